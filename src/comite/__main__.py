@@ -1,0 +1,3 @@
+from comite.cli import main
+
+raise SystemExit(main())

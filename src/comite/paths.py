@@ -1,0 +1,41 @@
+"""The one place that knows where the application keeps its files."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "comite"
+APP_AUTHOR = "SecretariaTecnica"
+
+
+def data_dir() -> Path:
+    """User data directory (database, backups). ``COMITE_HOME`` overrides it."""
+    override = os.environ.get("COMITE_HOME")
+    path = Path(override) / "data" if override else Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def config_dir() -> Path:
+    override = os.environ.get("COMITE_HOME")
+    path = Path(override) / "config" if override else Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def log_dir() -> Path:
+    override = os.environ.get("COMITE_HOME")
+    path = Path(override) / "logs" if override else Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_database_path() -> Path:
+    return data_dir() / "comite.sqlite3"
+
+
+def package_root() -> Path:
+    return Path(__file__).resolve().parent

@@ -39,3 +39,29 @@ def default_database_path() -> Path:
 
 def package_root() -> Path:
     return Path(__file__).resolve().parent
+
+
+def _project_dir(name: str) -> Path:
+    """A top-level project folder (``resources/``, ``templates_actas/``).
+
+    In a source checkout (the README's editable install) it sits two levels
+    above the package; in a built wheel or a frozen app it is bundled inside
+    the package as ``comite/_bundled/NAME``.
+    """
+    bundled = package_root() / "_bundled" / name
+    if bundled.is_dir():
+        return bundled
+    return package_root().parent.parent / name
+
+
+def resources_dir() -> Path:
+    return _project_dir("resources")
+
+
+def fonts_dir() -> Path:
+    return resources_dir() / "fonts"
+
+
+def templates_dir() -> Path:
+    """Shipped acta/resolution templates (staff copies may override them)."""
+    return _project_dir("templates_actas")

@@ -1,0 +1,111 @@
+"""Declarative base, naming convention and the column types every table uses.
+
+Reserved data is stored with :class:`Encrypted`: the value is encrypted with
+the database's data key (AES-GCM, see :mod:`comite.storage.crypto`) before it
+reaches the driver and decrypted when read. The key travels with the engine's
+dialect (:func:`attach_vault`), not through a global, so two databases opened
+in one process never share a key; with no key attached, reading or writing a
+reserved column raises :class:`~comite.errors.LockedError`.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any, Protocol
+
+from sqlalchemy import DateTime, LargeBinary, MetaData, String, TypeDecorator
+from sqlalchemy.engine import Dialect, Engine
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from comite.errors import LockedError
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Cipher(Protocol):
+    def encrypt(self, plaintext: str, purpose: str) -> bytes: ...
+
+    def decrypt(self, blob: bytes, purpose: str) -> str: ...
+
+
+_VAULT_ATTR = "comite_vault"
+
+
+def attach_vault(engine: Engine, vault: Cipher | None) -> None:
+    """Give (or, with ``None``, take away) the engine its data key."""
+    setattr(engine.dialect, _VAULT_ATTR, vault)
+
+
+def vault_of(dialect: Dialect) -> Cipher:
+    vault = getattr(dialect, _VAULT_ATTR, None)
+    if vault is None:
+        raise LockedError(
+            "La base de datos está bloqueada: inicie sesión para ver o registrar información reservada."
+        )
+    return vault
+
+
+class Encrypted(TypeDecorator[str]):
+    """A reserved text, stored encrypted and authenticated for its ``purpose``.
+
+    The purpose (e.g. ``"case.beneficiary_name"``) is bound into the
+    ciphertext, so a value copied into another column does not decrypt.
+    """
+
+    impl = LargeBinary
+    cache_ok = True
+
+    def __init__(self, purpose: str) -> None:
+        super().__init__()
+        self.purpose = purpose
+
+    def process_bind_param(self, value: str | None, dialect: Dialect) -> bytes | None:
+        if value is None:
+            return None
+        return vault_of(dialect).encrypt(value, self.purpose)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> str | None:
+        if value is None:
+            return None
+        return vault_of(dialect).decrypt(bytes(value), self.purpose)
+
+    def copy(self, **kw: Any) -> Encrypted:
+        return Encrypted(self.purpose)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Timestamps stored as UTC on every engine and read back timezone-aware."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def code_column(length: int = 40, **kw: Any) -> Mapped[str]:
+    """A short ASCII code (enum value, catalogue code)."""
+    return mapped_column(String(length), **kw)

@@ -1,0 +1,121 @@
+"""Bringing a database to the schema this version of comite expects.
+
+- A new (empty) database is created from the model and stamped at head.
+- An older one is backed up (SQLite: a file copy beside it) and upgraded.
+- A newer one (a revision this program does not know) is refused.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect
+
+from comite.errors import StorageError
+from comite.model import Base
+from comite.storage.database import Database
+
+log = logging.getLogger(__name__)
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+@dataclass(frozen=True)
+class SchemaStatus:
+    action: str  # created | current | upgraded
+    revision: str
+    backup: Path | None = None
+
+
+def alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(db: Database) -> str | None:
+    with db.engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def _known_revisions() -> set[str]:
+    script = ScriptDirectory.from_config(alembic_config())
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def upgrade(db: Database, revision: str = "head") -> None:
+    cfg = alembic_config()
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+
+
+def stamp(db: Database, revision: str = "head") -> None:
+    cfg = alembic_config()
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.stamp(cfg, revision)
+
+
+def backup_sqlite_file(source: Path, destination: Path) -> Path:
+    """A consistent copy of a live SQLite file (online backup API)."""
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    src = sqlite3.connect(str(source))
+    try:
+        dst = sqlite3.connect(str(destination))
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return destination
+
+
+def ensure_schema(db: Database) -> SchemaStatus:
+    """Create, upgrade or refuse the database's schema; see the module doc."""
+    try:
+        tables = set(inspect(db.engine).get_table_names())
+    except Exception as exc:  # noqa: BLE001 - connection problems are reported in Spanish
+        raise StorageError(
+            f"No se pudo abrir la base de datos {db.display_url}: {exc.__class__.__name__}."
+        ) from exc
+    head = head_revision()
+    if not tables - {"alembic_version"}:
+        Base.metadata.create_all(db.engine)
+        stamp(db, "head")
+        return SchemaStatus("created", head)
+    current = current_revision(db)
+    if current is None:
+        raise StorageError(
+            "La base de datos no pertenece a comite (no tiene versión de esquema); no se modificó."
+        )
+    if current == head:
+        return SchemaStatus("current", head)
+    if current not in _known_revisions():
+        raise StorageError(
+            f"La base de datos fue creada por una versión más reciente de comite (esquema {current}). "
+            "Actualice la aplicación antes de abrirla; no se modificó nada."
+        )
+    backup = None
+    if db.sqlite_path is not None:
+        stamp_txt = datetime.now().strftime("%Y%m%d-%H%M%S")
+        backup = backup_sqlite_file(
+            db.sqlite_path, db.sqlite_path.with_name(f"{db.sqlite_path.stem}.antes-de-{head}-{stamp_txt}.sqlite3")
+        )
+        log.info("Copia de seguridad antes de actualizar el esquema: %s", backup)
+    upgrade(db, "head")
+    return SchemaStatus("upgraded", head, backup)

@@ -8,10 +8,10 @@ files (ASCII, snake_case); their ``label`` is what a user reads (Spanish).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 
-class LabeledEnum(str, Enum):
+class LabeledEnum(StrEnum):
     """A string enum with a Spanish label for display."""
 
     label: str

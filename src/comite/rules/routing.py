@@ -1,0 +1,95 @@
+"""Which committee receives a case after the GVP (DOMAIN.md, "The committees").
+
+Committee codes: ``CERREM_POBLACIONAL``, ``CERREM_COLECTIVO``, ``CERREM_MUJERES``,
+``CERREM_UP_PCC``, ``COMITE_ESPECIAL``. Target populations use the codes
+``P01``..``P13`` in the order of art. 2.4.1.2.6 as listed in DOMAIN.md
+(``P13`` = servidores públicos).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from comite.domain import CaseKind
+from comite.errors import RuleViolation
+
+CERREM_POBLACIONAL = "CERREM_POBLACIONAL"
+CERREM_COLECTIVO = "CERREM_COLECTIVO"
+CERREM_MUJERES = "CERREM_MUJERES"
+CERREM_UP_PCC = "CERREM_UP_PCC"
+COMITE_ESPECIAL = "COMITE_ESPECIAL"
+
+PUBLIC_SERVANTS_POPULATION = "P13"
+
+
+@dataclass(frozen=True, slots=True)
+class CaseProfile:
+    """What routing needs to know about a case.
+
+    ``chose_women_committee`` is the woman's recorded, free and informed choice:
+    ``True`` (CERREM de mujeres), ``False`` (the CERREM of her population) or
+    ``None`` (not expressed). ``public_servant_policy``: she or he is or was a
+    public servant responsible for the design, coordination or execution of the
+    Government's human-rights or peace policy (art. 2.4.1.2.40 par. 4).
+    """
+
+    kind: CaseKind
+    population: str | None = None
+    is_woman: bool = False
+    chose_women_committee: bool | None = None
+    up_pcc_member: bool = False
+    public_servant_policy: bool = False
+
+
+def target_committee(profile: CaseProfile) -> str:
+    """The committee the GVP hands the case to.
+
+    Precedence, first match wins:
+
+    1. A collective case goes to the CERREM colectivo (Res. 1085/2015), whatever
+       its members' profiles: the colectivo route is the only one that evaluates
+       groups and verifies their social recognition.
+    2. A member or survivor of the UP-PCC goes to the CERREM UP-PCC: it is a
+       separate programme (art. 2.4.1.3.8) with its own committee.
+    3. A (former) public servant in charge of human-rights or peace policy goes
+       to the special committee (art. 2.4.1.2.40 par. 4). Population ``P13``
+       alone does not: other public servants are a target population of the
+       CERREM poblacional.
+    4. A woman goes to the CERREM de mujeres only if her recorded choice is
+       ``True`` (Res. 805/2012: "decisión libre e informada"); with ``False`` or
+       no expressed wish she goes to the CERREM of her population.
+    5. Everyone else goes to the CERREM poblacional.
+    """
+    if profile.kind == CaseKind.COLECTIVO:
+        return CERREM_COLECTIVO
+    if profile.up_pcc_member:
+        return CERREM_UP_PCC
+    if profile.public_servant_policy:
+        return COMITE_ESPECIAL
+    if profile.is_woman and profile.chose_women_committee is True:
+        return CERREM_MUJERES
+    return CERREM_POBLACIONAL
+
+
+def require_women_choice(profile: CaseProfile, committee: str) -> None:
+    """Refuse to schedule a case in the CERREM de mujeres without her recorded choice.
+
+    Raises:
+        RuleViolation: ``committee`` is ``CERREM_MUJERES`` and the case is not a
+            woman's individual case whose recorded choice is that committee.
+    """
+    if committee != CERREM_MUJERES:
+        return
+    if profile.kind != CaseKind.INDIVIDUAL or not profile.is_woman:
+        raise RuleViolation("El CERREM de mujeres solo estudia casos individuales de mujeres.")
+    if profile.chose_women_committee is None:
+        raise RuleViolation(
+            "No se puede llevar el caso al CERREM de mujeres: no está registrada la "
+            "decisión libre e informada de la solicitante. Sin su deseo expreso, el caso "
+            "va al CERREM de su población."
+        )
+    if profile.chose_women_committee is False:
+        raise RuleViolation(
+            "No se puede llevar el caso al CERREM de mujeres: la solicitante eligió que su "
+            "caso lo estudie el CERREM de su población."
+        )

@@ -23,21 +23,21 @@ IND, COL = CaseKind.INDIVIDUAL, CaseKind.COLECTIVO
 @pytest.mark.parametrize(
     "profile, committee",
     [
-        (CaseProfile(IND, "P02"), CERREM_POBLACIONAL),
-        (CaseProfile(COL, "P05"), CERREM_COLECTIVO),
+        (CaseProfile(IND, "pob2"), CERREM_POBLACIONAL),
+        (CaseProfile(COL, "pob5"), CERREM_COLECTIVO),
         # A collective stays in the colectivo route whatever else is recorded.
-        (CaseProfile(COL, "P01", True, True, up_pcc_member=True), CERREM_COLECTIVO),
-        (CaseProfile(IND, "P01", up_pcc_member=True), CERREM_UP_PCC),
-        (CaseProfile(IND, "P01", True, True, up_pcc_member=True), CERREM_UP_PCC),
-        (CaseProfile(IND, "P13", public_servant_policy=True), COMITE_ESPECIAL),
+        (CaseProfile(COL, "pob1", True, True, up_pcc_member=True), CERREM_COLECTIVO),
+        (CaseProfile(IND, "pob1", up_pcc_member=True), CERREM_UP_PCC),
+        (CaseProfile(IND, "pob1", True, True, up_pcc_member=True), CERREM_UP_PCC),
+        (CaseProfile(IND, "servidores_publicos", public_servant_policy=True), COMITE_ESPECIAL),
         (CaseProfile(IND, None, True, True, public_servant_policy=True), COMITE_ESPECIAL),
         # Public servants without the human-rights/peace policy role: CERREM poblacional.
-        (CaseProfile(IND, "P13"), CERREM_POBLACIONAL),
-        (CaseProfile(IND, "P02", is_woman=True, chose_women_committee=True), CERREM_MUJERES),
-        (CaseProfile(IND, "P02", is_woman=True, chose_women_committee=False), CERREM_POBLACIONAL),
-        (CaseProfile(IND, "P02", is_woman=True, chose_women_committee=None), CERREM_POBLACIONAL),
+        (CaseProfile(IND, "servidores_publicos"), CERREM_POBLACIONAL),
+        (CaseProfile(IND, "pob2", is_woman=True, chose_women_committee=True), CERREM_MUJERES),
+        (CaseProfile(IND, "pob2", is_woman=True, chose_women_committee=False), CERREM_POBLACIONAL),
+        (CaseProfile(IND, "pob2", is_woman=True, chose_women_committee=None), CERREM_POBLACIONAL),
         # A choice recorded on a man's case does not send it to the women's committee.
-        (CaseProfile(IND, "P02", is_woman=False, chose_women_committee=True), CERREM_POBLACIONAL),
+        (CaseProfile(IND, "pob2", is_woman=False, chose_women_committee=True), CERREM_POBLACIONAL),
     ],
 )
 def test_target_committee(profile, committee):
@@ -47,9 +47,9 @@ def test_target_committee(profile, committee):
 @pytest.mark.parametrize(
     "profile",
     [
-        CaseProfile(IND, "P02"),
-        CaseProfile(IND, "P02", is_woman=True),
-        CaseProfile(COL, "P05"),
+        CaseProfile(IND, "pob2"),
+        CaseProfile(IND, "pob2", is_woman=True),
+        CaseProfile(COL, "pob5"),
     ],
 )
 @pytest.mark.parametrize("committee", [CERREM_POBLACIONAL, CERREM_COLECTIVO, CERREM_UP_PCC])
@@ -58,22 +58,22 @@ def test_other_committees_need_no_choice(profile, committee):
 
 
 def test_a_woman_who_chose_it_can_be_scheduled_in_the_women_committee():
-    require_women_choice(CaseProfile(IND, "P08", True, True), CERREM_MUJERES)
+    require_women_choice(CaseProfile(IND, "pob8", True, True), CERREM_MUJERES)
 
 
 @pytest.mark.parametrize(
     "profile, message",
     [
-        (CaseProfile(IND, "P08", True, None),
+        (CaseProfile(IND, "pob8", True, None),
          "No se puede llevar el caso al CERREM de mujeres: no está registrada la decisión "
          "libre e informada de la solicitante. Sin su deseo expreso, el caso va al CERREM "
          "de su población."),
-        (CaseProfile(IND, "P08", True, False),
+        (CaseProfile(IND, "pob8", True, False),
          "No se puede llevar el caso al CERREM de mujeres: la solicitante eligió que su caso "
          "lo estudie el CERREM de su población."),
-        (CaseProfile(IND, "P08", False, True),
+        (CaseProfile(IND, "pob8", False, True),
          "El CERREM de mujeres solo estudia casos individuales de mujeres."),
-        (CaseProfile(COL, "P08", True, True),
+        (CaseProfile(COL, "pob8", True, True),
          "El CERREM de mujeres solo estudia casos individuales de mujeres."),
     ],
 )  # fmt: skip

@@ -82,6 +82,6 @@ class AuditEntry(Base):
     entity_id: Mapped[int | None] = mapped_column(Integer)
     case_id: Mapped[int | None] = mapped_column(Integer, index=True)
     details: Mapped[str] = mapped_column(Text, default="{}")  # JSON; reserved values encrypted
-    prev_hash: Mapped[str] = mapped_column(String(64))
+    prev_hash: Mapped[str] = mapped_column(String(64), unique=True)  # no forks
     hash: Mapped[str] = mapped_column(String(64), unique=True)
     mac: Mapped[str | None] = mapped_column(String(64))

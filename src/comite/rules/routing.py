@@ -1,9 +1,9 @@
 """Which committee receives a case after the GVP (DOMAIN.md, "The committees").
 
 Committee codes: ``CERREM_POBLACIONAL``, ``CERREM_COLECTIVO``, ``CERREM_MUJERES``,
-``CERREM_UP_PCC``, ``COMITE_ESPECIAL``. Target populations use the codes
-``P01``..``P13`` in the order of art. 2.4.1.2.6 as listed in DOMAIN.md
-(``P13`` = servidores públicos).
+``CERREM_UP_PCC``, ``COMITE_ESPECIAL``. Target populations use the catalogue codes
+(``populations.toml``, e.g. ``victimas``)
+(``servidores_publicos`` = servidores públicos).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ CERREM_MUJERES = "CERREM_MUJERES"
 CERREM_UP_PCC = "CERREM_UP_PCC"
 COMITE_ESPECIAL = "COMITE_ESPECIAL"
 
-PUBLIC_SERVANTS_POPULATION = "P13"
+PUBLIC_SERVANTS_POPULATION = "servidores_publicos"
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +52,7 @@ def target_committee(profile: CaseProfile) -> str:
     2. A member or survivor of the UP-PCC goes to the CERREM UP-PCC: it is a
        separate programme (art. 2.4.1.3.8) with its own committee.
     3. A (former) public servant in charge of human-rights or peace policy goes
-       to the special committee (art. 2.4.1.2.40 par. 4). Population ``P13``
+       to the special committee (art. 2.4.1.2.40 par. 4). Population ``servidores_publicos``
        alone does not: other public servants are a target population of the
        CERREM poblacional.
     4. A woman goes to the CERREM de mujeres only if her recorded choice is

@@ -46,7 +46,8 @@ def upgrade() -> None:
     sa.Column('hash', sa.String(length=64), nullable=False),
     sa.Column('mac', sa.String(length=64), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_audit_entry')),
-    sa.UniqueConstraint('hash', name=op.f('uq_audit_entry_hash'))
+    sa.UniqueConstraint('hash', name=op.f('uq_audit_entry_hash')),
+    sa.UniqueConstraint('prev_hash', name=op.f('uq_audit_entry_prev_hash'))
     )
     with op.batch_alter_table('audit_entry', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_audit_entry_action'), ['action'], unique=False)

@@ -1,0 +1,380 @@
+"""Accounts, login with lockout, and the database key each account unlocks.
+
+The database has one random data key. It is never stored in clear: each user
+has a copy wrapped under a key derived (argon2id) from their password, and a
+recovery copy is wrapped under a recovery key shown once to the first
+administrator. Logging in therefore both proves who you are and unlocks the
+reserved data; a copied database file is useless without an account.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from comite.errors import AuthenticationError, NotFound, StorageError, ValidationError
+from comite.model import Committee, DatabaseMeta, KeyWrap, User, UserCommittee
+from comite.model.base import utcnow
+from comite.services import audit
+from comite.services.context import Actor, Changes, Role, ServiceContext
+from comite.services.permissions import Action, require
+from comite.storage import crypto, passwords
+from comite.storage.database import Database
+from comite.storage.secrets import SecretStore, database_key_name
+
+MAX_FAILED_LOGINS = 5
+LOCKOUT = timedelta(minutes=15)
+KEY_CHECK = "comite-key-check"
+
+
+@dataclass(frozen=True)
+class Login:
+    actor: Actor
+    vault: crypto.Vault
+
+
+def _meta(s: Session, key: str) -> bytes | None:
+    row = s.get(DatabaseMeta, key)
+    return None if row is None else row.value
+
+
+def database_id(db: Database) -> str:
+    with db.Session() as s:
+        raw = _meta(s, "database_id")
+    if raw is None:
+        raise StorageError("La base de datos no está inicializada: cree la primera cuenta de administrador.")
+    return raw.decode("ascii")
+
+
+def is_initialized(db: Database) -> bool:
+    with db.Session() as s:
+        return _meta(s, "database_id") is not None
+
+
+def _wrap_for_password(vault: crypto.Vault, password: str, kdf: crypto.KdfParams) -> tuple[bytes, str, bytes]:
+    salt = os.urandom(16)
+    kek = crypto.derive_kek(password, salt, kdf)
+    return salt, json.dumps(kdf.to_dict()), crypto.wrap_key(vault.data_key, kek)
+
+
+def _actor(s: Session, user: User) -> Actor:
+    committees = frozenset(
+        s.scalars(select(UserCommittee.committee_id).where(UserCommittee.user_id == user.id))
+    )
+    return Actor(user.id, user.username, Role(user.role), committees, user.full_name)
+
+
+def initialize(
+    db: Database,
+    *,
+    username: str,
+    full_name: str,
+    password: str,
+    kdf: crypto.KdfParams | None = None,
+    hasher: passwords.PasswordHasherConfig | None = None,
+    demo: bool = False,
+    check_policy: bool = True,
+) -> str:
+    """Create the data key and the first administrator. Returns the recovery key.
+
+    The recovery key is shown once: it is the only way back in if every
+    administrator forgets their password.
+    """
+    kdf = kdf or crypto.KdfParams()
+    if check_policy:
+        passwords.check_password_policy(password, username=username)
+    vault = crypto.Vault.generate()
+    recovery = crypto.generate_recovery_key()
+    with db.Session() as s, s.begin():
+        if _meta(s, "database_id") is not None or s.scalar(select(func.count(User.id))):
+            raise ValidationError("La base de datos ya tiene cuentas; no se puede inicializar de nuevo.")
+        s.add(DatabaseMeta(key="database_id", value=str(uuid.uuid4()).encode("ascii")))
+        s.add(DatabaseMeta(key="key_check", value=vault.encrypt(KEY_CHECK, "meta.key_check")))
+        user = User(
+            username=username,
+            full_name=full_name,
+            role=Role.ADMINISTRADOR.value,
+            password_hash=passwords.hash_password(password, hasher or passwords.DEFAULT_CONFIG),
+            demo=demo,
+        )
+        s.add(user)
+        s.flush()
+        salt, params, wrapped = _wrap_for_password(vault, password, kdf)
+        s.add(KeyWrap(user_id=user.id, purpose="user", salt=salt, kdf_params=params, wrapped_key=wrapped))
+        rsalt = os.urandom(16)
+        s.add(
+            KeyWrap(
+                user_id=None,
+                purpose="recovery",
+                salt=rsalt,
+                kdf_params="{}",
+                wrapped_key=crypto.wrap_key(vault.data_key, crypto.recovery_kek(recovery, rsalt)),
+            )
+        )
+        audit.write(
+            s, vault=vault, user_id=user.id, username=username, action="base_inicializada",
+            entity="base", at=utcnow(),
+        )
+    return recovery
+
+
+def login(db: Database, username: str, password: str, *, now: datetime | None = None) -> Login:
+    """Check the password, apply the lockout, unwrap the key and unlock ``db``."""
+    now = now or utcnow()
+    generic = AuthenticationError("Usuario o contraseña incorrectos.")
+    with db.Session() as s, s.begin():
+        user = s.scalar(select(User).where(User.username == username))
+        if user is None or not user.active:
+            audit.write(s, vault=None, user_id=None, username=username, action="login_fallido",
+                        entity="usuario", details={"motivo": "usuario desconocido o inactivo"}, at=now)
+            s.commit()
+            raise generic
+        if user.locked_until is not None and user.locked_until > now:
+            minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
+            audit.write(s, vault=None, user_id=user.id, username=username, action="login_fallido",
+                        entity="usuario", entity_id=user.id, details={"motivo": "cuenta bloqueada"}, at=now)
+            s.commit()
+            raise AuthenticationError(
+                f"La cuenta está bloqueada por intentos fallidos. Intente de nuevo en {minutes} minutos."
+            )
+        if not passwords.verify_password(user.password_hash, password):
+            user.failed_logins += 1
+            action = "login_fallido"
+            if user.failed_logins >= MAX_FAILED_LOGINS:
+                user.locked_until = now + LOCKOUT
+                user.failed_logins = 0
+                action = "cuenta_bloqueada"
+            audit.write(s, vault=None, user_id=user.id, username=username, action=action,
+                        entity="usuario", entity_id=user.id, at=now)
+            s.commit()
+            if action == "cuenta_bloqueada":
+                raise AuthenticationError(
+                    "Demasiados intentos fallidos: la cuenta queda bloqueada durante 15 minutos."
+                )
+            raise generic
+        wrap = s.scalar(select(KeyWrap).where(KeyWrap.user_id == user.id))
+        if wrap is None:
+            raise AuthenticationError("La cuenta no tiene acceso a la llave de la base de datos.")
+        kek = crypto.derive_kek(password, wrap.salt, crypto.KdfParams.from_dict(json.loads(wrap.kdf_params)))
+        vault = crypto.Vault(crypto.unwrap_key(wrap.wrapped_key, kek))
+        _check_key(s, vault)
+        user.failed_logins = 0
+        user.locked_until = None
+        actor = _actor(s, user)
+        audit.write(s, vault=vault, user_id=user.id, username=username, action="login",
+                    entity="usuario", entity_id=user.id, at=now)
+    db.unlock(vault)
+    return Login(actor, vault)
+
+
+def verify_password_again(db: Database, actor: Actor, password: str) -> bool:
+    """Re-authentication after the idle lock (no key work, no lockout reset)."""
+    with db.Session() as s:
+        user = s.get(User, actor.user_id)
+        return user is not None and passwords.verify_password(user.password_hash, password)
+
+
+def _check_key(s: Session, vault: crypto.Vault) -> None:
+    check = _meta(s, "key_check")
+    if check is None or vault.decrypt(check, "meta.key_check") != KEY_CHECK:
+        raise AuthenticationError("La llave no corresponde a esta base de datos.")
+
+
+def unlock_with_recovery(db: Database, recovery_key: str) -> crypto.Vault:
+    """Unlock with the recovery key (to reset an administrator's password)."""
+    with db.Session() as s:
+        wrap = s.scalar(select(KeyWrap).where(KeyWrap.purpose == "recovery"))
+        if wrap is None:
+            raise AuthenticationError("Esta base de datos no tiene llave de recuperación.")
+        try:
+            vault = crypto.Vault(crypto.unwrap_key(wrap.wrapped_key, crypto.recovery_kek(recovery_key, wrap.salt)))
+        except AuthenticationError as exc:
+            raise AuthenticationError("La llave de recuperación no es correcta.") from exc
+        _check_key(s, vault)
+    db.unlock(vault)
+    return vault
+
+
+def _require_key(ctx: ServiceContext) -> crypto.Vault:
+    if ctx.db.vault is None:
+        raise AuthenticationError("Inicie sesión para administrar cuentas.")
+    return ctx.db.vault
+
+
+def _set_committees(s: Session, user: User, committee_codes: Iterable[str]) -> list[str]:
+    codes = list(dict.fromkeys(committee_codes))
+    found = dict(s.execute(select(Committee.code, Committee.id).where(Committee.code.in_(codes))).all())
+    missing = [c for c in codes if c not in found]
+    if missing:
+        raise ValidationError(f"Comité desconocido: {', '.join(missing)}.")
+    user.committees = [UserCommittee(committee_id=found[c]) for c in codes]
+    return codes
+
+
+def create_user(
+    ctx: ServiceContext,
+    *,
+    username: str,
+    full_name: str,
+    role: Role,
+    password: str,
+    committees: Iterable[str] = (),
+    entity: str = "",
+    kdf: crypto.KdfParams | None = None,
+    hasher: passwords.PasswordHasherConfig | None = None,
+    check_policy: bool = True,
+    demo: bool = False,
+) -> Changes:
+    require(ctx, Action.MANAGE_USERS)
+    vault = _require_key(ctx)
+    if role is Role.SISTEMA:
+        raise ValidationError("El rol «sistema» no se asigna a personas.")
+    if not username.strip():
+        raise ValidationError("El nombre de usuario no puede estar vacío.")
+    if check_policy:
+        passwords.check_password_policy(password, username=username)
+    with ctx.transaction() as s:
+        if s.scalar(select(User.id).where(User.username == username)):
+            raise ValidationError(f"Ya existe un usuario «{username}».")
+        user = User(
+            username=username, full_name=full_name, role=role.value, entity=entity, demo=demo,
+            password_hash=passwords.hash_password(password, hasher or passwords.DEFAULT_CONFIG),
+        )
+        s.add(user)
+        s.flush()
+        codes = _set_committees(s, user, committees)
+        salt, params, wrapped = _wrap_for_password(vault, password, kdf or crypto.KdfParams())
+        s.add(KeyWrap(user_id=user.id, purpose="user", salt=salt, kdf_params=params, wrapped_key=wrapped))
+        audit.record(s, ctx, "usuario_creado", "usuario", user.id,
+                     details={"usuario": username, "rol": role.value, "comites": codes})
+        return Changes(users=True, created_id=user.id)
+
+
+def set_password(
+    ctx: ServiceContext,
+    username: str,
+    new_password: str,
+    *,
+    kdf: crypto.KdfParams | None = None,
+    hasher: passwords.PasswordHasherConfig | None = None,
+    check_policy: bool = True,
+) -> Changes:
+    """Change one's own password, or (administrator) reset someone else's."""
+    vault = _require_key(ctx)
+    if username != ctx.actor.username:
+        require(ctx, Action.MANAGE_USERS)
+    if check_policy:
+        passwords.check_password_policy(new_password, username=username)
+    with ctx.transaction() as s:
+        user = s.scalar(select(User).where(User.username == username))
+        if user is None:
+            raise NotFound(f"No existe el usuario «{username}».")
+        user.password_hash = passwords.hash_password(new_password, hasher or passwords.DEFAULT_CONFIG)
+        user.failed_logins = 0
+        user.locked_until = None
+        wrap = s.scalar(select(KeyWrap).where(KeyWrap.user_id == user.id))
+        salt, params, wrapped = _wrap_for_password(vault, new_password, kdf or crypto.KdfParams())
+        if wrap is None:
+            s.add(KeyWrap(user_id=user.id, purpose="user", salt=salt, kdf_params=params, wrapped_key=wrapped))
+        else:
+            wrap.salt, wrap.kdf_params, wrap.wrapped_key = salt, params, wrapped
+        audit.record(s, ctx, "contrasena_cambiada", "usuario", user.id, details={"usuario": username})
+        return Changes(users=True)
+
+
+def update_user(
+    ctx: ServiceContext,
+    username: str,
+    *,
+    role: Role | None = None,
+    committees: Iterable[str] | None = None,
+    active: bool | None = None,
+    full_name: str | None = None,
+) -> Changes:
+    require(ctx, Action.MANAGE_USERS)
+    with ctx.transaction() as s:
+        user = s.scalar(select(User).where(User.username == username))
+        if user is None:
+            raise NotFound(f"No existe el usuario «{username}».")
+        changes: dict[str, object] = {}
+        if role is not None and role.value != user.role:
+            changes["rol"] = [user.role, role.value]
+            user.role = role.value
+        if committees is not None:
+            changes["comites"] = _set_committees(s, user, committees)
+        if active is not None and active != user.active:
+            changes["activo"] = [user.active, active]
+            user.active = active
+        if full_name is not None:
+            user.full_name = full_name
+        audit.record(s, ctx, "usuario_modificado", "usuario", user.id, details=changes)
+        return Changes(users=True)
+
+
+@dataclass(frozen=True)
+class UserRow:
+    id: int
+    username: str
+    full_name: str
+    role: Role
+    committees: tuple[str, ...]
+    active: bool
+    locked: bool
+    demo: bool
+
+
+def list_users(ctx: ServiceContext) -> list[UserRow]:
+    require(ctx, Action.MANAGE_USERS)
+    with ctx.reading() as s:
+        codes: dict[int, list[str]] = {}
+        for uid, code in s.execute(
+            select(UserCommittee.user_id, Committee.code).join(Committee, Committee.id == UserCommittee.committee_id)
+        ):
+            codes.setdefault(uid, []).append(code)
+        now = ctx.now()
+        return [
+            UserRow(u.id, u.username, u.full_name, Role(u.role), tuple(codes.get(u.id, ())),
+                    u.active, bool(u.locked_until and u.locked_until > now), u.demo)
+            for u in s.scalars(select(User).order_by(User.username))
+        ]
+
+
+# --- remembering the key in the OS keyring --------------------------------------------------
+
+def remember_key(db: Database, store: SecretStore) -> None:
+    """Keep the unlocked data key in the OS keyring for this Windows/OS user."""
+    if db.vault is None:
+        raise AuthenticationError("Inicie sesión antes de pedir que se recuerde la llave.")
+    store.set(database_key_name(database_id(db), getpass.getuser()), db.vault.to_secret())
+
+
+def forget_key(db: Database, store: SecretStore) -> None:
+    store.delete(database_key_name(database_id(db), getpass.getuser()))
+
+
+def remembered_vault(db: Database, store: SecretStore) -> crypto.Vault | None:
+    """The data key remembered for this OS user, if any and if it still fits."""
+    try:
+        raw = store.get(database_key_name(database_id(db), getpass.getuser()))
+    except StorageError:
+        return None
+    if not raw:
+        return None
+    try:
+        vault = crypto.Vault.from_secret(raw)
+    except Exception:  # noqa: BLE001 - unreadable remembered value
+        return None
+    with db.Session() as s:
+        try:
+            _check_key(s, vault)
+        except Exception:  # noqa: BLE001 - a stale remembered key is simply not used
+            return None
+    return vault

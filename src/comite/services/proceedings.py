@@ -1,0 +1,564 @@
+"""What happens in the session: attendance, each case's deliberation,
+observations, social-recognition checklist, votes and decision.
+
+Every write re-checks the rules (:mod:`comite.rules`) against what is stored,
+inside the same transaction, so a refusal leaves the database as it was.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, time
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from comite.domain import (
+    AttendanceStatus,
+    Capacity,
+    CaseKind,
+    CommitteeKind,
+    DecisionOutcome,
+    MeasureAction,
+    RiskLevel,
+    SeatCondition,
+    SeatRole,
+    SessionStatus,
+    VoteChoice,
+)
+from comite.errors import NotFound, RuleViolation, ValidationError
+from comite.model import (
+    Attendance,
+    AttendanceCase,
+    Case,
+    CommitteeSession,
+    Decision,
+    Handoff,
+    Hearing,
+    MeasureDecision,
+    MeasureType,
+    Observation,
+    Vote,
+)
+from comite.rules.calendar import revaluation_date
+from comite.rules.collective import check_social_recognition
+from comite.rules.quorum import (
+    AttendanceView,
+    QuorumResult,
+    TallyResult,
+    VoteView,
+    quorum_for_case,
+    tally,
+    validate_adoption,
+    validate_votes,
+)
+from comite.rules.rights import CaseView, SeatView, seat_applies
+from comite.rules.routing import target_committee
+from comite.services import audit
+from comite.services.catalog import committee_by_code, voting_settings
+from comite.services.context import Changes, ServiceContext
+from comite.services.sessions import case_profile, editable_session
+
+_RECORDING = (SessionStatus.EN_CURSO.value, SessionStatus.CERRADA.value)
+MAX_TEMPORALITY_MONTHS = 24
+
+
+# --- views for the rules ----------------------------------------------------------------------
+
+def seat_view(att: Attendance) -> SeatView:
+    from comite.domain import Rights
+
+    return SeatView(
+        key=att.seat_key,
+        rights=Rights(att.rights),
+        condition=SeatCondition(att.condition) if att.condition else None,
+        population=att.population_code,
+        entity=att.entity,
+    )
+
+
+def attendance_view(att: Attendance) -> AttendanceView:
+    return AttendanceView(att.seat_key, AttendanceStatus(att.status), att.arrival, att.departure)
+
+
+def case_view(s: Session, hearing: Hearing, case: Case | None = None) -> CaseView:
+    case = case or s.get(Case, hearing.case_id)
+    marked = s.execute(
+        select(Attendance.seat_key, Attendance.condition)
+        .join(AttendanceCase, AttendanceCase.attendance_id == Attendance.id)
+        .where(AttendanceCase.hearing_id == hearing.id)
+    ).all()
+    return CaseView(
+        population=case.population_code,
+        displaced=case.displaced,
+        restoration_measures=hearing.restoration_measures,
+        competent_seats=frozenset(k for k, c in marked if c == SeatCondition.WHEN_COMPETENT.value),
+        pertinent_seats=frozenset(k for k, c in marked if c == SeatCondition.WHEN_PERTINENT.value),
+    )
+
+
+@dataclass(frozen=True)
+class CaseFrame:
+    """Everything the rules need to judge one case at its moment."""
+
+    seats: tuple[SeatView, ...]
+    attendance: dict[str, AttendanceView]
+    case: CaseView
+    moment: time | None
+    settings: object
+
+
+def case_frame(s: Session, hearing: Hearing) -> CaseFrame:
+    sess = hearing.session
+    rows = list(sess.attendance)
+    return CaseFrame(
+        tuple(seat_view(a) for a in rows),
+        {a.seat_key: attendance_view(a) for a in rows},
+        case_view(s, hearing),
+        hearing.discussed_at,
+        voting_settings(sess.composition),
+    )
+
+
+def _votes(hearing: Hearing) -> list[VoteView]:
+    return [VoteView(v.seat_key, VoteChoice(v.choice), v.dissent) for v in hearing.votes]
+
+
+def _hearing(s: Session, ctx: ServiceContext, hearing_id: int) -> Hearing:
+    hearing = s.get(Hearing, hearing_id)
+    if hearing is None:
+        raise NotFound("El caso ya no está en el orden del día.")
+    editable_session(s, ctx, hearing.session_id)
+    return hearing
+
+
+def _recording(hearing: Hearing) -> None:
+    if hearing.session.status not in _RECORDING:
+        raise RuleViolation(
+            "La sesión no está en curso: iníciela para registrar votos y decisiones."
+        )
+
+
+# --- attendance ---------------------------------------------------------------------------------
+
+def _check_presence_keeps_votes(s: Session, att: Attendance) -> None:
+    """Refuse an attendance change that would strand votes already cast."""
+    view = attendance_view(att)
+    from comite.rules.quorum import is_present_at
+
+    for vote, hearing in s.execute(
+        select(Vote, Hearing).join(Hearing, Hearing.id == Vote.hearing_id).where(Vote.attendance_id == att.id)
+    ):
+        if not is_present_at(view, hearing.discussed_at):
+            at = f" a las {hearing.discussed_at:%H:%M}" if hearing.discussed_at else ""
+            case = s.get(Case, hearing.case_id)
+            raise RuleViolation(
+                f"{att.entity} ya votó en el caso {case.radicado}{at}; con ese cambio de asistencia "
+                "el voto quedaría sin sustento. Retire primero el voto."
+            )
+
+
+def set_attendance(
+    ctx: ServiceContext,
+    attendance_id: int,
+    *,
+    status: AttendanceStatus | None = None,
+    person_name: str | None = None,
+    person_position: str | None = None,
+    capacity: Capacity | None = None,
+    arrival: time | None = None,
+    departure: time | None = None,
+    email: str | None = None,
+    clear_times: bool = False,
+) -> Changes:
+    """Record who sat in a seat and when. ``None`` leaves a field unchanged."""
+    with ctx.transaction() as s:
+        att = s.get(Attendance, attendance_id)
+        if att is None:
+            raise NotFound("El asistente ya no existe.")
+        sess = editable_session(s, ctx, att.session_id)
+        before = {"estado": att.status, "llegada": att.arrival, "salida": att.departure, "nombre": att.person_name}
+        if status is not None:
+            att.status = status.value
+        if person_name is not None:
+            att.person_name = person_name.strip() or None
+        if person_position is not None:
+            att.person_position = person_position.strip() or None
+        if capacity is not None:
+            att.capacity = capacity.value
+        if email is not None:
+            att.email = email.strip() or None
+        if clear_times:
+            att.arrival = att.departure = None
+        if arrival is not None:
+            att.arrival = arrival
+        if departure is not None:
+            att.departure = departure
+        if att.arrival and att.departure and att.departure <= att.arrival:
+            raise ValidationError(f"{att.entity}: la hora de salida debe ser posterior a la de llegada.")
+        if att.status != AttendanceStatus.PRESENTE.value and (att.arrival or att.departure):
+            att.arrival = att.departure = None
+        _check_presence_keeps_votes(s, att)
+        audit.record(s, ctx, "asistencia", "sesion", sess.id,
+                     details={"puesto": att.seat_key, "antes": before,
+                              "despues": {"estado": att.status, "llegada": att.arrival,
+                                          "salida": att.departure, "nombre": att.person_name}})
+        return Changes(attendance=True, session_id=sess.id)
+
+
+def add_invitee(
+    ctx: ServiceContext,
+    session_id: int,
+    *,
+    entity: str,
+    reason: str,
+    person_name: str | None = None,
+    person_position: str | None = None,
+    email: str | None = None,
+    condition: SeatCondition | None = SeatCondition.WHEN_COMPETENT,
+    hearing_ids: Iterable[int] = (),
+) -> Changes:
+    """An ad hoc invitee (public entity with competence, private entity deemed
+    pertinent): solo voz, for the cases given (or all cases, with no condition)."""
+    if not entity.strip() or not reason.strip():
+        raise ValidationError("Indique la entidad invitada y el motivo de la invitación.")
+    if condition not in (None, SeatCondition.WHEN_COMPETENT, SeatCondition.WHEN_PERTINENT):
+        raise ValidationError("Un invitado ocasional asiste por competencia o por pertinencia.")
+    with ctx.transaction() as s:
+        sess = editable_session(s, ctx, session_id)
+        n = 1 + sum(1 for a in sess.attendance if a.seat_key.startswith("adhoc-"))
+        att = Attendance(
+            seat_key=f"adhoc-{n}", position=len(sess.attendance), entity=entity.strip(),
+            role=SeatRole.INVITADO_OCASIONAL.value, rights="solo_voz",
+            condition=condition.value if condition else None, person_name=person_name,
+            person_position=person_position, email=email, ad_hoc_reason=reason.strip(),
+        )
+        sess.attendance.append(att)
+        s.flush()
+        _mark_cases(s, att, hearing_ids)
+        audit.record(s, ctx, "invitado_agregado", "sesion", sess.id, details={"entidad": entity, "motivo": reason})
+        return Changes(attendance=True, session_id=sess.id, created_id=att.id)
+
+
+def _mark_cases(s: Session, att: Attendance, hearing_ids: Iterable[int]) -> None:
+    ids = set(hearing_ids)
+    valid = set(s.scalars(select(Hearing.id).where(Hearing.session_id == att.session_id, Hearing.id.in_(ids))))
+    if ids - valid:
+        raise ValidationError("Alguno de los casos indicados no está en el orden del día de esta sesión.")
+    att.cases = [AttendanceCase(hearing_id=h) for h in sorted(valid)]
+
+
+def set_attendance_cases(ctx: ServiceContext, attendance_id: int, hearing_ids: Iterable[int]) -> Changes:
+    """Mark the cases a seat attends by competence or pertinence."""
+    with ctx.transaction() as s:
+        att = s.get(Attendance, attendance_id)
+        if att is None:
+            raise NotFound("El asistente ya no existe.")
+        sess = editable_session(s, ctx, att.session_id)
+        if att.condition not in (SeatCondition.WHEN_COMPETENT.value, SeatCondition.WHEN_PERTINENT.value):
+            raise RuleViolation(
+                f"{att.entity} asiste según la composición del comité; sus casos no se marcan a mano."
+            )
+        _mark_cases(s, att, hearing_ids)
+        audit.record(s, ctx, "asistencia_casos", "sesion", sess.id,
+                     details={"puesto": att.seat_key, "casos": sorted(set(hearing_ids))})
+        return Changes(attendance=True, session_id=sess.id)
+
+
+# --- the case in session -------------------------------------------------------------------------
+
+def update_hearing(
+    ctx: ServiceContext,
+    hearing_id: int,
+    *,
+    deliberation: str | None = None,
+    discussed_at: time | None = None,
+    restoration_measures: bool | None = None,
+    proposal_concept: str | None = None,
+) -> Changes:
+    with ctx.transaction() as s:
+        hearing = _hearing(s, ctx, hearing_id)
+        if discussed_at is not None and hearing.votes:
+            raise RuleViolation("El caso ya tiene votos: retírelos antes de cambiar la hora en que se trató.")
+        if deliberation is not None:
+            hearing.deliberation = deliberation
+        if discussed_at is not None:
+            hearing.discussed_at = discussed_at
+        if restoration_measures is not None:
+            hearing.restoration_measures = restoration_measures
+        if proposal_concept is not None:
+            hearing.proposal_concept = proposal_concept
+        audit.record(s, ctx, "caso_deliberacion", "sesion", hearing.session_id, case_id=hearing.case_id,
+                     details={"hora": discussed_at, "restablecimiento": restoration_measures},
+                     reserved={"deliberacion": deliberation} if deliberation is not None else None)
+        return Changes(decisions=True, session_id=hearing.session_id)
+
+
+def add_observation(ctx: ServiceContext, hearing_id: int, attendance_id: int, text: str) -> Changes:
+    """An observation by someone who sits for this case (invitees speak; they never vote)."""
+    if not text.strip():
+        raise ValidationError("La observación está vacía.")
+    with ctx.transaction() as s:
+        hearing = _hearing(s, ctx, hearing_id)
+        att = s.get(Attendance, attendance_id)
+        if att is None or att.session_id != hearing.session_id:
+            raise ValidationError("Quien hace la observación debe estar convocado a esta sesión.")
+        if not seat_applies(seat_view(att), case_view(s, hearing)):
+            raise RuleViolation(f"{att.entity} no tiene asiento en este caso: no puede registrar observaciones.")
+        if att.status != AttendanceStatus.PRESENTE.value:
+            raise RuleViolation(f"{att.entity} no está presente.")
+        obs = Observation(hearing_id=hearing.id, attendance_id=att.id, entity=att.entity, text=text.strip())
+        s.add(obs)
+        s.flush()
+        audit.record(s, ctx, "observacion", "sesion", hearing.session_id, case_id=hearing.case_id,
+                     details={"entidad": att.entity}, reserved={"texto": text})
+        return Changes(decisions=True, session_id=hearing.session_id, created_id=obs.id)
+
+
+def remove_observation(ctx: ServiceContext, observation_id: int) -> Changes:
+    with ctx.transaction() as s:
+        obs = s.get(Observation, observation_id)
+        if obs is None:
+            raise NotFound("La observación ya no existe.")
+        hearing = _hearing(s, ctx, obs.hearing_id)
+        s.delete(obs)
+        audit.record(s, ctx, "observacion_retirada", "sesion", hearing.session_id, case_id=hearing.case_id)
+        return Changes(decisions=True, session_id=hearing.session_id)
+
+
+def record_recognition(
+    ctx: ServiceContext, hearing_id: int, answers: Mapping[str, bool], granted: bool | None
+) -> Changes:
+    """The social-recognition checklist of a collective (Res. 1085 de 2015)."""
+    from comite.rules.collective import CRITERIA
+
+    known = {code for code, _ in CRITERIA}
+    unknown = set(answers) - known
+    if unknown:
+        raise ValidationError(f"Criterio de reconocimiento desconocido: {', '.join(sorted(unknown))}.")
+    with ctx.transaction() as s:
+        hearing = _hearing(s, ctx, hearing_id)
+        case = s.get(Case, hearing.case_id)
+        if case.kind != CaseKind.COLECTIVO.value:
+            raise RuleViolation("El reconocimiento social solo se verifica para casos colectivos.")
+        hearing.recognition_answers = json.dumps(dict(answers), sort_keys=True)
+        hearing.recognition_granted = granted
+        audit.record(s, ctx, "reconocimiento_social", "sesion", hearing.session_id, case_id=case.id,
+                     details={"respuestas": dict(answers), "reconocido": granted})
+        return Changes(decisions=True, session_id=hearing.session_id)
+
+
+# --- votes ---------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class VoteResult:
+    changes: Changes
+    tally: TallyResult
+
+
+def cast_vote(
+    ctx: ServiceContext, hearing_id: int, seat_key: str, choice: VoteChoice, dissent: str | None = None
+) -> VoteResult:
+    """Record (or change) one member's vote; refused votes change nothing."""
+    with ctx.transaction() as s:
+        hearing = _hearing(s, ctx, hearing_id)
+        _recording(hearing)
+        if hearing.decision is not None and hearing.decision.adopted:
+            raise RuleViolation("La decisión de este caso ya fue adoptada; retírela para cambiar los votos.")
+        frame = case_frame(s, hearing)
+        votes = [v for v in _votes(hearing) if v.seat_key != seat_key]
+        votes.append(VoteView(seat_key, choice, dissent or None))
+        result = validate_votes(votes, frame.seats, frame.attendance, frame.case, frame.moment, frame.settings)
+        att = next(a for a in hearing.session.attendance if a.seat_key == seat_key)
+        existing = next((v for v in hearing.votes if v.seat_key == seat_key), None)
+        if existing is None:
+            hearing.votes.append(Vote(seat_key=seat_key, attendance_id=att.id, choice=choice.value, dissent=dissent or None))
+        else:
+            existing.choice, existing.dissent = choice.value, dissent or None
+        audit.record(s, ctx, "voto", "sesion", hearing.session_id, case_id=hearing.case_id,
+                     details={"puesto": seat_key, "voto": choice.value},
+                     reserved={"salvamento": dissent} if dissent else None)
+        return VoteResult(Changes(decisions=True, session_id=hearing.session_id), result)
+
+
+def clear_vote(ctx: ServiceContext, hearing_id: int, seat_key: str) -> Changes:
+    with ctx.transaction() as s:
+        hearing = _hearing(s, ctx, hearing_id)
+        if hearing.decision is not None and hearing.decision.adopted:
+            raise RuleViolation("La decisión de este caso ya fue adoptada; retírela para cambiar los votos.")
+        hearing.votes = [v for v in hearing.votes if v.seat_key != seat_key]
+        audit.record(s, ctx, "voto_retirado", "sesion", hearing.session_id, case_id=hearing.case_id,
+                     details={"puesto": seat_key})
+        return Changes(decisions=True, session_id=hearing.session_id)
+
+
+def current_tally(s: Session, hearing: Hearing) -> tuple[QuorumResult, TallyResult]:
+    """Quorum and tally as they stand (for views; raises nothing)."""
+    frame = case_frame(s, hearing)
+    quorum = quorum_for_case(frame.seats, frame.attendance, frame.case, frame.moment, frame.settings)
+    return quorum, tally(_votes(hearing), quorum, frame.settings)
+
+
+# --- decision ------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class MeasureInput:
+    measure_code: str
+    quantity: int
+    action: MeasureAction
+    temporality_months: int | None = None
+    notes: str | None = None
+
+
+@dataclass(frozen=True)
+class DecisionInput:
+    outcome: DecisionOutcome
+    risk_level: RiskLevel | None = None
+    concept: str = ""
+    measures: Sequence[MeasureInput] = ()
+    matrix_pct: float | None = None
+    decided_on: date | None = None
+    votes: Sequence[tuple[str, VoteChoice, str | None]] | None = None  # replaces recorded votes
+
+
+@dataclass(frozen=True)
+class DecisionResult:
+    changes: Changes
+    tally: TallyResult | None
+
+
+def _check_measures(s: Session, inp: DecisionInput) -> dict[str, MeasureType]:
+    codes = {m.measure_code for m in inp.measures}
+    types = {m.code: m for m in s.scalars(select(MeasureType).where(MeasureType.code.in_(codes)))}
+    for m in inp.measures:
+        mt = types.get(m.measure_code)
+        if mt is None:
+            raise ValidationError(f"La medida «{m.measure_code}» no está en el catálogo.")
+        if m.quantity < 1:
+            raise ValidationError(f"{mt.name}: la cantidad debe ser al menos 1.")
+        if m.temporality_months is not None and not 1 <= m.temporality_months <= MAX_TEMPORALITY_MONTHS:
+            raise ValidationError(
+                f"{mt.name}: la temporalidad debe estar entre 1 y {MAX_TEMPORALITY_MONTHS} meses."
+            )
+        if m.action in (MeasureAction.IMPLEMENTAR, MeasureAction.RATIFICAR, MeasureAction.AJUSTAR):
+            if inp.risk_level is RiskLevel.ORDINARIO:
+                raise RuleViolation(
+                    f"Con riesgo ordinario no proceden medidas de protección: «{mt.name}» solo puede "
+                    "suspenderse o finalizarse."
+                )
+            if m.temporality_months is None:
+                raise ValidationError(f"{mt.name}: indique la temporalidad en meses.")
+    return types
+
+
+def record_decision(ctx: ServiceContext, hearing_id: int, inp: DecisionInput) -> DecisionResult:
+    """Record the committee's decision on a case.
+
+    A decision (outcome *decidido*) is adopted only with quorum at the moment
+    the case was discussed, one valid vote per voting member present and the
+    majority; a collective without legal recognition needs its social
+    recognition verified first. Each refusal is a :class:`RuleViolation` and
+    nothing already recorded changes.
+    """
+    with ctx.transaction() as s:
+        hearing = _hearing(s, ctx, hearing_id)
+        _recording(hearing)
+        sess: CommitteeSession = hearing.session
+        case = s.get(Case, hearing.case_id)
+        if inp.votes is not None:
+            hearing.votes = []
+            s.flush()
+            att_by_key = {a.seat_key: a for a in sess.attendance}
+            for key, choice, dissent in inp.votes:
+                att = att_by_key.get(key)
+                hearing.votes.append(Vote(seat_key=key, attendance_id=att.id if att else 0,
+                                          choice=choice.value, dissent=dissent or None))
+        types = _check_measures(s, inp)
+        result: TallyResult | None = None
+        if inp.outcome is DecisionOutcome.DECIDED:
+            if inp.risk_level is None:
+                raise ValidationError("Indique el nivel de riesgo de la decisión.")
+            if case.kind == CaseKind.COLECTIVO.value and sess.committee.kind != CommitteeKind.GVP.value:
+                answers = json.loads(hearing.recognition_answers) if hearing.recognition_answers else None
+                check_social_recognition(answers, bool(case.legally_recognised), hearing.recognition_granted)
+            if any(types[m.measure_code].restoration for m in inp.measures):
+                hearing.restoration_measures = True
+            frame = case_frame(s, hearing)
+            result = validate_adoption(_votes(hearing), frame.seats, frame.attendance, frame.case,
+                                       frame.moment, frame.settings)
+        elif inp.measures:
+            raise RuleViolation("Un caso devuelto o aplazado no lleva medidas.")
+        decided_on = inp.decided_on or sess.day
+        decision = hearing.decision or Decision(hearing_id=hearing.id)
+        decision.outcome = inp.outcome.value
+        decision.risk_level = inp.risk_level.value if inp.risk_level else None
+        decision.matrix_pct = inp.matrix_pct if inp.matrix_pct is not None else hearing.proposal_pct
+        decision.concept = inp.concept or None
+        decision.adopted = result is not None and result.adopted
+        decision.a_favor = result.a_favor if result else 0
+        decision.en_contra = result.en_contra if result else 0
+        decision.abstencion = result.abstencion if result else 0
+        decision.decided_on = decided_on
+        decision.measures = [
+            MeasureDecision(
+                position=i, measure_code=m.measure_code, quantity=m.quantity, action=m.action.value,
+                temporality_months=m.temporality_months,
+                revaluation_date=revaluation_date(decided_on, m.temporality_months) if m.temporality_months else None,
+                notes=m.notes,
+            )
+            for i, m in enumerate(inp.measures)
+        ]
+        hearing.decision = decision
+        if decision.adopted and sess.committee.kind == CommitteeKind.GVP.value:
+            _hand_off(s, hearing, case, decision)
+        case.status = _case_status(sess.committee.kind, inp.outcome)
+        s.flush()
+        audit.record(
+            s, ctx, "decision", "sesion", sess.id, case_id=case.id,
+            details={"resultado": inp.outcome.value, "nivel": decision.risk_level, "adoptada": decision.adopted,
+                     "medidas": [[m.measure_code, m.quantity, m.action.value, m.temporality_months]
+                                 for m in inp.measures],
+                     "votos": [decision.a_favor, decision.en_contra, decision.abstencion]},
+            reserved={"concepto": inp.concept} if inp.concept else None,
+        )
+        return DecisionResult(Changes(decisions=True, cases=True, session_id=sess.id), result)
+
+
+def _case_status(kind: str, outcome: DecisionOutcome) -> str:
+    if outcome is DecisionOutcome.RETURNED:
+        return "devuelto_analista"
+    if outcome is DecisionOutcome.POSTPONED:
+        return "aplazado"
+    return "valorado_gvp" if kind == CommitteeKind.GVP.value else "recomendado"
+
+
+def _hand_off(s: Session, hearing: Hearing, case: Case, decision: Decision) -> None:
+    """The GVP's level and concept become the proposal for the right CERREM."""
+    target = committee_by_code(s, target_committee(case_profile(case)))
+    handoff = s.scalar(select(Handoff).where(Handoff.gvp_hearing_id == hearing.id))
+    if handoff is None:
+        handoff = Handoff(case_id=case.id, gvp_hearing_id=hearing.id)
+        s.add(handoff)
+    handoff.target_committee_id = target.id
+    handoff.level = decision.risk_level
+    handoff.matrix_pct = decision.matrix_pct
+    handoff.concept = decision.concept
+
+
+def withdraw_decision(ctx: ServiceContext, hearing_id: int) -> Changes:
+    """Undo a recorded decision (before the acta is approved); votes stay."""
+    with ctx.transaction() as s:
+        hearing = _hearing(s, ctx, hearing_id)
+        if hearing.decision is None:
+            return Changes()
+        received = s.scalar(
+            select(Handoff).where(Handoff.gvp_hearing_id == hearing.id, Handoff.received_hearing_id.is_not(None))
+        )
+        if received is not None:
+            raise RuleViolation("El resultado ya fue recibido por el CERREM: no se puede retirar la decisión.")
+        s.execute(Handoff.__table__.delete().where(Handoff.gvp_hearing_id == hearing.id))
+        hearing.decision = None
+        audit.record(s, ctx, "decision_retirada", "sesion", hearing.session_id, case_id=hearing.case_id)
+        return Changes(decisions=True, session_id=hearing.session_id)

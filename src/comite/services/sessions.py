@@ -1,0 +1,377 @@
+"""Sessions: creation (number, composition, convocation list, standard agenda),
+their data, their status, and the agenda."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, time
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from comite.domain import AgendaItemKind, CaseKind, CommitteeKind, SessionStatus, SessionType
+from comite.errors import NotFound, RuleViolation, ValidationError
+from comite.model import (
+    AgendaItem,
+    Attendance,
+    Case,
+    Committee,
+    CommitteeSession,
+    Hearing,
+)
+from comite.rules.routing import CaseProfile, require_women_choice, target_committee
+from comite.services import audit
+from comite.services.catalog import committee_by_code, composition_on
+from comite.services.context import Changes, ServiceContext
+from comite.services.permissions import Action, require
+
+_STANDARD = (
+    AgendaItemKind.QUORUM,
+    AgendaItemKind.COMMITMENTS,
+    AgendaItemKind.CASES,
+    AgendaItemKind.EMERGENCY,
+    AgendaItemKind.VARIOUS,
+)
+_NEXT_STATUS = {
+    SessionStatus.PROGRAMADA: {SessionStatus.CONVOCADA, SessionStatus.EN_CURSO, SessionStatus.CANCELADA},
+    SessionStatus.CONVOCADA: {SessionStatus.EN_CURSO, SessionStatus.CANCELADA, SessionStatus.PROGRAMADA},
+    SessionStatus.EN_CURSO: {SessionStatus.CERRADA},
+    SessionStatus.CERRADA: {SessionStatus.EN_CURSO, SessionStatus.ACTA_EN_REVISION},
+    SessionStatus.ACTA_EN_REVISION: {SessionStatus.CERRADA, SessionStatus.ACTA_APROBADA},
+    SessionStatus.ACTA_APROBADA: set(),
+    SessionStatus.CANCELADA: set(),
+}
+
+
+def load_session(s: Session, session_id: int) -> CommitteeSession:
+    sess = s.get(CommitteeSession, session_id)
+    if sess is None:
+        raise NotFound(f"No existe la sesión {session_id}.")
+    return sess
+
+
+def editable_session(s: Session, ctx: ServiceContext, session_id: int) -> CommitteeSession:
+    """The session, if the actor may edit it and its acta is not approved."""
+    sess = load_session(s, session_id)
+    require(ctx, Action.EDIT_SESSION, sess.committee_id)
+    if sess.locked or sess.status in (SessionStatus.ACTA_APROBADA.value, SessionStatus.CANCELADA.value):
+        raise RuleViolation(
+            "La sesión está cerrada con acta aprobada (o cancelada): sus datos ya no se modifican. "
+            "Una corrección se hace mediante fe de erratas."
+        )
+    return sess
+
+
+def session_label(committee: Committee, sess: CommitteeSession) -> str:
+    return f"Sesión {SessionType(sess.session_type).label.lower()} No. {sess.number:03d} de {sess.year} — {committee.short_name}"
+
+
+def _check_times(start: time | None, end: time | None) -> None:
+    if start is not None and end is not None and end <= start:
+        raise ValidationError("La hora de cierre debe ser posterior a la hora de inicio.")
+
+
+def create_session(
+    ctx: ServiceContext,
+    committee_code: str,
+    day: date,
+    session_type: SessionType = SessionType.ORDINARIA,
+    start: time | None = None,
+    place: str | None = None,
+    virtual_link: str | None = None,
+    end: time | None = None,
+) -> Changes:
+    """A new session numbered after the committee's last one of the same year,
+    convened under the composition in force on ``day``, with the standard agenda."""
+    _check_times(start, end)
+    if not place and not virtual_link:
+        place = None
+    with ctx.transaction() as s:
+        committee = committee_by_code(s, committee_code)
+        require(ctx, Action.EDIT_SESSION, committee.id)
+        comp = composition_on(s, committee, day)
+        last = s.scalar(
+            select(func.max(CommitteeSession.number)).where(
+                CommitteeSession.committee_id == committee.id, CommitteeSession.year == day.year
+            )
+        )
+        sess = CommitteeSession(
+            committee_id=committee.id, composition_id=comp.id, year=day.year, number=(last or 0) + 1,
+            session_type=session_type.value, day=day, start_time=start, end_time=end, place=place,
+            virtual_link=virtual_link, status=SessionStatus.PROGRAMADA.value,
+        )
+        s.add(sess)
+        kinds = [k for k in _STANDARD if k is not AgendaItemKind.EMERGENCY or committee.kind == CommitteeKind.CERREM.value]
+        sess.agenda = [AgendaItem(position=i, kind=k.value, title=k.label) for i, k in enumerate(kinds)]
+        sess.attendance = [
+            Attendance(
+                seat_id=seat.id, seat_key=seat.key, position=i, entity=seat.entity, role=seat.role,
+                rights=seat.rights, condition=seat.condition, population_code=seat.population_code,
+                person_name=None, person_position=seat.holder,
+            )
+            for i, seat in enumerate(comp.seats)
+        ]
+        s.flush()
+        audit.record(s, ctx, "sesion_creada", "sesion", sess.id,
+                     details={"comite": committee.code, "numero": sess.number, "anio": sess.year,
+                              "fecha": day, "tipo": session_type.value})
+        return Changes(session=True, agenda=True, attendance=True, session_id=sess.id, created_id=sess.id)
+
+
+def update_session(
+    ctx: ServiceContext,
+    session_id: int,
+    *,
+    day: date | None = None,
+    session_type: SessionType | None = None,
+    start: time | None = None,
+    end: time | None = None,
+    place: str | None = None,
+    virtual_link: str | None = None,
+    development: str | None = None,
+    secretary_name: str | None = None,
+    secretary_position: str | None = None,
+    presiding_attendance_id: int | None = None,
+) -> Changes:
+    """Change the session's data; ``None`` leaves a field as it is."""
+    with ctx.transaction() as s:
+        sess = editable_session(s, ctx, session_id)
+        before = {"fecha": sess.day, "inicio": sess.start_time, "cierre": sess.end_time}
+        if day is not None and day != sess.day:
+            if day.year != sess.year:
+                raise ValidationError("La nueva fecha debe estar en el mismo año: el número de la sesión depende del año.")
+            comp = composition_on(s, sess.committee, day)
+            if comp.id != sess.composition_id:
+                raise ValidationError(
+                    "En la nueva fecha rige otra conformación del comité; cree una sesión nueva para esa fecha."
+                )
+            sess.day = day
+        if session_type is not None:
+            sess.session_type = session_type.value
+        if start is not None:
+            sess.start_time = start
+        if end is not None:
+            sess.end_time = end
+        _check_times(sess.start_time, sess.end_time)
+        for name, value in (("place", place), ("virtual_link", virtual_link), ("development", development),
+                            ("secretary_name", secretary_name), ("secretary_position", secretary_position)):
+            if value is not None:
+                setattr(sess, name, value or None)
+        if presiding_attendance_id is not None:
+            att = s.get(Attendance, presiding_attendance_id)
+            if att is None or att.session_id != sess.id:
+                raise ValidationError("Quien preside debe ser un asistente de esta sesión.")
+            sess.presiding_attendance_id = att.id
+        audit.record(s, ctx, "sesion_modificada", "sesion", sess.id,
+                     details={"antes": before, "despues": {"fecha": sess.day, "inicio": sess.start_time,
+                                                          "cierre": sess.end_time}})
+        return Changes(session=True, session_id=sess.id)
+
+
+def set_status(ctx: ServiceContext, session_id: int, status: SessionStatus) -> Changes:
+    with ctx.transaction() as s:
+        sess = load_session(s, session_id)
+        require(ctx, Action.EDIT_SESSION, sess.committee_id)
+        current = SessionStatus(sess.status)
+        if status is SessionStatus.ACTA_APROBADA:
+            raise RuleViolation("El acta se aprueba con la acción «Aprobar acta», que genera el documento final.")
+        if status not in _NEXT_STATUS[current]:
+            raise RuleViolation(f"Una sesión en estado «{current.label}» no puede pasar a «{status.label}».")
+        if status is SessionStatus.CERRADA and sess.end_time is None:
+            raise RuleViolation("Registre la hora de cierre antes de cerrar la sesión.")
+        sess.status = status.value
+        audit.record(s, ctx, "sesion_estado", "sesion", sess.id, details={"de": current.value, "a": status.value})
+        return Changes(session=True, session_id=sess.id)
+
+
+# --- agenda ------------------------------------------------------------------------------------
+
+def _renumber(items: list[AgendaItem]) -> None:
+    for i, item in enumerate(items):
+        item.position = i
+
+
+def _case_insert_position(items: list[AgendaItem]) -> int:
+    """Cases go after the last case, or right after the 'casos' heading."""
+    last = None
+    for i, item in enumerate(items):
+        if item.kind in (AgendaItemKind.CASE.value, AgendaItemKind.CASES.value):
+            last = i
+    return (last + 1) if last is not None else len(items)
+
+
+def case_profile(case: Case) -> CaseProfile:
+    return CaseProfile(
+        kind=CaseKind(case.kind),
+        population=case.population_code,
+        is_woman=case.is_woman,
+        chose_women_committee=case.women_committee_choice,
+        up_pcc_member=case.up_pcc_member,
+        public_servant_policy=case.public_servant,
+    )
+
+
+def check_case_fits_committee(case: Case, committee: Committee) -> None:
+    """A case goes to the CERREM its profile routes it to (the GVP sees every case)."""
+    if committee.kind == CommitteeKind.GVP.value:
+        return
+    profile = case_profile(case)
+    require_women_choice(profile, committee.code)
+    expected = target_committee(profile)
+    if expected != committee.code:
+        raise RuleViolation(
+            f"El caso {case.radicado} corresponde al comité {expected}, no al {committee.short_name}."
+        )
+
+
+def add_case(
+    ctx: ServiceContext,
+    session_id: int,
+    case_id: int,
+    *,
+    source: str = "registro",
+    proposal_level: str | None = None,
+    proposal_pct: float | None = None,
+    proposal_concept: str | None = None,
+) -> Changes:
+    with ctx.transaction() as s:
+        hearing = add_case_in(s, ctx, session_id, case_id, source=source, proposal_level=proposal_level,
+                              proposal_pct=proposal_pct, proposal_concept=proposal_concept)
+        return Changes(agenda=True, session_id=session_id, created_id=hearing.id)
+
+
+def add_case_in(
+    s: Session,
+    ctx: ServiceContext,
+    session_id: int,
+    case_id: int,
+    *,
+    source: str = "registro",
+    proposal_level: str | None = None,
+    proposal_pct: float | None = None,
+    proposal_concept: str | None = None,
+) -> Hearing:
+    """Put a case on the agenda inside an open transaction (shared by hand-offs, imports)."""
+    sess = editable_session(s, ctx, session_id)
+    case = s.get(Case, case_id)
+    if case is None:
+        raise NotFound(f"No existe el caso {case_id}.")
+    if s.scalar(select(Hearing.id).where(Hearing.session_id == sess.id, Hearing.case_id == case.id)):
+        raise ValidationError(f"El caso {case.radicado} ya está en el orden del día de esta sesión.")
+    check_case_fits_committee(case, sess.committee)
+    items = list(sess.agenda)
+    pos = _case_insert_position(items)
+    item = AgendaItem(kind=AgendaItemKind.CASE.value, title=f"Caso {case.radicado}", position=pos)
+    items.insert(pos, item)
+    sess.agenda = items
+    _renumber(items)
+    hearing = Hearing(
+        case_id=case.id, source=source,
+        proposal_level=proposal_level if proposal_level is not None else case.proposed_level,
+        proposal_pct=proposal_pct if proposal_pct is not None else case.matrix_pct,
+        proposal_concept=proposal_concept,
+    )
+    item.hearing = hearing
+    hearing.session_id = sess.id
+    s.flush()
+    audit.record(s, ctx, "caso_en_agenda", "sesion", sess.id, case_id=case.id,
+                 details={"radicado": case.radicado, "origen": source})
+    return hearing
+
+
+def add_item(ctx: ServiceContext, session_id: int, title: str, kind: AgendaItemKind = AgendaItemKind.OTHER) -> Changes:
+    if not title.strip():
+        raise ValidationError("El punto del orden del día necesita un título.")
+    if kind is AgendaItemKind.CASE:
+        raise ValidationError("Los casos se agregan desde el registro de casos.")
+    with ctx.transaction() as s:
+        sess = editable_session(s, ctx, session_id)
+        items = list(sess.agenda)
+        varios = next((i for i, it in enumerate(items) if it.kind == AgendaItemKind.VARIOUS.value), len(items))
+        item = AgendaItem(kind=kind.value, title=title.strip(), position=varios)
+        items.insert(varios, item)
+        sess.agenda = items
+        _renumber(items)
+        s.flush()
+        audit.record(s, ctx, "agenda_punto", "sesion", sess.id, details={"titulo": title})
+        return Changes(agenda=True, session_id=sess.id, created_id=item.id)
+
+
+def remove_item(ctx: ServiceContext, item_id: int) -> Changes:
+    with ctx.transaction() as s:
+        item = s.get(AgendaItem, item_id)
+        if item is None:
+            raise NotFound("El punto del orden del día ya no existe.")
+        sess = editable_session(s, ctx, item.session_id)
+        if item.hearing is not None and (item.hearing.decision is not None or item.hearing.votes):
+            raise RuleViolation(
+                "El caso ya tiene decisión o votos registrados: no se puede retirar del orden del día."
+            )
+        case_id = item.hearing.case_id if item.hearing else None
+        items = [it for it in sess.agenda if it.id != item.id]
+        s.delete(item)
+        sess.agenda = items
+        _renumber(items)
+        audit.record(s, ctx, "agenda_retiro", "sesion", sess.id, case_id=case_id, details={"titulo": item.title})
+        return Changes(agenda=True, session_id=sess.id)
+
+
+def move_item(ctx: ServiceContext, item_id: int, new_position: int) -> Changes:
+    """Move an agenda item to ``new_position`` (0-based, clamped)."""
+    with ctx.transaction() as s:
+        item = s.get(AgendaItem, item_id)
+        if item is None:
+            raise NotFound("El punto del orden del día ya no existe.")
+        sess = editable_session(s, ctx, item.session_id)
+        items = [it for it in sess.agenda if it.id != item.id]
+        new_position = max(0, min(new_position, len(items)))
+        items.insert(new_position, item)
+        _renumber(items)
+        audit.record(s, ctx, "agenda_orden", "sesion", sess.id, details={"punto": item.title, "posicion": new_position})
+        return Changes(agenda=True, session_id=sess.id)
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    id: int
+    committee_code: str
+    committee_name: str
+    number: int
+    year: int
+    session_type: SessionType
+    day: date
+    start: time | None
+    end: time | None
+    place: str | None
+    virtual_link: str | None
+    status: SessionStatus
+    cases: int
+    row_version: int
+
+
+def list_sessions(ctx: ServiceContext, committee_code: str | None = None, year: int | None = None) -> list[SessionRow]:
+    """Sessions the actor may see, newest first."""
+    require(ctx, Action.READ_SESSION)
+    with ctx.reading() as s:
+        counts = (
+            select(Hearing.session_id, func.count(Hearing.id).label("n")).group_by(Hearing.session_id).subquery()
+        )
+        stmt = (
+            select(CommitteeSession, Committee, counts.c.n)
+            .join(Committee, Committee.id == CommitteeSession.committee_id)
+            .outerjoin(counts, counts.c.session_id == CommitteeSession.id)
+            .order_by(CommitteeSession.day.desc(), CommitteeSession.id.desc())
+        )
+        if committee_code:
+            stmt = stmt.where(Committee.code == committee_code)
+        if year:
+            stmt = stmt.where(CommitteeSession.year == year)
+        from comite.services.permissions import allowed
+
+        return [
+            SessionRow(ss.id, c.code, c.short_name, ss.number, ss.year, SessionType(ss.session_type), ss.day,
+                       ss.start_time, ss.end_time, ss.place, ss.virtual_link, SessionStatus(ss.status), n or 0,
+                       ss.row_version)
+            for ss, c, n in s.execute(stmt)
+            if allowed(ctx, Action.READ_SESSION, c.id)
+        ]

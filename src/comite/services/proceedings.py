@@ -148,8 +148,8 @@ def _check_presence_keeps_votes(s: Session, att: Attendance) -> None:
     view = attendance_view(att)
     from comite.rules.quorum import is_present_at
 
-    for vote, hearing in s.execute(
-        select(Vote, Hearing).join(Hearing, Hearing.id == Vote.hearing_id).where(Vote.attendance_id == att.id)
+    for hearing in s.scalars(
+        select(Hearing).join(Vote, Vote.hearing_id == Hearing.id).where(Vote.attendance_id == att.id)
     ):
         if not is_present_at(view, hearing.discussed_at):
             at = f" a las {hearing.discussed_at:%H:%M}" if hearing.discussed_at else ""

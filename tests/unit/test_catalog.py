@@ -285,6 +285,16 @@ def test_risk_pct_out_of_range(catalog: Catalog, pct: float) -> None:
         catalog.risk_level_for(pct)
 
 
+def test_risk_bands_agree_with_rules(catalog: Catalog) -> None:
+    """The shipped bands pass comite.rules.risk (both bounds inclusive) unchanged."""
+    from comite.rules.risk import level_for_percentage, validate_bands
+
+    bands = [(b.level, b.min_pct, b.max_pct) for b in catalog.risk_bands]
+    validate_bands(bands)
+    for pct in (0, 49.99, 50, 79.99, 80, 100):
+        assert level_for_percentage(pct, bands) is catalog.risk_level_for(pct)
+
+
 # --- JSON export -----------------------------------------------------------
 
 def test_json_shape(catalog: Catalog) -> None:
@@ -526,9 +536,13 @@ def test_circular_inheritance(tmp_path: Path) -> None:
     [
         ("risk_levels.toml", '[[band]]\nlevel = "ordinario"\nmin_pct = 0.0\nmax_pct = 100.0\n', "una banda por nivel"),
         ("risk_levels.toml",
+         '[[band]]\nlevel = "ordinario"\nmin_pct = 0.0\nmax_pct = 50.0\n'
+         '[[band]]\nlevel = "extraordinario"\nmin_pct = 50.0\nmax_pct = 79.99\n'
+         '[[band]]\nlevel = "extremo"\nmin_pct = 80.0\nmax_pct = 100.0\n', "justo después"),
+        ("risk_levels.toml",
          '[[band]]\nlevel = "ordinario"\nmin_pct = 0.0\nmax_pct = 40.0\n'
-         '[[band]]\nlevel = "extraordinario"\nmin_pct = 50.0\nmax_pct = 80.0\n'
-         '[[band]]\nlevel = "extremo"\nmin_pct = 80.0\nmax_pct = 100.0\n', "debe empezar donde termina"),
+         '[[band]]\nlevel = "extraordinario"\nmin_pct = 50.0\nmax_pct = 79.99\n'
+         '[[band]]\nlevel = "extremo"\nmin_pct = 80.0\nmax_pct = 100.0\n', "justo después"),
         ("measures.toml", '[[measure]]\ncode = "x"\nname = "X"\ncategory = "liviana"\nunit_singular = "x"\nunit_plural = "xs"\n', "«category»"),
         ("populations.toml", '[[population]]\nnumber = 3\ncode = "otra"\nname = "Otra"\nlegal_basis = "x"\nvalid_from = 2020-01-01\n', "número 3"),
     ],

@@ -54,6 +54,8 @@ MEASURES_FILE = "measures.toml"
 RISK_LEVELS_FILE = "risk_levels.toml"
 #: Sub-folder of the user configuration folder where an administrator drops extra files.
 ADMIN_SUBDIR = "catalogo"
+#: Resolution of matrix percentages (two decimals): the gap between consecutive bands.
+BAND_STEP = 0.01
 
 
 def load_catalog(data_dir: Path | None = None, *, extra_dirs: Iterable[Path] = ()) -> Catalog:
@@ -180,8 +182,8 @@ def _load_bands(path: Path, doc: dict[str, Any]) -> tuple[RiskLevelBand, ...]:
             min_pct=p.number(table, "min_pct", w),
             max_pct=p.number(table, "max_pct", w),
         )
-        if not 0 <= band.min_pct < band.max_pct <= 100:
-            raise w.error("debe cumplirse 0 ≤ min_pct < max_pct ≤ 100.", "max_pct")
+        if not 0 <= band.min_pct <= band.max_pct <= 100:
+            raise w.error("debe cumplirse 0 ≤ min_pct ≤ max_pct ≤ 100.", "max_pct")
         bands.append(band)
     bands.sort(key=lambda b: b.min_pct)
     if [b.level for b in bands] != list(RiskLevel):
@@ -190,8 +192,11 @@ def _load_bands(path: Path, doc: dict[str, Any]) -> tuple[RiskLevelBand, ...]:
     if bands[0].min_pct != 0 or bands[-1].max_pct != 100:
         raise where.error("las bandas deben cubrir del 0 al 100 %.")
     for a, b in pairwise(bands):
-        if a.max_pct != b.min_pct:
+        # Both bounds are inclusive; the next band starts just after the previous
+        # one ends (gap of at most 0.01, so any percentage with two decimals fits).
+        if not 0 < b.min_pct - a.max_pct <= BAND_STEP + 1e-9:
             raise where.error(
-                f"la banda «{b.level.value}» debe empezar donde termina «{a.level.value}» ({a.max_pct})."
+                f"la banda «{b.level.value}» debe empezar justo después de donde termina "
+                f"«{a.level.value}» ({a.max_pct} → {a.max_pct + BAND_STEP:.2f}), sin superponerse."
             )
     return tuple(bands)

@@ -199,14 +199,14 @@ class MeasureTypeDef:
 
 @dataclass(frozen=True, slots=True)
 class RiskLevelBand:
-    """``min_pct <= pct < max_pct``; the top band (``max_pct`` 100) includes 100."""
+    """``min_pct <= pct <= max_pct`` (both bounds inclusive, as in comite.rules.risk)."""
 
     level: RiskLevel
     min_pct: float
     max_pct: float
 
     def contains(self, pct: float) -> bool:
-        return self.min_pct <= pct < self.max_pct or (pct == self.max_pct == 100)
+        return self.min_pct <= pct <= self.max_pct
 
 
 def _find(items: Iterable, code: str, what: str):
@@ -246,7 +246,14 @@ class Catalog:
     def risk_level_for(self, pct: float | Decimal | int) -> RiskLevel:
         """Risk level for a matrix percentage (0–100) under the configured cut-offs."""
         value = float(pct)
+        if not 0 <= value <= 100:
+            raise ValidationError(
+                f"El porcentaje de la matriz ({value:.2f}) debe estar entre 0 y 100."
+            )
         for band in self.risk_bands:
             if band.contains(value):
                 return band.level
-        raise ValidationError(f"El porcentaje de la matriz ({value:.2f}) debe estar entre 0 y 100.")
+        raise ValidationError(
+            f"El porcentaje de la matriz ({value}) no cae en ninguna franja de riesgo; "
+            "regístrelo con dos decimales."
+        )

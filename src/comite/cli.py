@@ -1,0 +1,391 @@
+"""Command line over the same services the GUI uses.
+
+``comite`` alone opens the desktop application; ``comite --demo`` opens it on a
+throwaway demo database. Subcommands (``comite SUBCOMANDO --help``) cover
+maintenance and batch work. Commands that touch reserved data ask for an
+account: ``--user`` and the password from ``COMITE_PASSWORD`` or a prompt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import logging
+import os
+import sys
+import tempfile
+import traceback
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+from comite.errors import ComiteError, ValidationError
+
+log = logging.getLogger("comite.cli")
+PASSWORD_ENV = "COMITE_PASSWORD"
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"«{text}» no es una fecha AAAA-MM-DD válida") from None
+
+
+def _non_negative(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"«{text}» no es un número entero") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("debe ser un número mayor o igual a cero")
+    return value
+
+
+def _positive(text: str) -> int:
+    value = _non_negative(text)
+    if value == 0:
+        raise argparse.ArgumentTypeError("debe ser mayor que cero")
+    return value
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with its fixed English phrases in Spanish."""
+
+    def error(self, message: str) -> None:  # pragma: no cover - exercised through main()
+        message = (message.replace("the following arguments are required", "faltan los argumentos")
+                   .replace("unrecognized arguments", "argumentos no reconocidos")
+                   .replace("invalid choice", "opción no válida")
+                   .replace("argument ", "argumento "))
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="comite", description="Secretaría técnica de los comités de protección (GVP y CERREM).")
+    p.add_argument("--db", help="ruta del archivo SQLite o URL de la base de datos (por defecto: la del usuario)")
+    p.add_argument("--user", help="usuario para los comandos que leen o escriben datos reservados")
+    p.add_argument("--demo", action="store_true", help="abrir la aplicación con una base de demostración desechable")
+    sub = p.add_subparsers(dest="command", metavar="SUBCOMANDO", parser_class=_Parser)
+
+    c = sub.add_parser("catalog", help="catálogo de comités vigente")
+    c.add_argument("--json", action="store_true", help="imprimir como JSON")
+    c.add_argument("--date", type=_iso_date, help="fecha de vigencia (por defecto hoy)")
+
+    d = sub.add_parser("deadline", help="fecha límite en días hábiles colombianos")
+    d.add_argument("--from", dest="start", type=_iso_date, required=True, help="fecha de inicio AAAA-MM-DD")
+    d.add_argument("--business-days", type=_non_negative, required=True, help="número de días hábiles")
+
+    dm = sub.add_parser("demo", help="llenar una base con datos ficticios")
+    dm.add_argument("--sessions", type=_positive, default=120)
+    dm.add_argument("--cases", type=_positive, default=1500)
+    dm.add_argument("--seed", type=int, default=7)
+
+    im = sub.add_parser("import-cases", help="importar casos desde CSV o XLSX")
+    im.add_argument("file", type=Path)
+
+    sub.add_parser("init", help="crear la primera cuenta de administrador de una base nueva")
+
+    us = sub.add_parser("user-add", help="crear una cuenta (administrador)")
+    us.add_argument("username")
+    us.add_argument("--name", required=True, help="nombre completo")
+    us.add_argument("--role", required=True, choices=["administrador", "secretaria", "revisor"])
+    us.add_argument("--committee", action="append", default=[], help="código de comité (repetible)")
+
+    se = sub.add_parser("sessions", help="listar sesiones")
+    se.add_argument("--committee")
+    se.add_argument("--year", type=int)
+
+    au = sub.add_parser("audit", help="auditoría")
+    au.add_argument("action", choices=["verify"])
+
+    bk = sub.add_parser("backup", help="copia de seguridad cifrada")
+    bk.add_argument("file", type=Path)
+    rs = sub.add_parser("restore", help="restaurar una copia de seguridad (verificándola primero)")
+    rs.add_argument("file", type=Path)
+    rs.add_argument("--recovery", action="store_true", help="usar la llave de recuperación en vez de una cuenta")
+    rs.add_argument("--yes", action="store_true", help="reemplazar la base actual sin preguntar")
+
+    _add_document_commands(sub)
+    return p
+
+
+def _add_document_commands(sub: argparse._SubParsersAction) -> None:
+    a = sub.add_parser("acta", help="generar el acta PDF de una sesión")
+    a.add_argument("session_id", type=int)
+    a.add_argument("--out", type=Path, required=True)
+    r = sub.add_parser("resolutions", help="generar las resoluciones Word de una sesión")
+    r.add_argument("session_id", type=int)
+    r.add_argument("--out", type=Path, required=True)
+    v = sub.add_parser("verify-acta", help="verificar que un PDF es un acta final emitida por esta base e inalterada")
+    v.add_argument("file", type=Path)
+
+
+# --- helpers ----------------------------------------------------------------------------------
+
+def _open(args: argparse.Namespace):
+    from comite.services.bootstrap import open_database
+
+    return open_database(args.db)
+
+
+def _password(prompt: str = "Contraseña: ") -> str:
+    env = os.environ.get(PASSWORD_ENV)
+    if env:
+        return env
+    if not sys.stdin.isatty():
+        raise ValidationError(f"Indique la contraseña en la variable {PASSWORD_ENV} (no hay terminal para pedirla).")
+    return getpass.getpass(prompt)
+
+
+def _login(args: argparse.Namespace, db):
+    from comite.services import accounts
+    from comite.services.context import ServiceContext
+
+    if not args.user:
+        raise ValidationError("Este comando necesita una cuenta: indique --user USUARIO.")
+    login = accounts.login(db, args.user, _password())
+    return ServiceContext(db, login.actor)
+
+
+def _system_ctx(db):
+    from comite.services.context import Actor, ServiceContext
+
+    return ServiceContext(db, Actor.system())
+
+
+# --- commands ---------------------------------------------------------------------------------
+
+def cmd_catalog(args: argparse.Namespace) -> int:
+    from comite.services.catalog import catalog_json
+
+    db = _open(args)
+    data = catalog_json(_system_ctx(db), args.date)
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        for committee in data:
+            print(f"{committee['code']}: {committee['name']}")
+            for seat in committee["seats"]:
+                cond = f" [{seat['condition']}]" if seat["condition"] else ""
+                print(f"  - {seat['entity']} ({seat['role']}, {seat['rights']}){cond}")
+    return 0
+
+
+def cmd_deadline(args: argparse.Namespace) -> int:
+    from comite.rules.calendar import add_business_days
+
+    print(add_business_days(args.start, args.business_days).isoformat())
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from comite.services.demo import fill_demo
+
+    db = _open(args)
+    report = fill_demo(db, sessions=args.sessions, cases=args.cases, seed=args.seed,
+                       progress=_progress_printer("Generando"))
+    print(report.summary())
+    for username, role, password in report.accounts:
+        print(f"  DEMO  usuario: {username:<11} rol: {role:<13} contraseña: {password}")
+    return 0
+
+
+def _progress_printer(label: str) -> Callable[[int, int], None]:
+    def show(done: int, total: int) -> None:
+        if sys.stderr.isatty():
+            print(f"\r{label}: {done}/{total}", end="", file=sys.stderr, flush=True)
+            if done >= total:
+                print(file=sys.stderr)
+    return show
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from comite.services.importer import import_cases
+
+    db = _open(args)
+    ctx = _login(args, db)
+    report = import_cases(ctx, args.file, progress=_progress_printer("Importando"))
+    print(report.summary())
+    for problem in report.rejected:
+        print(f"  fila {problem.row}: {problem.reason}")
+    return 0 if not report.rejected else 1
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from comite.services import accounts
+
+    db = _open(args)
+    if accounts.is_initialized(db):
+        raise ValidationError("Esta base de datos ya tiene cuentas.")
+    username = args.user or input("Usuario administrador: ").strip()
+    full_name = input("Nombre completo: ").strip() if sys.stdin.isatty() else username
+    password = _password("Contraseña nueva: ")
+    recovery = accounts.initialize(db, username=username, full_name=full_name, password=password)
+    print("Cuenta de administrador creada.")
+    print("LLAVE DE RECUPERACIÓN (guárdela fuera del equipo; no se volverá a mostrar):")
+    print(f"  {recovery}")
+    return 0
+
+
+def cmd_user_add(args: argparse.Namespace) -> int:
+    from comite.services import accounts
+    from comite.services.context import Role
+
+    db = _open(args)
+    ctx = _login(args, db)
+    new_password = os.environ.get("COMITE_NEW_PASSWORD") or getpass.getpass("Contraseña de la cuenta nueva: ")
+    accounts.create_user(ctx, username=args.username, full_name=args.name, role=Role(args.role),
+                         password=new_password, committees=args.committee)
+    print(f"Cuenta «{args.username}» creada.")
+    return 0
+
+
+def cmd_sessions(args: argparse.Namespace) -> int:
+    from comite.services.sessions import list_sessions
+
+    db = _open(args)
+    ctx = _login(args, db)
+    for row in list_sessions(ctx, args.committee, args.year):
+        print(f"{row.id:>6}  {row.committee_code:<20} {row.number:03d}/{row.year}  {row.day.isoformat()}  "
+              f"{row.session_type.label:<15} {row.status.label:<18} {row.cases} casos")
+    return 0
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    from comite.services import audit
+
+    db = _open(args)
+    ctx = _login(args, db) if args.user else None
+    with db.Session() as s:
+        report = audit.verify(s, ctx.db.vault if ctx else None)
+    print(report.message)
+    return 0 if report.ok else 1
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from comite.services.backup import create_backup
+
+    db = _open(args)
+    ctx = _login(args, db)
+    info = create_backup(ctx, args.file)
+    print(f"Copia de seguridad cifrada escrita en {info.path} ({info.size} bytes de datos).")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from comite.services.backup import inspect_backup, restore_backup
+    from comite.storage.database import resolve_url
+
+    url = resolve_url(args.db)
+    if url.get_backend_name() != "sqlite" or not url.database:
+        raise ValidationError("La restauración desde comite es para bases SQLite; en PostgreSQL use pg_restore.")
+    target = Path(url.database)
+    header = inspect_backup(args.file)
+    if target.exists() and not args.yes:
+        if not sys.stdin.isatty():
+            raise ValidationError("La base de destino existe: confirme con --yes para reemplazarla.")
+        answer = input(f"Se reemplazará {target} (se guarda una copia al lado). ¿Continuar? [s/N] ")
+        if answer.strip().lower() not in ("s", "si", "sí"):
+            print("Restauración cancelada; no se modificó nada.")
+            return 1
+    if args.recovery:
+        key = os.environ.get("COMITE_RECOVERY_KEY") or getpass.getpass("Llave de recuperación: ")
+        info = restore_backup(args.file, target, recovery_key=key)
+    else:
+        if not args.user:
+            raise ValidationError("Indique --user USUARIO (o --recovery) para abrir la copia de seguridad.")
+        info = restore_backup(args.file, target, username=args.user, password=_password())
+    print(f"Copia del {header['created_at'][:19]} verificada y restaurada en {info.path}.")
+    from comite.services.bootstrap import open_database
+
+    open_database(str(target)).dispose()  # upgrades an older backup's schema if needed
+    return 0
+
+
+def cmd_acta(args: argparse.Namespace) -> int:
+    from comite.services.acta import generate_acta
+
+    db = _open(args)
+    ctx = _login(args, db)
+    result = generate_acta(ctx, args.session_id, args.out)
+    print(result.message)
+    return 0
+
+
+def cmd_resolutions(args: argparse.Namespace) -> int:
+    from comite.services.resolutions import generate_resolutions
+
+    db = _open(args)
+    ctx = _login(args, db)
+    paths = generate_resolutions(ctx, args.session_id, args.out, progress=_progress_printer("Resoluciones"))
+    print(f"{len(paths)} resoluciones escritas en {args.out}.")
+    return 0
+
+
+def cmd_verify_acta(args: argparse.Namespace) -> int:
+    from comite.services.acta import verify_acta_file
+
+    db = _open(args)
+    result = verify_acta_file(db, args.file)
+    print(result.message)
+    return 0 if result.ok else 1
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    if args.demo:
+        workdir = Path(tempfile.mkdtemp(prefix="comite-demo-"))
+        args.db = str(workdir / "demo.sqlite3")
+        from comite.services.demo import fill_demo
+
+        db = _open(args)
+        report = fill_demo(db)
+        db.dispose()
+        print("BASE DE DEMOSTRACIÓN (datos ficticios) en", args.db)
+        for username, role, password in report.accounts:
+            print(f"  DEMO  usuario: {username:<11} rol: {role:<13} contraseña: {password}")
+    try:
+        from comite.gui.app import run_gui
+    except ImportError as exc:  # pragma: no cover - depends on the installation
+        raise ValidationError(f"La interfaz gráfica no está disponible en esta instalación ({exc}).") from exc
+    return run_gui(args.db, demo=args.demo)
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "catalog": cmd_catalog,
+    "deadline": cmd_deadline,
+    "demo": cmd_demo,
+    "import-cases": cmd_import,
+    "init": cmd_init,
+    "user-add": cmd_user_add,
+    "sessions": cmd_sessions,
+    "audit": cmd_audit,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+    "acta": cmd_acta,
+    "resolutions": cmd_resolutions,
+    "verify-acta": cmd_verify_acta,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from comite.logs import setup_logging
+
+    args = build_parser().parse_args(argv)
+    log_path = setup_logging()
+    handler = COMMANDS.get(args.command or "", cmd_gui)
+    try:
+        return handler(args)
+    except ComiteError as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("Interrumpido; lo ya guardado está a salvo.", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - last line of defence: log, say where, never a traceback
+        # The traceback's frames, not the exception's text: that text may quote reserved data.
+        log.error("Error inesperado en el comando %s (%s)\n%s", args.command, exc.__class__.__name__,
+                  "".join(traceback.format_tb(exc.__traceback__)))
+        print(f"Error inesperado ({exc.__class__.__name__}). El detalle quedó en {log_path}.", file=sys.stderr)
+        return 3

@@ -1,0 +1,412 @@
+"""The acta: built from what the session recorded, reviewed as numbered drafts,
+approved once (final PDF, SHA-256 stored, session locked), corrected only by a
+numbered *fe de erratas* that keeps every earlier version."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from comite.documents.data import (
+    ActaData,
+    AttendeeRow,
+    CaseBlock,
+    CommitmentRow,
+    DocumentHeader,
+    EmergencyRow,
+    MeasureRow,
+    ObservationRow,
+    SessionInfo,
+    Signatory,
+    VoteRow,
+)
+from comite.domain import AgendaItemKind, AttendanceStatus, SessionStatus
+from comite.errors import NotFound, RuleViolation, ValidationError
+from comite.model import ActaVersion, Case, CommitteeSession, EmergencyMeasure, ReviewObservation
+from comite.rules.collective import CRITERIA
+from comite.rules.quorum import quorum_for_case
+from comite.rules.rights import CaseView
+from comite.services import audit, views
+from comite.services.catalog import get_setting
+from comite.services.context import Changes, ServiceContext
+from comite.services.followup import commitments_for_session
+from comite.services.permissions import Action, require
+from comite.services.proceedings import attendance_view, seat_view
+from comite.services.sessions import load_session
+from comite.storage.database import Database
+
+_CRITERIA_TEXT = dict(CRITERIA)
+
+
+def header_from_settings(ctx: ServiceContext, title: str = "Acta de sesión") -> DocumentHeader:
+    with ctx.reading() as s:
+        cfg = get_setting(s, "encabezado_documentos", {}) or {}
+    base = DocumentHeader()
+    return DocumentHeader(
+        entity=cfg.get("entidad", base.entity), process=cfg.get("proceso", base.process),
+        document_title=title, code=cfg.get("codigo", base.code), version=cfg.get("version", base.version),
+        issued=base.issued,
+    )
+
+
+def session_info(h: views.SessionHeader) -> SessionInfo:
+    return SessionInfo(h.committee_code, h.committee_name, h.number, h.year, h.session_type, h.day, h.start,
+                       h.end, h.place, h.virtual_link)
+
+
+def _attendees(rows: list[views.AttendanceRow], hearings: list[views.HearingDetail]) -> tuple[AttendeeRow, ...]:
+    by_att: dict[int, list[str]] = {}
+    for h in hearings:
+        for v in h.voters:
+            if v.sits and v.present:
+                by_att.setdefault(v.attendance_id, []).append(h.radicado)
+    out = []
+    for r in rows:
+        if r.condition is not None and r.id not in by_att and r.status is not AttendanceStatus.PRESENTE:
+            continue  # a conditional seat with no case on this agenda was not convened
+        out.append(AttendeeRow(
+            r.entity, r.person_name or "", r.person_position or "", r.role, r.rights, r.capacity, r.status,
+            r.condition, r.arrival, r.departure,
+            tuple(by_att.get(r.id, ())) if r.condition is not None else (), r.ad_hoc_reason,
+        ))
+    return tuple(out)
+
+
+def _opening_quorum(h: views.SessionHeader, rows: list[views.AttendanceRow]) -> str:
+    from comite.model import Attendance
+
+    atts = [Attendance(seat_key=r.seat_key, rights=r.rights.value, condition=r.condition.value if r.condition else None,
+                       population_code=r.population_code, entity=r.entity, status=r.status.value,
+                       arrival=r.arrival, departure=r.departure) for r in rows if r.condition is None]
+    result = quorum_for_case([seat_view(a) for a in atts], {a.seat_key: attendance_view(a) for a in atts},
+                             CaseView(), h.start, h.voting)
+    return ("Verificación del quórum al iniciar la sesión: " + result.message)
+
+
+def _case_block(order: int, d: views.HearingDetail) -> CaseBlock:
+    measures = tuple(
+        MeasureRow(m.code, m.name, m.quantity, m.unit_singular, m.unit_plural, m.action, m.temporality_months,
+                   m.revaluation_date, m.notes or "")
+        for m in d.measures
+    )
+    votes = tuple(
+        VoteRow(v.entity, v.person_name or "", v.choice, v.dissent) for v in d.voters if v.choice is not None
+    )
+    recognition = tuple(
+        (_CRITERIA_TEXT.get(code, code), bool(met)) for code, met in (d.recognition_answers or {}).items()
+    )
+    return CaseBlock(
+        order=order, radicado=d.radicado, kind=d.case_kind, population=d.population or "", route=d.route,
+        displaced=d.displaced, gvp_level=d.proposal_level, matrix_pct=d.matrix_pct if d.matrix_pct is not None else d.proposal_pct,
+        gvp_concept=d.proposal_concept or "", deliberation=d.deliberation or "",
+        observations=tuple(ObservationRow(o.entity, o.text) for o in d.observations),
+        outcome=d.outcome, risk_level=d.risk_level, concept=d.concept or "", measures=measures, votes=votes,
+        a_favor=d.tally.a_favor, en_contra=d.tally.en_contra, abstencion=d.tally.abstencion,
+        adopted=d.adopted, quorum_text=d.quorum.message, social_recognition=recognition,
+        social_recognition_granted=d.recognition_granted,
+    )
+
+
+def build_acta_data(ctx: ServiceContext, session_id: int, *, version: int = 1, draft: bool = True,
+                    errata_of: int | None = None, errata_text: str = "") -> ActaData:
+    """Everything the acta shows, read from the database (cases by radicado only)."""
+    head = views.session_header(ctx, session_id)
+    agenda = views.agenda_rows(ctx, session_id)
+    rows = views.attendance_rows(ctx, session_id)
+    hearings = views.session_hearings(ctx, session_id)
+    commitments = commitments_for_session(ctx, session_id)
+    with ctx.reading() as s:
+        emergencies = [
+            EmergencyRow(radicado, e.description, e.adopted_on)
+            for e, radicado in s.execute(
+                select(EmergencyMeasure, Case.radicado).join(Case, Case.id == EmergencyMeasure.case_id)
+                .where(EmergencyMeasure.reported_session_id == session_id).order_by(EmergencyMeasure.adopted_on)
+            )
+        ]
+    presiding = None
+    chair = next((r for r in rows if r.id == head.presiding_attendance_id), None) or next(
+        (r for r in rows if r.role.value == "preside" and r.status is AttendanceStatus.PRESENTE), None)
+    if chair is not None:
+        presiding = Signatory(chair.person_name or "", chair.person_position or "", chair.entity)
+    secretary = Signatory(head.secretary_name or ctx.actor.full_name or ctx.actor.username,
+                          head.secretary_position or "Secretaría Técnica", head.committee_short)
+    agenda_titles = tuple(r.title for r in agenda if r.kind is not AgendaItemKind.CASE)
+    cases_line = [f"Caso {r.radicado}" for r in agenda if r.kind is AgendaItemKind.CASE]
+    agenda_text = []
+    for title in agenda_titles:
+        agenda_text.append(title)
+        if title == AgendaItemKind.CASES.label and cases_line:
+            agenda_text[-1] = f"{title}: {', '.join(cases_line)}"
+    return ActaData(
+        header=header_from_settings(ctx),
+        session=session_info(head),
+        attendees=_attendees(rows, hearings),
+        quorum_text=_opening_quorum(head, rows),
+        agenda=tuple(agenda_text),
+        development=head.development or "",
+        cases=tuple(_case_block(i, d) for i, d in enumerate(hearings, start=1)),
+        commitments=tuple(
+            CommitmentRow(i, c.description, c.responsible, c.due, c.status.label, c.origin)
+            for i, c in enumerate(commitments, start=1)
+        ),
+        emergencies=tuple(emergencies),
+        closing=head.end,
+        presiding=presiding,
+        secretary=secretary,
+        version=version,
+        draft=draft,
+        errata_of=errata_of,
+        errata_text=errata_text,
+    )
+
+
+def render_pdf(data: ActaData) -> bytes:
+    from comite.documents.acta_pdf import build_acta_pdf
+
+    buf = io.BytesIO()
+    build_acta_pdf(data, buf)
+    return buf.getvalue()
+
+
+@dataclass(frozen=True)
+class ActaResult:
+    path: Path | None
+    version: int
+    kind: str
+    sha256: str
+    message: str
+
+
+def _next_version(s, session_id: int) -> int:
+    return (s.scalar(select(func.max(ActaVersion.version)).where(ActaVersion.session_id == session_id)) or 0) + 1
+
+
+def _latest(s, session_id: int, kinds: tuple[str, ...]) -> ActaVersion | None:
+    return s.scalar(select(ActaVersion).where(ActaVersion.session_id == session_id, ActaVersion.kind.in_(kinds))
+                    .order_by(ActaVersion.version.desc()).limit(1))
+
+
+def _write(path: Path | None, pdf: bytes) -> None:
+    if path is None:
+        return
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".parcial")
+    tmp.write_bytes(pdf)
+    tmp.replace(path)
+
+
+def preview_acta(ctx: ServiceContext, session_id: int) -> bytes:
+    """The acta as it stands now, watermarked BORRADOR; nothing is recorded."""
+    with ctx.reading() as s:
+        sess = load_session(s, session_id)
+        require(ctx, Action.READ_SESSION, sess.committee_id)
+        version = _next_version(s, session_id)
+    return render_pdf(build_acta_data(ctx, session_id, version=version, draft=True))
+
+
+def issue_draft(ctx: ServiceContext, session_id: int, out: Path | None = None) -> ActaResult:
+    """Record a numbered draft for the delegates' review (session → acta en revisión)."""
+    with ctx.reading() as s:
+        sess = load_session(s, session_id)
+        require(ctx, Action.GENERATE_DOCUMENTS, sess.committee_id)
+        if sess.locked:
+            raise RuleViolation("El acta ya fue aprobada; una corrección se hace con fe de erratas.")
+        if sess.status not in (SessionStatus.CERRADA.value, SessionStatus.ACTA_EN_REVISION.value):
+            raise RuleViolation("Cierre la sesión (con hora de cierre) antes de enviar el acta a revisión.")
+        version = _next_version(s, session_id)
+    pdf = render_pdf(build_acta_data(ctx, session_id, version=version, draft=True))
+    digest = hashlib.sha256(pdf).hexdigest()
+    with ctx.transaction() as s:
+        sess = load_session(s, session_id)
+        if _next_version(s, session_id) != version:
+            raise RuleViolation("Otra persona generó una versión del acta al mismo tiempo; intente de nuevo.")
+        s.add(ActaVersion(session_id=session_id, version=version, kind="borrador", created_by=ctx.actor.username,
+                          sha256=digest, pdf=ctx.db.vault.encrypt_bytes(pdf, f"acta:{session_id}:{version}")))
+        sess.status = SessionStatus.ACTA_EN_REVISION.value
+        audit.record(s, ctx, "acta_borrador", "sesion", session_id, details={"version": version, "sha256": digest})
+    _write(out, pdf)
+    return ActaResult(out, version, "borrador", digest, f"Borrador versión {version} del acta generado para revisión.")
+
+
+def approve_acta(ctx: ServiceContext, session_id: int, out: Path | None = None) -> ActaResult:
+    """Issue the final acta: no watermark, SHA-256 stored, the session's data locked."""
+    with ctx.reading() as s:
+        sess = load_session(s, session_id)
+        require(ctx, Action.APPROVE_ACTA, sess.committee_id)
+        if sess.locked:
+            raise RuleViolation("El acta de esta sesión ya fue aprobada.")
+        if sess.status not in (SessionStatus.CERRADA.value, SessionStatus.ACTA_EN_REVISION.value):
+            raise RuleViolation("Solo se aprueba el acta de una sesión cerrada.")
+        version = _next_version(s, session_id)
+    pdf = render_pdf(build_acta_data(ctx, session_id, version=version, draft=False))
+    digest = hashlib.sha256(pdf).hexdigest()
+    with ctx.transaction() as s:
+        sess = load_session(s, session_id)
+        if sess.locked or _next_version(s, session_id) != version:
+            raise RuleViolation("El acta cambió mientras se aprobaba; revise y vuelva a intentar.")
+        s.add(ActaVersion(session_id=session_id, version=version, kind="final", created_by=ctx.actor.username,
+                          sha256=digest, pdf=ctx.db.vault.encrypt_bytes(pdf, f"acta:{session_id}:{version}")))
+        sess.locked = True
+        sess.status = SessionStatus.ACTA_APROBADA.value
+        audit.record(s, ctx, "acta_aprobada", "sesion", session_id, details={"version": version, "sha256": digest})
+    _write(out, pdf)
+    return ActaResult(out, version, "final", digest, f"Acta aprobada (versión {version}). SHA-256: {digest}.")
+
+
+def issue_errata(ctx: ServiceContext, session_id: int, text: str, out: Path | None = None) -> ActaResult:
+    """A formal fe de erratas: a new numbered final version; earlier ones are kept."""
+    if not text.strip():
+        raise ValidationError("Describa la corrección de la fe de erratas.")
+    with ctx.reading() as s:
+        sess = load_session(s, session_id)
+        require(ctx, Action.APPROVE_ACTA, sess.committee_id)
+        previous = _latest(s, session_id, ("final", "fe_de_erratas"))
+        if not sess.locked or previous is None:
+            raise RuleViolation("La fe de erratas corrige un acta ya aprobada; esta no lo está.")
+        version = _next_version(s, session_id)
+        prev_version = previous.version
+    pdf = render_pdf(build_acta_data(ctx, session_id, version=version, draft=False, errata_of=prev_version,
+                                     errata_text=text.strip()))
+    digest = hashlib.sha256(pdf).hexdigest()
+    with ctx.transaction() as s:
+        s.add(ActaVersion(session_id=session_id, version=version, kind="fe_de_erratas", created_by=ctx.actor.username,
+                          sha256=digest, errata_text=text.strip(),
+                          pdf=ctx.db.vault.encrypt_bytes(pdf, f"acta:{session_id}:{version}")))
+        audit.record(s, ctx, "acta_fe_de_erratas", "sesion", session_id,
+                     details={"version": version, "corrige": prev_version, "sha256": digest})
+    _write(out, pdf)
+    return ActaResult(out, version, "fe_de_erratas", digest,
+                      f"Fe de erratas emitida como versión {version} (corrige la versión {prev_version}).")
+
+
+def generate_acta(ctx: ServiceContext, session_id: int, out: Path) -> ActaResult:
+    """The CLI's ``comite acta``: the stored final (latest) if approved, else a draft preview."""
+    with ctx.reading() as s:
+        sess = load_session(s, session_id)
+        require(ctx, Action.READ_SESSION, sess.committee_id)
+        final = _latest(s, session_id, ("final", "fe_de_erratas"))
+        if final is not None:
+            pdf = ctx.db.vault.decrypt_bytes(final.pdf, f"acta:{session_id}:{final.version}")
+            _write(out, pdf)
+            return ActaResult(out, final.version, final.kind, final.sha256,
+                              f"Acta final (versión {final.version}) escrita en {out}.")
+    pdf = preview_acta(ctx, session_id)
+    _write(out, pdf)
+    with ctx.transaction() as s:
+        audit.record(s, ctx, "acta_exportada", "sesion", session_id, details={"borrador": True})
+    return ActaResult(out, 0, "vista_previa", hashlib.sha256(pdf).hexdigest(),
+                      f"Borrador del acta (vista previa, marcado BORRADOR) escrito en {out}.")
+
+
+@dataclass(frozen=True)
+class ActaVersionRow:
+    id: int
+    version: int
+    kind: str
+    created_at: datetime
+    created_by: str
+    sha256: str | None
+    observations: int
+
+
+def acta_versions(ctx: ServiceContext, session_id: int) -> list[ActaVersionRow]:
+    with ctx.reading() as s:
+        sess = load_session(s, session_id)
+        require(ctx, Action.READ_SESSION, sess.committee_id)
+        counts = dict(s.execute(
+            select(ReviewObservation.acta_version_id, func.count(ReviewObservation.id))
+            .group_by(ReviewObservation.acta_version_id)).all())
+        return [ActaVersionRow(v.id, v.version, v.kind, v.created_at, v.created_by, v.sha256, counts.get(v.id, 0))
+                for v in s.scalars(select(ActaVersion).where(ActaVersion.session_id == session_id)
+                                   .order_by(ActaVersion.version))]
+
+
+def acta_version_pdf(ctx: ServiceContext, version_id: int) -> bytes:
+    with ctx.transaction() as s:
+        v = s.get(ActaVersion, version_id)
+        if v is None:
+            raise NotFound("La versión del acta no existe.")
+        sess = load_session(s, v.session_id)
+        require(ctx, Action.READ_SESSION, sess.committee_id)
+        audit.record(s, ctx, "acta_leida", "sesion", v.session_id, details={"version": v.version})
+        return ctx.db.vault.decrypt_bytes(v.pdf, f"acta:{v.session_id}:{v.version}")
+
+
+def add_review_observation(ctx: ServiceContext, version_id: int, text: str) -> Changes:
+    """A delegate's observation on a draft version."""
+    if not text.strip():
+        raise ValidationError("La observación está vacía.")
+    with ctx.transaction() as s:
+        v = s.get(ActaVersion, version_id)
+        if v is None:
+            raise NotFound("La versión del acta no existe.")
+        sess = s.get(CommitteeSession, v.session_id)
+        require(ctx, Action.REVIEW_ACTA, sess.committee_id)
+        if v.kind != "borrador":
+            raise RuleViolation("Las observaciones se hacen sobre un borrador, no sobre el acta aprobada.")
+        obs = ReviewObservation(acta_version_id=v.id, user_id=ctx.actor.user_id,
+                                reviewer=ctx.actor.full_name or ctx.actor.username, text=text.strip())
+        s.add(obs)
+        s.flush()
+        audit.record(s, ctx, "acta_observacion", "sesion", v.session_id, details={"version": v.version},
+                     reserved={"texto": text})
+        return Changes(acta=True, session_id=v.session_id, created_id=obs.id)
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    id: int
+    version: int
+    reviewer: str
+    text: str
+    created_at: datetime
+    resolved: bool
+
+
+def review_observations(ctx: ServiceContext, session_id: int) -> list[ReviewRow]:
+    with ctx.reading() as s:
+        sess = load_session(s, session_id)
+        require(ctx, Action.READ_SESSION, sess.committee_id)
+        return [ReviewRow(o.id, v.version, o.reviewer, o.text, o.created_at, o.resolved)
+                for o, v in s.execute(select(ReviewObservation, ActaVersion)
+                                      .join(ActaVersion, ActaVersion.id == ReviewObservation.acta_version_id)
+                                      .where(ActaVersion.session_id == session_id).order_by(ReviewObservation.id))]
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    ok: bool
+    message: str
+
+
+def verify_acta_file(db: Database, path: Path) -> VerifyResult:
+    """Whether ``path`` is, byte for byte, a final acta (or fe de erratas) issued here."""
+    try:
+        digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError as exc:
+        raise ValidationError(f"No se pudo leer el archivo: {exc.strerror or exc}.") from exc
+    with db.Session() as s:
+        row = s.execute(
+            select(ActaVersion, CommitteeSession).join(CommitteeSession, CommitteeSession.id == ActaVersion.session_id)
+            .where(ActaVersion.sha256 == digest)
+        ).first()
+        if row is None:
+            return VerifyResult(False, "El archivo NO corresponde a ningún acta emitida por esta base de datos "
+                                       "(o fue modificado después de emitirse).")
+        version, sess = row
+        label = f"Acta No. {sess.number:03d} de {sess.year} ({sess.committee.short_name}), versión {version.version}"
+        if version.kind == "borrador":
+            return VerifyResult(False, f"El archivo es un BORRADOR ({label}), no un acta final.")
+        kind = "fe de erratas" if version.kind == "fe_de_erratas" else "acta final"
+        newer = s.scalar(select(func.max(ActaVersion.version)).where(
+            ActaVersion.session_id == sess.id, ActaVersion.kind.in_(("final", "fe_de_erratas"))))
+        note = "" if newer == version.version else f" Atención: existe una versión posterior ({newer})."
+        return VerifyResult(True, f"Documento íntegro: {kind}, {label}, emitida el "
+                                  f"{version.created_at.astimezone().strftime('%d/%m/%Y %H:%M')}.{note}")
+

@@ -1,0 +1,476 @@
+"""A complete session through the services, for each of the six committees,
+and the committee-specific rules (conditional seats, routing, collectives,
+hand-off, emergencies). Every test ends by reading the ORM directly."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, time
+
+import pytest
+from sqlalchemy import select
+
+from comite.domain import (
+    AttendanceStatus,
+    Capacity,
+    CaseKind,
+    CommitmentStatus,
+    DecisionOutcome,
+    MeasureAction,
+    RiskLevel,
+    SessionStatus,
+    VoteChoice,
+)
+from comite.errors import RuleViolation, ValidationError
+from comite.model import (
+    Attendance,
+    Case,
+    Commitment,
+    CommitteeSession,
+    Decision,
+    EmergencyMeasure,
+    Handoff,
+    Hearing,
+    MeasureDecision,
+    Observation,
+    Vote,
+)
+from comite.rules.calendar import revaluation_date
+from comite.rules.collective import CRITERIA
+from comite.services import followup, proceedings, sessions
+from comite.services.proceedings import DecisionInput, MeasureInput
+from tests.db.helpers import (
+    COMMITTEES,
+    assert_spanish,
+    case_for,
+    mark,
+    new_case,
+    new_session,
+    present_all,
+    put_on_agenda,
+    seats,
+    start,
+    voting_keys,
+)
+
+DAY = date(2026, 3, 10)
+VOTING_SEATS = {
+    "GVP": 5, "CERREM_POBLACIONAL": 5, "CERREM_COLECTIVO": 5, "CERREM_MUJERES": 5,
+    "CERREM_UP_PCC": 9, "COMITE_ESPECIAL": 3,
+}
+MEASURES = {
+    "CERREM_COLECTIVO": [("fortalecimiento_org", 1, 6), ("comunicacion_colectiva", 2, 18)],
+    "CERREM_UP_PCC": [("chaleco_blindado", 1, 6), ("apoyo_restablecimiento", 1, 3)],
+}
+DEFAULT_MEASURES = [("chaleco_blindado", 1, 6), ("medio_comunicacion", 1, 18)]
+ALL_MET = {code: True for code, _ in CRITERIA}
+
+
+def _vote_plan(keys: list[str]) -> list[tuple[str, VoteChoice, str | None]]:
+    """A bare majority a favor; then en contra with a dissent, abstentions, en contra..."""
+    n_favor = len(keys) // 2 + 1
+    plan = [(k, VoteChoice.A_FAVOR, None) for k in keys[:n_favor]]
+    for i, key in enumerate(keys[n_favor:]):
+        if i == 0:
+            plan.append((key, VoteChoice.EN_CONTRA, f"Salvamento de voto de {key}"))
+        else:
+            plan.append((key, VoteChoice.ABSTENCION if i % 2 else VoteChoice.EN_CONTRA, None))
+    return plan
+
+
+def _solo_voz_seats(ctx, session_id) -> tuple[int, int]:
+    """Two unconditional solo-voz attendance rows (ad hoc invitees if the committee has none)."""
+    rows = [a for a in seats(ctx, session_id).values() if a.rights == "solo_voz" and a.condition is None]
+    while len(rows) < 2:
+        proceedings.add_invitee(ctx, session_id, entity=f"Gobernación invitada {len(rows)}",
+                                reason="Competencia territorial", condition=None)
+        rows = [a for a in seats(ctx, session_id).values()
+                if a.rights == "solo_voz" and a.condition is None]
+    return rows[0].id, rows[1].id
+
+
+@pytest.mark.parametrize("code", COMMITTEES)
+def test_complete_session(admin, code):
+    ctx = admin
+    other_code = "GVP" if code != "GVP" else "CERREM_POBLACIONAL"
+
+    # --- creation: numbered per committee and year ---
+    s1 = new_session(ctx, code, DAY, place="Bogotá, sede UNP")
+    s2 = new_session(ctx, code, date(2026, 4, 14), virtual_link="https://reunion.example/abc")
+    s3 = new_session(ctx, code, date(2027, 1, 19))
+    other = new_session(ctx, other_code, date(2026, 4, 14))
+    with ctx.reading() as s:
+        numbers = {sid: (s.get(CommitteeSession, sid).year, s.get(CommitteeSession, sid).number)
+                   for sid in (s1, s2, s3, other)}
+    assert numbers == {s1: (2026, 1), s2: (2026, 2), s3: (2027, 1), other: (2026, 1)}
+
+    # --- attendance ---
+    keys = voting_keys(ctx, s1)
+    assert len(keys) == VOTING_SEATS[code]
+    rows = seats(ctx, s1)
+    proceedings.set_attendance(ctx, rows[keys[0]].id, status=AttendanceStatus.PRESENTE,
+                               capacity=Capacity.PRINCIPAL, person_name="Ana Titular",
+                               person_position="Directora")
+    proceedings.set_attendance(ctx, rows[keys[1]].id, status=AttendanceStatus.PRESENTE,
+                               capacity=Capacity.DELEGADO, person_name="Beto Delegado",
+                               person_position="Asesor", arrival=time(9, 30), departure=time(10, 30))
+    for key in keys[2:]:  # the rest leave early: at 11:00 only the first is left
+        proceedings.set_attendance(ctx, rows[key].id, status=AttendanceStatus.PRESENTE,
+                                   person_name=f"Titular {key}", departure=time(10, 30))
+    speaker, excused = _solo_voz_seats(ctx, s1)
+    proceedings.set_attendance(ctx, speaker, status=AttendanceStatus.PRESENTE, person_name="Invitada")
+    proceedings.set_attendance(ctx, excused, status=AttendanceStatus.EXCUSADO)
+    absent = proceedings.add_invitee(ctx, s1, entity="Personería municipal", reason="Conoce el caso",
+                                     condition=None).created_id
+    proceedings.set_attendance(ctx, absent, status=AttendanceStatus.AUSENTE, person_name="Personero")
+    start(ctx, s1)
+
+    # --- agenda ---
+    case_a = case_for(ctx, code, f"{code}-A")
+    case_b = case_for(ctx, code, f"{code}-B")
+    ha = put_on_agenda(ctx, s1, case_a, discussed_at=time(10, 0))
+    hb = put_on_agenda(ctx, s1, case_b, discussed_at=time(11, 0))
+    proceedings.update_hearing(ctx, ha, deliberation="Se analizó el estudio de riesgo.")
+    proceedings.add_observation(ctx, ha, speaker, "La entidad invitada pide celeridad.")
+    if code == "CERREM_UP_PCC":  # restoration measures are analysed: that seat sits
+        proceedings.update_hearing(ctx, ha, restoration_measures=True)
+        restoration = seats(ctx, s1)["entidades_restablecimiento"].id
+        mark(ctx, s1, "entidades_restablecimiento", person_name="Ministerio de Salud")
+        proceedings.add_observation(ctx, ha, restoration, "Ofrece atención psicosocial.")
+
+    # --- votes at 10:00: everyone is there ---
+    plan = _vote_plan(keys)
+    for key, choice, dissent in plan:
+        result = proceedings.cast_vote(ctx, ha, key, choice, dissent)
+    assert result.tally.adopted, result.tally.message
+    assert result.tally.a_favor == len(keys) // 2 + 1
+
+    # --- case B at 11:00: everyone but the first left, no quorum ---
+    with pytest.raises(RuleViolation) as err:
+        proceedings.cast_vote(ctx, hb, keys[0], VoteChoice.A_FAVOR)
+    assert_spanish(err.value, "No hay quórum", f"1 de {len(keys)} miembros")
+    proceedings.record_decision(ctx, hb, DecisionInput(DecisionOutcome.POSTPONED, concept="Sin quórum"))
+
+    # --- decision on A ---
+    measures = MEASURES.get(code, DEFAULT_MEASURES)
+    inp = DecisionInput(
+        DecisionOutcome.DECIDED, RiskLevel.EXTRAORDINARIO, concept="Riesgo extraordinario: medidas idóneas.",
+        measures=[MeasureInput(m, q, MeasureAction.IMPLEMENTAR, months) for m, q, months in measures],
+        matrix_pct=62.5,
+    )
+    if code == "CERREM_COLECTIVO":
+        with pytest.raises(RuleViolation) as err:
+            proceedings.record_decision(ctx, ha, inp)
+        assert_spanish(err.value, "reconocimiento social", "1085")
+        proceedings.record_recognition(ctx, ha, ALL_MET, granted=True)
+    decided = proceedings.record_decision(ctx, ha, inp)
+    assert decided.tally is not None and decided.tally.adopted
+
+    # --- commitments ---
+    c_pending = followup.add_commitment(ctx, s1, "Enviar el estudio actualizado", "UNP",
+                                        date(2026, 3, 31), hearing_id=ha).created_id
+    c_done = followup.add_commitment(ctx, s1, "Convocar a la Fiscalía", "Secretaría técnica",
+                                     None).created_id
+    followup.set_commitment_status(ctx, c_done, CommitmentStatus.CUMPLIDO, session_id=s1)
+
+    # --- closing ---
+    sessions.update_session(ctx, s1, end=time(12, 15), development="Sesión sin novedades.")
+    sessions.set_status(ctx, s1, SessionStatus.CERRADA)
+
+    assert [r.id for r in followup.commitments_for_session(ctx, s2)] == [c_pending]
+    assert [r.id for r in followup.commitments_for_session(ctx, s3)] == [c_pending]
+    assert {r.id for r in followup.commitments_for_session(ctx, s1)} == {c_pending, c_done}
+    assert followup.commitments_for_session(ctx, other) == []
+
+    # --- what the database holds ---
+    with ctx.reading() as s:
+        sess = s.get(CommitteeSession, s1)
+        assert (sess.status, sess.start_time, sess.end_time) == ("cerrada", time(9, 0), time(12, 15))
+        assert sess.development == "Sesión sin novedades."
+        att = {a.seat_key: a for a in sess.attendance}
+        first, second = att[keys[0]], att[keys[1]]
+        assert (first.status, first.capacity, first.person_name, first.arrival, first.departure) == (
+            "presente", "principal", "Ana Titular", None, None)
+        assert (second.status, second.capacity, second.person_name, second.arrival, second.departure) == (
+            "presente", "delegado", "Beto Delegado", time(9, 30), time(10, 30))
+        assert all(att[k].departure == time(10, 30) for k in keys[2:])
+        assert s.get(Attendance, excused).status == "excusado"
+        assert (s.get(Attendance, absent).status, s.get(Attendance, absent).role) == (
+            "ausente", "invitado_ocasional")
+        untouched = [a for a in sess.attendance if a.person_name is None and a.id != excused]
+        assert all(a.status == "ausente" for a in untouched)
+
+        hearing = s.get(Hearing, ha)
+        assert hearing.discussed_at == time(10, 0)
+        assert hearing.deliberation == "Se analizó el estudio de riesgo."
+        assert hearing.restoration_measures is (code == "CERREM_UP_PCC")
+        votes = {v.seat_key: (v.choice, v.dissent) for v in s.scalars(select(Vote).where(Vote.hearing_id == ha))}
+        assert votes == {k: (c.value, d) for k, c, d in plan}
+        assert not s.scalars(select(Vote).where(Vote.hearing_id == hb)).all()
+        obs = s.scalars(select(Observation).where(Observation.hearing_id == ha)).all()
+        assert obs[0].text == "La entidad invitada pide celeridad."
+
+        decision = s.scalar(select(Decision).where(Decision.hearing_id == ha))
+        n_favor = len(keys) // 2 + 1
+        assert (decision.outcome, decision.risk_level, decision.adopted, decision.matrix_pct) == (
+            "decidido", "extraordinario", True, 62.5)
+        assert (decision.a_favor, decision.en_contra + decision.abstencion) == (n_favor, len(keys) - n_favor)
+        assert decision.decided_on == DAY
+        assert decision.concept == "Riesgo extraordinario: medidas idóneas."
+        stored = s.scalars(select(MeasureDecision).where(MeasureDecision.decision_id == decision.id)
+                           .order_by(MeasureDecision.position)).all()
+        assert [(m.measure_code, m.quantity, m.action, m.temporality_months, m.revaluation_date)
+                for m in stored] == [
+            (m, q, "implementar", months, revaluation_date(DAY, months)) for m, q, months in measures]
+        # a temporality over a year is re-evaluated at the yearly mark
+        assert max(m.revaluation_date for m in stored) <= date(2027, 3, 10)
+
+        postponed = s.scalar(select(Decision).where(Decision.hearing_id == hb))
+        assert (postponed.outcome, postponed.adopted, postponed.a_favor) == ("aplazado", False, 0)
+        assert s.get(Case, case_a).status == ("valorado_gvp" if code == "GVP" else "recomendado")
+        assert s.get(Case, case_b).status == "aplazado"
+
+        pending = s.get(Commitment, c_pending)
+        assert (pending.status, pending.committee_id, pending.hearing_id, pending.due_date) == (
+            "pendiente", sess.committee_id, ha, date(2026, 3, 31))
+        done = s.get(Commitment, c_done)
+        assert (done.status, done.closed_session_id) == ("cumplido", s1)
+        handoffs = s.scalars(select(Handoff)).all()
+        assert len(handoffs) == (1 if code == "GVP" else 0)
+
+
+# --- the conditional seats ----------------------------------------------------------------------
+
+
+def _started(ctx, code, at=time(9, 0)):
+    sid = new_session(ctx, code, DAY)
+    present_all(ctx, sid, at=at)
+    start(ctx, sid)
+    return sid
+
+
+def test_acnur_observes_only_in_displaced_cases(admin):
+    sid = _started(admin, "CERREM_POBLACIONAL")
+    displaced = put_on_agenda(admin, sid, new_case(admin, "DESPL-1", population_code="victimas",
+                                                      displaced=True), time(10, 0))
+    settled = put_on_agenda(admin, sid, new_case(admin, "NODESPL-1", population_code="victimas"),
+                            time(10, 30))
+    mark(admin, sid, "acnur", person_name="Oficial de protección")
+    acnur = seats(admin, sid)["acnur"].id
+    proceedings.add_observation(admin, displaced, acnur, "Recomienda ruta de atención a desplazados.")
+    with pytest.raises(RuleViolation) as err:
+        proceedings.add_observation(admin, settled, acnur, "Intento fuera de su caso.")
+    assert_spanish(err.value, "ACNUR", "no tiene asiento en este caso")
+    with pytest.raises(RuleViolation) as err:  # it observes; it never votes
+        proceedings.cast_vote(admin, displaced, "acnur", VoteChoice.A_FAVOR)
+    assert_spanish(err.value, "solo voz")
+    with admin.reading() as s:
+        texts = [(o.hearing_id, o.text) for o in s.scalars(select(Observation))]
+    assert texts == [(displaced, "Recomienda ruta de atención a desplazados.")]
+
+
+def test_population_delegates_sit_only_for_their_population(admin):
+    sid = _started(admin, "CERREM_POBLACIONAL")
+    victims = put_on_agenda(admin, sid, new_case(admin, "VICT-1", population_code="victimas"), time(10, 0))
+    press = put_on_agenda(admin, sid, new_case(admin, "PER-1", population_code="periodistas"), time(10, 30))
+    delegates = [f"delegado_pob_09_{i}" for i in range(1, 5)]
+    rows = seats(admin, sid)
+    assert {rows[k].population_code for k in delegates} == {"victimas"}
+    for i, key in enumerate(delegates, 1):
+        mark(admin, sid, key, person_name=f"Delegada de víctimas {i}")
+        proceedings.add_observation(admin, victims, rows[key].id, f"Observación {i}")
+    with pytest.raises(RuleViolation) as err:
+        proceedings.add_observation(admin, press, rows[delegates[0]].id, "Fuera de su población.")
+    assert_spanish(err.value, "no tiene asiento en este caso")
+    mark(admin, sid, "delegado_pob_08_1")
+    proceedings.add_observation(admin, press, rows["delegado_pob_08_1"].id, "Periodistas.")
+    with pytest.raises(RuleViolation):
+        proceedings.add_observation(admin, victims, rows["delegado_pob_08_1"].id, "Fuera.")
+    with pytest.raises(RuleViolation) as err:
+        proceedings.cast_vote(admin, victims, delegates[0], VoteChoice.A_FAVOR)
+    assert_spanish(err.value, "solo voz", "no puede votar")
+    # they never count for quorum: five voting seats, five present
+    with admin.reading() as s:
+        quorum, _ = proceedings.current_tally(s, s.get(Hearing, victims))
+        assert (quorum.voting_seats, len(quorum.present_voting), quorum.has_quorum) == (5, 5, True)
+        per_case = {h: len(s.scalars(select(Observation).where(Observation.hearing_id == h)).all())
+                    for h in (victims, press)}
+    assert per_case == {victims: 4, press: 1}
+
+
+def test_restoration_seat_sits_only_when_restoration_is_analysed(admin):
+    sid = _started(admin, "CERREM_UP_PCC")
+    hid = put_on_agenda(admin, sid, new_case(admin, "UP-9", up_pcc_member=True, population_code="politicos"),
+                        time(10, 0))
+    mark(admin, sid, "entidades_restablecimiento")
+    restoration = seats(admin, sid)["entidades_restablecimiento"].id
+    with pytest.raises(RuleViolation) as err:
+        proceedings.add_observation(admin, hid, restoration, "Antes de tiempo.")
+    assert_spanish(err.value, "no tiene asiento")
+    # a decision with a restoration measure makes the case one where they are analysed
+    keys = voting_keys(admin, sid)
+    for key in keys:
+        proceedings.cast_vote(admin, hid, key, VoteChoice.A_FAVOR)
+    proceedings.record_decision(admin, hid, DecisionInput(
+        DecisionOutcome.DECIDED, RiskLevel.EXTREMO,
+        measures=[MeasureInput("apoyo_restablecimiento", 1, MeasureAction.IMPLEMENTAR, 6)]))
+    proceedings.add_observation(admin, hid, restoration, "Ahora sí.")
+    with admin.reading() as s:
+        assert s.get(Hearing, hid).restoration_measures is True
+        assert len(s.scalars(select(Observation)).all()) == 1
+
+
+# --- routing to the right committee ---------------------------------------------------------------
+
+
+def test_womans_case_goes_to_mujeres_only_by_her_choice(admin):
+    mujeres = new_session(admin, "CERREM_MUJERES", DAY)
+    pobl = new_session(admin, "CERREM_POBLACIONAL", DAY)
+    undecided = new_case(admin, "MUJ-0", is_woman=True)
+    declined = new_case(admin, "MUJ-NO", is_woman=True, women_committee_choice=False)
+    chose = new_case(admin, "MUJ-SI", is_woman=True, women_committee_choice=True)
+    with pytest.raises(RuleViolation) as err:
+        sessions.add_case(admin, mujeres, undecided)
+    assert_spanish(err.value, "decisión libre e informada")
+    with pytest.raises(RuleViolation) as err:
+        sessions.add_case(admin, mujeres, declined)
+    assert_spanish(err.value, "eligió que su caso lo estudie el CERREM de su población")
+    with pytest.raises(RuleViolation) as err:
+        sessions.add_case(admin, pobl, chose)
+    assert_spanish(err.value, "MUJ-SI", "CERREM_MUJERES")
+    sessions.add_case(admin, mujeres, chose)
+    sessions.add_case(admin, pobl, undecided)
+    sessions.add_case(admin, pobl, declined)
+    with admin.reading() as s:
+        placed = {(h.session_id, h.case_id) for h in s.scalars(select(Hearing))}
+    assert placed == {(mujeres, chose), (pobl, undecided), (pobl, declined)}
+
+
+def test_public_servant_goes_to_the_special_committee(admin):
+    especial = new_session(admin, "COMITE_ESPECIAL", DAY)
+    pobl = new_session(admin, "CERREM_POBLACIONAL", DAY)
+    servant = new_case(admin, "SERV-1", public_servant=True, population_code="servidores_publicos")
+    other_servant = new_case(admin, "SERV-2", population_code="servidores_publicos")
+    with pytest.raises(RuleViolation) as err:
+        sessions.add_case(admin, pobl, servant)
+    assert_spanish(err.value, "COMITE_ESPECIAL")
+    with pytest.raises(RuleViolation) as err:
+        sessions.add_case(admin, especial, other_servant)
+    assert_spanish(err.value, "CERREM_POBLACIONAL", "Comité especial")
+    hid = sessions.add_case(admin, especial, servant).created_id
+    # presented individually: one case, three voting seats, all needed for quorum of 2
+    present_all(admin, especial, keys=voting_keys(admin, especial)[:2])
+    start(admin, especial)
+    for key in voting_keys(admin, especial)[:2]:
+        proceedings.cast_vote(admin, hid, key, VoteChoice.A_FAVOR)
+    res = proceedings.record_decision(admin, hid, DecisionInput(
+        DecisionOutcome.DECIDED, RiskLevel.EXTRAORDINARIO,
+        measures=[MeasureInput("vehiculo_blindado", 1, MeasureAction.IMPLEMENTAR, 12)]))
+    assert res.tally.adopted and res.tally.a_favor == 2
+
+
+def test_collective_checklist_before_decision(admin):
+    sid = _started(admin, "CERREM_COLECTIVO")
+    hid = put_on_agenda(admin, sid, new_case(admin, "COL-1", kind=CaseKind.COLECTIVO,
+                                             legally_recognised=False), time(10, 0))
+    for key in voting_keys(admin, sid):
+        proceedings.cast_vote(admin, hid, key, VoteChoice.A_FAVOR)
+    inp = DecisionInput(DecisionOutcome.DECIDED, RiskLevel.EXTRAORDINARIO,
+                        measures=[MeasureInput("fortalecimiento_org", 1, MeasureAction.IMPLEMENTAR, 12)])
+    with pytest.raises(RuleViolation) as err:
+        proceedings.record_decision(admin, hid, inp)
+    assert_spanish(err.value, "reconocimiento social")
+    partial = {k: v for k, v in ALL_MET.items() if k != "vocero"}
+    proceedings.record_recognition(admin, hid, partial, granted=None)
+    with pytest.raises(RuleViolation) as err:
+        proceedings.record_decision(admin, hid, inp)
+    assert_spanish(err.value, "incompleta", "vocero")
+    with admin.reading() as s:
+        assert s.scalar(select(Decision)) is None
+    proceedings.record_recognition(admin, hid, ALL_MET, granted=True)
+    assert proceedings.record_decision(admin, hid, inp).tally.adopted
+    with admin.reading() as s:
+        hearing = s.get(Hearing, hid)
+        assert json.loads(hearing.recognition_answers) == ALL_MET
+        assert hearing.recognition_granted is True
+        assert hearing.decision.adopted
+
+
+def test_legally_recognised_collective_needs_no_checklist(admin):
+    sid = _started(admin, "CERREM_COLECTIVO")
+    hid = put_on_agenda(admin, sid, new_case(admin, "COL-J", kind=CaseKind.COLECTIVO,
+                                             legally_recognised=True), time(10, 0))
+    for key in voting_keys(admin, sid):
+        proceedings.cast_vote(admin, hid, key, VoteChoice.A_FAVOR)
+    assert proceedings.record_decision(admin, hid, DecisionInput(
+        DecisionOutcome.DECIDED, RiskLevel.ORDINARIO)).tally.adopted
+
+
+# --- GVP → CERREM, emergencies ------------------------------------------------------------------------
+
+
+def test_gvp_result_is_handed_to_the_right_cerrem(admin):
+    gvp = _started(admin, "GVP")
+    woman = new_case(admin, "GVP-M", is_woman=True, women_committee_choice=True, matrix_pct=81.0,
+                     proposed_level=RiskLevel.EXTREMO)
+    hid = put_on_agenda(admin, gvp, woman, time(10, 0))
+    for key in voting_keys(admin, gvp):
+        proceedings.cast_vote(admin, hid, key, VoteChoice.A_FAVOR)
+    proceedings.record_decision(admin, hid, DecisionInput(
+        DecisionOutcome.DECIDED, RiskLevel.EXTREMO, concept="Concepto del GVP: esquema duro.",
+        matrix_pct=82.5))
+
+    assert followup.pending_handoffs(admin, "CERREM_POBLACIONAL") == []
+    [row] = followup.pending_handoffs(admin, "CERREM_MUJERES")
+    assert (row.case_id, row.radicado, row.level, row.matrix_pct, row.concept) == (
+        woman, "GVP-M", RiskLevel.EXTREMO, 82.5, "Concepto del GVP: esquema duro.")
+    assert row.gvp_session == "GVP sesión 001 de 2026"
+
+    pobl = new_session(admin, "CERREM_POBLACIONAL", date(2026, 3, 17))
+    with pytest.raises(RuleViolation) as err:
+        followup.receive_handoff(admin, pobl, row.id)
+    assert_spanish(err.value, "CERREM mujeres")
+    mujeres = new_session(admin, "CERREM_MUJERES", date(2026, 3, 17))
+    received = followup.receive_handoff(admin, mujeres, row.id).created_id
+    with pytest.raises(RuleViolation) as err:
+        followup.receive_handoff(admin, mujeres, row.id)
+    assert_spanish(err.value, "ya está en el orden del día")
+    assert followup.pending_handoffs(admin, "CERREM_MUJERES") == []
+    with admin.reading() as s:
+        hearing = s.get(Hearing, received)
+        assert (hearing.session_id, hearing.case_id, hearing.source) == (mujeres, woman, "gvp")
+        assert (hearing.proposal_level, hearing.proposal_pct) == ("extremo", 82.5)
+        assert hearing.proposal_concept == "Concepto del GVP: esquema duro."
+        assert s.scalar(select(Handoff)).received_hearing_id == received
+        assert s.get(Case, woman).status == "valorado_gvp"
+
+
+def test_emergency_measure_is_recorded_and_reported(admin):
+    case = new_case(admin, "EMG-1", population_code="periodistas")
+    with pytest.raises(ValidationError) as err:
+        followup.record_emergency(admin, case, "GVP", date(2026, 11, 20), "Reubicación")
+    assert_spanish(err.value, "no al GVP")
+    with pytest.raises(ValidationError) as err:
+        followup.record_emergency(admin, case, "CERREM_POBLACIONAL", date(2026, 12, 1), "Reubicación")
+    assert_spanish(err.value, "futura")
+    eid = followup.record_emergency(admin, case, "CERREM_POBLACIONAL", date(2026, 11, 20),
+                                    "Reubicación temporal y botón de apoyo").created_id
+    [row] = followup.emergencies(admin, "CERREM_POBLACIONAL")
+    assert (row.id, row.radicado, row.description, row.reported_session_id) == (
+        eid, "EMG-1", "Reubicación temporal y botón de apoyo", None)
+    assert followup.emergencies(admin, "CERREM_MUJERES") == []
+
+    sid = new_session(admin, "CERREM_POBLACIONAL", date(2026, 11, 24))
+    hid = followup.report_emergency(admin, sid, eid).created_id
+    with pytest.raises(RuleViolation) as err:
+        followup.report_emergency(admin, sid, eid)
+    assert_spanish(err.value, "ya fue informada")
+    assert followup.emergencies(admin, "CERREM_POBLACIONAL") == []
+    [row] = followup.emergencies(admin, "CERREM_POBLACIONAL", unreported_only=False)
+    assert row.reported_session_id == sid
+    with admin.reading() as s:
+        assert s.scalar(select(EmergencyMeasure)).reported_session_id == sid
+        hearing = s.get(Hearing, hid)
+        assert (hearing.session_id, hearing.case_id, hearing.source) == (sid, case, "emergencia")
+        kinds = [it.kind for it in s.get(CommitteeSession, sid).agenda]
+        assert "emergencia" in kinds and "caso" in kinds

@@ -1,0 +1,238 @@
+"""Documents per case and per session besides the acta: one Word resolution per
+adopted case (numbered by a configurable sequence), the convocation (PDF and
+.ics), and the GVP's notification to each CERREM secretariat."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from comite.documents.data import (
+    ConvocationData,
+    ConvokedRow,
+    FamilyMember,
+    GvpNotificationData,
+    MeasureRow,
+    NotificationCase,
+    ResolutionData,
+    Signatory,
+)
+from comite.domain import AgendaItemKind, CaseKind, CommitteeKind, RiskLevel, SessionStatus
+from comite.errors import RuleViolation
+from comite.model import Case, Committee, CommitteeSession, Handoff, Hearing, Population, Resolution
+from comite.services import audit, views
+from comite.services.acta import header_from_settings, session_info
+from comite.services.catalog import get_setting
+from comite.services.context import Changes, ServiceContext
+from comite.services.permissions import Action, require
+from comite.services.sessions import load_session
+
+Progress = Callable[[int, int], None]
+DEFAULT_NUMBERING = {"asignar": True, "prefijo": "", "inicio": 1}
+_AFTER_SESSION = (SessionStatus.CERRADA.value, SessionStatus.ACTA_EN_REVISION.value, SessionStatus.ACTA_APROBADA.value)
+
+
+def _measures(d: views.HearingDetail) -> tuple[MeasureRow, ...]:
+    return tuple(MeasureRow(m.code, m.name, m.quantity, m.unit_singular, m.unit_plural, m.action,
+                            m.temporality_months, m.revaluation_date, m.notes or "") for m in d.measures)
+
+
+def _numbering(s) -> dict:
+    cfg = dict(DEFAULT_NUMBERING)
+    cfg.update(get_setting(s, "numeracion_resoluciones", {}) or {})
+    return cfg
+
+
+def _assign_numbers(ctx: ServiceContext, session_id: int, hearing_ids: list[int], year: int) -> dict[int, str | None]:
+    """Resolution numbers for the hearings, assigning the next ones in sequence."""
+    with ctx.transaction() as s:
+        cfg = _numbering(s)
+        existing = {r.hearing_id: r for r in s.scalars(select(Resolution).where(Resolution.hearing_id.in_(hearing_ids)))}
+        if cfg["asignar"]:
+            last = s.scalar(select(func.max(Resolution.number)).where(Resolution.year == year))
+            nxt = max(int(cfg["inicio"]), (last or 0) + 1)
+            for hid in hearing_ids:
+                if hid not in existing:
+                    existing[hid] = Resolution(hearing_id=hid, year=year, number=nxt, issued=None)
+                    s.add(existing[hid])
+                    nxt += 1
+            s.flush()
+            audit.record(s, ctx, "resoluciones_numeradas", "sesion", session_id,
+                         details={"numeros": sorted(r.number for r in existing.values())})
+        return {hid: (f"{cfg['prefijo']}{existing[hid].number:04d}" if hid in existing else None) for hid in hearing_ids}
+
+
+def resolution_items(ctx: ServiceContext, session_id: int) -> list[ResolutionData]:
+    """One :class:`ResolutionData` per adopted case of the session (reserved data read, audited)."""
+    head = views.session_header(ctx, session_id)
+    require(ctx, Action.GENERATE_DOCUMENTS, head.committee_id)
+    if head.committee_kind == CommitteeKind.GVP.value:
+        raise RuleViolation("El GVP no produce resoluciones: su resultado se notifica al CERREM.")
+    if head.status.value not in _AFTER_SESSION:
+        raise RuleViolation("Las resoluciones se generan cuando la sesión está cerrada.")
+    details = [d for d in views.session_hearings(ctx, session_id) if d.adopted]
+    numbers = _assign_numbers(ctx, session_id, [d.hearing_id for d in details], head.day.year)
+    info = session_info(head)
+    acta = f"{head.number:03d} de {head.year}"
+    with ctx.transaction() as s:
+        director = get_setting(s, "director_unp", {}) or {}
+        pops = dict(s.execute(select(Population.code, Population.name)).all())
+        items = []
+        for d in details:
+            case = s.get(Case, d.case_id)
+            gvp = s.execute(
+                select(CommitteeSession, Handoff).join(Hearing, Hearing.session_id == CommitteeSession.id)
+                .join(Handoff, Handoff.gvp_hearing_id == Hearing.id).where(Handoff.received_hearing_id == d.hearing_id)
+            ).first()
+            gvp_phrase = ""
+            if gvp is not None:
+                gs, _h = gvp
+                gvp_phrase = f"sesión No. {gs.number:03d} del {gs.day.day} de {_month(gs.day)} de {gs.day.year} del GVP"
+            items.append(ResolutionData(
+                number=numbers.get(d.hearing_id), issued=None, committee_name=head.committee_name,
+                committee_code=head.committee_code, radicado=d.radicado, kind=CaseKind(case.kind),
+                beneficiary=case.beneficiary_name, document_number=case.document_number or "",
+                population=pops.get(case.population_code or "", ""), request_date=case.request_date,
+                study_date=case.study_received, gvp_session=gvp_phrase,
+                gvp_level=gvp[1].level and RiskLevel(gvp[1].level) if gvp else d.proposal_level,
+                session=info, acta_number=acta, risk_level=d.risk_level or RiskLevel.ORDINARIO,
+                matrix_pct=d.matrix_pct, concept=d.concept or "", measures=_measures(d),
+                family=tuple(FamilyMember(f.relationship_, f.name) for f in case.family),
+                director=Signatory(director.get("nombre", ""), director.get("cargo", "Director General"),
+                                   "Unidad Nacional de Protección"),
+                projected_by=ctx.actor.full_name or ctx.actor.username,
+            ))
+            audit.record(s, ctx, "lectura_reservada", "caso", case.id, case_id=case.id,
+                         details={"motivo": "resolución"})
+    return items
+
+
+def _month(d: date) -> str:
+    from comite.documents.spanish import month_name
+
+    return month_name(d.month)
+
+
+def generate_resolutions(
+    ctx: ServiceContext, session_id: int, out_dir: Path, *, progress: Progress | None = None,
+    cancel: Callable[[], bool] | None = None, workers: int = 1,
+) -> list[Path]:
+    """Write every resolution of the session into ``out_dir`` (atomically, file by file)."""
+    from comite.documents.resolution import write_resolutions
+
+    items = resolution_items(ctx, session_id)
+    paths = write_resolutions(items, Path(out_dir), progress=progress, cancel=cancel, workers=workers)
+    with ctx.transaction() as s:
+        audit.record(s, ctx, "resoluciones_generadas", "sesion", session_id,
+                     details={"archivos": [p.name for p in paths]})
+    return paths
+
+
+# --- convocation -----------------------------------------------------------------------------
+
+def convocation_data(ctx: ServiceContext, session_id: int) -> ConvocationData:
+    head = views.session_header(ctx, session_id)
+    convened = views.convened_rows(ctx, session_id)
+    agenda = views.agenda_rows(ctx, session_id)
+    rows = tuple(
+        ConvokedRow(r.entity, r.person_name or r.person_position or "", r.role, r.rights, r.condition, r.email,
+                    cases, r.ad_hoc_reason)
+        for r, cases in convened
+    )
+    titles = []
+    for r in agenda:
+        if r.kind is AgendaItemKind.CASE:
+            continue
+        titles.append(r.title)
+        if r.kind is AgendaItemKind.CASES:
+            radicados = [a.radicado for a in agenda if a.kind is AgendaItemKind.CASE]
+            if radicados:
+                titles[-1] = f"{r.title}: {len(radicados)} casos ({', '.join(radicados)})"
+    return ConvocationData(
+        header=header_from_settings(ctx, "Convocatoria"), session=session_info(head), convoked=rows,
+        agenda=tuple(titles),
+        secretary=Signatory(head.secretary_name or ctx.actor.full_name or ctx.actor.username,
+                            head.secretary_position or "Secretaría Técnica", head.committee_short),
+        uid=f"comite-sesion-{head.committee_code.lower()}-{head.year}-{head.number:03d}@comite",
+    )
+
+
+def generate_convocation(ctx: ServiceContext, session_id: int, out_pdf: Path, out_ics: Path | None = None) -> Changes:
+    """The convocation letter (PDF) and calendar invitation (.ics); a scheduled
+    session becomes *convocada*."""
+    from comite.documents.convocation import build_convocation_pdf
+    from comite.documents.ics import build_convocation_ics
+
+    data = convocation_data(ctx, session_id)
+    require(ctx, Action.GENERATE_DOCUMENTS, views.session_header(ctx, session_id).committee_id)
+    out_pdf = Path(out_pdf)
+    out_pdf.parent.mkdir(parents=True, exist_ok=True)
+    build_convocation_pdf(data, out_pdf)
+    if out_ics is not None:
+        Path(out_ics).write_bytes(build_convocation_ics(data))
+    with ctx.transaction() as s:
+        sess = load_session(s, session_id)
+        if sess.status == SessionStatus.PROGRAMADA.value:
+            sess.status = SessionStatus.CONVOCADA.value
+        audit.record(s, ctx, "convocatoria_generada", "sesion", session_id,
+                     details={"pdf": out_pdf.name, "ics": Path(out_ics).name if out_ics else None})
+    return Changes(session=True, session_id=session_id)
+
+
+# --- GVP → CERREM notification -----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class NotificationFiles:
+    committee_code: str
+    pdf: Path
+    docx: Path
+    cases: int
+
+
+def notification_data(ctx: ServiceContext, gvp_session_id: int) -> list[GvpNotificationData]:
+    """One notification per CERREM that receives cases from this GVP session."""
+    head = views.session_header(ctx, gvp_session_id)
+    if head.committee_kind != CommitteeKind.GVP.value:
+        raise RuleViolation("La notificación al CERREM sale de una sesión del GVP.")
+    details = {d.hearing_id: d for d in views.session_hearings(ctx, gvp_session_id)}
+    by_target: dict[int, list[NotificationCase]] = {}
+    with ctx.reading() as s:
+        committees = {c.id: c for c in s.scalars(select(Committee))}
+        for h in s.scalars(select(Handoff).where(Handoff.gvp_hearing_id.in_(list(details)))):
+            d = details[h.gvp_hearing_id]
+            by_target.setdefault(h.target_committee_id, []).append(NotificationCase(
+                d.radicado, d.population or "", RiskLevel(h.level) if h.level else None, h.matrix_pct,
+                h.concept or "", _measures(d), d.outcome))
+    header = header_from_settings(ctx, "Notificación de resultados del GVP")
+    info = session_info(head)
+    sender = Signatory(head.secretary_name or ctx.actor.full_name or ctx.actor.username,
+                       "Secretaría Técnica del GVP", "Unidad Nacional de Protección")
+    return [
+        GvpNotificationData(header, info, committees[cid].code, committees[cid].name,
+                            Signatory("", "Secretaría Técnica", committees[cid].short_name), tuple(cases), sender)
+        for cid, cases in sorted(by_target.items())
+    ]
+
+
+def generate_notifications(ctx: ServiceContext, gvp_session_id: int, out_dir: Path) -> list[NotificationFiles]:
+    from comite.documents.notification import build_notification_docx, build_notification_pdf
+
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    head = views.session_header(ctx, gvp_session_id)
+    require(ctx, Action.GENERATE_DOCUMENTS, head.committee_id)
+    files = []
+    for data in notification_data(ctx, gvp_session_id):
+        stem = f"Notificacion_GVP_{head.number:03d}-{head.year}_a_{data.target_committee_code}"
+        pdf, docx = out_dir / f"{stem}.pdf", out_dir / f"{stem}.docx"
+        build_notification_pdf(data, pdf)
+        docx.write_bytes(build_notification_docx(data))
+        files.append(NotificationFiles(data.target_committee_code, pdf, docx, len(data.cases)))
+    with ctx.transaction() as s:
+        audit.record(s, ctx, "notificacion_gvp", "sesion", gvp_session_id,
+                     details={"destinos": [f.committee_code for f in files]})
+    return files

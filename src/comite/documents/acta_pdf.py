@@ -1,0 +1,623 @@
+"""The session acta as PDF (reportlab platypus).
+
+The content (what the acta says, section by section) is written once in
+:func:`_write_acta` against a tiny renderer interface; :class:`_StyledRenderer`
+turns it into the formal document (:func:`build_acta_pdf`), and
+:class:`_PlainRenderer` into a bare platypus document with the same text and
+tables (:func:`acta_plain_baseline`), the yardstick for the builder's speed.
+
+Only :class:`~comite.documents.data.ActaData` goes in: cases are named by
+radicado, never by person (the data has no field for a name).
+
+Speed: styles and table styles are built once per process
+(:func:`pdf_common.styles`); short label cells (status, dates, times, votes)
+are plain strings, which reportlab lays out far faster than Paragraphs; only
+free text is a Paragraph, so it wraps.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from reportlab.lib.pagesizes import letter
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    ListFlowable,
+    ListItem,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+)
+
+from comite.documents import pdf_common as pc
+from comite.documents.data import (
+    ActaData,
+    AttendeeRow,
+    CaseBlock,
+    MeasureRow,
+    Signatory,
+)
+from comite.documents.spanish import (
+    date_long,
+    date_long_weekday,
+    date_short,
+    guess_gender,
+    percent,
+    quantity_phrase,
+    time_12h,
+    yes_no,
+)
+from comite.domain import AttendanceStatus, CaseKind, DecisionOutcome, Rights, VoteChoice
+
+Cell = str | tuple[str, str]  # plain text, or (main line, secondary line)
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    title: str
+    width: float  # fraction of the content width
+    wrap: bool = True  # free text that may wrap; False: a short label
+
+
+# -- the content ----------------------------------------------------------------
+
+
+def _modality(data: ActaData) -> str:
+    s = data.session
+    if s.place and s.virtual_link:
+        return "Mixta (presencial y virtual)"
+    if s.virtual_link:
+        return "Virtual"
+    return "Presencial"
+
+
+def _schedule(row: AttendeeRow) -> str:
+    if row.status is not AttendanceStatus.PRESENTE:
+        return "—"
+    arrival = time_12h(row.arrival) if row.arrival else "—"
+    departure = time_12h(row.departure) if row.departure else "—"
+    return f"{arrival}\n{departure}"
+
+
+def _participation(row: AttendeeRow) -> str:
+    parts: list[str] = []
+    if row.condition is not None:
+        parts.append(row.condition.label)
+    if row.cases_attended:
+        parts.append("Casos: " + ", ".join(row.cases_attended))
+    if row.ad_hoc_reason:
+        parts.append("Motivo: " + row.ad_hoc_reason)
+    return "\n".join(parts) if parts else "Toda la sesión"
+
+
+ATTENDANCE_COLUMNS = (
+    Column("No.", 0.05, wrap=False),
+    Column("Entidad", 0.19),
+    Column("Nombre", 0.155),
+    Column("Cargo", 0.15),
+    Column("Calidad", 0.095, wrap=False),
+    Column("Asistencia", 0.10, wrap=False),
+    Column("Llegada / salida", 0.105, wrap=False),
+    Column("Participación", 0.155),
+)
+
+
+def _attendance_rows(rows: Sequence[AttendeeRow]) -> list[list[Cell]]:
+    return [
+        [
+            str(i),
+            (r.entity, r.role.label),
+            r.name,
+            r.position,
+            r.capacity.label,
+            r.status.label,
+            _schedule(r),
+            _participation(r),
+        ]
+        for i, r in enumerate(rows, start=1)
+    ]
+
+
+def _measure_quantity(m: MeasureRow) -> str:
+    return quantity_phrase(
+        m.quantity, m.unit_singular, m.unit_plural, guess_gender(m.unit_singular)
+    )
+
+
+def _months(n: int | None) -> str:
+    if not n:
+        return "—"
+    return f"{n} {'mes' if n == 1 else 'meses'}"
+
+
+def _vote_summary(case: CaseBlock) -> str:
+    counts = (
+        f"A favor: {case.a_favor} · En contra: {case.en_contra} · Abstenciones: {case.abstencion}"
+    )
+    if case.adopted is None:
+        return f"{counts} — Sin resultado registrado"
+    return f"{counts} — {'Decisión adoptada' if case.adopted else 'Decisión no adoptada'}"
+
+
+def _write_case(r: _Renderer, number: str, case: CaseBlock) -> None:
+    r.heading(f"{number} Caso {case.order} — Radicado {case.radicado}", 2)
+    r.kv(
+        [
+            ("Radicado", case.radicado),
+            ("Tipo de caso", case.kind.label),
+            ("Población objeto", case.population),
+            ("Ruta", case.route.label),
+            ("Población desplazada", yes_no(case.displaced)),
+            ("Nivel de riesgo (GVP)", case.gvp_level.label if case.gvp_level else "Sin dato"),
+            (
+                "Ponderación de la matriz",
+                percent(case.matrix_pct) if case.matrix_pct is not None else "Sin dato",
+            ),
+            ("Tipo de decisión", case.outcome.label if case.outcome else "Sin decisión"),
+        ]
+    )
+    if case.gvp_concept:
+        r.labeled("Concepto del GVP", case.gvp_concept)
+    if case.quorum_text:
+        r.labeled("Quórum para el caso", case.quorum_text)
+
+    if case.kind is CaseKind.COLECTIVO or case.social_recognition:
+        r.heading("Verificación del reconocimiento social", 3)
+        if case.social_recognition:
+            r.grid(
+                (Column("Criterio (Res. 1085 de 2015)", 0.8), Column("¿Cumple?", 0.2, wrap=False)),
+                [[criterion, "Sí" if met else "No"] for criterion, met in case.social_recognition],
+            )
+        if case.social_recognition_granted is None:
+            result = "Reconocimiento social pendiente de verificación."
+        elif case.social_recognition_granted:
+            result = "Se verifica el reconocimiento social del colectivo."
+        else:
+            result = "No se verifica el reconocimiento social del colectivo."
+        r.labeled("Resultado", result)
+
+    r.heading("Deliberación", 3)
+    for chunk in pc.paragraphs(case.deliberation) or ["Sin deliberación registrada."]:
+        r.para(chunk)
+
+    r.heading("Observaciones de los invitados", 3)
+    if case.observations:
+        r.bullets([f"<b>{pc.esc(o.entity)}:</b> {pc.esc(o.text)}" for o in case.observations])
+    else:
+        r.para("Los invitados no formularon observaciones.")
+
+    r.heading("Decisión", 3)
+    decision = [("Resultado", case.outcome.label if case.outcome else "Sin decisión")]
+    if case.risk_level is not None:
+        decision.append(("Nivel de riesgo", case.risk_level.label))
+    r.kv(decision)
+    if case.concept:
+        r.labeled("Concepto y recomendación", case.concept)
+
+    if case.measures:
+        r.heading("Medidas recomendadas", 3)
+        r.grid(
+            (
+                Column("Medida", 0.31),
+                Column("Cantidad", 0.25),
+                Column("Acción", 0.13, wrap=False),
+                Column("Temporalidad", 0.14, wrap=False),
+                Column("Revaluación", 0.17, wrap=False),
+            ),
+            [
+                [
+                    (f"{m.name} ({m.code})", m.notes) if m.notes else f"{m.name} ({m.code})",
+                    _measure_quantity(m),
+                    m.action.label,
+                    _months(m.temporality_months),
+                    date_short(m.revaluation_date) if m.revaluation_date else "—",
+                ]
+                for m in case.measures
+            ],
+        )
+    elif case.outcome is DecisionOutcome.DECIDED:
+        r.para("No se recomiendan medidas de protección para este caso.")
+
+    r.heading("Votación", 3)
+    if case.votes:
+        r.grid(
+            (
+                Column("Entidad", 0.36),
+                Column("Votante", 0.28),
+                Column("Voto", 0.16, wrap=False),
+                Column("Salvamento de voto", 0.20, wrap=False),
+            ),
+            [
+                [
+                    v.entity,
+                    v.voter,
+                    v.choice.label,
+                    "Sí (ver abajo)" if v.dissent else "No",
+                ]
+                for v in case.votes
+            ],
+        )
+        r.emphasis(_vote_summary(case))
+        dissents = [v for v in case.votes if v.dissent]
+        if dissents:
+            r.heading("Salvamentos de voto", 3)
+            for v in dissents:
+                choice = "en contra" if v.choice is VoteChoice.EN_CONTRA else v.choice.label.lower()
+                r.para(
+                    f"<b>{pc.esc(v.entity)} ({pc.esc(v.voter)}), voto {choice}:</b><br/>"
+                    + pc.esc(v.dissent)
+                )
+    elif case.a_favor or case.en_contra or case.abstencion:
+        r.emphasis(_vote_summary(case))
+    else:
+        r.para("El caso no se sometió a votación.")
+
+
+def _write_acta(r: _Renderer, data: ActaData) -> None:
+    s = data.session
+    subtitle = f"Sesión {s.session_type.label.lower()} — {s.committee_name}"
+    badge = None
+    if data.draft:
+        badge = (
+            f"BORRADOR · Versión {data.version} — documento en revisión; "
+            "no tiene validez hasta su aprobación"
+        )
+    r.title(s.acta_label, subtitle, badge)
+
+    info = [
+        ("Comité", f"{s.committee_name} ({s.committee_code})"),
+        ("Tipo de sesión", s.session_type.label),
+        ("Fecha", date_long_weekday(s.day)),
+        ("Modalidad", _modality(data)),
+        ("Hora de inicio", time_12h(s.start) if s.start else "No registrada"),
+        ("Hora de finalización", time_12h(s.end) if s.end else "No registrada"),
+    ]
+    if s.place:
+        info.append(("Lugar", s.place))
+    if s.virtual_link:
+        info.append(("Enlace virtual", s.virtual_link))
+    info.append(("Versión del acta", f"{data.version}{' (borrador)' if data.draft else ''}"))
+    r.kv(info)
+
+    n = 0
+
+    def section(title: str) -> str:
+        nonlocal n
+        n += 1
+        r.heading(f"{n}. {title}", 1)
+        return f"{n}."
+
+    if data.errata_of is not None:
+        r.heading("FE DE ERRATAS", 1)
+        r.para(
+            f"La presente versión {data.version} del {pc.esc(s.acta_label)} corrige la "
+            f"versión {data.errata_of} en los siguientes términos:"
+        )
+        for chunk in pc.paragraphs(data.errata_text) or ["(Sin texto de corrección.)"]:
+            r.para(chunk)
+
+    section("Asistencia")
+    members = [a for a in data.attendees if a.rights is Rights.VOZ_Y_VOTO]
+    guests = [a for a in data.attendees if a.rights is not Rights.VOZ_Y_VOTO]
+    present_members = sum(a.status is AttendanceStatus.PRESENTE for a in members)
+    present_guests = sum(a.status is AttendanceStatus.PRESENTE for a in guests)
+    r.heading(f"Miembros con voz y voto ({present_members} presentes de {len(members)})", 3, 140)
+    if members:
+        r.grid(ATTENDANCE_COLUMNS, _attendance_rows(members))
+    else:
+        r.para("No hay miembros con voz y voto registrados.")
+    r.heading(f"Invitados con solo voz ({present_guests} presentes de {len(guests)})", 3, 140)
+    if guests:
+        r.grid(ATTENDANCE_COLUMNS, _attendance_rows(guests))
+    else:
+        r.para("No asistieron invitados.")
+
+    section("Verificación del quórum")
+    r.para(pc.esc(data.quorum_text) or "Sin verificación registrada.")
+
+    section("Orden del día")
+    if data.agenda:
+        r.numbered([pc.esc(item) for item in data.agenda])
+    else:
+        r.para("Sin orden del día registrado.")
+
+    section("Desarrollo de la sesión")
+    for chunk in pc.paragraphs(data.development) or ["Sin desarrollo registrado."]:
+        r.para(chunk)
+
+    cases_no = section("Presentación y análisis de casos")
+    if data.cases:
+        for i, case in enumerate(data.cases, start=1):
+            _write_case(r, f"{cases_no}{i}.", case)
+    else:
+        r.para("No se analizaron casos en esta sesión.")
+
+    section("Medidas de emergencia reportadas")
+    if data.emergencies:
+        r.grid(
+            (
+                Column("Radicado", 0.22, wrap=False),
+                Column("Medidas adoptadas", 0.58),
+                Column("Fecha de adopción", 0.20, wrap=False),
+            ),
+            [
+                [e.radicado, e.measures, date_short(e.adopted_on) if e.adopted_on else "—"]
+                for e in data.emergencies
+            ],
+        )
+    else:
+        r.para("No se reportaron medidas de emergencia adoptadas desde la sesión anterior.")
+
+    section("Compromisos")
+    if data.commitments:
+        r.grid(
+            (
+                Column("No.", 0.06, wrap=False),
+                Column("Compromiso", 0.44),
+                Column("Responsable", 0.22),
+                Column("Fecha límite", 0.14, wrap=False),
+                Column("Estado", 0.14, wrap=False),
+            ),
+            [
+                [
+                    str(c.number),
+                    (c.description, f"Origen: {c.origin}") if c.origin else c.description,
+                    c.responsible,
+                    date_short(c.due) if c.due else "—",
+                    c.status,
+                ]
+                for c in data.commitments
+            ],
+        )
+    else:
+        r.para("No se registraron compromisos.")
+
+    with r.group():  # the closing stays on the page of the signatures
+        section("Cierre")
+        if data.closing:
+            r.para(
+                f"Siendo las {time_12h(data.closing)} del {date_long(s.day)}, agotado el "
+                "orden del día, se da por terminada la sesión."
+            )
+        else:
+            r.para("Hora de cierre no registrada.")
+        r.signatures([("Preside", data.presiding), ("Secretaría técnica", data.secretary)])
+
+
+# -- renderers ------------------------------------------------------------------
+
+
+class _Renderer:
+    """Collects flowables; subclasses decide how each kind of content looks."""
+
+    def __init__(self) -> None:
+        self.story: list[Flowable] = []
+
+    @contextmanager
+    def group(self) -> Iterator[None]:
+        """Content that should not be split across pages (where the look allows)."""
+        start = len(self.story)
+        yield
+        self._keep_together(start)
+
+    def _keep_together(self, start: int) -> None:
+        pass
+
+    def title(self, text: str, subtitle: str, badge: str | None) -> None:
+        raise NotImplementedError
+
+    def heading(self, text: str, level: int, room: float | None = None) -> None:
+        """``room``: points that must be left on the page for the heading to stay."""
+        raise NotImplementedError
+
+    def para(self, markup: str) -> None:
+        raise NotImplementedError
+
+    def labeled(self, label: str, text: str) -> None:
+        self.para(f"<b>{pc.esc(label)}:</b> {pc.esc(text)}")
+
+    def emphasis(self, text: str) -> None:
+        self.para(f"<b>{pc.esc(text)}</b>")
+
+    def bullets(self, items: list[str]) -> None:
+        raise NotImplementedError
+
+    def numbered(self, items: list[str]) -> None:
+        raise NotImplementedError
+
+    def kv(self, pairs: list[tuple[str, str]]) -> None:
+        raise NotImplementedError
+
+    def grid(self, columns: Sequence[Column], rows: list[list[Cell]]) -> None:
+        raise NotImplementedError
+
+    def signatures(self, signers: list[tuple[str, Signatory | None]]) -> None:
+        raise NotImplementedError
+
+
+class _StyledRenderer(_Renderer):
+    def __init__(self) -> None:
+        super().__init__()
+        self.st = pc.styles()
+
+    def title(self, text: str, subtitle: str, badge: str | None) -> None:
+        self.story.append(Paragraph(pc.esc(text), self.st.title))
+        self.story.append(Paragraph(pc.esc(subtitle), self.st.subtitle))
+        if badge:
+            self.story.append(Paragraph(pc.esc(badge), self.st.badge))
+
+    def heading(self, text: str, level: int, room: float | None = None) -> None:
+        style, default = {1: (self.st.h1, 90), 2: (self.st.h2, 130)}.get(level, (self.st.h3, 80))
+        self.story += pc.heading(text, style, room or default)
+
+    def para(self, markup: str) -> None:
+        self.story.append(Paragraph(markup, self.st.body))
+
+    def emphasis(self, text: str) -> None:
+        self.story.append(Spacer(1, 3))
+        self.story.append(Paragraph(f"<b>{pc.esc(text)}</b>", self.st.body_left))
+
+    def bullets(self, items: list[str]) -> None:
+        self.story.append(
+            ListFlowable(
+                [ListItem(Paragraph(i, self.st.body), leftIndent=12) for i in items],
+                bulletType="bullet",
+                start="•",
+                leftIndent=12,
+                bulletFontName=pc.FONT,
+                bulletFontSize=8,
+            )
+        )
+
+    def numbered(self, items: list[str]) -> None:
+        self.story.append(
+            ListFlowable(
+                [ListItem(Paragraph(i, self.st.body_left)) for i in items],
+                bulletType="1",
+                bulletFormat="%s.",
+                leftIndent=18,
+                bulletFontName=pc.FONT,
+                bulletFontSize=9.5,
+            )
+        )
+
+    def kv(self, pairs: list[tuple[str, str]]) -> None:
+        cell = self.st.cell
+        rows: list[list[object]] = []
+        for i in range(0, len(pairs), 2):
+            chunk = pairs[i : i + 2]
+            row: list[object] = []
+            for label, value in chunk:
+                row += [Paragraph(pc.esc(label), self.st.kv_label), Paragraph(pc.esc(value), cell)]
+            if len(chunk) == 1:
+                row += ["", ""]
+            rows.append(row)
+        self.story.append(pc.kv_table(rows, pc.widths((0.19, 0.31, 0.19, 0.31))))
+        self.story.append(Spacer(1, 6))
+
+    def _cell(self, value: Cell, wrap: bool) -> object:
+        if isinstance(value, tuple):
+            main, sub = value
+            return Paragraph(
+                f"{pc.esc(main)}<br/><font size=6.8 color='#555F6B'>{pc.esc(sub)}</font>",
+                self.st.cell,
+            )
+        if wrap:
+            return Paragraph(pc.esc(value), self.st.cell)
+        return value
+
+    def grid(self, columns: Sequence[Column], rows: list[list[Cell]]) -> None:
+        head = [Paragraph(pc.esc(c.title), self.st.cell_head) for c in columns]
+        flags = [c.wrap for c in columns]
+        body = [[self._cell(v, w) for v, w in zip(row, flags, strict=True)] for row in rows]
+        self.story.append(pc.data_table([head, *body], pc.widths([c.width for c in columns])))
+        self.story.append(Spacer(1, 6))
+
+    def _keep_together(self, start: int) -> None:
+        self.story[start:] = [KeepTogether(self.story[start:])]
+
+    def signatures(self, signers: list[tuple[str, Signatory | None]]) -> None:
+        self.story.append(Spacer(1, 14))
+        self.story.append(pc.signature_block(signers))
+
+
+class _PlainRenderer(_Renderer):
+    """Same text and tables, default platypus look: the benchmark baseline."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        pc.register_fonts()
+        self.normal = ParagraphStyle("plain", fontName=pc.FONT, fontSize=9, leading=11)
+        self.bold = ParagraphStyle("plain_bold", parent=self.normal, fontName=pc.FONT_BOLD)
+        self.cell = ParagraphStyle("plain_cell", parent=self.normal, fontSize=8, leading=10)
+        self.table_style = pc.styles().plain_table
+
+    def title(self, text: str, subtitle: str, badge: str | None) -> None:
+        self.story.append(Paragraph(pc.esc(text), self.bold))
+        self.story.append(Paragraph(pc.esc(subtitle), self.normal))
+        if badge:
+            self.story.append(Paragraph(pc.esc(badge), self.normal))
+
+    def heading(self, text: str, level: int, room: float | None = None) -> None:
+        self.story.append(Paragraph(pc.esc(text), self.bold))
+
+    def para(self, markup: str) -> None:
+        self.story.append(Paragraph(markup, self.normal))
+
+    def bullets(self, items: list[str]) -> None:
+        for item in items:
+            self.story.append(Paragraph("- " + item, self.normal))
+
+    def numbered(self, items: list[str]) -> None:
+        for i, item in enumerate(items, start=1):
+            self.story.append(Paragraph(f"{i}. {item}", self.normal))
+
+    def kv(self, pairs: list[tuple[str, str]]) -> None:
+        rows = [[label, Paragraph(pc.esc(value), self.cell)] for label, value in pairs]
+        self.story.append(Table(rows, colWidths=pc.widths((0.3, 0.7)), style=self.table_style))
+
+    def grid(self, columns: Sequence[Column], rows: list[list[Cell]]) -> None:
+        def cell(value: Cell) -> Paragraph:
+            text = "\n".join(value) if isinstance(value, tuple) else value
+            return Paragraph(pc.esc(text), self.cell)
+
+        data = [[c.title for c in columns], *[[cell(v) for v in row] for row in rows]]
+        self.story.append(
+            Table(
+                data,
+                colWidths=pc.widths([c.width for c in columns]),
+                repeatRows=1,
+                style=self.table_style,
+            )
+        )
+
+    def signatures(self, signers: list[tuple[str, Signatory | None]]) -> None:
+        for role, who in signers:
+            self.story.append(Spacer(1, 30))
+            self.story.append(Paragraph("______________________________", self.normal))
+            name = f"{who.name}, {who.position}" if who else ""
+            self.story.append(Paragraph(pc.esc(f"{role}: {name}"), self.normal))
+
+
+# -- public API -------------------------------------------------------------------
+
+
+def acta_flowables(data: ActaData) -> list[Flowable]:
+    """The acta's content as platypus flowables (without page chrome)."""
+    renderer = _StyledRenderer()
+    _write_acta(renderer, data)
+    return renderer.story
+
+
+def build_acta_pdf(data: ActaData, out: Path | BinaryIO) -> None:
+    """Write the formal acta PDF (Letter, header with "Página X de Y", RESERVADO,
+    BORRADOR watermark on drafts) to a path or a binary file object."""
+    s = data.session
+    chrome = pc.PageChrome(
+        header=data.header,
+        reference=f"{s.acta_label} · {s.committee_name}",
+        draft=data.draft,
+        version_label=f"Versión {data.version}",
+    )
+    pc.build_pdf(
+        out,
+        acta_flowables(data),
+        chrome,
+        title=f"{s.acta_label} — {s.committee_name}",
+        subject=f"Sesión {s.session_type.label.lower()} del {date_long(s.day)} — RESERVADO",
+    )
+
+
+def acta_plain_baseline(data: ActaData, out: Path | BinaryIO) -> None:
+    """Same text and tables in a default platypus document (benchmark baseline)."""
+    renderer = _PlainRenderer()
+    _write_acta(renderer, data)
+    target = str(out) if isinstance(out, Path) else out
+    SimpleDocTemplate(target, pagesize=letter).build(renderer.story)

@@ -1,0 +1,573 @@
+"""What every PDF of the application shares: fonts, styles, page chrome.
+
+* Fonts: DejaVu Sans (regular and bold), embedded, so that Spanish text
+  (á é í ó ú ñ ü ¿ ¡) prints and copies correctly on any machine. Registered
+  once per process (:func:`register_fonts` is cached; reportlab's font
+  registry is process-wide anyway).
+* Styles: one immutable set of paragraph and table styles (:func:`styles`,
+  cached), so builders never create a style per cell.
+* Page chrome (:class:`PageChrome`): the entity's formal header (entity,
+  process, document title, code, version, date, "Página X de Y", as in the
+  entity's procedures), the RESERVADO mark and legal note on every page, and
+  on drafts a diagonal BORRADOR watermark with the version.
+* "Página X de Y" needs the total before any page is written:
+  :class:`NumberedCanvas` holds the finished pages and stamps the numbers when
+  the document is saved (one layout pass, not two).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+from reportlab.lib.pagesizes import letter
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas as rl_canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    Table,
+    TableStyle,
+)
+
+from comite.documents.data import DocumentHeader, Signatory
+from comite.documents.spanish import date_short
+from comite.paths import fonts_dir
+
+FONT = "DejaVuSans"
+FONT_BOLD = "DejaVuSans-Bold"
+
+PAGE_SIZE = letter  # Colombian offices print on Letter
+MARGIN = 2 * cm
+HEADER_TOP = 1.2 * cm  # from the top edge to the header box
+HEADER_ROW = 17.0  # points
+HEADER_HEIGHT = 3 * HEADER_ROW
+FOOTER_HEIGHT = 1.3 * cm
+CONTENT_WIDTH = PAGE_SIZE[0] - 2 * MARGIN
+
+# Modest palette: institutional navy, greys, a dark red for the reserve mark.
+NAVY = colors.HexColor("#1F3A5F")
+HEAD_BG = colors.HexColor("#DCE4EE")
+LABEL_BG = colors.HexColor("#EEF2F6")
+ZEBRA = colors.HexColor("#F7F9FB")
+GRID = colors.HexColor("#9AA5B1")
+MUTED = colors.HexColor("#555F6B")
+RESERVED_RED = colors.HexColor("#8B1A1A")
+WATERMARK = colors.HexColor("#B03030")
+
+RESERVED_NOTE = (
+    "Información reservada — Ley 1581 de 2012 / reserva legal. "
+    "Prohibida su divulgación no autorizada."
+)
+
+Output = Path | str | BinaryIO
+
+
+# -- fonts --------------------------------------------------------------------
+
+
+@functools.cache
+def register_fonts() -> tuple[str, str]:
+    """Register the embedded TTF fonts once; returns ``(regular, bold)`` names."""
+    folder = fonts_dir()
+    pdfmetrics.registerFont(TTFont(FONT, str(folder / "DejaVuSans.ttf")))
+    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(folder / "DejaVuSans-Bold.ttf")))
+    pdfmetrics.registerFontFamily(
+        FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD
+    )
+    return FONT, FONT_BOLD
+
+
+# -- text ---------------------------------------------------------------------
+
+
+def esc(text: str | None) -> str:
+    """Plain text -> safe Paragraph markup (escapes ``& < >``; newlines -> ``<br/>``)."""
+    if not text:
+        return ""
+    return escape(text.strip()).replace("\r\n", "\n").replace("\n", "<br/>")
+
+
+def paragraphs(text: str | None) -> list[str]:
+    """Split free text into paragraphs on blank lines (markup-escaped)."""
+    if not text:
+        return []
+    chunks = [c for c in text.replace("\r\n", "\n").split("\n\n") if c.strip()]
+    return [esc(c) for c in chunks]
+
+
+def nbsp(text: str) -> str:
+    """Keep short units together when a cell wraps (``9:30 a. m.``, ``67,50 %``)."""
+    return text.replace(" ", "\u00a0")
+
+
+# -- styles -------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Styles:
+    body: ParagraphStyle
+    body_left: ParagraphStyle
+    small: ParagraphStyle
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    badge: ParagraphStyle
+    h1: ParagraphStyle
+    h2: ParagraphStyle
+    h3: ParagraphStyle
+    cell: ParagraphStyle
+    cell_bold: ParagraphStyle
+    cell_head: ParagraphStyle
+    cell_center: ParagraphStyle
+    kv_label: ParagraphStyle
+    sign: ParagraphStyle
+    header_entity: ParagraphStyle
+    header_main: ParagraphStyle
+    header_side: ParagraphStyle
+    header_process: ParagraphStyle
+    header_reserved: ParagraphStyle
+    data_table: TableStyle
+    kv_table: TableStyle
+    plain_table: TableStyle
+
+
+@functools.cache
+def styles() -> Styles:
+    """The one style set (built once per process; styles are never mutated)."""
+    register_fonts()
+    body = ParagraphStyle(
+        "body",
+        fontName=FONT,
+        fontSize=9.5,
+        leading=13,
+        alignment=TA_JUSTIFY,
+        spaceAfter=5,
+    )
+    cell = ParagraphStyle("cell", fontName=FONT, fontSize=8, leading=10, alignment=TA_LEFT)
+    header_base = ParagraphStyle(
+        "header", fontName=FONT, fontSize=7.5, leading=9, alignment=TA_CENTER
+    )
+    data_cmds = [
+        ("FONT", (0, 0), (-1, -1), FONT, 8, 10),
+        ("FONT", (0, 0), (-1, 0), FONT_BOLD, 7.5, 9.5),
+        ("TEXTCOLOR", (0, 0), (-1, 0), NAVY),
+        ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
+        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, ZEBRA]),
+        ("GRID", (0, 0), (-1, -1), 0.4, GRID),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+    kv_cmds = [
+        ("FONT", (0, 0), (-1, -1), FONT, 8.5, 11),
+        ("FONT", (0, 0), (0, -1), FONT_BOLD, 8, 11),
+        ("FONT", (2, 0), (2, -1), FONT_BOLD, 8, 11),
+        ("TEXTCOLOR", (0, 0), (0, -1), NAVY),
+        ("TEXTCOLOR", (2, 0), (2, -1), NAVY),
+        ("BACKGROUND", (0, 0), (0, -1), LABEL_BG),
+        ("BACKGROUND", (2, 0), (2, -1), LABEL_BG),
+        ("GRID", (0, 0), (-1, -1), 0.4, GRID),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+    plain_cmds = [
+        ("FONT", (0, 0), (-1, -1), FONT, 8, 10),
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ]
+    return Styles(
+        body=body,
+        body_left=ParagraphStyle("body_left", parent=body, alignment=TA_LEFT),
+        small=ParagraphStyle(
+            "small", parent=body, fontSize=8, leading=10.5, textColor=MUTED, alignment=TA_LEFT
+        ),
+        title=ParagraphStyle(
+            "title",
+            fontName=FONT_BOLD,
+            fontSize=15,
+            leading=19,
+            alignment=TA_CENTER,
+            textColor=NAVY,
+            spaceAfter=2,
+        ),
+        subtitle=ParagraphStyle(
+            "subtitle",
+            fontName=FONT,
+            fontSize=10.5,
+            leading=14,
+            alignment=TA_CENTER,
+            textColor=NAVY,
+            spaceAfter=6,
+        ),
+        badge=ParagraphStyle(
+            "badge",
+            fontName=FONT_BOLD,
+            fontSize=9,
+            leading=12,
+            alignment=TA_CENTER,
+            textColor=RESERVED_RED,
+            spaceAfter=8,
+        ),
+        h1=ParagraphStyle(
+            "h1",
+            fontName=FONT_BOLD,
+            fontSize=11,
+            leading=14,
+            textColor=NAVY,
+            spaceBefore=12,
+            spaceAfter=5,
+        ),
+        h2=ParagraphStyle(
+            "h2",
+            fontName=FONT_BOLD,
+            fontSize=10,
+            leading=13,
+            textColor=colors.white,
+            backColor=NAVY,
+            borderPadding=(3, 4, 3, 4),
+            spaceBefore=12,
+            spaceAfter=8,
+        ),
+        h3=ParagraphStyle(
+            "h3",
+            fontName=FONT_BOLD,
+            fontSize=9,
+            leading=12,
+            textColor=NAVY,
+            spaceBefore=7,
+            spaceAfter=3,
+        ),
+        cell=cell,
+        cell_bold=ParagraphStyle("cell_bold", parent=cell, fontName=FONT_BOLD),
+        cell_head=ParagraphStyle(
+            "cell_head", parent=cell, fontName=FONT_BOLD, fontSize=7.5, leading=9.5, textColor=NAVY
+        ),
+        cell_center=ParagraphStyle("cell_center", parent=cell, alignment=TA_CENTER),
+        kv_label=ParagraphStyle(
+            "kv_label", parent=cell, fontName=FONT_BOLD, fontSize=7.8, textColor=NAVY
+        ),
+        sign=ParagraphStyle("sign", fontName=FONT, fontSize=8.5, leading=11, alignment=TA_CENTER),
+        header_entity=ParagraphStyle(
+            "header_entity",
+            parent=header_base,
+            fontName=FONT_BOLD,
+            fontSize=8.5,
+            leading=10.5,
+            textColor=NAVY,
+        ),
+        header_main=ParagraphStyle("header_main", parent=header_base, fontName=FONT_BOLD),
+        header_side=ParagraphStyle("header_side", parent=header_base, alignment=TA_LEFT),
+        header_process=header_base,
+        header_reserved=ParagraphStyle(
+            "header_reserved", parent=header_base, fontName=FONT_BOLD, textColor=RESERVED_RED
+        ),
+        data_table=TableStyle(data_cmds),
+        kv_table=TableStyle(kv_cmds),
+        plain_table=TableStyle(plain_cmds),
+    )
+
+
+# -- tables -------------------------------------------------------------------
+
+
+def widths(fractions: Sequence[float], total: float = CONTENT_WIDTH) -> list[float]:
+    """Column widths from fractions of the content width (normalised)."""
+    s = sum(fractions)
+    return [total * f / s for f in fractions]
+
+
+def data_table(
+    rows: list[list[object]],
+    col_widths: Sequence[float],
+    *,
+    extra: Iterable[tuple] = (),
+) -> Table:
+    """A grid with a shaded header row repeated on every page."""
+    table = Table(rows, colWidths=list(col_widths), repeatRows=1, style=styles().data_table)
+    extra = list(extra)
+    if extra:
+        table.setStyle(TableStyle(extra))
+    return table
+
+
+def kv_table(rows: list[list[object]], col_widths: Sequence[float]) -> Table:
+    """Label/value pairs (two or four columns), labels shaded.
+
+    In a four-column table, a last row with a single pair (``["", ""]`` in the
+    last two cells) gets its value spanned across the row.
+    """
+    table = Table(rows, colWidths=list(col_widths), style=styles().kv_table)
+    if len(col_widths) == 4 and rows and rows[-1][2] == "" and rows[-1][3] == "":
+        table.setStyle(
+            TableStyle([("SPAN", (1, -1), (3, -1)), ("BACKGROUND", (1, -1), (3, -1), colors.white)])
+        )
+    return table
+
+
+def heading(text: str, style: ParagraphStyle, room: float = 80) -> list[Flowable]:
+    """A heading that never ends a page: it moves on unless ``room`` points are left.
+
+    (Paragraph ``keepWithNext`` would push a heading *and* a long table to the
+    next page, leaving half a page blank.)
+    """
+    return [CondPageBreak(room), Paragraph(esc(text), style)]
+
+
+def signature_block(
+    signers: Sequence[tuple[str, Signatory | None]],
+    *,
+    width: float = CONTENT_WIDTH,
+    align: str = "CENTER",
+) -> Table:
+    """Side-by-side signature boxes: role, space to sign, a line, name, position."""
+    st = styles()
+    gap = 1.2 * cm
+    n = max(1, len(signers))
+    col = (width - gap * (n - 1)) / n
+    columns: list[list[object]] = []
+    col_widths: list[float] = []
+    for i, (role, who) in enumerate(signers):
+        if i:
+            columns.append(["", "", "", ""])
+            col_widths.append(gap)
+        name = esc(who.name) if who else "&nbsp;"
+        detail = esc(who.position) if who else ""
+        if who and who.entity:
+            detail += "<br/>" + esc(who.entity)
+        columns.append(
+            [
+                Paragraph(f"<b>{esc(role)}</b>", st.sign),
+                "",
+                Paragraph(f"<b>{name}</b>", st.sign),
+                Paragraph(detail, st.sign),
+            ]
+        )
+        col_widths.append(col)
+    rows = [[c[r] for c in columns] for r in range(4)]  # one row per line
+    table = Table(rows, colWidths=col_widths, rowHeights=[None, 48, None, None], hAlign=align)
+    cmds: list[tuple] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("FONT", (0, 0), (-1, -1), FONT, 8),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+    ]
+    for i in range(0, len(columns), 2):
+        cmds.append(("LINEBELOW", (i, 1), (i, 1), 0.7, colors.black))
+    table.setStyle(TableStyle(cmds))
+    return table
+
+
+# -- page chrome --------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PageChrome:
+    """What is printed around the content of every page."""
+
+    header: DocumentHeader
+    reference: str  # footer, e.g. "ACTA No. 007 de 2026 · CERREM poblacional"
+    draft: bool = False
+    version_label: str = ""  # e.g. "Versión 2"; printed in the footer (and watermark)
+
+
+_HEADER_COLS = (0.25, 0.47, 0.28)
+
+
+def _header_table(header: DocumentHeader) -> Table:
+    st = styles()
+    w = widths(_HEADER_COLS)
+    rows = [
+        [
+            Paragraph(esc(header.entity), st.header_entity),
+            Paragraph(esc(header.document_title.upper()), st.header_main),
+            Paragraph(f"Código: {esc(header.code)}", st.header_side),
+        ],
+        [
+            "",
+            Paragraph(esc(header.process.upper()), st.header_process),
+            Paragraph(
+                f"Versión: {esc(header.version)} · Fecha: {date_short(header.issued)}",
+                st.header_side,
+            ),
+        ],
+        [
+            "",
+            Paragraph("RESERVADO", st.header_reserved),
+            "",  # "Página X de Y" is stamped when the total is known
+        ],
+    ]
+    table = Table(rows, colWidths=w, rowHeights=[HEADER_ROW] * 3)
+    table.setStyle(
+        TableStyle(
+            [
+                ("SPAN", (0, 0), (0, 2)),
+                ("FONT", (0, 0), (-1, -1), FONT, 7.5),
+                ("GRID", (0, 0), (-1, -1), 0.6, NAVY),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("BACKGROUND", (2, 2), (2, 2), LABEL_BG),
+                ("LEFTPADDING", (0, 0), (-1, -1), 4),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+            ]
+        )
+    )
+    table.wrap(CONTENT_WIDTH, HEADER_HEIGHT)
+    return table
+
+
+class _ChromePainter:
+    """Draws the fixed parts of the chrome; one per document (header laid out once)."""
+
+    def __init__(self, chrome: PageChrome) -> None:
+        self.chrome = chrome
+        self.header = _header_table(chrome.header)
+        w = widths(_HEADER_COLS)
+        page_w, page_h = PAGE_SIZE
+        self.header_y = page_h - HEADER_TOP - HEADER_HEIGHT
+        # Centre of the "Página X de Y" cell (last column, last row).
+        self.page_label_x = MARGIN + w[0] + w[1] + w[2] / 2
+        self.page_label_y = self.header_y + HEADER_ROW / 2 - 2.8
+
+    def on_page(self, canv: rl_canvas.Canvas, doc: BaseDocTemplate) -> None:
+        canv.saveState()
+        self.header.drawOn(canv, MARGIN, self.header_y)
+        # Footer: reserve mark and legal note, document reference and version.
+        page_w, _ = PAGE_SIZE
+        y = MARGIN - 1.0 * cm
+        canv.setStrokeColor(GRID)
+        canv.setLineWidth(0.5)
+        canv.line(MARGIN, y + 18, page_w - MARGIN, y + 18)
+        canv.setFillColor(RESERVED_RED)
+        canv.setFont(FONT_BOLD, 7)
+        canv.drawString(MARGIN, y + 9, "RESERVADO")
+        canv.setFont(FONT, 6.3)
+        canv.setFillColor(MUTED)
+        canv.drawString(
+            MARGIN + pdfmetrics.stringWidth("RESERVADO", FONT_BOLD, 7) + 6, y + 9, RESERVED_NOTE
+        )
+        ref = self.chrome.reference
+        if self.chrome.draft:
+            ref += " · BORRADOR"
+        if self.chrome.version_label:
+            ref += f" · {self.chrome.version_label}"
+        canv.setFont(FONT, 7)
+        canv.drawString(MARGIN, y, ref)
+        canv.restoreState()
+
+    def on_page_end(self, canv: rl_canvas.Canvas, doc: BaseDocTemplate) -> None:
+        if not self.chrome.draft:
+            return
+        # Over the content, translucent, so it shows on shaded tables too.
+        page_w, page_h = PAGE_SIZE
+        canv.saveState()
+        canv.setFillColor(WATERMARK)
+        canv.setFillAlpha(0.13)
+        canv.translate(page_w / 2, page_h / 2 - 20)
+        canv.rotate(45)
+        canv.setFont(FONT_BOLD, 96)
+        canv.drawCentredString(0, 0, "BORRADOR")
+        if self.chrome.version_label:
+            canv.setFont(FONT_BOLD, 26)
+            canv.drawCentredString(0, -40, self.chrome.version_label)
+        canv.restoreState()
+
+    def stamp_page_number(self, canv: rl_canvas.Canvas, page: int, total: int) -> None:
+        canv.saveState()
+        canv.setFont(FONT_BOLD, 8)
+        canv.setFillColor(NAVY)
+        canv.drawCentredString(self.page_label_x, self.page_label_y, f"Página {page} de {total}")
+        canv.restoreState()
+
+
+class NumberedCanvas(rl_canvas.Canvas):
+    """Keeps finished pages until :meth:`save`, then stamps "Página X de Y" on each.
+
+    ``stamp(canvas, page, total)`` draws the label. Page content streams are
+    kept in memory (a few kB each), which a 400-page acta affords easily.
+    """
+
+    def __init__(
+        self, *args: object, stamp: Callable[[rl_canvas.Canvas, int, int], None], **kwargs: object
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self._stamp = stamp
+        self._pages: list[dict] = []
+
+    def showPage(self) -> None:  # noqa: N802 - reportlab API
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for number, state in enumerate(self._pages, start=1):
+            self.__dict__.update(state)
+            self._stamp(self, number, total)
+            super().showPage()
+        super().save()
+
+
+def build_pdf(
+    out: Output,
+    story: list[Flowable],
+    chrome: PageChrome,
+    *,
+    title: str,
+    subject: str = "",
+) -> None:
+    """Lay ``story`` out on Letter pages with the entity's chrome and write it."""
+    register_fonts()
+    painter = _ChromePainter(chrome)
+    page_w, page_h = PAGE_SIZE
+    top = HEADER_TOP + HEADER_HEIGHT + 0.55 * cm
+    target = str(out) if isinstance(out, Path) else out
+    doc = BaseDocTemplate(
+        target,
+        pagesize=PAGE_SIZE,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=top,
+        bottomMargin=MARGIN,
+        title=title,
+        subject=subject or "RESERVADO",
+        author=chrome.header.entity,
+        creator="comite",
+        keywords="RESERVADO",
+        invariant=1,
+        lang="es-CO",
+        initialFontName=FONT,
+    )
+    frame = Frame(
+        MARGIN,
+        MARGIN,
+        page_w - 2 * MARGIN,
+        page_h - top - MARGIN,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    doc.addPageTemplates(
+        [PageTemplate("page", [frame], onPage=painter.on_page, onPageEnd=painter.on_page_end)]
+    )
+    doc.build(story, canvasmaker=functools.partial(NumberedCanvas, stamp=painter.stamp_page_number))

@@ -1,0 +1,259 @@
+"""The acta PDF, read back with pypdf."""
+
+from __future__ import annotations
+
+import io
+import re
+import time
+from dataclasses import replace
+
+import pytest
+from pypdf import PdfReader
+from samples import SPANISH_PROBE, flat, page_texts, pdf_bytes, radicados, sample_acta
+
+from comite.documents.acta_pdf import acta_plain_baseline, build_acta_pdf
+from comite.documents.spanish import quantity_phrase
+from comite.domain import Rights
+
+PAGE_LABEL = re.compile(r"Página (\d+) de (\d+)")
+
+
+def test_every_radicado_is_in_the_acta(acta_data, draft_text):
+    assert len(acta_data.cases) == 5
+    for radicado in radicados(5):
+        assert f"Radicado {radicado}" in draft_text, radicado
+
+
+def test_title_session_and_date(draft_text):
+    assert "ACTA No. 007 de 2026" in draft_text
+    assert "Sesión ordinaria — CERREM poblacional" in draft_text
+    assert "martes 3 de marzo de 2026" in draft_text
+    assert "9:00 a. m." in draft_text
+    assert "12:40 p. m." in draft_text
+    assert "https://meet.example.gov.co/cerrem-pob-007-2026" in draft_text.replace(" ", "")
+
+
+def _sections(text: str) -> tuple[str, str]:
+    start = text.index("Miembros con voz y voto")
+    middle = text.index("Invitados con solo voz")
+    end = text.index("Verificación del quórum", middle)
+    return text[start:middle], text[middle:end]
+
+
+def test_attendees_are_listed_with_their_capacity(acta_data, draft_text):
+    members, guests = _sections(draft_text)
+    assert len(acta_data.attendees) >= 40
+    for a in acta_data.attendees:
+        right, wrong = (members, guests) if a.rights is Rights.VOZ_Y_VOTO else (guests, members)
+        assert a.entity in right, a.entity
+        assert a.name in right and a.name not in wrong, a.name
+    # the counts in the group titles come from the data
+    assert "Miembros con voz y voto (5 presentes de 5)" in draft_text
+    n_guests = sum(a.rights is Rights.SOLO_VOZ for a in acta_data.attendees)
+    assert re.search(rf"Invitados con solo voz \(\d+ presentes de {n_guests}\)", draft_text)
+
+
+def test_conditional_seat_lists_its_cases(acta_data, draft_text):
+    acnur = next(a for a in acta_data.attendees if a.entity.startswith("ACNUR"))
+    assert acnur.cases_attended
+    _, guests = _sections(draft_text)
+    assert "Solo casos de población desplazada" in guests
+    for radicado in acnur.cases_attended:
+        assert radicado in guests
+
+
+def test_attendance_table_spans_pages_with_header_repeated(acta_data, draft_pages):
+    guests = [a for a in acta_data.attendees if a.rights is Rights.SOLO_VOZ]
+    pages = [flat(p) for p in draft_pages]
+    first = next(i for i, p in enumerate(pages) if guests[0].name in p)
+    last = next(i for i, p in enumerate(pages) if guests[-1].name in p)
+    assert last > first, "a 39-row invitee table must span pages"
+    for i in range(first, last + 1):
+        assert "Calidad Asistencia Llegada / salida Participación" in pages[i], f"page {i + 1}"
+
+
+def test_case_details(draft_text):
+    assert "Población desplazada Sí" in draft_text
+    assert "67,50 %" in draft_text
+    assert "85,25 %" in draft_text
+    assert "Hechos sobrevinientes" in draft_text
+    assert "Devuelto al analista con observaciones" in draft_text
+
+
+def test_votes_and_dissent(acta_data, draft_text):
+    assert "A favor: 4 · En contra: 1 · Abstenciones: 0 — Decisión adoptada" in draft_text
+    assert "A favor: 5 · En contra: 0 · Abstenciones: 0 — Decisión adoptada" in draft_text
+    assert "A favor: 4 · En contra: 0 · Abstenciones: 1 — Decisión adoptada" in draft_text
+    assert "Salvamentos de voto" in draft_text
+    dissent = next(v for c in acta_data.cases for v in c.votes if v.dissent)
+    assert flat(dissent.dissent) in draft_text
+    assert "El caso no se sometió a votación." in draft_text
+
+
+def test_social_recognition_checklist(acta_data, draft_text):
+    collective = next(c for c in acta_data.cases if c.social_recognition)
+    assert "Verificación del reconocimiento social" in draft_text
+    for criterion, _met in collective.social_recognition:
+        assert criterion in draft_text
+    assert "Se verifica el reconocimiento social del colectivo." in draft_text
+
+
+def test_measures(acta_data, draft_text):
+    for case in acta_data.cases:
+        for m in case.measures:
+            assert f"{m.name} ({m.code})" in draft_text
+    assert "dos (2) hombres de protección" in draft_text
+    assert "un (1) chaleco blindado" in draft_text
+    assert "una (1) camioneta blindada" in draft_text
+    assert "veintiún (21) botones de apoyo" in draft_text
+    assert "Implementar" in draft_text and "Ratificar" in draft_text
+    assert "12 meses 03/03/2027" in draft_text
+    assert quantity_phrase(4, "medio de comunicación", "medios de comunicación") in draft_text
+
+
+def test_commitments_emergencies_and_closing(acta_data, draft_text):
+    for c in acta_data.commitments:
+        assert flat(c.description) in draft_text
+        assert c.responsible in draft_text
+    assert "Fecha límite" in draft_text
+    assert "10/03/2026" in draft_text
+    for e in acta_data.emergencies:
+        assert e.radicado in draft_text
+    assert "Siendo las 12:40 p. m. del 3 de marzo de 2026" in draft_text
+    assert acta_data.presiding.name in draft_text
+    assert acta_data.secretary.name in draft_text
+
+
+def test_agenda_is_numbered(acta_data, draft_text):
+    for i, item in enumerate(acta_data.agenda, start=1):
+        assert f"{i}. {flat(item)}" in draft_text
+
+
+def test_page_x_of_y_on_every_page(draft_pages):
+    n = len(draft_pages)
+    assert n > 3
+    for i, text in enumerate(draft_pages, start=1):
+        labels = PAGE_LABEL.findall(text)
+        assert labels == [(str(i), str(n))], f"page {i}: {labels}"
+
+
+def test_reserved_on_every_page(draft_pages, final_pages):
+    for text in draft_pages + final_pages:
+        assert "RESERVADO" in text
+        assert "Ley 1581 de 2012" in text
+
+
+def test_borrador_only_on_drafts(draft_pages, final_pages):
+    for text in draft_pages:
+        assert "BORRADOR" in text
+        assert "Versión 2" in text
+    for text in final_pages:
+        assert "BORRADOR" not in text.upper()
+    assert "Versión 3" in final_pages[0]
+
+
+def test_spanish_characters_round_trip(draft_text):
+    for probe in (
+        "¿se tuvieron en cuenta las alertas tempranas vigentes para la subregión?",
+        "¡Es un contexto de riesgo creciente!",
+        "vereda El Pingüino",
+        "Íñigo Núñez Castaño",
+        "Martín Ordóñez Argüello",
+        "¡todos los vencidos fueron cumplidos!",
+    ):
+        assert probe in draft_text, probe
+
+
+def test_every_spanish_letter_round_trips(acta_data):
+    probe = replace(acta_data, development=SPANISH_PROBE, draft=False)
+    text = flat(" ".join(page_texts(pdf_bytes(build_acta_pdf, probe))))
+    assert SPANISH_PROBE in text
+
+
+def test_fonts_are_embedded(draft_pdf):
+    reader = PdfReader(io.BytesIO(draft_pdf))
+    seen = set()
+    for page in reader.pages:
+        fonts = page["/Resources"]["/Font"]
+        for ref in fonts.values():
+            font = ref.get_object()
+            seen.add(str(font["/BaseFont"]))
+            descriptor = font["/FontDescriptor"].get_object()
+            assert "/FontFile2" in descriptor, font["/BaseFont"]
+            assert "/ToUnicode" in font
+    assert any("DejaVuSans-Bold" in f for f in seen)
+    assert any(f.endswith("DejaVuSans") for f in seen)
+
+
+def test_errata_section_only_when_correcting(acta_data, draft_text):
+    assert "FE DE ERRATAS" not in draft_text
+    errata = replace(
+        acta_data,
+        version=4,
+        draft=False,
+        errata_of=3,
+        errata_text="En el caso 2 la ponderación correcta es 58,25 %, no 52,25 %.",
+    )
+    text = flat(" ".join(page_texts(pdf_bytes(build_acta_pdf, errata))))
+    assert "FE DE ERRATAS" in text
+    assert "corrige la versión 3" in text
+    assert "la ponderación correcta es 58,25 %, no 52,25 %." in text
+
+
+def test_writes_to_a_path(tmp_path, acta_data):
+    target = tmp_path / "acta.pdf"
+    build_acta_pdf(acta_data, target)
+    assert target.read_bytes().startswith(b"%PDF")
+    assert len(PdfReader(target).pages) == len(page_texts(pdf_bytes(build_acta_pdf, acta_data)))
+
+
+def test_text_is_escaped_not_interpreted_as_markup(acta_data):
+    tricky = replace(acta_data, development="Uso de <b> & <i> en texto: A < B > C & D.")
+    text = flat(" ".join(page_texts(pdf_bytes(build_acta_pdf, tricky))))
+    assert "Uso de <b> & <i> en texto: A < B > C & D." in text
+
+
+def test_empty_acta_still_builds():
+    data = replace(
+        sample_acta(0),
+        attendees=(),
+        cases=(),
+        commitments=(),
+        emergencies=(),
+        agenda=(),
+        presiding=None,
+        secretary=None,
+        closing=None,
+        draft=False,
+    )
+    pages = page_texts(pdf_bytes(build_acta_pdf, data))
+    text = flat(" ".join(pages))
+    assert "No se analizaron casos en esta sesión." in text
+    assert f"Página 1 de {len(pages)}" in text
+
+
+def test_baseline_has_the_same_text(acta_data):
+    text = flat(" ".join(page_texts(pdf_bytes(acta_plain_baseline, acta_data))))
+    for radicado in radicados(5):
+        assert radicado in text
+    assert "A favor: 4 · En contra: 1 · Abstenciones: 0 — Decisión adoptada" in text
+
+
+@pytest.mark.slow
+def test_150_cases_build_fast():
+    data = sample_acta(150)
+    build_acta_pdf(sample_acta(1), io.BytesIO())  # fonts and styles warm
+    t0 = time.perf_counter()
+    styled = pdf_bytes(build_acta_pdf, data)
+    styled_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    pdf_bytes(acta_plain_baseline, data)
+    plain_s = time.perf_counter() - t0
+    assert styled_s < 20, styled_s
+    assert styled_s < 2.0 * plain_s + 1.0, (styled_s, plain_s)
+    reader = PdfReader(io.BytesIO(styled))
+    n = len(reader.pages)
+    assert n > 100
+    assert f"Página {n} de {n}" in reader.pages[-1].extract_text()
+    tail = flat(" ".join(p.extract_text() for p in reader.pages[-15:]))
+    assert "EXT26-" + f"{4100 + 150 * 37:06d}" in tail

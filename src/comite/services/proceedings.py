@@ -468,6 +468,14 @@ def record_decision(ctx: ServiceContext, hearing_id: int, inp: DecisionInput) ->
         sess: CommitteeSession = hearing.session
         case = s.get(Case, hearing.case_id)
         if inp.votes is not None:
+            # The replacing votes pass the same checks as votes cast one by one, whatever
+            # the outcome, and before anything is written (a duplicate would otherwise
+            # reach the database as an anonymous constraint error).
+            replacing = [VoteView(key, choice, dissent or None) for key, choice, dissent in inp.votes]
+            if replacing:
+                frame = case_frame(s, hearing)
+                validate_votes(replacing, frame.seats, frame.attendance, frame.case, frame.moment,
+                               frame.settings)
             hearing.votes = []
             s.flush()
             att_by_key = {a.seat_key: a for a in sess.attendance}

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, time
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from comite.domain import AgendaItemKind, CaseKind, CommitteeKind, SessionStatus, SessionType
 from comite.errors import NotFound, RuleViolation, ValidationError
@@ -358,6 +358,8 @@ def list_sessions(ctx: ServiceContext, committee_code: str | None = None, year: 
         )
         stmt = (
             select(CommitteeSession, Committee, counts.c.n)
+            # the development text is reserved: a list must work while the key is locked
+            .options(defer(CommitteeSession.development))
             .join(Committee, Committee.id == CommitteeSession.committee_id)
             .outerjoin(counts, counts.c.session_id == CommitteeSession.id)
             .order_by(CommitteeSession.day.desc(), CommitteeSession.id.desc())

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from comite.domain import CaseKind, RiskLevel, Route
-from comite.errors import NotFound, ValidationError
+from comite.errors import LockedError, NotFound, ValidationError
 from comite.model import (
     Case,
     Committee,
@@ -83,6 +83,11 @@ def population_codes(s: Session) -> set[str]:
 def _bidx(ctx: ServiceContext, document: str | None) -> bytes | None:
     if not document or not normalize_document(document):
         return None
+    if ctx.db.vault is None:  # the blind index is keyed: no key, no look-up and no write
+        raise LockedError(
+            "La base de datos está bloqueada: inicie sesión para buscar o registrar "
+            "números de documento."
+        )
     return ctx.db.vault.blind_index(document, "document")
 
 

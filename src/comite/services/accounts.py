@@ -9,7 +9,6 @@ reserved data; a copied database file is useless without an account.
 
 from __future__ import annotations
 
-import getpass
 import json
 import os
 import uuid
@@ -353,17 +352,17 @@ def remember_key(db: Database, store: SecretStore) -> None:
     """Keep the unlocked data key in the OS keyring for this Windows/OS user."""
     if db.vault is None:
         raise AuthenticationError("Inicie sesión antes de pedir que se recuerde la llave.")
-    store.set(database_key_name(database_id(db), getpass.getuser()), db.vault.to_secret())
+    store.set(database_key_name(database_id(db)), db.vault.to_secret())
 
 
 def forget_key(db: Database, store: SecretStore) -> None:
-    store.delete(database_key_name(database_id(db), getpass.getuser()))
+    store.delete(database_key_name(database_id(db)))
 
 
 def remembered_vault(db: Database, store: SecretStore) -> crypto.Vault | None:
     """The data key remembered for this OS user, if any and if it still fits."""
     try:
-        raw = store.get(database_key_name(database_id(db), getpass.getuser()))
+        raw = store.get(database_key_name(database_id(db)))
     except StorageError:
         return None
     if not raw:

@@ -159,7 +159,7 @@ def snapshot(db: Database, tables: Sequence[str] | None = None) -> dict[str, lis
 
 
 _SPANISH_HINTS = re.compile(
-    r"\b(el|la|los|las|de|del|no|se|un|una|en|que|con|por|para|está|debe|puede)\b", re.I
+    r"\b(el|la|los|las|de|del|no|se|un|una|en|que|con|por|para|está|debe|puede|y|o|ya|hay|sin|es)\b", re.I
 )
 _NOT_FOR_USERS = re.compile(
     r"Traceback|NoneType|object has no|Error\(|sqlalchemy|sqlite|IntegrityError|KeyError|"

@@ -1,0 +1,184 @@
+"""The audit trail: who did what to which case, reserved values only
+encrypted, and a chain that reports the entry where it was tampered with."""
+
+from __future__ import annotations
+
+import base64
+import json
+from datetime import date, time
+
+import pytest
+from sqlalchemy import select, text
+
+from comite.domain import AttendanceStatus, DecisionOutcome, MeasureAction, RiskLevel, VoteChoice
+from comite.model import AuditEntry
+from comite.services import audit, cases, followup, proceedings, sessions
+from comite.services.proceedings import DecisionInput, MeasureInput
+from comite.storage.audit_chain import link_hash
+from tests.db.helpers import new_case, new_session, present_all, put_on_agenda, seats, start
+
+RESERVED = {
+    "name": "Hermelinda Quintero Salazar",
+    "document": "1098765432",
+    "narrative": "Hostigamiento en la vereda Las Brisas",
+    "new_narrative": "Nuevos hechos en el corregimiento La Esperanza",
+    "deliberation": "La delegada describió el panfleto amenazante",
+    "observation": "La Defensoría reporta desplazamiento de la familia Quintero",
+    "dissent": "Salvamento: el nivel debió ser extremo por el atentado",
+    "concept": "Esquema con vehículo blindado por la emboscada en Ituango",
+    "commitment": "Verificar la reubicación de Hermelinda en Medellín",
+    "emergency": "Reubicación temporal urgente a Bucaramanga",
+    "development": "Se trató en detalle el caso de la señora Quintero",
+}
+
+
+@pytest.fixture
+def trail(admin):
+    """A session in which every kind of reserved value was written once."""
+    ctx = admin
+    case_id = new_case(ctx, "R-AUD-1", beneficiary_name=RESERVED["name"],
+                       document_number=RESERVED["document"], narrative=RESERVED["narrative"],
+                       population_code="victimas")
+    cases.update_case(ctx, case_id, narrative=RESERVED["new_narrative"])
+    sid = new_session(ctx, "CERREM_POBLACIONAL", date(2026, 3, 10))
+    keys = present_all(ctx, sid)
+    defensoria = seats(ctx, sid)["defensoria"].id
+    proceedings.set_attendance(ctx, defensoria, status=AttendanceStatus.PRESENTE)
+    start(ctx, sid)
+    hid = put_on_agenda(ctx, sid, case_id, time(10, 0))
+    proceedings.update_hearing(ctx, hid, deliberation=RESERVED["deliberation"])
+    proceedings.add_observation(ctx, hid, defensoria, RESERVED["observation"])
+    for key in keys[:-1]:
+        proceedings.cast_vote(ctx, hid, key, VoteChoice.A_FAVOR)
+    proceedings.cast_vote(ctx, hid, keys[-1], VoteChoice.EN_CONTRA, RESERVED["dissent"])
+    proceedings.record_decision(ctx, hid, DecisionInput(
+        DecisionOutcome.DECIDED, RiskLevel.EXTRAORDINARIO, concept=RESERVED["concept"],
+        measures=[MeasureInput("vehiculo_blindado", 1, MeasureAction.IMPLEMENTAR, 6)]))
+    followup.add_commitment(ctx, sid, RESERVED["commitment"], "UNP", date(2026, 4, 1), hearing_id=hid)
+    followup.record_emergency(ctx, case_id, "CERREM_POBLACIONAL", date(2026, 3, 1), RESERVED["emergency"])
+    sessions.update_session(ctx, sid, development=RESERVED["development"])
+    cases.case_detail(ctx, case_id)
+    return ctx, case_id, sid
+
+
+def _entries(db):
+    with db.Session() as s:
+        return s.scalars(select(AuditEntry).order_by(AuditEntry.id)).all()
+
+
+def _verify(db):
+    with db.Session() as s:
+        return audit.verify(s, db.vault)
+
+
+def test_actions_are_recorded_with_who_what_and_case(trail):
+    ctx, case_id, sid = trail
+    rows = [(e.username, e.action, e.case_id) for e in _entries(ctx.db)]
+    for action in ("caso_creado", "caso_modificado", "caso_en_agenda", "caso_deliberacion", "observacion",
+                   "voto", "decision", "emergencia_registrada", "lectura_reservada"):
+        assert ("admin", action, case_id) in rows, action
+    assert ("admin", "sesion_creada", None) in rows
+    assert ("admin", "login", None) in rows
+    assert [r.action for r in audit.query(ctx, case_id=case_id)][0] == "lectura_reservada"
+    assert {r.username for r in audit.query(ctx, username="admin")} == {"admin"}
+    decision = next(e for e in _entries(ctx.db) if e.action == "decision")
+    details = json.loads(decision.details)
+    assert details["nivel"] == "extraordinario" and details["votos"] == [4, 1, 0]
+
+
+def test_reserved_values_are_only_stored_encrypted(trail):
+    ctx, case_id, _ = trail
+    details = "\n".join(e.details for e in _entries(ctx.db))
+    for value in RESERVED.values():
+        assert value not in details
+        assert json.dumps(value)[1:-1] not in details  # nor JSON-escaped
+    # ... but they are recorded: the reserved part decrypts under the key
+    created = next(e for e in _entries(ctx.db) if e.action == "caso_creado")
+    blob = base64.b64decode(json.loads(created.details)["reservado"])
+    assert json.loads(ctx.db.vault.decrypt(blob, "audit.reserved"))["beneficiary_name"] == RESERVED["name"]
+
+    if ctx.db.is_sqlite:  # nor anywhere in the file (WAL included), in any encoding
+        with ctx.db.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(FULL)")
+        path = ctx.db.sqlite_path
+        raw = b"".join(p.read_bytes() for p in (path, path.with_name(path.name + "-wal")) if p.exists())
+        for value in RESERVED.values():
+            for encoding in ("utf-8", "utf-16-le", "utf-16-be"):
+                assert value.encode(encoding) not in raw, (value, encoding)
+        assert b"Hermelinda" not in raw and b"Quintero" not in raw
+
+
+def test_verify_accepts_an_untouched_trail(trail):
+    ctx, _, _ = trail
+    report = _verify(ctx.db)
+    assert report.ok and report.first_broken_id is None
+    assert report.checked == len(_entries(ctx.db)) > 20
+    assert "íntegra" in report.message
+
+
+def _middle(db) -> int:
+    ids = [e.id for e in _entries(db)]
+    return ids[len(ids) // 2]
+
+
+@pytest.mark.parametrize("column, value", [
+    ("details", '{"radicado": "R-FALSO"}'),
+    ("username", "otra_persona"),
+    ("action", "login"),
+    ("case_id", None),
+])
+def test_a_tampered_entry_is_reported(trail, column, value):
+    ctx, _, _ = trail
+    target = _middle(ctx.db)
+    with ctx.db.engine.begin() as conn:
+        conn.execute(text(f"UPDATE audit_entry SET {column} = :v WHERE id = :id"), {"v": value, "id": target})
+    report = _verify(ctx.db)
+    assert not report.ok and report.first_broken_id == target
+    assert f"registro {target}" in report.message and "alterada" in report.message
+
+
+def test_a_deleted_entry_is_reported(trail):
+    ctx, _, _ = trail
+    target = _middle(ctx.db)
+    with ctx.db.engine.begin() as conn:
+        conn.execute(text("DELETE FROM audit_entry WHERE id = :id"), {"id": target})
+    report = _verify(ctx.db)
+    assert not report.ok and report.first_broken_id == target + 1
+
+
+def test_stripping_the_macs_and_recomputing_the_chain_is_reported(trail):
+    """Whoever lacks the key can rebuild the hashes but not the MACs."""
+    ctx, _, _ = trail
+    target = _middle(ctx.db)
+    with ctx.db.Session() as s, s.begin():
+        prev = None
+        for entry in s.scalars(select(AuditEntry).order_by(AuditEntry.id)):
+            if prev is not None:
+                entry.prev_hash = prev
+            if entry.id == target:
+                entry.details = '{"radicado": "R-FALSO"}'
+            entry.hash = link_hash(entry.prev_hash, audit._entry_fields(entry), None)
+            entry.mac = None
+            s.flush()
+            prev = entry.hash
+    report = _verify(ctx.db)
+    assert not report.ok and report.first_broken_id == 1  # the first keyed entry
+    # keeping the MACs does not help either: they seal the old hashes
+    with ctx.db.engine.begin() as conn:
+        conn.execute(text("UPDATE audit_entry SET mac = NULL WHERE id < :id"), {"id": target})
+    assert _verify(ctx.db).first_broken_id == 1
+
+
+def test_failed_logins_without_the_key_keep_the_chain_valid(admin):
+    from comite.errors import AuthenticationError
+    from comite.services import accounts
+
+    admin.db.lock()
+    with pytest.raises(AuthenticationError):
+        accounts.login(admin.db, "admin", "Clave-equivocada-1")
+    with pytest.raises(AuthenticationError):
+        accounts.login(admin.db, "nadie", "Clave-equivocada-1")
+    accounts.login(admin.db, "admin", "Clave-de-prueba-2026")
+    report = _verify(admin.db)
+    assert report.ok, report.message
+    assert [e.mac is None for e in _entries(admin.db)][-3:] == [True, True, False]

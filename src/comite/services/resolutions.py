@@ -201,7 +201,7 @@ def notification_data(ctx: ServiceContext, gvp_session_id: int) -> list[GvpNotif
     details = {d.hearing_id: d for d in views.session_hearings(ctx, gvp_session_id)}
     by_target: dict[int, list[NotificationCase]] = {}
     with ctx.reading() as s:
-        committees = {c.id: c for c in s.scalars(select(Committee))}
+        committees = {c.id: (c.code, c.name, c.short_name) for c in s.scalars(select(Committee))}
         for h in s.scalars(select(Handoff).where(Handoff.gvp_hearing_id.in_(list(details)))):
             d = details[h.gvp_hearing_id]
             by_target.setdefault(h.target_committee_id, []).append(NotificationCase(
@@ -212,8 +212,8 @@ def notification_data(ctx: ServiceContext, gvp_session_id: int) -> list[GvpNotif
     sender = Signatory(head.secretary_name or ctx.actor.full_name or ctx.actor.username,
                        "Secretaría Técnica del GVP", "Unidad Nacional de Protección")
     return [
-        GvpNotificationData(header, info, committees[cid].code, committees[cid].name,
-                            Signatory("", "Secretaría Técnica", committees[cid].short_name), tuple(cases), sender)
+        GvpNotificationData(header, info, committees[cid][0], committees[cid][1],
+                            Signatory("", "Secretaría Técnica", committees[cid][2]), tuple(cases), sender)
         for cid, cases in sorted(by_target.items())
     ]
 

@@ -210,52 +210,59 @@ def preview_acta(ctx: ServiceContext, session_id: int) -> bytes:
     return render_pdf(build_acta_data(ctx, session_id, version=version, draft=True))
 
 
-def issue_draft(ctx: ServiceContext, session_id: int, out: Path | None = None) -> ActaResult:
-    """Record a numbered draft for the delegates' review (session → acta en revisión)."""
-    with ctx.reading() as s:
-        sess = load_session(s, session_id)
-        require(ctx, Action.GENERATE_DOCUMENTS, sess.committee_id)
-        if sess.locked:
-            raise RuleViolation("El acta ya fue aprobada; una corrección se hace con fe de erratas.")
-        if sess.status not in (SessionStatus.CERRADA.value, SessionStatus.ACTA_EN_REVISION.value):
-            raise RuleViolation("Cierre la sesión (con hora de cierre) antes de enviar el acta a revisión.")
-        version = _next_version(s, session_id)
-    pdf = render_pdf(build_acta_data(ctx, session_id, version=version, draft=True))
+def _issue(ctx: ServiceContext, session_id: int, version: int, kind: str, data: ActaData,
+           action: str, extra: dict, out: Path | None, *, errata_text: str | None = None,
+           lock: bool = False, status: SessionStatus | None = None) -> tuple[str, bytes]:
+    """Render, then store the version (encrypted PDF + SHA-256) in one transaction."""
+    pdf = render_pdf(data)
     digest = hashlib.sha256(pdf).hexdigest()
     with ctx.transaction() as s:
         sess = load_session(s, session_id)
-        if _next_version(s, session_id) != version:
-            raise RuleViolation("Otra persona generó una versión del acta al mismo tiempo; intente de nuevo.")
-        s.add(ActaVersion(session_id=session_id, version=version, kind="borrador", created_by=ctx.actor.username,
-                          sha256=digest, pdf=ctx.db.vault.encrypt_bytes(pdf, f"acta:{session_id}:{version}")))
-        sess.status = SessionStatus.ACTA_EN_REVISION.value
-        audit.record(s, ctx, "acta_borrador", "sesion", session_id, details={"version": version, "sha256": digest})
+        if _next_version(s, session_id) != version or (lock and sess.locked):
+            raise RuleViolation("El acta cambió mientras se generaba (otra persona la generó); intente de nuevo.")
+        s.add(ActaVersion(session_id=session_id, version=version, kind=kind, created_by=ctx.actor.username,
+                          sha256=digest, errata_text=errata_text,
+                          pdf=ctx.db.vault.encrypt_bytes(pdf, f"acta:{session_id}:{version}")))
+        if lock:
+            sess.locked = True
+        if status is not None:
+            sess.status = status.value
+        audit.record(s, ctx, action, "sesion", session_id, details={"version": version, "sha256": digest, **extra})
     _write(out, pdf)
+    return digest, pdf
+
+
+def _open_for_acta(ctx: ServiceContext, session_id: int, action: Action, locked_message: str,
+                   status_message: str) -> int:
+    """Checks shared by drafts and approval; returns the next version number."""
+    with ctx.reading() as s:
+        sess = load_session(s, session_id)
+        require(ctx, action, sess.committee_id)
+        if sess.locked:
+            raise RuleViolation(locked_message)
+        if sess.status not in (SessionStatus.CERRADA.value, SessionStatus.ACTA_EN_REVISION.value):
+            raise RuleViolation(status_message)
+        return _next_version(s, session_id)
+
+
+def issue_draft(ctx: ServiceContext, session_id: int, out: Path | None = None) -> ActaResult:
+    """Record a numbered draft for the delegates' review (session → acta en revisión)."""
+    version = _open_for_acta(ctx, session_id, Action.GENERATE_DOCUMENTS,
+                             "El acta ya fue aprobada; una corrección se hace con fe de erratas.",
+                             "Cierre la sesión (con hora de cierre) antes de enviar el acta a revisión.")
+    data = build_acta_data(ctx, session_id, version=version, draft=True)
+    digest, _ = _issue(ctx, session_id, version, "borrador", data, "acta_borrador", {}, out,
+                       status=SessionStatus.ACTA_EN_REVISION)
     return ActaResult(out, version, "borrador", digest, f"Borrador versión {version} del acta generado para revisión.")
 
 
 def approve_acta(ctx: ServiceContext, session_id: int, out: Path | None = None) -> ActaResult:
     """Issue the final acta: no watermark, SHA-256 stored, the session's data locked."""
-    with ctx.reading() as s:
-        sess = load_session(s, session_id)
-        require(ctx, Action.APPROVE_ACTA, sess.committee_id)
-        if sess.locked:
-            raise RuleViolation("El acta de esta sesión ya fue aprobada.")
-        if sess.status not in (SessionStatus.CERRADA.value, SessionStatus.ACTA_EN_REVISION.value):
-            raise RuleViolation("Solo se aprueba el acta de una sesión cerrada.")
-        version = _next_version(s, session_id)
-    pdf = render_pdf(build_acta_data(ctx, session_id, version=version, draft=False))
-    digest = hashlib.sha256(pdf).hexdigest()
-    with ctx.transaction() as s:
-        sess = load_session(s, session_id)
-        if sess.locked or _next_version(s, session_id) != version:
-            raise RuleViolation("El acta cambió mientras se aprobaba; revise y vuelva a intentar.")
-        s.add(ActaVersion(session_id=session_id, version=version, kind="final", created_by=ctx.actor.username,
-                          sha256=digest, pdf=ctx.db.vault.encrypt_bytes(pdf, f"acta:{session_id}:{version}")))
-        sess.locked = True
-        sess.status = SessionStatus.ACTA_APROBADA.value
-        audit.record(s, ctx, "acta_aprobada", "sesion", session_id, details={"version": version, "sha256": digest})
-    _write(out, pdf)
+    version = _open_for_acta(ctx, session_id, Action.APPROVE_ACTA, "El acta de esta sesión ya fue aprobada.",
+                             "Solo se aprueba el acta de una sesión cerrada.")
+    data = build_acta_data(ctx, session_id, version=version, draft=False)
+    digest, _ = _issue(ctx, session_id, version, "final", data, "acta_aprobada", {}, out,
+                       lock=True, status=SessionStatus.ACTA_APROBADA)
     return ActaResult(out, version, "final", digest, f"Acta aprobada (versión {version}). SHA-256: {digest}.")
 
 
@@ -271,16 +278,10 @@ def issue_errata(ctx: ServiceContext, session_id: int, text: str, out: Path | No
             raise RuleViolation("La fe de erratas corrige un acta ya aprobada; esta no lo está.")
         version = _next_version(s, session_id)
         prev_version = previous.version
-    pdf = render_pdf(build_acta_data(ctx, session_id, version=version, draft=False, errata_of=prev_version,
-                                     errata_text=text.strip()))
-    digest = hashlib.sha256(pdf).hexdigest()
-    with ctx.transaction() as s:
-        s.add(ActaVersion(session_id=session_id, version=version, kind="fe_de_erratas", created_by=ctx.actor.username,
-                          sha256=digest, errata_text=text.strip(),
-                          pdf=ctx.db.vault.encrypt_bytes(pdf, f"acta:{session_id}:{version}")))
-        audit.record(s, ctx, "acta_fe_de_erratas", "sesion", session_id,
-                     details={"version": version, "corrige": prev_version, "sha256": digest})
-    _write(out, pdf)
+    data = build_acta_data(ctx, session_id, version=version, draft=False, errata_of=prev_version,
+                           errata_text=text.strip())
+    digest, _ = _issue(ctx, session_id, version, "fe_de_erratas", data, "acta_fe_de_erratas",
+                       {"corrige": prev_version}, out, errata_text=text.strip())
     return ActaResult(out, version, "fe_de_erratas", digest,
                       f"Fe de erratas emitida como versión {version} (corrige la versión {prev_version}).")
 

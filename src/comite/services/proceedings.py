@@ -467,6 +467,7 @@ def record_decision(ctx: ServiceContext, hearing_id: int, inp: DecisionInput) ->
         _recording(hearing)
         sess: CommitteeSession = hearing.session
         case = s.get(Case, hearing.case_id)
+        _refuse_if_received(s, hearing)
         if inp.votes is not None:
             # The replacing votes pass the same checks as votes cast one by one, whatever
             # the outcome, and before anything is written (a duplicate would otherwise
@@ -521,6 +522,8 @@ def record_decision(ctx: ServiceContext, hearing_id: int, inp: DecisionInput) ->
         hearing.decision = decision
         if decision.adopted and sess.committee.kind == CommitteeKind.GVP.value:
             _hand_off(s, hearing, case, decision)
+        else:  # a GVP result that no longer stands is not handed to any CERREM
+            s.execute(Handoff.__table__.delete().where(Handoff.gvp_hearing_id == hearing.id))
         case.status = _case_status(sess.committee.kind, inp.outcome)
         s.flush()
         audit.record(
@@ -555,17 +558,25 @@ def _hand_off(s: Session, hearing: Hearing, case: Case, decision: Decision) -> N
     handoff.concept = decision.concept
 
 
+def _refuse_if_received(s: Session, hearing: Hearing) -> None:
+    """A GVP result already on a CERREM agenda is that committee's proposal: it stays."""
+    received = s.scalar(
+        select(Handoff.id).where(Handoff.gvp_hearing_id == hearing.id, Handoff.received_hearing_id.is_not(None))
+    )
+    if received is not None:
+        raise RuleViolation(
+            "El resultado de este caso ya fue recibido por el CERREM: la decisión del GVP no se puede "
+            "modificar ni retirar."
+        )
+
+
 def withdraw_decision(ctx: ServiceContext, hearing_id: int) -> Changes:
     """Undo a recorded decision (before the acta is approved); votes stay."""
     with ctx.transaction() as s:
         hearing = _hearing(s, ctx, hearing_id)
         if hearing.decision is None:
             return Changes()
-        received = s.scalar(
-            select(Handoff).where(Handoff.gvp_hearing_id == hearing.id, Handoff.received_hearing_id.is_not(None))
-        )
-        if received is not None:
-            raise RuleViolation("El resultado ya fue recibido por el CERREM: no se puede retirar la decisión.")
+        _refuse_if_received(s, hearing)
         s.execute(Handoff.__table__.delete().where(Handoff.gvp_hearing_id == hearing.id))
         hearing.decision = None
         audit.record(s, ctx, "decision_retirada", "sesion", hearing.session_id, case_id=hearing.case_id)

@@ -160,6 +160,26 @@ def _check_presence_keeps_votes(s: Session, att: Attendance) -> None:
             )
 
 
+def _check_adopted_decisions_hold(s: Session, sess: CommitteeSession) -> None:
+    """Refuse an attendance change after which an adopted decision would no longer be
+    (quorum at its moment, the vote of every voting member present, the majority)."""
+    for item in sess.agenda:
+        hearing = item.hearing
+        if hearing is None or hearing.decision is None or not hearing.decision.adopted:
+            continue
+        frame = case_frame(s, hearing)
+        try:
+            validate_adoption(_votes(hearing), frame.seats, frame.attendance, frame.case,
+                              frame.moment, frame.settings)
+        except RuleViolation as exc:
+            case = s.get(Case, hearing.case_id)
+            at = f" a las {hearing.discussed_at:%H:%M}" if hearing.discussed_at else ""
+            raise RuleViolation(
+                f"El caso {case.radicado} tiene una decisión adoptada{at}; con ese cambio de asistencia "
+                f"dejaría de valer ({str(exc).rstrip('.')}). Retire primero la decisión."
+            ) from exc
+
+
 def set_attendance(
     ctx: ServiceContext,
     attendance_id: int,
@@ -201,6 +221,7 @@ def set_attendance(
         if att.status != AttendanceStatus.PRESENTE.value and (att.arrival or att.departure):
             att.arrival = att.departure = None
         _check_presence_keeps_votes(s, att)
+        _check_adopted_decisions_hold(s, sess)
         audit.record(s, ctx, "asistencia", "sesion", sess.id,
                      details={"puesto": att.seat_key, "antes": before,
                               "despues": {"estado": att.status, "llegada": att.arrival,

@@ -101,7 +101,8 @@ def create_session(
             virtual_link=virtual_link, status=SessionStatus.PROGRAMADA.value,
         )
         s.add(sess)
-        kinds = [k for k in _STANDARD if k is not AgendaItemKind.EMERGENCY or committee.kind == CommitteeKind.CERREM.value]
+        # emergency measures are reported to the CERREMs and to the special committee, never the GVP
+        kinds = [k for k in _STANDARD if k is not AgendaItemKind.EMERGENCY or committee.kind != CommitteeKind.GVP.value]
         sess.agenda = [AgendaItem(position=i, kind=k.value, title=k.label) for i, k in enumerate(kinds)]
         sess.attendance = [
             Attendance(

@@ -184,6 +184,11 @@ REFUSALS = [
     Refusal("asistencia que dejaría un voto sin sustento (excusado)",
             lambda e: mark(e.ctx, e.sid, e.keys[0], AttendanceStatus.EXCUSADO),
             RuleViolation, ("ya votó en el caso R-DESPL",), setup=_votes(VoteChoice.A_FAVOR)),
+    Refusal("asistencia que dejaría sin valor una decisión adoptada",
+            lambda e: mark(e.ctx, e.sid, e.keys[4], arrival=time(9, 0)),
+            RuleViolation, ("R-DESPL tiene una decisión adoptada a las 10:00", "Faltan los votos de",
+                            "Retire primero la decisión"),
+            setup=lambda e: _adopted_without_last(e)),
     Refusal("cambiar la hora de un caso con votos",
             lambda e: proceedings.update_hearing(e.ctx, e.hid, discussed_at=time(11, 0)),
             RuleViolation, ("ya tiene votos",), setup=_votes(VoteChoice.A_FAVOR)),
@@ -222,6 +227,21 @@ REFUSALS = [
             lambda e: new_case(e.ctx, "R-SIN-DOC", document_number=""),
             ValidationError, ("No se registró el caso", "falta el número de documento")),
 ]
+
+
+def _adopted_without_last(e) -> None:
+    """The last voting member was excused; the other four adopted the decision."""
+    mark(e.ctx, e.sid, e.keys[4], AttendanceStatus.EXCUSADO)
+    vote_all(e.ctx, e.hid, e.keys[:4])
+    proceedings.record_decision(e.ctx, e.hid, _decide())
+
+
+def test_a_late_arrival_after_an_adopted_decision_is_recorded(env):
+    _adopted_without_last(env)
+    mark(env.ctx, env.sid, env.keys[4], arrival=time(10, 15))
+    with env.ctx.reading() as s:
+        att = s.get(Attendance, att_id(env.ctx, env.sid, env.keys[4]))
+        assert (att.status, att.arrival) == ("presente", time(10, 15))
 
 
 def _item_of(e) -> int:

@@ -49,6 +49,7 @@ from tests.db.helpers import (
     present_all,
     put_on_agenda,
     seats,
+    snapshot,
     start,
     voting_keys,
 )
@@ -187,6 +188,10 @@ def test_complete_session(admin, code):
         sess = s.get(CommitteeSession, s1)
         assert (sess.status, sess.start_time, sess.end_time) == ("cerrada", time(9, 0), time(12, 15))
         assert sess.development == "Sesión sin novedades."
+        headings = [it.kind for it in sess.agenda if it.kind != "caso"]
+        # emergency measures are reported to every committee but the GVP (followup.record_emergency)
+        assert headings == ["quorum", "compromisos", "casos"] + (["emergencia"] if code != "GVP" else []) + [
+            "varios"]
         att = {a.seat_key: a for a in sess.attendance}
         first, second = att[keys[0]], att[keys[1]]
         assert (first.status, first.capacity, first.person_name, first.arrival, first.departure) == (
@@ -474,3 +479,35 @@ def test_emergency_measure_is_recorded_and_reported(admin):
         assert (hearing.session_id, hearing.case_id, hearing.source) == (sid, case, "emergencia")
         kinds = [it.kind for it in s.get(CommitteeSession, sid).agenda]
         assert "emergencia" in kinds and "caso" in kinds
+
+
+def test_a_gvp_result_that_changes_is_handed_off_as_it_stands(admin):
+    gvp = _started(admin, "GVP")
+    case = new_case(admin, "GVP-CAMBIO")
+    hid = put_on_agenda(admin, gvp, case, time(10, 0))
+    for key in voting_keys(admin, gvp):
+        proceedings.cast_vote(admin, hid, key, VoteChoice.A_FAVOR)
+    decided = DecisionInput(DecisionOutcome.DECIDED, RiskLevel.EXTRAORDINARIO, concept="Primer concepto")
+    proceedings.record_decision(admin, hid, decided)
+    assert [r.level for r in followup.pending_handoffs(admin, "CERREM_POBLACIONAL")] == [
+        RiskLevel.EXTRAORDINARIO]
+    # returned to the analyst: nothing is handed to the CERREM any more
+    proceedings.record_decision(admin, hid, DecisionInput(DecisionOutcome.RETURNED, concept="Falta soporte"))
+    assert followup.pending_handoffs(admin, "CERREM_POBLACIONAL") == []
+    # decided again, with another level: the hand-off says what stands now
+    proceedings.record_decision(admin, hid, DecisionInput(DecisionOutcome.DECIDED, RiskLevel.EXTREMO,
+                                                          concept="Segundo concepto"))
+    [row] = followup.pending_handoffs(admin, "CERREM_POBLACIONAL")
+    assert (row.level, row.concept) == (RiskLevel.EXTREMO, "Segundo concepto")
+
+    # once the CERREM has it on its agenda, the GVP's decision stays as it was
+    pobl = new_session(admin, "CERREM_POBLACIONAL", date(2026, 3, 17))
+    followup.receive_handoff(admin, pobl, row.id)
+    before = snapshot(admin.db)
+    for act in (lambda: proceedings.record_decision(admin, hid, DecisionInput(DecisionOutcome.RETURNED)),
+                lambda: proceedings.record_decision(admin, hid, decided),
+                lambda: proceedings.withdraw_decision(admin, hid)):
+        with pytest.raises(RuleViolation) as err:
+            act()
+        assert_spanish(err.value, "ya fue recibido por el CERREM")
+    assert snapshot(admin.db) == before

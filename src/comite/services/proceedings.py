@@ -328,8 +328,11 @@ def add_observation(ctx: ServiceContext, hearing_id: int, attendance_id: int, te
             raise ValidationError("Quien hace la observación debe estar convocado a esta sesión.")
         if not seat_applies(seat_view(att), case_view(s, hearing)):
             raise RuleViolation(f"{att.entity} no tiene asiento en este caso: no puede registrar observaciones.")
-        if att.status != AttendanceStatus.PRESENTE.value:
-            raise RuleViolation(f"{att.entity} no está presente.")
+        from comite.rules.quorum import is_present_at
+
+        if not is_present_at(attendance_view(att), hearing.discussed_at):
+            at = f" a las {hearing.discussed_at:%H:%M}" if hearing.discussed_at else ""
+            raise RuleViolation(f"{att.entity} no está presente{at}: no puede registrar observaciones.")
         obs = Observation(hearing_id=hearing.id, attendance_id=att.id, entity=att.entity, text=text.strip())
         s.add(obs)
         s.flush()

@@ -337,3 +337,17 @@ def test_stale_orm_write_is_a_concurrency_conflict(admin):
 
 def test_voting_keys_fixture_is_what_the_refusals_assume(env):
     assert len(env.keys) == 5 and voting_keys(env.ctx, env.sid) == env.keys
+
+
+def test_an_invitee_who_left_makes_no_observation(env):
+    """Observations follow the same clock as votes: who left before the case was
+    discussed did not speak in it."""
+    mark(env.ctx, env.sid, "defensoria", departure=time(9, 45))
+    defensoria = att_id(env.ctx, env.sid, "defensoria")
+    before = snapshot(env.ctx.db)
+    with pytest.raises(RuleViolation) as err:
+        proceedings.add_observation(env.ctx, env.hid, defensoria, "Habló después de irse.")
+    assert_spanish(err.value, "Defensoría del Pueblo", "no está presente a las 10:00")
+    assert snapshot(env.ctx.db) == before
+    mark(env.ctx, env.sid, "defensoria", departure=time(11, 0))
+    proceedings.add_observation(env.ctx, env.hid, defensoria, "Presente a la hora del caso.")

@@ -229,3 +229,19 @@ def test_remembering_the_key_without_an_os_user_name(admin, monkeypatch):
     accounts.remember_key(admin.db, store)
     assert accounts.remembered_vault(admin.db, store) is not None
     assert [n for n in store._items if n.endswith(":operadora")]
+
+
+def test_an_unknown_username_is_not_kept_in_clear(database, recovery_key):
+    """Someone typing a password into the user field must not leave it in the audit."""
+    from sqlalchemy import select
+
+    from comite.errors import AuthenticationError
+    from comite.model import AuditEntry
+
+    typed = "MiClaveSecreta-2026"
+    with pytest.raises(AuthenticationError):
+        accounts.login(database, typed, "cualquier cosa")
+    with database.Session() as s:
+        rows = s.execute(select(AuditEntry.username, AuditEntry.details)).all()
+    assert rows and all(typed not in (u + d) for u, d in rows)
+    assert any(u.startswith("?") for u, _ in rows)

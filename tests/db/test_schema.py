@@ -112,18 +112,7 @@ def test_an_unreachable_database_is_a_storage_error():
         db.dispose()
 
 
-def _known_gap_on_postgresql(engine, request) -> None:
-    """Migration 0001 declares committee_session.presiding_attendance_id → attendance.id
-    with use_alter=True inside op.create_table, which Alembic never emits as an ALTER:
-    on PostgreSQL a database built by the migrations lacks that foreign key (create_all,
-    used for new databases, has it). Strict: the day the migration adds it, this fails."""
-    if engine == "postgresql":
-        request.applymarker(pytest.mark.xfail(
-            strict=True, reason="0001 omite la FK committee_session.presiding_attendance_id en PostgreSQL"))
-
-
 def test_a_database_migrated_from_the_first_revision(empty_db_url, engine, request):
-    _known_gap_on_postgresql(engine, request)
     db = Database(empty_db_url)
     try:
         schema.upgrade(db, _first_revision())
@@ -147,7 +136,6 @@ def test_a_database_migrated_from_the_first_revision(empty_db_url, engine, reque
 
 
 def test_migrations_build_exactly_the_model(empty_db_url, engine, request):
-    _known_gap_on_postgresql(engine, request)
     db = Database(empty_db_url)
     try:
         schema.upgrade(db, "head")

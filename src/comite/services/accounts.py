@@ -9,6 +9,7 @@ reserved data; a copied database file is useless without an account.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import uuid
@@ -132,8 +133,11 @@ def login(db: Database, username: str, password: str, *, now: datetime | None = 
     with db.Session() as s, s.begin():
         user = s.scalar(select(User).where(User.username == username))
         if user is None or not user.active:
-            audit.write(s, vault=None, user_id=None, username=username, action="login_fallido",
-                        entity="usuario", details={"motivo": "usuario desconocido o inactivo"}, at=now)
+            # What was typed may be a password typed in the wrong field: keep only a digest.
+            typed = "?" + hashlib.sha256(username.encode("utf-8")).hexdigest()[:16]
+            audit.write(s, vault=None, user_id=None, username=typed if user is None else username,
+                        action="login_fallido", entity="usuario",
+                        details={"motivo": "usuario desconocido" if user is None else "usuario inactivo"}, at=now)
             s.commit()
             raise generic
         if user.locked_until is not None and user.locked_until > now:

@@ -1,0 +1,198 @@
+# -*- coding: utf-8 -*-
+
+################################################################################
+## Form generated from reading UI file 'session_acta_tab.ui'
+##
+## Created by: Qt User Interface Compiler
+##
+## WARNING! All changes made in this file will be lost when recompiling UI file!
+################################################################################
+
+from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
+    QMetaObject, QObject, QPoint, QRect,
+    QSize, QTime, QUrl, Qt)
+from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
+    QFont, QFontDatabase, QGradient, QIcon,
+    QImage, QKeySequence, QLinearGradient, QPainter,
+    QPalette, QPixmap, QRadialGradient, QTransform)
+from PySide6.QtWidgets import (QApplication, QGroupBox, QHBoxLayout, QHeaderView,
+    QLabel, QPlainTextEdit, QPushButton, QSizePolicy,
+    QSpacerItem, QTableView, QVBoxLayout, QWidget)
+
+class Ui_SessionActaTab(object):
+    def setupUi(self, SessionActaTab):
+        if not SessionActaTab.objectName():
+            SessionActaTab.setObjectName(u"SessionActaTab")
+        SessionActaTab.resize(1100, 700)
+        self.actaLayout = QHBoxLayout(SessionActaTab)
+        self.actaLayout.setObjectName(u"actaLayout")
+        self.previewLayout = QVBoxLayout()
+        self.previewLayout.setObjectName(u"previewLayout")
+        self.previewTools = QHBoxLayout()
+        self.previewTools.setObjectName(u"previewTools")
+        self.refreshButton = QPushButton(SessionActaTab)
+        self.refreshButton.setObjectName(u"refreshButton")
+
+        self.previewTools.addWidget(self.refreshButton)
+
+        self.previewStatus = QLabel(SessionActaTab)
+        self.previewStatus.setObjectName(u"previewStatus")
+
+        self.previewTools.addWidget(self.previewStatus)
+
+        self.previewSpacer = QSpacerItem(10, 10, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.previewTools.addItem(self.previewSpacer)
+
+
+        self.previewLayout.addLayout(self.previewTools)
+
+        self.pdfSlot = QVBoxLayout()
+        self.pdfSlot.setObjectName(u"pdfSlot")
+
+        self.previewLayout.addLayout(self.pdfSlot)
+
+
+        self.actaLayout.addLayout(self.previewLayout)
+
+        self.sidePanel = QWidget(SessionActaTab)
+        self.sidePanel.setObjectName(u"sidePanel")
+        self.sidePanel.setMaximumSize(QSize(380, 16777215))
+        self.sidePanel.setMinimumSize(QSize(320, 0))
+        self.sideLayout = QVBoxLayout(self.sidePanel)
+        self.sideLayout.setObjectName(u"sideLayout")
+        self.sideLayout.setContentsMargins(0, 0, 0, 0)
+        self.actionsGroup = QGroupBox(self.sidePanel)
+        self.actionsGroup.setObjectName(u"actionsGroup")
+        self.actionsLayout = QVBoxLayout(self.actionsGroup)
+        self.actionsLayout.setObjectName(u"actionsLayout")
+        self.draftButton = QPushButton(self.actionsGroup)
+        self.draftButton.setObjectName(u"draftButton")
+
+        self.actionsLayout.addWidget(self.draftButton)
+
+        self.approveButton = QPushButton(self.actionsGroup)
+        self.approveButton.setObjectName(u"approveButton")
+
+        self.actionsLayout.addWidget(self.approveButton)
+
+        self.exportButton = QPushButton(self.actionsGroup)
+        self.exportButton.setObjectName(u"exportButton")
+
+        self.actionsLayout.addWidget(self.exportButton)
+
+        self.resolutionsButton = QPushButton(self.actionsGroup)
+        self.resolutionsButton.setObjectName(u"resolutionsButton")
+
+        self.actionsLayout.addWidget(self.resolutionsButton)
+
+        self.notifyButton = QPushButton(self.actionsGroup)
+        self.notifyButton.setObjectName(u"notifyButton")
+
+        self.actionsLayout.addWidget(self.notifyButton)
+
+
+        self.sideLayout.addWidget(self.actionsGroup)
+
+        self.errataGroup = QGroupBox(self.sidePanel)
+        self.errataGroup.setObjectName(u"errataGroup")
+        self.errataLayout = QVBoxLayout(self.errataGroup)
+        self.errataLayout.setObjectName(u"errataLayout")
+        self.errataEdit = QPlainTextEdit(self.errataGroup)
+        self.errataEdit.setObjectName(u"errataEdit")
+        self.errataEdit.setMaximumSize(QSize(16777215, 90))
+        self.errataEdit.setTabChangesFocus(True)
+
+        self.errataLayout.addWidget(self.errataEdit)
+
+        self.errataButton = QPushButton(self.errataGroup)
+        self.errataButton.setObjectName(u"errataButton")
+
+        self.errataLayout.addWidget(self.errataButton)
+
+
+        self.sideLayout.addWidget(self.errataGroup)
+
+        self.versionsLabel = QLabel(self.sidePanel)
+        self.versionsLabel.setObjectName(u"versionsLabel")
+
+        self.sideLayout.addWidget(self.versionsLabel)
+
+        self.versionsTable = QTableView(self.sidePanel)
+        self.versionsTable.setObjectName(u"versionsTable")
+
+        self.sideLayout.addWidget(self.versionsTable)
+
+        self.reviewLabel = QLabel(self.sidePanel)
+        self.reviewLabel.setObjectName(u"reviewLabel")
+
+        self.sideLayout.addWidget(self.reviewLabel)
+
+        self.reviewTable = QTableView(self.sidePanel)
+        self.reviewTable.setObjectName(u"reviewTable")
+
+        self.sideLayout.addWidget(self.reviewTable)
+
+        self.resultLabel = QLabel(self.sidePanel)
+        self.resultLabel.setObjectName(u"resultLabel")
+        self.resultLabel.setWordWrap(True)
+        self.resultLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.sideLayout.addWidget(self.resultLabel)
+
+
+        self.actaLayout.addWidget(self.sidePanel)
+
+#if QT_CONFIG(shortcut)
+        self.versionsLabel.setBuddy(self.versionsTable)
+        self.reviewLabel.setBuddy(self.reviewTable)
+#endif // QT_CONFIG(shortcut)
+        QWidget.setTabOrder(self.refreshButton, self.draftButton)
+        QWidget.setTabOrder(self.draftButton, self.approveButton)
+        QWidget.setTabOrder(self.approveButton, self.exportButton)
+        QWidget.setTabOrder(self.exportButton, self.resolutionsButton)
+        QWidget.setTabOrder(self.resolutionsButton, self.notifyButton)
+        QWidget.setTabOrder(self.notifyButton, self.errataEdit)
+        QWidget.setTabOrder(self.errataEdit, self.errataButton)
+        QWidget.setTabOrder(self.errataButton, self.versionsTable)
+        QWidget.setTabOrder(self.versionsTable, self.reviewTable)
+
+        self.retranslateUi(SessionActaTab)
+    # setupUi
+
+    def retranslateUi(self, SessionActaTab):
+        self.refreshButton.setText(QCoreApplication.translate("SessionActaTab", u"Actuali&zar vista previa", None))
+#if QT_CONFIG(tooltip)
+        self.refreshButton.setToolTip(QCoreApplication.translate("SessionActaTab", u"Vuelve a generar la vista previa del acta (F5)", None))
+#endif // QT_CONFIG(tooltip)
+        self.previewStatus.setText("")
+        self.actionsGroup.setTitle(QCoreApplication.translate("SessionActaTab", u"Documentos", None))
+        self.draftButton.setText(QCoreApplication.translate("SessionActaTab", u"Enviar a &revisi\u00f3n", None))
+#if QT_CONFIG(tooltip)
+        self.draftButton.setToolTip(QCoreApplication.translate("SessionActaTab", u"Registra un borrador numerado para la revisi\u00f3n de los delegados", None))
+#endif // QT_CONFIG(tooltip)
+        self.approveButton.setText(QCoreApplication.translate("SessionActaTab", u"A&probar acta", None))
+#if QT_CONFIG(tooltip)
+        self.approveButton.setToolTip(QCoreApplication.translate("SessionActaTab", u"Emite el acta final (sin BORRADOR), guarda su SHA-256 y bloquea la sesi\u00f3n", None))
+#endif // QT_CONFIG(tooltip)
+        self.exportButton.setText(QCoreApplication.translate("SessionActaTab", u"E&xportar PDF\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.exportButton.setToolTip(QCoreApplication.translate("SessionActaTab", u"Guarda el acta en PDF (la final si est\u00e1 aprobada; si no, el borrador)", None))
+#endif // QT_CONFIG(tooltip)
+        self.resolutionsButton.setText(QCoreApplication.translate("SessionActaTab", u"Generar &resoluciones\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.resolutionsButton.setToolTip(QCoreApplication.translate("SessionActaTab", u"Una resoluci\u00f3n en Word por caso adoptado, en la carpeta que elija", None))
+#endif // QT_CONFIG(tooltip)
+        self.notifyButton.setText(QCoreApplication.translate("SessionActaTab", u"&Notificaci\u00f3n al CERREM\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.notifyButton.setToolTip(QCoreApplication.translate("SessionActaTab", u"Solo GVP: nivel y concepto de cada caso, por CERREM que lo recibe (PDF y Word)", None))
+#endif // QT_CONFIG(tooltip)
+        self.errataGroup.setTitle(QCoreApplication.translate("SessionActaTab", u"Fe de erratas", None))
+        self.errataEdit.setPlaceholderText(QCoreApplication.translate("SessionActaTab", u"Describa la correcci\u00f3n al acta aprobada", None))
+        self.errataButton.setText(QCoreApplication.translate("SessionActaTab", u"Emitir &fe de erratas", None))
+        self.versionsLabel.setText(QCoreApplication.translate("SessionActaTab", u"&Versiones del acta:", None))
+        self.reviewLabel.setText(QCoreApplication.translate("SessionActaTab", u"Observaciones de los &revisores:", None))
+        self.resultLabel.setText("")
+        pass
+    # retranslateUi
+

@@ -1,0 +1,238 @@
+"""Acta: a live preview of the acta as it stands (generated and rasterised
+off the UI thread, refreshed when the tab is shown after a change), and the
+document actions: draft for review, approval, fe de erratas, PDF export,
+resolutions (batch with progress and cancel) and the GVP notification."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from comite.domain import CommitteeKind, SessionStatus
+from comite.errors import ComiteError
+from comite.gui import dialogs, workers
+from comite.gui.forms.ui_session_acta_tab import Ui_SessionActaTab
+from comite.gui.session.common import ERROR, OK, show_message
+from comite.gui.session.models import ActaVersionsModel, ReviewModel
+from comite.gui.session.pdf_view import PAGE_WIDTH, PdfPagesView, render_pages
+from comite.gui.table_models import attach, fit_columns
+from comite.services import acta, resolutions
+from comite.services.context import Changes
+
+if TYPE_CHECKING:
+    from comite.gui.session_page import SessionPage
+
+
+class ActaTab(QWidget):
+    def __init__(self, page: SessionPage) -> None:
+        super().__init__(page)
+        self.page = page
+        self.ui = Ui_SessionActaTab()
+        self.ui.setupUi(self)
+        self.pdf_view = PdfPagesView(self)
+        self.ui.pdfSlot.addWidget(self.pdf_view)
+        self.dirty = True
+        self.preview_pdf: bytes | None = None
+        self.last_files: list[Path] = []
+        self.choose_pdf_path: Callable[[], Path | None] = self._ask_pdf_path
+        self.choose_folder: Callable[[str], Path | None] = self._ask_folder
+        show_message(self.ui.resultLabel, "")
+
+        self.versions = ActaVersionsModel(self)
+        attach(self.ui.versionsTable, self.versions)
+        self.reviews = ReviewModel(self)
+        attach(self.ui.reviewTable, self.reviews, stretch_column=2)
+
+        self.ui.refreshButton.clicked.connect(self.refresh_preview)
+        refresh = QShortcut(QKeySequence.StandardKey.Refresh, self)
+        refresh.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        refresh.activated.connect(self.refresh_preview)
+        self.ui.draftButton.clicked.connect(self.issue_draft)
+        self.ui.approveButton.clicked.connect(self.approve)
+        self.ui.errataButton.clicked.connect(self.issue_errata)
+        self.ui.exportButton.clicked.connect(self.export_pdf)
+        self.ui.resolutionsButton.clicked.connect(self.generate_resolutions)
+        self.ui.notifyButton.clicked.connect(self.generate_notifications)
+        self.ui.notifyButton.setVisible(page.header.committee_kind == CommitteeKind.GVP.value)
+        self.ui.resolutionsButton.setVisible(page.header.committee_kind != CommitteeKind.GVP.value)
+        self.refresh_versions()
+
+    # --- state -------------------------------------------------------------------------------------
+    def mark_dirty(self) -> None:
+        self.dirty = True
+        if self.isVisible():
+            self.refresh_preview()
+        else:
+            self.ui.previewStatus.setText("La vista previa se actualizará al abrir esta pestaña.")
+
+    def shown(self) -> None:
+        if self.dirty:
+            self.refresh_preview()
+
+    def refresh_versions(self) -> None:
+        ctx, sid = self.page.ctx, self.page.session_id
+        self.versions.set_versions(acta.acta_versions(ctx, sid))
+        self.reviews.set_reviews(acta.review_observations(ctx, sid))
+        fit_columns(self.ui.versionsTable, max_width=140)
+        fit_columns(self.ui.reviewTable, max_width=140)
+        status = self.page.header.status
+        closed = status in (SessionStatus.CERRADA, SessionStatus.ACTA_EN_REVISION)
+        self.ui.draftButton.setEnabled(closed)
+        self.ui.approveButton.setEnabled(closed)
+        self.ui.errataGroup.setEnabled(status is SessionStatus.ACTA_APROBADA)
+        after = status in (SessionStatus.CERRADA, SessionStatus.ACTA_EN_REVISION, SessionStatus.ACTA_APROBADA)
+        self.ui.resolutionsButton.setEnabled(after)
+        self.ui.notifyButton.setEnabled(after)
+        tip = "" if closed else "Cierre la sesión (con hora de cierre) para enviar el acta a revisión o aprobarla."
+        self.ui.draftButton.setToolTip(tip or "Registra un borrador numerado para la revisión de los delegados")
+
+    # --- preview -------------------------------------------------------------------------------------
+    def refresh_preview(self) -> None:
+        self.page.flush()
+        self.dirty = False
+        self.ui.previewStatus.setText("Generando la vista previa…")
+        ctx, sid = self.page.ctx, self.page.session_id
+        ratio = self.devicePixelRatioF() or 1.0
+
+        def work(progress, cancel):
+            pdf = acta.preview_acta(ctx, sid)
+            cancel.check()
+            return pdf, render_pages(pdf, PAGE_WIDTH, ratio, lambda: cancel.cancelled)
+
+        workers.run_job(self, "generar la vista previa del acta", work, on_done=self._preview_ready,
+                        on_error=self._preview_failed)
+
+    def _preview_ready(self, result) -> None:
+        pdf, images = result
+        self.preview_pdf = pdf
+        self.pdf_view.set_pages(images)
+        from datetime import datetime
+
+        self.ui.previewStatus.setText(f"{len(images)} páginas · borrador al {datetime.now():%H:%M:%S}")
+
+    def _preview_failed(self, exc: BaseException) -> None:
+        self.dirty = True
+        self.ui.previewStatus.setText("No se pudo generar la vista previa.")
+        self.pdf_view.set_message("No se pudo generar la vista previa del acta.")
+        self.page.report_error(exc, action="generar la vista previa del acta")
+
+    # --- lifecycle -----------------------------------------------------------------------------------
+    def _result(self, text: str, kind: str = OK) -> None:
+        show_message(self.ui.resultLabel, text, kind)
+        self.page.show_message(text, kind)
+
+    def _job(self, title: str, work, on_done) -> None:
+        self.page.flush()
+
+        def failed(exc: BaseException) -> None:
+            self.page.report_error(exc, action=title)
+            if isinstance(exc, ComiteError):
+                show_message(self.ui.resultLabel, str(exc), ERROR)
+
+        workers.run_job(self, title, work, on_done=on_done, on_error=failed)
+
+    def issue_draft(self) -> None:
+        ctx, sid = self.page.ctx, self.page.session_id
+
+        def done(result) -> None:
+            self.page.apply_changes(Changes(session=True, acta=True, session_id=sid))
+            self._result(result.message)
+
+        self._job("enviar el acta a revisión", lambda p, c: acta.issue_draft(ctx, sid), done)
+
+    def approve(self) -> None:
+        h = self.page.header
+        if not dialogs.confirm(self, f"¿Aprobar el acta No. {h.number:03d} de {h.year}? Se emite el acta final "
+                               "y los datos de la sesión quedan bloqueados; después solo caben correcciones "
+                               "por fe de erratas.", title="Aprobar acta", yes="&Aprobar", no="&Cancelar"):
+            return
+        ctx, sid = self.page.ctx, self.page.session_id
+
+        def done(result) -> None:
+            self.page.apply_changes(Changes(session=True, acta=True, session_id=sid))
+            self._result(result.message)
+
+        self._job("aprobar el acta", lambda p, c: acta.approve_acta(ctx, sid), done)
+
+    def issue_errata(self) -> None:
+        text = self.ui.errataEdit.toPlainText().strip()
+        if not text:
+            self._result("Describa la corrección antes de emitir la fe de erratas.", ERROR)
+            return
+        ctx, sid = self.page.ctx, self.page.session_id
+
+        def done(result) -> None:
+            self.ui.errataEdit.clear()
+            self.page.apply_changes(Changes(acta=True, session_id=sid))
+            self._result(result.message)
+
+        self._job("emitir la fe de erratas", lambda p, c: acta.issue_errata(ctx, sid, text), done)
+
+    # --- files ---------------------------------------------------------------------------------------
+    def _ask_pdf_path(self) -> Path | None:
+        h = self.page.header
+        name = f"Acta_{h.committee_code}_{h.number:03d}-{h.year}.pdf"
+        path, _ = QFileDialog.getSaveFileName(self, "Exportar acta", str(Path.home() / name), "PDF (*.pdf)")
+        return Path(path) if path else None
+
+    def _ask_folder(self, title: str) -> Path | None:
+        path = QFileDialog.getExistingDirectory(self, title, str(Path.home()))
+        return Path(path) if path else None
+
+    def export_pdf(self) -> None:
+        out = self.choose_pdf_path()
+        if out is None:
+            return
+        ctx, sid = self.page.ctx, self.page.session_id
+
+        def done(result) -> None:
+            self.last_files = [out]
+            self._result(result.message)
+
+        self._job("exportar el acta", lambda p, c: acta.generate_acta(ctx, sid, out), done)
+
+    def generate_resolutions(self) -> None:
+        folder = self.choose_folder("Carpeta para las resoluciones")
+        if folder is None:
+            return
+        ctx, sid = self.page.ctx, self.page.session_id
+
+        def work(progress, cancel):
+            return resolutions.generate_resolutions(
+                ctx, sid, folder, progress=lambda d, t: progress(d, t, f"Resolución {d} de {t}"),
+                cancel=lambda: cancel.cancelled)
+
+        def done(paths) -> None:
+            self.last_files = list(paths)
+            self._result(f"{len(paths)} resoluciones generadas en {folder}.")
+
+        def cancelled() -> None:
+            self._result("Generación de resoluciones cancelada; los archivos ya escritos quedan en la carpeta.",
+                         ERROR)
+
+        self.page.flush()
+        workers.run_job(self, "generar las resoluciones", work, on_done=done,
+                        on_error=lambda exc: self.page.report_error(exc, action="generar las resoluciones"),
+                        on_cancel=cancelled)
+
+    def generate_notifications(self) -> None:
+        folder = self.choose_folder("Carpeta para las notificaciones al CERREM")
+        if folder is None:
+            return
+        ctx, sid = self.page.ctx, self.page.session_id
+
+        def done(files) -> None:
+            self.last_files = [p for f in files for p in (f.pdf, f.docx)]
+            if not files:
+                self._result("Ningún caso de esta sesión tiene resultado para notificar al CERREM.", ERROR)
+                return
+            targets = ", ".join(f"{f.committee_code} ({f.cases})" for f in files)
+            self._result(f"Notificaciones generadas (PDF y Word) para: {targets}.")
+
+        self._job("generar la notificación al CERREM", lambda p, c: resolutions.generate_notifications(ctx, sid, folder),
+                  done)

@@ -8,18 +8,22 @@ transaction is rolled back so nothing half-written remains.
 
 from __future__ import annotations
 
+import json
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time
+from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from comite.domain import LabeledEnum
 from comite.errors import ComiteError, ConcurrencyConflict, StorageError, ValidationError
+from comite.model import AuditEntry
 from comite.model.base import utcnow
 from comite.storage.database import Database
 
@@ -117,3 +121,129 @@ class ServiceContext:
         finally:
             session.rollback()
             session.close()
+
+
+# --- optimistic concurrency: who changed what ----------------------------------------------------
+
+
+class StaleEdit(ConcurrencyConflict):
+    """A :class:`ConcurrencyConflict` that says who changed the record and how.
+
+    ``current`` holds the record's values as stored now (keyed like the service's
+    keyword arguments, plus ``row_version``), so the GUI can show them beside what
+    the user typed and let them reapply with ``expected_version=err.version``.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        current: Mapping[str, object] | None = None,
+        version: int | None = None,
+        changed_by: str | None = None,
+        changed_at: datetime | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.current: dict[str, object] = dict(current or {})
+        self.version = version
+        self.changed_by = changed_by
+        self.changed_at = changed_at
+
+
+def latest_audit(
+    s: Session,
+    *,
+    entity: str,
+    entity_id: int,
+    actions: Collection[str],
+    case_id: int | None = None,
+    match: Callable[[dict[str, Any]], bool] | None = None,
+    scan: int = 200,
+) -> tuple[AuditEntry, dict[str, Any]] | None:
+    """The newest audit entry about a record, with its (plain) details."""
+    stmt = (
+        select(AuditEntry)
+        .where(AuditEntry.entity == entity, AuditEntry.entity_id == entity_id, AuditEntry.action.in_(actions))
+        .order_by(AuditEntry.id.desc())
+        .limit(scan)
+    )
+    if case_id is not None:
+        stmt = stmt.where(AuditEntry.case_id == case_id)
+    for entry in s.scalars(stmt):
+        try:
+            details = json.loads(entry.details)
+        except ValueError:
+            details = {}
+        if match is None or match(details):
+            return entry, details
+    return None
+
+
+def _shown(value: object) -> str:
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, bool):
+        return "sí" if value else "no"
+    if isinstance(value, time):
+        return f"{value:%H:%M}"
+    if isinstance(value, date):
+        return f"{value:%d/%m/%Y}"
+    if isinstance(value, str):  # times and dates come back from the audit JSON as ISO text
+        try:
+            if len(value) == 8 and value[2] == ":":
+                return f"{time.fromisoformat(value):%H:%M}"
+            if len(value) == 10 and value[4] == "-":
+                return f"{date.fromisoformat(value):%d/%m/%Y}"
+        except ValueError:
+            pass
+    return str(value)
+
+
+def describe_changes(
+    before: Mapping[str, object],
+    after: Mapping[str, object],
+    labels: Mapping[str, str] | None = None,
+    show: Mapping[str, Callable[[object], str]] | None = None,
+) -> str:
+    """``"estado Presente → Ausente; llegada 09:00 → —"`` for the keys that differ."""
+    parts = []
+    for key, new in after.items():
+        old = before.get(key)
+        if old == new:
+            continue
+        fmt = (show or {}).get(key, _shown)
+        parts.append(f"{(labels or {}).get(key, key)} {fmt(old)} → {fmt(new)}")
+    return "; ".join(parts)
+
+
+def stale_edit(
+    ctx: ServiceContext,
+    what: str,
+    *,
+    version: int,
+    current: Mapping[str, object],
+    last: tuple[AuditEntry, dict[str, Any]] | None,
+    describe: Callable[[AuditEntry, dict[str, Any]], str] | None = None,
+    verb: str = "modificó",
+) -> StaleEdit:
+    """The conflict to raise when ``what`` moved on since the user read it.
+
+    ``last`` is the record's latest audit entry (:func:`latest_audit`): it names
+    who changed it and, through ``describe``, how ("estado Presente → Ausente").
+    """
+    change = describe(*last) if last is not None and describe is not None else ""
+    if last is None:
+        who = "Otra persona"
+    elif last[0].username == ctx.actor.username:
+        who = f"Usted mismo (usuario «{last[0].username}»), desde otra ventana o equipo,"
+    else:
+        who = f"Otra persona (usuario «{last[0].username}»)"
+    message = f"{who} {verb} {what}{': ' + change if change else ''}. " \
+        "Sus cambios no se guardaron; puede revisarlos y volver a aplicarlos."
+    return StaleEdit(
+        message,
+        current={**current, "row_version": version},
+        version=version,
+        changed_by=last[0].username if last else None,
+        changed_at=last[0].at if last else None,
+    )

@@ -22,7 +22,7 @@ from comite.model import (
 )
 from comite.services import audit
 from comite.services.catalog import committee_by_code
-from comite.services.context import Changes, ServiceContext
+from comite.services.context import Changes, ServiceContext, latest_audit, stale_edit
 from comite.services.permissions import Action, require
 from comite.services.sessions import add_case_in, editable_session, load_session
 
@@ -57,14 +57,23 @@ def add_commitment(
 
 
 def set_commitment_status(
-    ctx: ServiceContext, commitment_id: int, status: CommitmentStatus, session_id: int | None = None
+    ctx: ServiceContext, commitment_id: int, status: CommitmentStatus, session_id: int | None = None,
+    *, expected_version: int | None = None,
 ) -> Changes:
-    """Close (cumplido/cancelado) or reopen a commitment, optionally in a session."""
+    """Close (cumplido/cancelado) or reopen a commitment, optionally in a session.
+
+    With ``expected_version`` (the ``row_version`` the user was shown) a commitment
+    someone else changed meanwhile is refused with
+    :class:`~comite.services.context.StaleEdit`, naming who and how.
+    """
     with ctx.transaction() as s:
-        c = s.get(Commitment, commitment_id)
+        c = s.get(Commitment, commitment_id,
+                  with_for_update={"key_share": True} if expected_version is not None else None)
         if c is None:
             raise NotFound("El compromiso ya no existe.")
         require(ctx, Action.EDIT_SESSION, c.committee_id)
+        if expected_version is not None and c.row_version != expected_version:
+            raise _commitment_conflict(s, ctx, c)
         if session_id is not None:
             sess = editable_session(s, ctx, session_id)
             if sess.committee_id != c.committee_id:
@@ -78,6 +87,22 @@ def set_commitment_status(
             c.closed_on = ctx.today()
         audit.record(s, ctx, "compromiso_estado", "compromiso", c.id, details={"de": before, "a": status.value})
         return Changes(commitments=True, session_id=session_id)
+
+
+def _commitment_conflict(s: Session, ctx: ServiceContext, c: Commitment) -> Exception:
+    def label(value: object) -> str:
+        try:
+            return CommitmentStatus(value).label
+        except ValueError:
+            return str(value)
+
+    last = latest_audit(s, entity="compromiso", entity_id=c.id, actions=("compromiso_estado",))
+    return stale_edit(
+        ctx, f"el compromiso a cargo de {c.responsible}", version=c.row_version, last=last,
+        describe=lambda _e, d: f"estado {label(d.get('de'))} → {label(d.get('a'))}",
+        current={"status": CommitmentStatus(c.status), "closed_session_id": c.closed_session_id,
+                 "closed_on": c.closed_on},
+    )
 
 
 @dataclass(frozen=True)

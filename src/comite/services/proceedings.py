@@ -14,6 +14,7 @@ from datetime import date, time
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
 from comite.domain import (
     AttendanceStatus,
@@ -58,7 +59,13 @@ from comite.rules.rights import CaseView, SeatView, seat_applies
 from comite.rules.routing import target_committee
 from comite.services import audit
 from comite.services.catalog import committee_by_code, voting_settings
-from comite.services.context import Changes, ServiceContext
+from comite.services.context import (
+    Changes,
+    ServiceContext,
+    describe_changes,
+    latest_audit,
+    stale_edit,
+)
 from comite.services.sessions import case_profile, editable_session
 
 _RECORDING = (SessionStatus.EN_CURSO.value, SessionStatus.CERRADA.value)
@@ -126,12 +133,73 @@ def _votes(hearing: Hearing) -> list[VoteView]:
     return [VoteView(v.seat_key, VoteChoice(v.choice), v.dissent) for v in hearing.votes]
 
 
-def _hearing(s: Session, ctx: ServiceContext, hearing_id: int) -> Hearing:
-    hearing = s.get(Hearing, hearing_id)
+def _row_lock(expected_version: int | None) -> dict | None:
+    """PostgreSQL: hold the row while its version is compared (FOR NO KEY UPDATE, so
+    rows that merely reference it are not blocked); SQLite serialises writers anyway."""
+    return {"key_share": True} if expected_version is not None else None
+
+
+def _hearing(s: Session, ctx: ServiceContext, hearing_id: int, expected_version: int | None = None) -> Hearing:
+    hearing = s.get(Hearing, hearing_id, with_for_update=_row_lock(expected_version))
     if hearing is None:
         raise NotFound("El caso ya no está en el orden del día.")
     editable_session(s, ctx, hearing.session_id)
+    if expected_version is not None and hearing.row_version != expected_version:
+        raise _hearing_conflict(s, ctx, hearing)
     return hearing
+
+
+# What changes a hearing's row (its row_version), as the audit names it.
+_HEARING_ACTIONS = {
+    "caso_deliberacion": "la deliberación",
+    "reconocimiento_social": "el reconocimiento social",
+    "decision": "la decisión",
+    "decision_retirada": "la decisión",
+}
+
+
+def _describe_hearing_change(entry, details: dict) -> str:
+    if entry.action == "decision":
+        parts = []
+        if details.get("resultado") in {o.value for o in DecisionOutcome}:
+            parts.append(f"resultado {DecisionOutcome(details['resultado']).label}")
+        if details.get("nivel"):
+            parts.append(f"nivel {RiskLevel(details['nivel']).label}")
+        if "adoptada" in details:
+            parts.append("adoptada" if details["adoptada"] else "sin adoptar")
+        return ", ".join(parts)
+    if entry.action == "decision_retirada":
+        return "la retiró"
+    if entry.action == "caso_deliberacion" and details.get("hora"):
+        return f"hora en que se trató {time.fromisoformat(details['hora']):%H:%M}"
+    return ""
+
+
+def _hearing_conflict(s: Session, ctx: ServiceContext, hearing: Hearing) -> Exception:
+    case = s.get(Case, hearing.case_id)
+    last = latest_audit(s, entity="sesion", entity_id=hearing.session_id, case_id=hearing.case_id,
+                        actions=tuple(_HEARING_ACTIONS))
+    what = _HEARING_ACTIONS[last[0].action] if last else "el caso"
+    verb = "registró" if last and last[0].action == "decision" else "modificó"
+    decision = hearing.decision
+    return stale_edit(
+        ctx, f"{what} del caso {case.radicado}", version=hearing.row_version, last=last, verb=verb,
+        describe=_describe_hearing_change,
+        current={
+            "deliberation": hearing.deliberation, "discussed_at": hearing.discussed_at,
+            "restoration_measures": hearing.restoration_measures,
+            "proposal_concept": hearing.proposal_concept,
+            "votes": [(v.seat_key, VoteChoice(v.choice), v.dissent) for v in hearing.votes],
+            "decision": None if decision is None else {
+                "outcome": DecisionOutcome(decision.outcome),
+                "risk_level": RiskLevel(decision.risk_level) if decision.risk_level else None,
+                "concept": decision.concept, "matrix_pct": decision.matrix_pct, "adopted": decision.adopted,
+                "votes": (decision.a_favor, decision.en_contra, decision.abstencion),
+                "measures": [(m.measure_code, m.quantity, MeasureAction(m.action), m.temporality_months)
+                             for m in decision.measures],
+            },
+        },
+    )
 
 
 def _recording(hearing: Hearing) -> None:
@@ -192,13 +260,21 @@ def set_attendance(
     departure: time | None = None,
     email: str | None = None,
     clear_times: bool = False,
+    expected_version: int | None = None,
 ) -> Changes:
-    """Record who sat in a seat and when. ``None`` leaves a field unchanged."""
+    """Record who sat in a seat and when. ``None`` leaves a field unchanged.
+
+    ``expected_version`` is the ``row_version`` the user was shown: if someone
+    changed the seat since, :class:`~comite.services.context.StaleEdit` says who
+    and how, and nothing is written.
+    """
     with ctx.transaction() as s:
-        att = s.get(Attendance, attendance_id)
+        att = s.get(Attendance, attendance_id, with_for_update=_row_lock(expected_version))
         if att is None:
             raise NotFound("El asistente ya no existe.")
         sess = editable_session(s, ctx, att.session_id)
+        if expected_version is not None and att.row_version != expected_version:
+            raise _attendance_conflict(s, ctx, att)
         before = {"estado": att.status, "llegada": att.arrival, "salida": att.departure, "nombre": att.person_name}
         if status is not None:
             att.status = status.value
@@ -227,6 +303,29 @@ def set_attendance(
                               "despues": {"estado": att.status, "llegada": att.arrival,
                                           "salida": att.departure, "nombre": att.person_name}})
         return Changes(attendance=True, session_id=sess.id)
+
+
+_ATTENDANCE_LABELS = {"estado": "estado", "llegada": "llegada", "salida": "salida", "nombre": "nombre"}
+
+
+def _status_label(value: object) -> str:
+    try:
+        return AttendanceStatus(value).label
+    except ValueError:
+        return "—" if value is None else str(value)
+
+
+def _attendance_conflict(s: Session, ctx: ServiceContext, att: Attendance) -> Exception:
+    last = latest_audit(s, entity="sesion", entity_id=att.session_id, actions=("asistencia",),
+                        match=lambda d: d.get("puesto") == att.seat_key)
+    return stale_edit(
+        ctx, f"la asistencia de «{att.entity}»", version=att.row_version, last=last,
+        current={"status": AttendanceStatus(att.status), "person_name": att.person_name,
+                 "person_position": att.person_position, "capacity": Capacity(att.capacity),
+                 "arrival": att.arrival, "departure": att.departure, "email": att.email},
+        describe=lambda _e, d: describe_changes(d.get("antes", {}), d.get("despues", {}), _ATTENDANCE_LABELS,
+                                                {"estado": _status_label}),
+    )
 
 
 def add_invitee(
@@ -298,9 +397,11 @@ def update_hearing(
     discussed_at: time | None = None,
     restoration_measures: bool | None = None,
     proposal_concept: str | None = None,
+    expected_version: int | None = None,
 ) -> Changes:
+    """The case's deliberation, time and flags; ``expected_version`` as in :func:`set_attendance`."""
     with ctx.transaction() as s:
-        hearing = _hearing(s, ctx, hearing_id)
+        hearing = _hearing(s, ctx, hearing_id, expected_version)
         if discussed_at is not None and hearing.votes:
             raise RuleViolation("El caso ya tiene votos: retírelos antes de cambiar la hora en que se trató.")
         if deliberation is not None:
@@ -477,7 +578,9 @@ def _check_measures(s: Session, inp: DecisionInput) -> dict[str, MeasureType]:
     return types
 
 
-def record_decision(ctx: ServiceContext, hearing_id: int, inp: DecisionInput) -> DecisionResult:
+def record_decision(
+    ctx: ServiceContext, hearing_id: int, inp: DecisionInput, *, expected_version: int | None = None
+) -> DecisionResult:
     """Record the committee's decision on a case.
 
     A decision (outcome *decidido*) is adopted only with quorum at the moment
@@ -485,10 +588,16 @@ def record_decision(ctx: ServiceContext, hearing_id: int, inp: DecisionInput) ->
     majority; a collective without legal recognition needs its social
     recognition verified first. Each refusal is a :class:`RuleViolation` and
     nothing already recorded changes.
+
+    Recording a decision moves the hearing's ``row_version`` on, so a decision
+    recorded at the same time from another desktop is never silently replaced:
+    with ``expected_version`` (the hearing's version the user saw) the second is
+    refused with :class:`~comite.services.context.StaleEdit`.
     """
     with ctx.transaction() as s:
-        hearing = _hearing(s, ctx, hearing_id)
+        hearing = _hearing(s, ctx, hearing_id, expected_version)
         _recording(hearing)
+        flag_modified(hearing, "restoration_measures")  # the hearing's version covers its decision
         sess: CommitteeSession = hearing.session
         case = s.get(Case, hearing.case_id)
         _refuse_if_received(s, hearing)

@@ -22,7 +22,13 @@ from comite.model import (
 from comite.rules.routing import CaseProfile, require_women_choice, target_committee
 from comite.services import audit
 from comite.services.catalog import committee_by_code, composition_on
-from comite.services.context import Changes, ServiceContext
+from comite.services.context import (
+    Changes,
+    ServiceContext,
+    describe_changes,
+    latest_audit,
+    stale_edit,
+)
 from comite.services.permissions import Action, require
 
 _STANDARD = (
@@ -90,13 +96,19 @@ def create_session(
         committee = committee_by_code(s, committee_code)
         require(ctx, Action.EDIT_SESSION, committee.id)
         comp = composition_on(s, committee, day)
-        last = s.scalar(
-            select(func.max(CommitteeSession.number)).where(
-                CommitteeSession.committee_id == committee.id, CommitteeSession.year == day.year
-            )
+        # Two secretaries creating a session of the same committee and year at once must
+        # not both take the same number: PostgreSQL queues them on the committee's row
+        # (FOR NO KEY UPDATE; rendered as nothing on SQLite), and the number is computed
+        # inside the INSERT itself, where SQLite already holds its single writer lock.
+        s.execute(select(Committee.id).where(Committee.id == committee.id).with_for_update(key_share=True))
+        next_number = (
+            select(func.coalesce(func.max(CommitteeSession.number), 0) + 1)
+            .where(CommitteeSession.committee_id == committee.id, CommitteeSession.year == day.year)
+            .correlate(None)
+            .scalar_subquery()
         )
         sess = CommitteeSession(
-            committee_id=committee.id, composition_id=comp.id, year=day.year, number=(last or 0) + 1,
+            committee_id=committee.id, composition_id=comp.id, year=day.year, number=next_number,
             session_type=session_type.value, day=day, start_time=start, end_time=end, place=place,
             virtual_link=virtual_link, status=SessionStatus.PROGRAMADA.value,
         )
@@ -133,10 +145,20 @@ def update_session(
     secretary_name: str | None = None,
     secretary_position: str | None = None,
     presiding_attendance_id: int | None = None,
+    expected_version: int | None = None,
 ) -> Changes:
-    """Change the session's data; ``None`` leaves a field as it is."""
+    """Change the session's data; ``None`` leaves a field as it is.
+
+    ``expected_version`` is the session's ``row_version`` the user was shown: if
+    someone changed the session since, nothing is written and
+    :class:`~comite.services.context.StaleEdit` says who and how.
+    """
     with ctx.transaction() as s:
+        if expected_version is not None:
+            s.get(CommitteeSession, session_id, with_for_update={"key_share": True})
         sess = editable_session(s, ctx, session_id)
+        if expected_version is not None and sess.row_version != expected_version:
+            raise _session_conflict(s, ctx, sess)
         before = {"fecha": sess.day, "inicio": sess.start_time, "cierre": sess.end_time}
         if day is not None and day != sess.day:
             if day.year != sess.year:
@@ -167,6 +189,35 @@ def update_session(
                      details={"antes": before, "despues": {"fecha": sess.day, "inicio": sess.start_time,
                                                           "cierre": sess.end_time}})
         return Changes(session=True, session_id=sess.id)
+
+
+_SESSION_LABELS = {"fecha": "fecha", "inicio": "hora de inicio", "cierre": "hora de cierre"}
+
+
+def _describe_session_change(entry, details: dict) -> str:
+    if entry.action == "sesion_estado":
+        def label(value: object) -> str:
+            try:
+                return SessionStatus(value).label
+            except ValueError:
+                return str(value)
+
+        return f"estado {label(details.get('de'))} → {label(details.get('a'))}"
+    return describe_changes(details.get("antes", {}), details.get("despues", {}), _SESSION_LABELS)
+
+
+def _session_conflict(s: Session, ctx: ServiceContext, sess: CommitteeSession) -> Exception:
+    last = latest_audit(s, entity="sesion", entity_id=sess.id, actions=("sesion_modificada", "sesion_estado"))
+    return stale_edit(
+        ctx, f"los datos de la sesión No. {sess.number:03d} de {sess.year}", version=sess.row_version, last=last,
+        describe=_describe_session_change,
+        current={"day": sess.day, "session_type": SessionType(sess.session_type), "start": sess.start_time,
+                 "end": sess.end_time, "place": sess.place, "virtual_link": sess.virtual_link,
+                 "development": sess.development, "secretary_name": sess.secretary_name,
+                 "secretary_position": sess.secretary_position,
+                 "presiding_attendance_id": sess.presiding_attendance_id,
+                 "status": SessionStatus(sess.status)},
+    )
 
 
 def set_status(ctx: ServiceContext, session_id: int, status: SessionStatus) -> Changes:

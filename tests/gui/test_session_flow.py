@@ -141,7 +141,7 @@ def test_complete_session_through_the_workspace(admin, qtbot, tmp_path, code):
     page.resize(1400, 900)
     page.show()
     page.activateWindow()
-    qtbot.waitActive(page)
+    qtbot.waitUntil(page.isActiveWindow)
 
     # --- Datos y convocatoria: typed, saved field by field ---
     data = page.data_tab
@@ -167,7 +167,7 @@ def test_complete_session_through_the_workspace(admin, qtbot, tmp_path, code):
     dialog.ui.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     assert not dialog.isVisible(), dialog.ui.errorLabel.text()
     page.activateWindow()
-    qtbot.waitActive(page)
+    qtbot.waitUntil(page.isActiveWindow)
     invitee = next(r for r in page.attendance if r.entity == "Gobernación del Cauca")
     assert any(r.id == invitee.id and cases_ == (f"{code}-2026-001",) for r, cases_ in page.convened)
     assert data.convened_model.find_key(invitee.id) is not None

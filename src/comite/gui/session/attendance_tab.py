@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
 from comite.domain import AttendanceStatus
 from comite.gui.forms.ui_session_attendance_tab import Ui_SessionAttendanceTab
 from comite.gui.session import commands
+from comite.gui.session.common import is_conflict
 from comite.gui.session.delegates import ChoiceDelegate, HourDelegate
 from comite.gui.session.dialogs import CasesDialog
 from comite.gui.session.models import (
@@ -26,7 +27,7 @@ from comite.gui.session.models import (
     STATUS_CHOICES,
     AttendanceModel,
 )
-from comite.gui.table_models import ROW_ROLE, attach, fit_columns, select_row
+from comite.gui.table_models import ROW_ROLE, attach, display, fit_columns, select_row
 from comite.services import proceedings
 from comite.services.views import AttendanceRow
 
@@ -100,8 +101,14 @@ class AttendanceTab(QWidget):
     # --- edits -------------------------------------------------------------------------------------
     def edit(self, row: AttendanceRow, field: str, value: Any) -> bool:
         """A cell edit: stored at once as an undoable command; ``False`` if refused."""
-        command = commands.AttendanceCommand(self.page.ctx, row, field, value, self.page.apply_changes,
-                                             self.page.on_error)
+        def failed(exc: BaseException) -> None:
+            if is_conflict(exc):  # keep what the user typed in words, beside the reloaded value
+                typed = display(value) or "vacío"
+                exc = type(exc)(f"{exc} Usted había escrito «{typed}» en {row.entity}; la tabla muestra ahora "
+                                "el valor guardado: vuelva a aplicarlo si sigue siendo correcto.")
+            self.page.on_error(exc)
+
+        command = commands.AttendanceCommand(self.page.ctx, row, field, value, self.page.apply_changes, failed)
         ok = self.page.push(command)
         if ok:
             self.page.show_message("")

@@ -35,6 +35,7 @@ from comite.gui.session.common import (
     parse_hour,
     setup_hour_edit,
     show_message,
+    versioned,
 )
 from comite.gui.session.delegates import ChoiceDelegate, NumberDelegate
 from comite.gui.session.models import (
@@ -422,15 +423,19 @@ class CaseTab(QWidget):
         if text == self._saved_deliberation:
             return
         before, self._saved_deliberation = self._saved_deliberation, text
+        self._pending_before = before
         ok = self.page.push(commands.deliberation_command(
-            self.page.ctx, d.hearing_id, d.radicado, before, text, self._changes, self._deliberation_error))
+            self.page.ctx, d.hearing_id, d.radicado, before, text, self._changes, self._deliberation_error,
+            d.row_version))
         if ok:
             self.ui.saveStateLabel.setText(f"Guardado {datetime.now():%H:%M:%S}")
         else:
             self._saved_deliberation = before  # the text stays in the box; the next edit retries
 
     def _deliberation_error(self, exc: BaseException) -> None:
-        self.ui.saveStateLabel.setText("No se guardó")
+        # Before any reload: the text typed differs from the stored one, so the reload keeps it.
+        self._saved_deliberation = self._pending_before
+        self.ui.saveStateLabel.setText("No se guardó: su texto sigue aquí y se guardará al seguir editando")
         self._error(exc)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -486,10 +491,7 @@ class CaseTab(QWidget):
         voter = self.current_voter()
         if voter is None or self.voters.read_only:
             return False
-        if not voter.can_vote:
-            show_message(self.ui.caseMessage, _why_no_vote(voter, self.detail), ERROR)
-            return False
-        ok = self.vote(voter, choice, voter.dissent)
+        ok = self.vote(voter, choice, voter.dissent)  # the rules decide who may vote, and say why not
         if ok and choice is not None:
             self._advance_from(voter.seat_key)
         return ok
@@ -588,7 +590,8 @@ class CaseTab(QWidget):
             return False
         self.flush()
         try:
-            result = proceedings.record_decision(self.page.ctx, self.detail.hearing_id, self.decision_input())
+            result = versioned(proceedings.record_decision, self.page.ctx, self.detail.hearing_id,
+                               self.decision_input(), expected_version=self.detail.row_version)
         except ComiteError as exc:
             show_message(self.ui.decisionMessage, str(exc), ERROR)
             if isinstance(exc, ConcurrencyConflict):
@@ -618,17 +621,6 @@ class CaseTab(QWidget):
         self._form_hearing = None
         show_message(self.ui.decisionMessage, "Decisión retirada; los votos se conservan.", INFO)
         self.page.apply_changes(changes)
-
-
-def _why_no_vote(v: VoterRow, d: HearingDetail | None) -> str:
-    if not v.sits:
-        return f"{v.entity} no tiene asiento en este caso: no puede votar."
-    if v.rights.value != "voz_y_voto":
-        return f"{v.entity} tiene solo voz: no puede votar."
-    if not v.present:
-        at = f" a las {hour_text(d.discussed_at)}" if d is not None and d.discussed_at else ""
-        return f"{v.entity} no está presente{at}: no puede votar."
-    return f"{v.entity} no puede votar en este caso."
 
 
 def _header_html(d: HearingDetail) -> str:

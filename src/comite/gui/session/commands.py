@@ -16,7 +16,7 @@ from PySide6.QtGui import QUndoCommand
 
 from comite.domain import AttendanceStatus, Capacity, VoteChoice
 from comite.errors import ComiteError
-from comite.gui.session.common import changes_of
+from comite.gui.session.common import changes_of, versioned
 from comite.services import proceedings, sessions
 from comite.services.context import Changes, ServiceContext
 from comite.services.views import AttendanceRow
@@ -69,8 +69,6 @@ def _restore_attendance(ctx: ServiceContext, row: AttendanceRow) -> Changes:
 
 def _attendance_change(ctx: ServiceContext, row: AttendanceRow, field: str, value: Any,
                        expected_version: int | None) -> Changes:
-    from comite.gui.session.common import versioned
-
     kwargs: dict[str, Any] = {}
     if field in ("arrival", "departure") and value is None:
         # The service clears both hours together; keep the other one.
@@ -144,11 +142,19 @@ class MoveItemCommand(ServiceCommand):
 
 class TextCommand(ServiceCommand):
     """A saved text (deliberation, development). Consecutive saves of the same
-    text merge into one step, so Ctrl+Z goes back to before the typing began."""
+    text merge into one step, so Ctrl+Z goes back to before the typing began.
+    The first save carries the row version the user saw (optimistic concurrency)."""
 
-    def __init__(self, command_id: int, target: int, text: str, save: Callable[[str], Any], before: str,
-                 after: str, on_changes: Handler, on_error: ErrorHandler) -> None:
-        super().__init__(text, lambda: save(after), lambda: save(self.before), on_changes, on_error)
+    def __init__(self, command_id: int, target: int, text: str, save: Callable[[str, int | None], Any],
+                 before: str, after: str, on_changes: Handler, on_error: ErrorHandler,
+                 version: int | None = None) -> None:
+        first = {"version": version}
+
+        def do() -> Any:
+            seen, first["version"] = first["version"], None
+            return save(self.after, seen)
+
+        super().__init__(text, do, lambda: save(self.before, None), on_changes, on_error)
         self._id, self.target, self.before, self.after = command_id, target, before, after
         self._save = save
 
@@ -160,30 +166,37 @@ class TextCommand(ServiceCommand):
                 or other.failed is not None:
             return False
         self.after = other.after
-        self._do = lambda: self._save(self.after)
         return True
 
 
 def deliberation_command(ctx: ServiceContext, hearing_id: int, radicado: str, before: str, after: str,
-                         on_changes: Handler, on_error: ErrorHandler) -> TextCommand:
-    return TextCommand(DELIBERATION_ID, hearing_id, f"Deliberación del caso {radicado}",
-                       lambda text: proceedings.update_hearing(ctx, hearing_id, deliberation=text),
-                       before, after, on_changes, on_error)
+                         on_changes: Handler, on_error: ErrorHandler, version: int | None = None) -> TextCommand:
+    def save(text: str, seen: int | None) -> Changes:
+        return versioned(proceedings.update_hearing, ctx, hearing_id, deliberation=text, expected_version=seen)
+
+    return TextCommand(DELIBERATION_ID, hearing_id, f"Deliberación del caso {radicado}", save,
+                       before, after, on_changes, on_error, version)
 
 
 def development_command(ctx: ServiceContext, session_id: int, before: str, after: str, on_changes: Handler,
-                        on_error: ErrorHandler) -> TextCommand:
-    return TextCommand(DEVELOPMENT_ID, session_id, "Desarrollo de la sesión",
-                       lambda text: sessions.update_session(ctx, session_id, development=text),
-                       before, after, on_changes, on_error)
+                        on_error: ErrorHandler, version: int | None = None) -> TextCommand:
+    def save(text: str, seen: int | None) -> Changes:
+        return versioned(sessions.update_session, ctx, session_id, development=text, expected_version=seen)
+
+    return TextCommand(DEVELOPMENT_ID, session_id, "Desarrollo de la sesión", save, before, after, on_changes,
+                       on_error, version)
 
 
 def session_field_command(ctx: ServiceContext, session_id: int, label: str, field: str, before: Any,
-                          after: Any, on_changes: Handler, on_error: ErrorHandler) -> ServiceCommand:
+                          after: Any, on_changes: Handler, on_error: ErrorHandler,
+                          version: int | None = None) -> ServiceCommand:
     """A field of the session (place, link, secretary…). Text fields clear with ``""``."""
+    first = {"version": version}
 
-    def save(value: Any) -> Changes:
-        return sessions.update_session(ctx, session_id, **{field: value})
+    def do() -> Changes:
+        seen, first["version"] = first["version"], None
+        return versioned(sessions.update_session, ctx, session_id, expected_version=seen, **{field: after})
 
-    return ServiceCommand(f"Sesión: {label}", lambda: save(after), lambda: save(before), on_changes, on_error)
+    return ServiceCommand(f"Sesión: {label}", do,
+                          lambda: sessions.update_session(ctx, session_id, **{field: before}), on_changes, on_error)
 

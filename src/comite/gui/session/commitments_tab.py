@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from comite.domain import CommitmentStatus
 from comite.gui.forms.ui_session_commitments_tab import Ui_SessionCommitmentsTab
-from comite.gui.session.common import ERROR
+from comite.gui.session.common import ERROR, versioned
 from comite.gui.session.models import CommitmentsModel
 from comite.gui.table_models import ROW_ROLE, attach, fit_columns, select_row
 from comite.services import followup
@@ -108,7 +108,7 @@ class CommitmentsTab(QWidget):
         row = self.current_row()
         if row is None:
             return
-        if self.page.run(followup.set_commitment_status, self.page.ctx, row.id, status,
-                         self.page.session_id) is not None:
+        if self.page.run(versioned, followup.set_commitment_status, self.page.ctx, row.id, status,
+                         self.page.session_id, expected_version=getattr(row, "row_version", None)) is not None:
             self.select_commitment(row.id)
             self.page.show_ok(f"Compromiso «{row.description}»: {status.label.lower()}.")

@@ -142,7 +142,7 @@ class DataTab(QWidget):
             return
         self.page.push(commands.session_field_command(
             self.page.ctx, self.page.session_id, label, field, before, after,
-            self.page.apply_changes, self.page.on_error))
+            self.page.apply_changes, self.page.on_error, self.page.header.row_version))
 
     def _save_hour(self, edit: QLineEdit, field: str) -> None:
         if self._loading or not edit.isModified():
@@ -163,7 +163,7 @@ class DataTab(QWidget):
         else:
             self.page.push(commands.session_field_command(
                 self.page.ctx, self.page.session_id, label, field, before, value,
-                self.page.apply_changes, self.page.on_error))
+                self.page.apply_changes, self.page.on_error, self.page.header.row_version))
         edit.setText(hour_text(getattr(self.page.header, field)))
 
     def _save_type(self) -> None:
@@ -171,7 +171,7 @@ class DataTab(QWidget):
         if value != self.page.header.session_type:
             self.page.push(commands.session_field_command(
                 self.page.ctx, self.page.session_id, "tipo", "session_type", self.page.header.session_type,
-                value, self.page.apply_changes, self.page.on_error))
+                value, self.page.apply_changes, self.page.on_error, self.page.header.row_version))
 
     def _save_presiding(self) -> None:
         value = self.ui.presidingCombo.currentData()
@@ -190,7 +190,7 @@ class DataTab(QWidget):
             return
         if not self.page.push(commands.session_field_command(
                 self.page.ctx, self.page.session_id, "fecha", "day", before, value,
-                self.page.apply_changes, self.page.on_error)):
+                self.page.apply_changes, self.page.on_error, self.page.header.row_version)):
             self._loading = True
             self.ui.dayEdit.setDate(QDate(before.year, before.month, before.day))
             self._loading = False
@@ -207,7 +207,7 @@ class DataTab(QWidget):
             return
         before, self._saved_development = self._saved_development, text
         if not self.page.push(commands.development_command(
-                self.page.ctx, self.page.session_id, before, text, self.page.apply_changes, self.page.on_error)):
+                self.page.ctx, self.page.session_id, before, text, self.page.apply_changes, self.page.on_error, self.page.header.row_version)):
             self._saved_development = before  # kept in the box; the next edit tries again
 
     def flush(self) -> None:

@@ -1,0 +1,441 @@
+"""The session workspace's behaviour: models pass qtmodeltester, edits undo and
+redo through the services, refusals show in words with nothing lost, texts
+are flushed when the page closes, the agenda reorders by keyboard and by drag,
+and a 200-case agenda stays fluid."""
+
+from __future__ import annotations
+
+import time as clock
+from datetime import date, time
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from comite.domain import AttendanceStatus, DecisionOutcome, RiskLevel, SessionStatus, VoteChoice
+from comite.errors import ConcurrencyConflict
+from comite.gui import dialogs
+from comite.gui.session import models
+from comite.gui.session.models import ATT_ARRIVAL, ATT_DEPARTURE, ATT_STATUS, VOTER_CHOICE
+from comite.gui.session_page import SessionPage
+from comite.services import acta, cases, followup, proceedings, sessions, views
+from comite.services.cases import CaseInput
+
+DAY = date(2026, 3, 10)
+
+
+@pytest.fixture(autouse=True)
+def _confirm(monkeypatch):
+    monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: True)
+
+
+def _case(ctx, radicado: str, **kw) -> int:
+    kw.setdefault("population_code", "ddhh_sociales")
+    return cases.create_case(ctx, CaseInput(radicado=radicado, kind=kw.pop("kind", None) or _individual(),
+                                            beneficiary_name=f"Persona {radicado}",
+                                            document_number=f"1{abs(hash(radicado)) % 10**9:09d}", **kw)).created_id
+
+
+def _individual():
+    from comite.domain import CaseKind
+
+    return CaseKind.INDIVIDUAL
+
+
+def _session(ctx, code: str = "GVP", n_cases: int = 2, present: bool = True) -> tuple[int, list[int]]:
+    sid = sessions.create_session(ctx, code, DAY, start=time(9, 0)).session_id
+    hearings = []
+    for i in range(n_cases):
+        cid = _case(ctx, f"R-{code}-{i:03d}")
+        hearings.append(sessions.add_case(ctx, sid, cid).created_id)
+    if present:
+        for row in views.attendance_rows(ctx, sid):
+            if row.rights.value == "voz_y_voto" and row.condition is None:
+                proceedings.set_attendance(ctx, row.id, status=AttendanceStatus.PRESENTE,
+                                           person_name=f"Titular {row.seat_key}")
+    return sid, hearings
+
+
+def _open(qtbot, ctx, sid) -> SessionPage:
+    page = SessionPage(ctx, sid)
+    qtbot.addWidget(page)
+    page.resize(1300, 850)
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    return page
+
+
+def _keys(widget, text: str) -> None:
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))
+
+
+def _voting_keys(page: SessionPage) -> list[str]:
+    return [r.seat_key for r in page.attendance if r.rights.value == "voz_y_voto" and r.condition is None]
+
+
+# --- models ----------------------------------------------------------------------------------------
+
+def test_every_model_passes_qtmodeltester(admin, qtbot, qtmodeltester):
+    sid, hearings = _session(admin, "CERREM_POBLACIONAL")
+    sessions.set_status(admin, sid, SessionStatus.EN_CURSO)
+    proceedings.update_hearing(admin, hearings[0], discussed_at=time(10, 0))
+    keys = [r.seat_key for r in views.attendance_rows(admin, sid) if r.rights.value == "voz_y_voto"]
+    proceedings.cast_vote(admin, hearings[0], keys[0], VoteChoice.A_FAVOR, "Aclaración")
+    procuraduria = next(r for r in views.attendance_rows(admin, sid) if r.seat_key == "procuraduria")
+    proceedings.set_attendance(admin, procuraduria.id, status=AttendanceStatus.PRESENTE)
+    proceedings.add_observation(admin, hearings[0], procuraduria.id, "Pide celeridad.")
+    followup.add_commitment(admin, sid, "Enviar estudio", "UNP", date(2026, 4, 1))
+    page = _open(qtbot, admin, sid)
+    page.show_tab(page.TAB_CASES)
+    page.case_tab.ui.measureCombo.setCurrentIndex(1)
+    page.case_tab.add_measure()
+    checked = [
+        page.agenda_tab.model, page.attendance_tab.model, page.data_tab.convened_model, page.case_tab.voters,
+        page.case_tab.observations, page.case_tab.measures, page.commitments_tab.model, page.acta_tab.versions,
+        page.acta_tab.reviews,
+        models.case_picker_model([cases.case_summary(admin, 1)]),
+        models.handoff_picker_model([]),
+        models.emergency_picker_model([]),
+    ]
+    for model in checked:
+        qtmodeltester.check(model, force_py=True)
+    assert page.case_tab.voters.rowCount() > 0 and page.case_tab.observations.rowCount() == 1
+    # the proxies the views show pass too
+    qtmodeltester.check(page.agenda_tab.proxy, force_py=True)
+    qtmodeltester.check(page.attendance_tab.proxy, force_py=True)
+
+
+# --- undo / redo -----------------------------------------------------------------------------------
+
+def test_attendance_change_undoes_and_redoes(admin, qtbot):
+    sid, _ = _session(admin, present=False)
+    page = _open(qtbot, admin, sid)
+    tab = page.attendance_tab
+    key = _voting_keys(page)[0]
+    number = tab.model.find(lambda r: r.seat_key == key)
+    assert tab.model.setData(tab.model.index(number, ATT_STATUS), AttendanceStatus.PRESENTE)
+    assert tab.model.setData(tab.model.index(number, ATT_ARRIVAL), time(9, 40))
+
+    def stored():
+        return next(r for r in views.attendance_rows(admin, sid) if r.seat_key == key)
+
+    assert (stored().status, stored().arrival) == (AttendanceStatus.PRESENTE, time(9, 40))
+    page.undo_stack.undo()
+    assert (stored().status, stored().arrival) == (AttendanceStatus.PRESENTE, None)
+    page.undo_stack.undo()
+    assert stored().status is AttendanceStatus.AUSENTE
+    assert tab.model.row(number).status is AttendanceStatus.AUSENTE  # the view follows the database
+    page.undo_stack.redo()
+    page.undo_stack.redo()
+    assert (stored().status, stored().arrival) == (AttendanceStatus.PRESENTE, time(9, 40))
+    assert page.undo_stack.undoText().startswith("Asistencia: llegada")
+
+
+def test_vote_undoes_and_redoes_and_the_tally_follows(admin, qtbot):
+    sid, hearings = _session(admin)
+    sessions.set_status(admin, sid, SessionStatus.EN_CURSO)
+    page = _open(qtbot, admin, sid)
+    page.show_tab(page.TAB_CASES)
+    tab = page.case_tab
+    key = _voting_keys(page)[0]
+    tab.select_voter(key)
+    tab.ui.votersTable.setFocus()
+    QTest.keyClick(tab.ui.votersTable, Qt.Key.Key_3)
+    assert tab.detail.tally.abstencion == 1
+    assert "1 abstención" in tab.ui.tallyLabel.text()
+    # change it through the grid's combo editor value
+    number = tab.voters.find_key(key)
+    assert tab.voters.setData(tab.voters.index(number, VOTER_CHOICE), VoteChoice.EN_CONTRA)
+
+    def vote():
+        return next(v.choice for v in views.hearing_detail(admin, hearings[0]).voters if v.seat_key == key)
+
+    assert vote() is VoteChoice.EN_CONTRA
+    page.undo_stack.undo()
+    assert vote() is VoteChoice.ABSTENCION
+    page.undo_stack.undo()
+    assert vote() is None
+    assert tab.detail.tally.abstencion == 0 and "0 a favor" in tab.ui.tallyLabel.text()
+    page.undo_stack.redo()
+    assert vote() is VoteChoice.ABSTENCION
+    # Delete clears the vote; undo brings it back
+    tab.select_voter(key)
+    QTest.keyClick(tab.ui.votersTable, Qt.Key.Key_Delete)
+    assert vote() is None
+    page.undo_stack.undo()
+    assert vote() is VoteChoice.ABSTENCION
+
+
+def test_deliberation_typing_undoes_as_one_step(admin, qtbot):
+    sid, hearings = _session(admin)
+    page = _open(qtbot, admin, sid)
+    page.show_tab(page.TAB_CASES)
+    tab = page.case_tab
+    tab.ui.deliberationEdit.setFocus()
+    _keys(tab.ui.deliberationEdit, "Primera parte.")
+    tab.flush()
+    _keys(tab.ui.deliberationEdit, " Segunda parte.")
+    tab.flush()
+    assert views.hearing_detail(admin, hearings[0]).deliberation == "Primera parte. Segunda parte."
+    page.undo_stack.undo()  # both saves merged: back to before the typing
+    assert views.hearing_detail(admin, hearings[0]).deliberation == ""
+    assert tab.ui.deliberationEdit.toPlainText() == ""
+    page.undo_stack.redo()
+    assert tab.ui.deliberationEdit.toPlainText() == "Primera parte. Segunda parte."
+
+
+# --- refusals in words, nothing lost ------------------------------------------------------------
+
+def test_vote_without_quorum_is_refused_inline_and_nothing_is_lost(admin, qtbot):
+    sid, hearings = _session(admin, present=False)
+    sessions.set_status(admin, sid, SessionStatus.EN_CURSO)
+    page = _open(qtbot, admin, sid)
+    page.show_tab(page.TAB_CASES)
+    tab = page.case_tab
+    assert page.quorum.has_quorum is False
+    assert page.quorum.text().startswith("No hay quórum: 0 de 5")
+    tab.ui.deliberationEdit.setFocus()
+    _keys(tab.ui.deliberationEdit, "Notas que no deben perderse")
+    key = _voting_keys(page)[0]
+    tab.select_voter(key)
+    tab.ui.votersTable.setFocus()  # leaving the text saves it
+    QTest.keyClick(tab.ui.votersTable, Qt.Key.Key_1)
+    assert not tab.ui.caseMessage.isHidden()
+    assert "No hay quórum" in tab.ui.caseMessage.text(), tab.ui.caseMessage.text()
+    assert "no se puede votar" in tab.ui.caseMessage.text().lower()
+    detail = views.hearing_detail(admin, hearings[0])
+    assert all(v.choice is None for v in detail.voters)
+    assert detail.deliberation == "Notas que no deben perderse"
+    assert tab.ui.deliberationEdit.toPlainText() == "Notas que no deben perderse"
+    assert page.undo_stack.undoText().startswith("Deliberación")  # the refused vote left nothing to undo
+    # a decision without quorum is refused in words too, and the form keeps what was typed
+    tab.ui.conceptEdit.setPlainText("Concepto escrito")
+    tab.ui.riskCombo.setCurrentIndex(tab.ui.riskCombo.findData(RiskLevel.EXTREMO))
+    assert not tab.record_decision()
+    assert "quórum" in tab.ui.decisionMessage.text()
+    assert tab.ui.conceptEdit.toPlainText() == "Concepto escrito"
+    assert views.hearing_detail(admin, hearings[0]).outcome is None
+
+
+def test_attendance_refusal_shows_in_words_and_the_cell_shows_the_stored_value(admin, qtbot):
+    sid, _ = _session(admin)
+    page = _open(qtbot, admin, sid)
+    tab = page.attendance_tab
+    key = _voting_keys(page)[0]
+    number = tab.model.find(lambda r: r.seat_key == key)
+    assert tab.model.setData(tab.model.index(number, ATT_ARRIVAL), time(10, 0))
+    assert not tab.model.setData(tab.model.index(number, ATT_DEPARTURE), time(9, 0))
+    assert "salida debe ser posterior" in page.ui.messageLabel.text()
+    assert tab.model.row(number).departure is None
+    assert tab.model.index(number, ATT_DEPARTURE).data() == ""
+    stored = next(r for r in views.attendance_rows(admin, sid) if r.seat_key == key)
+    assert (stored.arrival, stored.departure) == (time(10, 0), None)
+
+
+def test_voter_without_seat_or_vote_is_explained(admin, qtbot):
+    sid, hearings = _session(admin)
+    sessions.set_status(admin, sid, SessionStatus.EN_CURSO)
+    page = _open(qtbot, admin, sid)
+    page.show_tab(page.TAB_CASES)
+    tab = page.case_tab
+    invitee = next(v for v in tab.voters.rows() if v.rights.value == "solo_voz")
+    tab.select_voter(invitee.seat_key)
+    assert not tab.vote_current(VoteChoice.A_FAVOR)
+    assert "solo voz" in tab.ui.caseMessage.text()
+
+
+# --- never lose what was typed -------------------------------------------------------------------
+
+def test_deliberation_is_flushed_when_the_page_closes(admin, qtbot):
+    sid, hearings = _session(admin)
+    page = _open(qtbot, admin, sid)
+    page.show_tab(page.TAB_CASES)
+    page.case_tab.ui.deliberationEdit.setFocus()
+    _keys(page.case_tab.ui.deliberationEdit, "Escrito justo antes de cerrar")
+    page.data_tab.ui.developmentEdit.setPlainText("Desarrollo sin pausa")
+    assert views.hearing_detail(admin, hearings[0]).deliberation is None  # still inside the debounce
+    page.close()
+    assert views.hearing_detail(admin, hearings[0]).deliberation == "Escrito justo antes de cerrar"
+    assert views.session_header(admin, sid).development == "Desarrollo sin pausa"
+
+
+def test_deliberation_saves_after_a_short_pause(admin, qtbot):
+    sid, hearings = _session(admin)
+    page = _open(qtbot, admin, sid)
+    page.show_tab(page.TAB_CASES)
+    page.case_tab.ui.deliberationEdit.setFocus()
+    _keys(page.case_tab.ui.deliberationEdit, "Pausa")
+    qtbot.waitUntil(lambda: views.hearing_detail(admin, hearings[0]).deliberation == "Pausa", timeout=3000)
+    assert page.case_tab.ui.saveStateLabel.text().startswith("Guardado")
+
+
+def test_deliberation_conflict_keeps_the_text_and_reapplies(admin, qtbot, monkeypatch):
+    sid, hearings = _session(admin)
+    page = _open(qtbot, admin, sid)
+    page.show_tab(page.TAB_CASES)
+    tab = page.case_tab
+    real = proceedings.update_hearing
+    calls = {"n": 0}
+
+    def conflict_once(*args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 1:
+            real(admin, hearings[0], deliberation="Texto de otra persona")
+            raise ConcurrencyConflict("Otra persona modificó la deliberación mientras usted la editaba.")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(proceedings, "update_hearing", conflict_once)
+    tab.ui.deliberationEdit.setFocus()
+    _keys(tab.ui.deliberationEdit, "Mi texto")
+    tab.flush()
+    assert "Otra persona" in page.ui.messageLabel.text()
+    assert tab.ui.deliberationEdit.toPlainText() == "Mi texto"  # the user's input is kept
+    assert views.hearing_detail(admin, hearings[0]).deliberation == "Texto de otra persona"
+    tab.flush()  # reapplied on the next save
+    assert views.hearing_detail(admin, hearings[0]).deliberation == "Mi texto"
+
+
+# --- agenda: keyboard, drag, navigation, 200 cases ------------------------------------------------
+
+def _order(ctx, sid) -> list[str]:
+    return [r.radicado or r.title for r in views.agenda_rows(ctx, sid)]
+
+
+def test_agenda_reorders_by_keyboard_and_undoes(admin, qtbot):
+    sid, _ = _session(admin, n_cases=3, present=False)
+    page = _open(qtbot, admin, sid)
+    page.show_tab(page.TAB_AGENDA)
+    tab = page.agenda_tab
+    before = _order(admin, sid)
+    first_case = next(r for r in page.agenda if r.radicado == "R-GVP-000")
+    tab.select_item(first_case.item_id)
+    tab.ui.agendaTable.setFocus()
+    QTest.keyClick(tab.ui.agendaTable, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(tab.ui.agendaTable, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    after = _order(admin, sid)
+    i = before.index("R-GVP-000")
+    assert after.index("R-GVP-000") == i + 2
+    assert tab.current_row().item_id == first_case.item_id  # the selection follows the moved item
+    QTest.keyClick(tab.ui.agendaTable, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert _order(admin, sid).index("R-GVP-000") == i + 1
+    page.undo_stack.undo()
+    page.undo_stack.undo()
+    page.undo_stack.undo()
+    assert _order(admin, sid) == before
+
+
+def test_agenda_drag_and_drop_moves_through_the_service(admin, qtbot):
+    sid, _ = _session(admin, n_cases=3, present=False)
+    page = _open(qtbot, admin, sid)
+    model = page.agenda_tab.model
+    last = model.find(lambda r: r.radicado == "R-GVP-002")
+    first = model.find(lambda r: r.radicado == "R-GVP-000")
+    data = model.mimeData([model.index(last, 0)])
+    assert model.canDropMimeData(data, Qt.DropAction.MoveAction, first, 0, model.index(first, 0).parent())
+    model.dropMimeData(data, Qt.DropAction.MoveAction, first, 0, model.index(first, 0).parent())
+    qtbot.waitUntil(lambda: "R-GVP-002" in _order(admin, sid)[:_order(admin, sid).index("R-GVP-000")])
+    assert page.undo_stack.undoText().startswith("Mover")
+
+
+def test_remove_from_agenda_asks_first(admin, qtbot, monkeypatch):
+    sid, _ = _session(admin, n_cases=2, present=False)
+    page = _open(qtbot, admin, sid)
+    tab = page.agenda_tab
+    item = next(r for r in page.agenda if r.radicado == "R-GVP-001")
+    asked = []
+    monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: asked.append(a[1]) or False)
+    tab.select_item(item.item_id)
+    tab.remove_current()
+    assert "R-GVP-001" in _order(admin, sid) and asked
+    monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: True)
+    tab.ui.removeButton.click()
+    assert "R-GVP-001" not in _order(admin, sid)
+
+
+def test_case_navigation_by_keyboard(admin, qtbot):
+    sid, hearings = _session(admin, n_cases=3)
+    page = _open(qtbot, admin, sid)
+    page.show_tab(page.TAB_CASES)
+    tab = page.case_tab
+    tab.ui.votersTable.setFocus()
+    assert tab.hearing_id == hearings[0]
+    QTest.keyClick(tab.ui.votersTable, Qt.Key.Key_PageDown)
+    assert tab.hearing_id == hearings[1]
+    QTest.keyClick(tab.ui.votersTable, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert tab.hearing_id == hearings[2]
+    QTest.keyClick(tab.ui.votersTable, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert tab.hearing_id == hearings[1]
+    assert tab.ui.positionLabel.text() == "Caso 2 de 3"
+    QTest.keyClick(tab.ui.votersTable, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert page.ui.tabs.currentIndex() == page.TAB_AGENDA
+
+
+def test_a_200_case_agenda_opens_and_filters_fluidly(admin, qtbot):
+    sid = sessions.create_session(admin, "GVP", DAY, start=time(9, 0)).session_id
+    from sqlalchemy import insert
+
+    from comite.model import Case
+
+    with admin.transaction() as s:  # 200 registered cases, written in one statement
+        s.execute(insert(Case), [dict(radicado=f"MAS-{i:04d}", kind="individual", beneficiary_name=f"P {i}",
+                                      population_code="ddhh_sociales" if i % 2 else "periodistas",
+                                      route="ordinaria", displaced=bool(i % 3 == 0), status="registrado")
+                                 for i in range(200)])
+        ids = [cid for (cid,) in s.execute(Case.__table__.select().with_only_columns(Case.id))]
+    for cid in ids:
+        sessions.add_case(admin, sid, cid)
+    started = clock.perf_counter()
+    page = _open(qtbot, admin, sid)
+    opened = clock.perf_counter() - started
+    tab = page.agenda_tab
+    assert tab.model.rowCount() == 200 + len([r for r in page.agenda if r.hearing_id is None])
+    started = clock.perf_counter()
+    tab.ui.filterEdit.setText("mas-01")
+    filtered = clock.perf_counter() - started
+    assert tab.proxy.rowCount() == 100
+    tab.ui.filterEdit.setText("")
+    assert opened < 10 and filtered < 0.5, (opened, filtered)
+
+
+# --- header actions -------------------------------------------------------------------------------
+
+def test_closing_needs_the_closing_hour_and_says_so(admin, qtbot):
+    sid, _ = _session(admin)
+    page = _open(qtbot, admin, sid)
+    page.ui.startButton.click()
+    assert page.header.status is SessionStatus.EN_CURSO
+    page.ui.closeButton.click()
+    assert page.header.status is SessionStatus.EN_CURSO
+    assert "hora de cierre" in page.ui.messageLabel.text()
+    assert page.ui.tabs.currentIndex() == page.TAB_DATA
+
+
+def test_acta_actions_and_read_only_after_approval(admin, qtbot, tmp_path):
+    sid, hearings = _session(admin)
+    sessions.set_status(admin, sid, SessionStatus.EN_CURSO)
+    proceedings.record_decision(admin, hearings[0], proceedings.DecisionInput(DecisionOutcome.POSTPONED))
+    sessions.update_session(admin, sid, end=time(11, 0))
+    sessions.set_status(admin, sid, SessionStatus.CERRADA)
+    page = _open(qtbot, admin, sid)
+    page.show_tab(page.TAB_ACTA)
+    tab = page.acta_tab
+    assert tab.pdf_view.page_count() >= 1
+    tab.choose_pdf_path = lambda: tmp_path / "acta.pdf"
+    tab.ui.exportButton.click()
+    assert (tmp_path / "acta.pdf").read_bytes().startswith(b"%PDF")
+    page.ui.reviewButton.click()
+    assert page.header.status is SessionStatus.ACTA_EN_REVISION
+    assert tab.versions.rowCount() == 1
+    page.ui.approveButton.click()
+    assert page.header.status is SessionStatus.ACTA_APROBADA
+    assert not page.editable and page.attendance_tab.model.read_only
+    assert not page.case_tab.ui.recordButton.isEnabled()
+    tab.ui.errataEdit.setPlainText("Se corrige la hora de cierre.")
+    tab.ui.errataButton.click()
+    assert [v.kind for v in acta.acta_versions(admin, sid)] == ["borrador", "final", "fe_de_erratas"]
+    assert "Fe de erratas emitida" in tab.ui.resultLabel.text()

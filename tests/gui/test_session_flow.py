@@ -26,7 +26,13 @@ from comite.domain import (
     VoteChoice,
 )
 from comite.gui import dialogs, workers
-from comite.gui.session.models import ATT_ARRIVAL, ATT_CAPACITY, ATT_DEPARTURE, ATT_STATUS, VOTER_DISSENT
+from comite.gui.session.models import (
+    ATT_ARRIVAL,
+    ATT_CAPACITY,
+    ATT_DEPARTURE,
+    ATT_STATUS,
+    VOTER_DISSENT,
+)
 from comite.gui.session_page import SessionPage
 from comite.rules.collective import CRITERIA
 from comite.services import acta, cases, followup, sessions, views

@@ -21,6 +21,7 @@ from sqlalchemy import inspect
 
 from comite.errors import StorageError
 from comite.model import Base
+from comite.storage import triggers
 from comite.storage.database import Database
 
 log = logging.getLogger(__name__)
@@ -96,6 +97,8 @@ def ensure_schema(db: Database) -> SchemaStatus:
     head = head_revision()
     if not tables - {"alembic_version"}:
         Base.metadata.create_all(db.engine)
+        with db.engine.begin() as conn:
+            triggers.install(conn)  # what the migrations after 0001 add outside the model
         stamp(db, "head")
         return SchemaStatus("created", head)
     current = current_revision(db)

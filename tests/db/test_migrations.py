@@ -1,0 +1,158 @@
+"""A database created at the first revision and filled through the services
+upgrades to head on both engines with nothing lost; one stamped by a newer
+program is refused untouched; new and migrated databases both get the change
+notification trigger (PostgreSQL)."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import pytest
+from sqlalchemy import func, inspect, select, text
+
+from comite.catalog.loader import load_installed_catalog
+from comite.domain import DecisionOutcome, MeasureAction, RiskLevel, VoteChoice
+from comite.errors import StorageError
+from comite.model import Case, Decision, Vote
+from comite.services import accounts
+from comite.services.catalog import sync_catalog
+from comite.services.proceedings import DecisionInput, MeasureInput, cast_vote, record_decision
+from comite.storage import schema, triggers
+from comite.storage.database import Database
+from tests.conftest import ADMIN, ADMIN_PASSWORD, FAST_HASH, FAST_KDF
+from tests.db.helpers import (
+    assert_spanish,
+    case_for,
+    login_ctx,
+    new_session,
+    present_all,
+    put_on_agenda,
+    snapshot,
+    start,
+)
+
+FIRST = "0001"
+NAME = "María José Ñañez Ortiz"
+
+
+def _at_first_revision(url: str) -> Database:
+    db = Database(url)
+    schema.upgrade(db, FIRST)
+    assert schema.current_revision(db) == FIRST
+    with db.Session() as s, s.begin():
+        sync_catalog(s, load_installed_catalog())
+    return db
+
+
+def _fill(db: Database) -> int:
+    """Cases, a session with attendance, votes and an adopted decision; returns the case id."""
+    accounts.initialize(db, username=ADMIN, full_name="Admin", password=ADMIN_PASSWORD,
+                        kdf=FAST_KDF, hasher=FAST_HASH)
+    ctx = login_ctx(db, ADMIN, ADMIN_PASSWORD)
+    sid = new_session(ctx, "GVP", date(2026, 3, 10))
+    keys = present_all(ctx, sid, at=time(9, 0))
+    start(ctx, sid)
+    case_id = case_for(ctx, "GVP", "R-MIG-1", beneficiary_name=NAME)
+    case_for(ctx, "GVP", "R-MIG-2")
+    hid = put_on_agenda(ctx, sid, case_id, discussed_at=time(10, 0))
+    for key in keys:
+        cast_vote(ctx, hid, key, VoteChoice.A_FAVOR)
+    record_decision(ctx, hid, DecisionInput(
+        DecisionOutcome.DECIDED, RiskLevel.EXTRAORDINARIO, concept="Concepto reservado",
+        measures=[MeasureInput("chaleco_blindado", 1, MeasureAction.IMPLEMENTAR, 6)]))
+    return case_id
+
+
+def _counts(db: Database) -> dict[str, int]:
+    with db.engine.connect() as conn:
+        return {t: conn.scalar(text(f'SELECT count(*) FROM "{t}"'))
+                for t in sorted(inspect(db.engine).get_table_names()) if t != "alembic_version"}
+
+
+def _trigger(db: Database) -> bool:
+    with db.engine.connect() as conn:
+        return triggers.installed(conn)
+
+
+def test_a_filled_database_at_the_first_revision_upgrades_with_nothing_lost(empty_db_url):
+    db = _at_first_revision(empty_db_url)
+    try:
+        case_id = _fill(db)
+        before, counts = snapshot(db), _counts(db)
+        assert counts["vote"] >= 3 and counts["decision"] == 1 and counts["case_file"] == 2
+        assert not _trigger(db)  # 0001 has no notification trigger
+
+        status = schema.ensure_schema(db)
+
+        assert (status.action, status.revision) == ("upgraded", schema.head_revision())
+        assert schema.current_revision(db) == schema.head_revision() != FIRST
+        assert _counts(db) == counts
+        after = snapshot(db)
+        assert after.pop("alembic_version") == [(schema.head_revision(),)]
+        before.pop("alembic_version")
+        assert after == before  # every other row, ciphertexts included, as it was
+        assert _trigger(db) is (not db.is_sqlite)
+        if db.is_sqlite:  # a copy was taken before touching the schema, still at 0001
+            assert status.backup is not None and status.backup.exists()
+            assert status.backup.name.startswith(f"{db.sqlite_path.stem}.antes-de-{schema.head_revision()}-")
+            copy = Database(status.backup)
+            try:
+                assert schema.current_revision(copy) == FIRST
+                assert _counts(copy) == counts
+            finally:
+                copy.dispose()
+        else:
+            assert status.backup is None
+    finally:
+        db.dispose()
+
+    # a new desktop opens it: the key unwraps, reserved fields decrypt, the session reads back
+    again = Database(empty_db_url)
+    try:
+        assert schema.ensure_schema(again).action == "current"
+        ctx = login_ctx(again, ADMIN, ADMIN_PASSWORD)
+        with ctx.reading() as s:
+            assert s.get(Case, case_id).beneficiary_name == NAME
+            decision = s.scalar(select(Decision))
+            assert (decision.adopted, decision.concept) == (True, "Concepto reservado")
+            assert s.scalar(select(func.count(Vote.id))) == counts["vote"]
+    finally:
+        again.dispose()
+
+
+def test_a_database_from_a_newer_program_is_refused_untouched(empty_db_url):
+    db = _at_first_revision(empty_db_url)
+    try:
+        _fill(db)
+        with db.engine.begin() as conn:
+            conn.execute(text("UPDATE alembic_version SET version_num = '0099_futura'"))
+        before = snapshot(db)
+        folder = sorted(db.sqlite_path.parent.iterdir()) if db.is_sqlite else []
+        with pytest.raises(StorageError) as err:
+            schema.ensure_schema(db)
+        assert_spanish(err.value, "versión más reciente de comite", "0099_futura", "no se modificó")
+        assert snapshot(db) == before
+        assert not _trigger(db)
+        if db.is_sqlite:  # not even a backup copy
+            assert sorted(db.sqlite_path.parent.iterdir()) == folder
+    finally:
+        db.dispose()
+
+
+def test_a_new_database_has_the_trigger_too(database):
+    """Created from the model and stamped at head: it must not miss what 0002 adds."""
+    assert schema.current_revision(database) == schema.head_revision()
+    assert _trigger(database) is (not database.is_sqlite)
+
+
+def test_0002_goes_down_and_up_again(database):
+    schema.upgrade(database, "head")  # already there: nothing to do
+    cfg = schema.alembic_config()
+    from alembic import command
+
+    with database.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, FIRST)
+    assert schema.current_revision(database) == FIRST and not _trigger(database)
+    schema.upgrade(database, "head")
+    assert _trigger(database) is (not database.is_sqlite)

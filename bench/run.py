@@ -1,0 +1,412 @@
+"""What secretaries wait for, measured beside a baseline in the same run.
+
+    python bench/run.py            # full scale: 2,000 sessions, 200,000 cases (built once, cached)
+    python bench/run.py --quick    # small database, one repetition (what the test suite runs)
+
+Prints one JSON object keyed by figure. Each value has the measured median
+(ms), the baseline's median where there is one, their ``ratio``, and the
+field its target is stated in (``start.ratio``, ``open_session.median_ms``,
+``search.p95_ms``, ``acta.ratio``, ``resolutions.ratio``, ``ui_stall.max_ms``,
+``memory.peak_mb``). Machines are noisy: read the ratios first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from datetime import date, time as dtime
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+CACHE = HERE / ".cache"
+ACTA_CASES = 150
+RESOLUTIONS = 200
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _ms(seconds: float) -> float:
+    return round(seconds * 1000, 2)
+
+
+def _median(xs: list[float]) -> float:
+    return round(statistics.median(xs), 2)
+
+
+def _p95(xs: list[float]) -> float:
+    xs = sorted(xs)
+    return round(xs[min(len(xs) - 1, int(round(0.95 * (len(xs) - 1))))], 2)
+
+
+def _figure(measured: list[float], baseline: list[float] | None = None, **extra: object) -> dict:
+    out: dict[str, object] = {"median_ms": _median(measured), "runs": len(measured)}
+    if baseline:
+        out["baseline_median_ms"] = _median(baseline)
+        out["ratio"] = round(_median(measured) / max(_median(baseline), 1e-6), 3)
+    out.update(extra)
+    return out
+
+
+# --- the database ---------------------------------------------------------------------------------
+
+def _ctx(db_path: Path, meta: dict):
+    from comite.services import accounts
+    from comite.services.bootstrap import open_database
+    from comite.services.context import ServiceContext
+
+    db = open_database(str(db_path))
+    login = accounts.login(db, meta["user"], meta["password"])
+    return ServiceContext(db, login.actor)
+
+
+def build_database(sessions: int, cases: int, seed: int) -> tuple[Path, dict]:
+    """The demo database at the requested size plus one big session, cached by size."""
+    CACHE.mkdir(parents=True, exist_ok=True)
+    path = CACHE / f"demo-{sessions}-{cases}-{seed}.sqlite3"
+    meta_path = path.with_suffix(".json")
+    if path.exists() and meta_path.exists():
+        return path, json.loads(meta_path.read_text())
+    for stale in CACHE.glob(path.name + "*"):
+        stale.unlink()
+    from comite.services.bootstrap import open_database
+    from comite.services.demo import fill_demo
+
+    t0 = time.perf_counter()
+    db = open_database(str(path))
+    report = fill_demo(db, sessions=sessions, cases=cases, seed=seed)
+    db.dispose()
+    admin = next(a for a in report.accounts if a[1] == "administrador")
+    meta = {"user": admin[0], "password": admin[2], "demo_seconds": round(time.perf_counter() - t0, 1)}
+    ctx = _ctx(path, meta)
+    meta["big_session_id"] = _big_session(ctx, min(ACTA_CASES, max(10, cases // 10)))
+    ctx.db.dispose()
+    meta_path.write_text(json.dumps(meta))
+    return path, meta
+
+
+def _big_session(ctx, n_cases: int) -> int:
+    """A CERREM poblacional session with ``n_cases`` decided cases (votes, measures)."""
+    from sqlalchemy import select
+
+    from comite.domain import AttendanceStatus, DecisionOutcome, MeasureAction, RiskLevel, SessionStatus, VoteChoice
+    from comite.model import Case
+    from comite.services import proceedings, sessions, views
+
+    sid = sessions.create_session(ctx, "CERREM_POBLACIONAL", date(2026, 11, 25), start=dtime(8, 0),
+                                  place="Bogotá D. C.").session_id
+    with ctx.reading() as s:
+        ids = list(s.scalars(
+            select(Case.id).where(Case.kind == "individual", Case.is_woman.is_(False), Case.up_pcc_member.is_(False),
+                                  Case.public_servant.is_(False)).order_by(Case.id).limit(n_cases)))
+    hearings = [sessions.add_case(ctx, sid, cid).created_id for cid in ids]
+    for row in views.attendance_rows(ctx, sid):
+        if row.condition is None:
+            proceedings.set_attendance(ctx, row.id, status=AttendanceStatus.PRESENTE, person_name=f"Delegado {row.seat_key}",
+                                       arrival=dtime(8, 0))
+    sessions.set_status(ctx, sid, SessionStatus.EN_CURSO)
+    voters = None
+    for i, hid in enumerate(hearings):
+        proceedings.update_hearing(ctx, hid, discussed_at=dtime(8 + i // 30, (i * 2) % 60),
+                                   deliberation="Se analizan los hechos, el estudio de riesgo y el concepto del GVP. " * 3)
+        if voters is None:
+            voters = [v.seat_key for v in views.hearing_detail(ctx, hid).voters if v.can_vote]
+        votes = [(k, VoteChoice.EN_CONTRA if j == 0 and i % 7 == 0 else VoteChoice.A_FAVOR,
+                  "Salvamento de voto por la temporalidad." if j == 0 and i % 7 == 0 else None)
+                 for j, k in enumerate(voters)]
+        proceedings.record_decision(ctx, hid, proceedings.DecisionInput(
+            DecisionOutcome.DECIDED, RiskLevel.EXTRAORDINARIO, "Se recomiendan las medidas propuestas.",
+            [proceedings.MeasureInput("hombre_proteccion", 2, MeasureAction.IMPLEMENTAR, 6),
+             proceedings.MeasureInput("chaleco_blindado", 1, MeasureAction.RATIFICAR, 12)], votes=votes))
+    sessions.update_session(ctx, sid, end=dtime(18, 0))
+    sessions.set_status(ctx, sid, SessionStatus.CERRADA)
+    return sid
+
+
+# --- figures measured in this process ----------------------------------------------------------------
+
+def bench_search(db_path: Path, meta: dict, samples: int) -> dict:
+    import sqlite3
+
+    from sqlalchemy import func, select
+
+    from comite.model import Case
+    from comite.services.cases import find_cases
+
+    ctx = _ctx(db_path, meta)
+    rng = random.Random(11)
+    with ctx.db.Session() as s:
+        n = s.scalar(select(func.max(Case.id)))
+        picked = [s.get(Case, rng.randint(1, n)) for _ in range(samples)]
+        radicados = [c.radicado for c in picked if c is not None]
+        documents = [c.document_number for c in picked if c is not None and c.document_number]
+    timings = []
+    for query in radicados + documents:
+        t0 = time.perf_counter()
+        found = find_cases(ctx, query)
+        timings.append(_ms(time.perf_counter() - t0))
+        assert found, query
+    raw = sqlite3.connect(str(db_path))
+    base = []
+    for rad in radicados:
+        t0 = time.perf_counter()
+        raw.execute("SELECT id, radicado, kind, population_code FROM case_file WHERE radicado = ?", (rad,)).fetchall()
+        base.append(_ms(time.perf_counter() - t0))
+    raw.close()
+    with ctx.db.Session() as s:
+        total = s.scalar(select(func.count(Case.id)))
+    ctx.db.dispose()
+    return _figure(timings, base, p95_ms=_p95(timings), cases=total, queries=len(timings))
+
+
+def bench_acta(db_path: Path, meta: dict, repeat: int) -> dict:
+    import io
+
+    from comite.documents.acta_pdf import acta_plain_baseline
+    from comite.services.acta import build_acta_data, render_pdf
+
+    ctx = _ctx(db_path, meta)
+    sid = meta["big_session_id"]
+    t0 = time.perf_counter()
+    data = build_acta_data(ctx, sid)
+    read_ms = _ms(time.perf_counter() - t0)
+    ours, base = [], []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        pdf = render_pdf(data)
+        ours.append(_ms(time.perf_counter() - t0))
+        t0 = time.perf_counter()
+        acta_plain_baseline(data, io.BytesIO())
+        base.append(_ms(time.perf_counter() - t0))
+    ctx.db.dispose()
+    return _figure(ours, base, cases=len(data.cases), pages=pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages"),
+                   read_model_ms=read_ms)
+
+
+def _resolution_items(db_path: Path, meta: dict, count: int):
+    from comite.services.resolutions import resolution_items
+
+    ctx = _ctx(db_path, meta)
+    items = resolution_items(ctx, meta["big_session_id"])
+    ctx.db.dispose()
+    out = []
+    i = 0
+    while len(out) < count:
+        base = items[i % len(items)]
+        out.append(replace(base, radicado=f"{base.radicado}-{len(out):03d}", number=f"{len(out) + 1:04d}"))
+        i += 1
+    return out
+
+
+def bench_resolutions(db_path: Path, meta: dict, count: int, repeat: int) -> dict:
+    from comite.documents.resolution import default_template_path, render_resolution_naive, write_resolutions
+
+    items = _resolution_items(db_path, meta, count)
+    template = default_template_path(items[0])
+    ours, base = [], []
+    naive_items = items[: max(10, count // 4)]  # the naive path is slow; its per-file cost is what matters
+    for _ in range(repeat):
+        out = Path(tempfile.mkdtemp(prefix="bench-res-"))
+        t0 = time.perf_counter()
+        write_resolutions(items, out, workers=2)
+        ours.append(_ms((time.perf_counter() - t0) / len(items)))
+        shutil.rmtree(out)
+        out = Path(tempfile.mkdtemp(prefix="bench-naive-"))
+        t0 = time.perf_counter()
+        for k, item in enumerate(naive_items):
+            render_resolution_naive(item, template, out / f"{k}.docx")
+        base.append(_ms((time.perf_counter() - t0) / len(naive_items)))
+        shutil.rmtree(out)
+    fig = _figure(ours, base, resolutions=len(items), naive_sample=len(naive_items), unit="ms por resolución")
+    return fig
+
+
+# --- figures measured in a separate GUI process --------------------------------------------------------
+
+def _probe(kind: str, db_path: Path, meta: dict, *extra: str) -> dict:
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--probe", kind, "--db", str(db_path),
+           "--user", meta["user"], "--session", str(meta["big_session_id"]), *extra]
+    env = dict(os.environ, COMITE_BENCH_PASSWORD=meta["password"], QT_QPA_PLATFORM="offscreen")
+    t0 = time.perf_counter()
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=900)
+    wall = time.perf_counter() - t0
+    if proc.returncode != 0:
+        raise RuntimeError(f"probe {kind} failed: {proc.stderr[-2000:]}")
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    result["wall_ms"] = _ms(wall)
+    return result
+
+
+def _bare_qt_start() -> float:
+    code = ("import time,sys;t=time.perf_counter();from PySide6.QtWidgets import QApplication,QMainWindow;"
+            "a=QApplication(sys.argv);w=QMainWindow();w.resize(1200,800);w.show();a.processEvents();print('ok')")
+    t0 = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
+                   env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    return _ms(time.perf_counter() - t0)
+
+
+def bench_start(db_path: Path, meta: dict, repeat: int) -> dict:
+    ours, base, login = [], [], []
+    for _ in range(repeat):
+        r = _probe("start", db_path, meta)
+        ours.append(r["wall_ms"])
+        login.append(r["login_ms"])
+        base.append(_bare_qt_start())
+    return _figure(ours, base, login_kdf_ms=_median(login))
+
+
+def run_probe(args: argparse.Namespace) -> None:
+    """Runs inside the child process; prints one JSON line."""
+    t_login = 0.0
+    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    from comite.gui.app import make_main_window
+    from comite.services import accounts
+    from comite.services.bootstrap import open_database
+
+    db = open_database(args.db)
+    t0 = time.perf_counter()
+    login = accounts.login(db, args.user, os.environ["COMITE_BENCH_PASSWORD"])
+    t_login = _ms(time.perf_counter() - t0)
+    window = make_main_window(db, login)
+    window.show()
+    app.processEvents()
+    if args.probe == "start":
+        print(json.dumps({"login_ms": t_login}))
+        return
+    from comite.gui.session_page import SessionPage
+    from comite.services.context import ServiceContext
+
+    ctx = ServiceContext(db, login.actor)
+    if args.probe == "open_session":
+        times = []
+        for _ in range(args.repeat):
+            t0 = time.perf_counter()
+            page = SessionPage(ctx, args.session)
+            page.resize(1400, 900)
+            page.show()
+            app.processEvents()
+            page.repaint()
+            times.append(_ms(time.perf_counter() - t0))
+            page.close()
+            page.deleteLater()
+            app.processEvents()
+        print(json.dumps({"times": times}))
+        return
+    if args.probe == "memory":
+        page = SessionPage(ctx, args.session)
+        page.resize(1400, 900)
+        page.show()
+        app.processEvents()
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(json.dumps({"peak_mb": round(peak, 1)}))
+        return
+    if args.probe == "ui_stall":
+        from comite.documents.resolution import write_resolutions
+        from comite.gui import workers
+
+        items = _resolution_items(Path(args.db), {"user": args.user, "password": os.environ["COMITE_BENCH_PASSWORD"],
+                                                   "big_session_id": args.session}, args.count)
+        out = Path(tempfile.mkdtemp(prefix="bench-stall-"))
+        gaps: list[float] = []
+        clock = QElapsedTimer()
+        clock.start()
+        last = [clock.elapsed()]
+        done = [False]
+
+        def tick() -> None:
+            now = clock.elapsed()
+            gaps.append(now - last[0])
+            last[0] = now
+
+        timer = QTimer()
+        timer.setInterval(5)
+        timer.timeout.connect(tick)
+        timer.start()
+
+        def work(progress, cancel):
+            return write_resolutions(items, out, progress=progress, cancel=cancel, workers=2)
+
+        workers.run_job(window, "Generando resoluciones", work, on_done=lambda _r: done.__setitem__(0, True),
+                        on_error=lambda _e: done.__setitem__(0, True))
+        t0 = time.perf_counter()
+        while not done[0] and time.perf_counter() - t0 < 600:
+            app.processEvents()
+            time.sleep(0.001)
+        timer.stop()
+        shutil.rmtree(out, ignore_errors=True)
+        print(json.dumps({"max_gap_ms": max(gaps) if gaps else None, "ticks": len(gaps),
+                          "batch_ms": _ms(time.perf_counter() - t0)}))
+        return
+    raise SystemExit(f"unknown probe {args.probe}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="Benchmark de comite")
+    parser.add_argument("--quick", action="store_true", help="base pequeña y una repetición (para la prueba)")
+    parser.add_argument("--sessions", type=int)
+    parser.add_argument("--cases", type=int)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--repeat", type=int)
+    parser.add_argument("--only", help="lista de figuras separadas por comas")
+    parser.add_argument("--probe", help=argparse.SUPPRESS)
+    parser.add_argument("--db", help=argparse.SUPPRESS)
+    parser.add_argument("--user", help=argparse.SUPPRESS)
+    parser.add_argument("--session", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--count", type=int, default=RESOLUTIONS, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.probe:
+        args.repeat = args.repeat or 3
+        run_probe(args)
+        return 0
+    sessions = args.sessions or (30 if args.quick else 2000)
+    cases = args.cases or (600 if args.quick else 200_000)
+    repeat = args.repeat or (1 if args.quick else 5)
+    count = 20 if args.quick else RESOLUTIONS
+    db_path, meta = build_database(sessions, cases, args.seed)
+    only = set(args.only.split(",")) if args.only else None
+    results: dict[str, object] = {
+        "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0], "platform": sys.platform},
+        "database": {"sessions": sessions, "cases": cases, "demo_build_s": meta.get("demo_seconds")},
+    }
+
+    def want(name: str) -> bool:
+        return only is None or name in only
+
+    if want("start"):
+        results["start"] = bench_start(db_path, meta, repeat)
+    if want("open_session"):
+        r = _probe("open_session", db_path, meta, "--repeat", str(max(3, repeat)))
+        results["open_session"] = _figure(r["times"][1:] or r["times"], first_ms=r["times"][0])
+    if want("search"):
+        results["search"] = bench_search(db_path, meta, 30 if args.quick else 200)
+    if want("acta"):
+        results["acta"] = bench_acta(db_path, meta, repeat)
+    if want("resolutions"):
+        results["resolutions"] = bench_resolutions(db_path, meta, count, repeat)
+    if want("ui_stall"):
+        r = _probe("ui_stall", db_path, meta, "--count", str(count))
+        results["ui_stall"] = {"max_ms": r["max_gap_ms"], "ticks": r["ticks"], "batch_ms": r["batch_ms"],
+                               "resolutions": count}
+    if want("memory"):
+        r = _probe("memory", db_path, meta)
+        results["memory"] = {"peak_mb": r["peak_mb"]}
+    print(json.dumps(results, ensure_ascii=False, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(HERE.parent / "src"))
+    raise SystemExit(main())

@@ -17,7 +17,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -28,6 +28,16 @@ from comite.model.base import utcnow
 from comite.storage.database import Database
 
 log = logging.getLogger(__name__)
+
+_CONNECTION_LOST = (
+    "Se perdió la conexión con la base de datos o está ocupada; no se guardó el último cambio. "
+    "Lo ya registrado está a salvo. Intente de nuevo."
+)
+
+
+def _connection_lost(exc: DBAPIError) -> bool:
+    """A dropped or unusable connection (server restarted, network down, file locked)."""
+    return isinstance(exc, OperationalError | InterfaceError) or exc.connection_invalidated
 
 
 class Role(LabeledEnum):
@@ -96,12 +106,9 @@ class ServiceContext:
             raise ValidationError(
                 "El cambio contradice datos ya registrados (registro duplicado o referencia inexistente); no se guardó."
             ) from exc
-        except OperationalError as exc:
-            raise StorageError(
-                "Se perdió la conexión con la base de datos o está ocupada; no se guardó el último cambio. "
-                "Lo ya registrado está a salvo. Intente de nuevo."
-            ) from exc
         except DBAPIError as exc:
+            if _connection_lost(exc):
+                raise StorageError(_CONNECTION_LOST) from exc
             raise StorageError(
                 f"La base de datos rechazó la operación ({exc.__class__.__name__}); no se guardó."
             ) from exc
@@ -114,12 +121,17 @@ class ServiceContext:
         session = self.db.Session()
         try:
             yield session
-        except OperationalError as exc:
+        except DBAPIError as exc:
+            if _connection_lost(exc):
+                raise StorageError("Se perdió la conexión con la base de datos; intente de nuevo.") from exc
             raise StorageError(
-                "Se perdió la conexión con la base de datos; intente de nuevo."
+                f"No se pudo leer la base de datos ({exc.__class__.__name__}); intente de nuevo."
             ) from exc
         finally:
-            session.rollback()
+            try:
+                session.rollback()
+            except DBAPIError:  # the connection is gone: nothing to roll back
+                log.info("rollback on a lost connection skipped")
             session.close()
 
 

@@ -11,15 +11,20 @@ import os
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from comite import paths
 from comite.errors import StorageError
 from comite.model.base import Cipher, attach_vault
+from comite.storage.secrets import SecretStore, db_password_name
 
 ENV_URL = "COMITE_DATABASE_URL"
+UNREACHABLE = (
+    "No hay conexión con la base de datos ({url}). Lo que usted escribió sigue en pantalla; "
+    "revise la red o el servidor y vuelva a intentarlo."
+)
 
 
 def resolve_url(target: str | os.PathLike[str] | None = None) -> URL:
@@ -95,3 +100,47 @@ class Database:
     def dispose(self) -> None:
         self.lock()
         self.engine.dispose()
+
+    # --- connection loss (a restarted server, a dropped network) -------------------------------
+
+    def ping(self) -> bool:
+        """Whether the database answers now (a fresh or re-validated connection)."""
+        try:
+            with self.engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+            return True
+        except Exception:  # noqa: BLE001 - any failure means "not reachable now"
+            return False
+
+    def reconnect(self) -> None:
+        """Drop every pooled connection and connect again; the data key stays unlocked.
+
+        Raises:
+            StorageError: the database still does not answer (Spanish, safe to show).
+        """
+        self.engine.dispose()
+        if not self.ping():
+            raise StorageError(UNREACHABLE.format(url=self.display_url))
+
+
+def url_with_keyring_password(url: str | os.PathLike[str] | URL | None, store: SecretStore) -> URL:
+    """``url`` with its password filled from ``store`` when it has none.
+
+    The password of a server URL is never written in a file or a setting: the
+    application asks for it once, remembers it with :func:`remember_db_password`
+    (the OS keyring, under :func:`~comite.storage.secrets.db_password_name`), and
+    every later start fills it in here. SQLite URLs and URLs that already carry a
+    password come back unchanged; so does a URL whose password is not remembered
+    (the server then refuses it and the application asks).
+    """
+    resolved = url if isinstance(url, URL) else resolve_url(url)
+    if resolved.get_backend_name() == "sqlite" or resolved.password:
+        return resolved
+    remembered = store.get(db_password_name(resolved))
+    return resolved.set(password=remembered) if remembered else resolved
+
+
+def remember_db_password(url: str | URL, password: str, store: SecretStore) -> None:
+    """Keep the server password for ``url`` in ``store`` (raises StorageError if it cannot)."""
+    resolved = url if isinstance(url, URL) else resolve_url(url)
+    store.set(db_password_name(resolved.set(password=None)), password)

@@ -371,7 +371,7 @@ def test_case_navigation_by_keyboard(admin, qtbot):
     QTest.keyClick(tab.ui.votersTable, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert tab.hearing_id == hearings[1]
     assert tab.ui.positionLabel.text() == "Caso 2 de 3"
-    QTest.keyClick(tab.ui.votersTable, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(tab.ui.votersTable, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
     assert page.ui.tabs.currentIndex() == page.TAB_AGENDA
 
 
@@ -439,3 +439,30 @@ def test_acta_actions_and_read_only_after_approval(admin, qtbot, tmp_path):
     tab.ui.errataButton.click()
     assert [v.kind for v in acta.acta_versions(admin, sid)] == ["borrador", "final", "fe_de_erratas"]
     assert "Fe de erratas emitida" in tab.ui.resultLabel.text()
+
+
+# --- inside the real main window ------------------------------------------------------------------
+
+def test_in_the_main_window_undo_goes_through_the_window_and_closing_flushes(admin, qtbot):
+    from tests.gui.conftest import open_window
+
+    sid, hearings = _session(admin, present=False)
+    window = open_window(qtbot, admin)
+    page = window.open_session(sid)
+    assert isinstance(page, SessionPage)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    tab = page.attendance_tab
+    key = _voting_keys(page)[0]
+    number = tab.model.find(lambda r: r.seat_key == key)
+    assert tab.model.setData(tab.model.index(number, ATT_STATUS), AttendanceStatus.EXCUSADO)
+    assert window.undo_action.isEnabled()
+    window.undo_action.trigger()  # Editar ▸ Deshacer (Ctrl+Z) reaches the page's stack
+    assert next(r for r in views.attendance_rows(admin, sid) if r.seat_key == key).status is AttendanceStatus.AUSENTE
+    window.redo_action.trigger()
+    assert next(r for r in views.attendance_rows(admin, sid) if r.seat_key == key).status is AttendanceStatus.EXCUSADO
+    page.show_tab(page.TAB_CASES)
+    page.case_tab.ui.deliberationEdit.setFocus()
+    _keys(page.case_tab.ui.deliberationEdit, "Antes de cerrar la ventana")
+    window.close()
+    assert views.hearing_detail(admin, hearings[0]).deliberation == "Antes de cerrar la ventana"

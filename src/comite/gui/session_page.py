@@ -15,7 +15,7 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from comite.domain import SessionStatus
 from comite.errors import ComiteError, ConcurrencyConflict
@@ -75,6 +75,8 @@ class SessionPage(QWidget):
         title_font.setBold(True)
         self.ui.titleLabel.setFont(title_font)
         self.ui.statusLabel.setMinimumWidth(110)
+        self.ui.subtitleLabel.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.ui.titleLabel.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         show_message(self.ui.messageLabel, "")
 
         self.data_tab = DataTab(self)
@@ -93,8 +95,8 @@ class SessionPage(QWidget):
         )
         for n, (widget, label) in enumerate(tabs, start=1):
             self.ui.tabs.addTab(widget, label)
-            self.ui.tabs.setTabToolTip(n - 1, f"Ctrl+{n}")
-            shortcut = QShortcut(QKeySequence(f"Ctrl+{n}"), self)
+            self.ui.tabs.setTabToolTip(n - 1, f"Alt+{n}")
+            shortcut = QShortcut(QKeySequence(f"Alt+{n}"), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(lambda i=n - 1: self.show_tab(i))
         self.ui.tabs.currentChanged.connect(self._tab_changed)
@@ -120,6 +122,35 @@ class SessionPage(QWidget):
         self.flush()
         if self.ui.tabs.widget(index) is self.acta_tab:
             self.acta_tab.shown()
+
+    # --- hooks of the main window (F5, Ctrl+F, Ctrl+W) ---------------------------------------------
+    def refresh(self) -> None:
+        """Reload everything from the database (F5); on the Acta tab, the preview too."""
+        self.flush()
+        self.reload_all()
+        if self.ui.tabs.currentWidget() is self.acta_tab:
+            self.acta_tab.refresh_preview()
+
+    def focus_search(self) -> None:
+        """Ctrl+F: the search or filter box of the tab in view."""
+        current = self.ui.tabs.currentWidget()
+        target = {
+            self.data_tab: self.data_tab.ui.convenedFilter,
+            self.agenda_tab: self.agenda_tab.ui.searchEdit,
+            self.attendance_tab: self.attendance_tab.ui.filterEdit,
+            self.case_tab: self.case_tab.ui.caseCombo,
+            self.commitments_tab: self.commitments_tab.ui.filterEdit,
+        }.get(current)
+        if target is not None:
+            target.setFocus()
+            select_all = getattr(target, "selectAll", None)
+            if callable(select_all):
+                select_all()
+
+    def can_close(self) -> bool:
+        """Before the page closes (Ctrl+W): store what is pending."""
+        self.flush()
+        return True
 
     # --- messages ----------------------------------------------------------------------------------
     def show_message(self, text: str, kind: str = INFO) -> None:
@@ -215,9 +246,10 @@ class SessionPage(QWidget):
         self.ui.titleLabel.setText(h.title)
         place = h.place or h.virtual_link or "lugar por definir"
         times = fmt.hour(h.start) + (f"–{fmt.hour(h.end)}" if h.end else "")
-        self.ui.subtitleLabel.setText(
-            f"{h.committee_name} · {fmt.long_date(h.day, weekday=True)}"
-            + (f" · {times}" if times else "") + f" · {place}")
+        subtitle = (f"{h.committee_name} · {fmt.long_date(h.day, weekday=True)}"
+                    + (f" · {times}" if times else "") + f" · {place}")
+        self.ui.subtitleLabel.setText(subtitle)
+        self.ui.subtitleLabel.setToolTip(subtitle)
         bg, fg = _STATUS_STYLE.get(h.status, ("#eef0f3", "#3c4043"))
         self.ui.statusLabel.setText(h.status.label)
         self.ui.statusLabel.setStyleSheet(

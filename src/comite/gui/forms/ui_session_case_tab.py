@@ -174,6 +174,8 @@ class Ui_SessionCaseTab(object):
 
         self.observationTools.addWidget(self.observationRemoveButton)
 
+        self.observationTools.setStretch(0, 2)
+        self.observationTools.setStretch(1, 3)
 
         self.observationsLayout.addLayout(self.observationTools)
 
@@ -230,7 +232,7 @@ class Ui_SessionCaseTab(object):
         self.votesLayout.setObjectName(u"votesLayout")
         self.votersTable = QTableView(self.votesGroup)
         self.votersTable.setObjectName(u"votersTable")
-        self.votersTable.setMinimumSize(QSize(0, 160))
+        self.votersTable.setMinimumSize(QSize(0, 250))
 
         self.votesLayout.addWidget(self.votersTable)
 
@@ -329,6 +331,7 @@ class Ui_SessionCaseTab(object):
         self.measuresTable = QTableView(self.decisionGroup)
         self.measuresTable.setObjectName(u"measuresTable")
         self.measuresTable.setMinimumSize(QSize(0, 90))
+        self.measuresTable.setMaximumSize(QSize(16777215, 150))
 
         self.decisionLayout.addWidget(self.measuresTable)
 

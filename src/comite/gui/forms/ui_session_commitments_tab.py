@@ -60,6 +60,8 @@ class Ui_SessionCommitmentsTab(object):
 
         self.newLayout.addWidget(self.addButton)
 
+        self.newLayout.setStretch(0, 3)
+        self.newLayout.setStretch(1, 2)
 
         self.commitmentsLayout.addWidget(self.newGroup)
 

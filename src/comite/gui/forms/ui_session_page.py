@@ -16,8 +16,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QApplication, QFrame, QHBoxLayout, QLabel,
-    QPushButton, QSizePolicy, QSpacerItem, QTabWidget,
-    QVBoxLayout, QWidget)
+    QPushButton, QSizePolicy, QTabWidget, QVBoxLayout,
+    QWidget)
 
 class Ui_SessionPage(object):
     def setupUi(self, SessionPage):
@@ -58,10 +58,6 @@ class Ui_SessionPage(object):
 
         self.headerLayout.addWidget(self.statusLabel)
 
-        self.headerSpacer = QSpacerItem(10, 10, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-
-        self.headerLayout.addItem(self.headerSpacer)
-
         self.quorumSlot = QHBoxLayout()
         self.quorumSlot.setObjectName(u"quorumSlot")
 
@@ -87,6 +83,7 @@ class Ui_SessionPage(object):
 
         self.headerLayout.addWidget(self.approveButton)
 
+        self.headerLayout.setStretch(0, 1)
 
         self.pageLayout.addWidget(self.headerFrame)
 

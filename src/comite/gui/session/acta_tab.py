@@ -9,8 +9,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from comite.domain import CommitteeKind, SessionStatus
@@ -49,9 +47,6 @@ class ActaTab(QWidget):
         attach(self.ui.reviewTable, self.reviews, stretch_column=2)
 
         self.ui.refreshButton.clicked.connect(self.refresh_preview)
-        refresh = QShortcut(QKeySequence.StandardKey.Refresh, self)
-        refresh.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        refresh.activated.connect(self.refresh_preview)
         self.ui.draftButton.clicked.connect(self.issue_draft)
         self.ui.approveButton.clicked.connect(self.approve)
         self.ui.errataButton.clicked.connect(self.issue_errata)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QHeaderView, QInputDialog, QWidget
 
 from comite.domain import AgendaItemKind, CommitteeKind
@@ -68,14 +68,13 @@ class AgendaTab(QWidget):
         self.ui.downButton.clicked.connect(lambda: self.move_current(+1))
         self.ui.removeButton.clicked.connect(self.remove_current)
         self.ui.openButton.clicked.connect(self.open_case)
-        find = QShortcut(QKeySequence.StandardKey.Find, self)
-        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        find.activated.connect(lambda: (self.ui.searchEdit.setFocus(), self.ui.searchEdit.selectAll()))
         kind = page.header.committee_kind
         self.ui.handoffButton.setVisible(kind != CommitteeKind.GVP.value)
         self.ui.emergencyButton.setVisible(kind != CommitteeKind.GVP.value)
         self.refresh()
-        fit_columns(table, max_width=260)
+        table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        fit_columns(table, max_width=230)
+        table.setColumnWidth(1, min(190, table.columnWidth(1)))
 
     # --- view --------------------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -45,6 +45,7 @@ from comite.gui.session.models import (
     MEASURE_QUANTITY,
     VOTE_CHOICES,
     VOTER_CHOICE,
+    VOTER_DISSENT,
     MeasuresModel,
     ObservationsModel,
     VotersModel,
@@ -137,7 +138,7 @@ class CaseTab(QWidget):
         self.voters = VotersModel(self)
         self.voters.on_edit = self._voter_edited
         table = self.ui.votersTable
-        attach(table, self.voters, stretch_column=6)
+        attach(table, self.voters, stretch_column=VOTER_DISSENT)
         table.setSortingEnabled(False)
         table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                               | QAbstractItemView.EditTrigger.EditKeyPressed)
@@ -174,7 +175,9 @@ class CaseTab(QWidget):
         self.ui.measureRemoveButton.clicked.connect(self.remove_measure)
         self.ui.recordButton.clicked.connect(self.record_decision)
         self.ui.withdrawButton.clicked.connect(self.withdraw_decision)
-        self.ui.splitter.setSizes([520, 680])
+        self.ui.splitter.setSizes([480, 720])
+        self.ui.observationSeatCombo.setMaximumWidth(260)
+        table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.refresh_cases()
 
     # --- cases of the agenda -----------------------------------------------------------------------
@@ -306,8 +309,10 @@ class CaseTab(QWidget):
             select_row(table, self.voters, self.voters.find_key(current.seat_key))
         elif self.voters.rowCount():
             first = self.voters.find(lambda v: v.can_vote) or 0
-            table.setCurrentIndex(table.model().index(first, VOTER_CHOICE))
-        fit_columns(table, max_width=240)
+            table.setCurrentIndex(table.model().index(first, 0))
+        fit_columns(table, max_width=190)
+        table.setColumnWidth(1, min(150, table.columnWidth(1)))
+        table.horizontalScrollBar().setValue(0)
         color = "#14532d" if d.tally.adopted else ("#7f1d1d" if not d.quorum.has_quorum else "#3c4043")
         self.ui.tallyLabel.setText(f"<span style='color:{color}'><b>{html.escape(d.tally.message)}</b></span>")
 

@@ -10,6 +10,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QWidget
 
 from comite.domain import CommitmentStatus
+from comite.gui import formatting as fmt
 from comite.gui.forms.ui_session_commitments_tab import Ui_SessionCommitmentsTab
 from comite.gui.session.common import ERROR, versioned
 from comite.gui.session.models import CommitmentsModel
@@ -38,6 +39,7 @@ class CommitmentsTab(QWidget):
         self.ui.cancelButton.clicked.connect(lambda: self.set_status(CommitmentStatus.CANCELADO))
         self.ui.reopenButton.clicked.connect(lambda: self.set_status(CommitmentStatus.PENDIENTE))
         self.ui.commitmentsTable.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
+        self.ui.responsibleCombo.lineEdit().setPlaceholderText("Entidad responsable")
         self._fill_responsibles()
         self.refresh()
 
@@ -58,8 +60,8 @@ class CommitmentsTab(QWidget):
         fit_columns(self.ui.commitmentsTable, max_width=260)
         pending = sum(1 for r in rows if r.status is CommitmentStatus.PENDIENTE)
         overdue = sum(1 for r in rows if r.overdue)
-        text = f"{len(rows)} compromisos; {pending} pendientes"
-        self.ui.summaryLabel.setText(text + (f", {overdue} vencidos." if overdue else "."))
+        text = f"{fmt.plural(len(rows), 'compromiso')}; {fmt.plural(pending, 'pendiente')}"
+        self.ui.summaryLabel.setText(text + (f", {fmt.plural(overdue, 'vencido')}." if overdue else "."))
         self._update_buttons()
 
     def set_read_only(self, read_only: bool) -> None:

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QEvent, QObject, QTimer
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QLineEdit, QWidget
 
@@ -71,7 +71,8 @@ class DataTab(QWidget):
         self.ui.developmentEdit.installEventFilter(self)
 
         self.convened_model = ConvenedModel(self)
-        attach(self.ui.convenedTable, self.convened_model, filter_edit=self.ui.convenedFilter, stretch_column=0)
+        attach(self.ui.convenedTable, self.convened_model, filter_edit=self.ui.convenedFilter)
+        self.ui.convenedTable.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.ui.inviteeButton.clicked.connect(self.open_invitee_dialog)
         shortcut = QShortcut(QKeySequence("Ctrl+Shift+I"), page)
         shortcut.activated.connect(self.open_invitee_dialog)
@@ -116,7 +117,8 @@ class DataTab(QWidget):
     def refresh_convened(self) -> None:
         rows = [ConvenedRow(r.id, r, cases) for r, cases in self.page.convened]
         self.convened_model.update_rows(rows)
-        fit_columns(self.ui.convenedTable, max_width=280)
+        fit_columns(self.ui.convenedTable, max_width=300)
+        self.ui.convenedTable.setColumnWidth(0, min(280, self.ui.convenedTable.columnWidth(0)))
         vote = sum(1 for c in rows if c.row.rights is Rights.VOZ_Y_VOTO)
         self.ui.convenedSummary.setText(
             f"{len(rows)} convocados: {vote} con voz y voto, {len(rows) - vote} con solo voz. "

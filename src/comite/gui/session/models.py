@@ -149,7 +149,7 @@ AGENDA_COLUMNS = (
     Column("N.º", lambda r: r.position + 1, align=RIGHT),
     EditColumn("Punto", _agenda_title, bold=True),
     EditColumn("Radicado", lambda r: r.radicado or "", bold=True),
-    Column("Población", lambda r: r.population or ""),
+    Column("Población", lambda r: r.population or "", tooltip=lambda r: r.population),
     Column("Ruta", lambda r: r.route),
     Column("Desplazado", lambda r: r.displaced if r.hearing_id else None, align=CENTER),
     Column("Propuesta GVP", lambda r: r.proposal_level),
@@ -256,13 +256,15 @@ def _cases_text(r: AttendanceRow) -> str:
 
 
 ATTENDANCE_COLUMNS = (
-    EditColumn("Entidad", lambda r: r.entity, tooltip=lambda r: r.ad_hoc_reason and f"Motivo: {r.ad_hoc_reason}"),
+    EditColumn("Entidad", lambda r: r.entity,
+               tooltip=lambda r: r.entity + (f"\nMotivo: {r.ad_hoc_reason}" if r.ad_hoc_reason else "")),
     EditColumn("Capacidad", lambda r: r.rights, background=lambda r: rights_badge(r.rights), align=CENTER),
     Column("Rol", lambda r: r.role),
     Column("Condición", lambda r: condition_text(r.condition), tooltip=lambda r: r.condition and r.condition.label),
     EditColumn("Persona", lambda r: r.person_name or "", field="person_name"),
     EditColumn("Cargo", lambda r: r.person_position or "", field="person_position"),
-    EditColumn("Principal/delegado", lambda r: r.capacity, field="capacity"),
+    EditColumn("Calidad", lambda r: r.capacity, field="capacity",
+               header_tooltip="Principal (el titular) o delegado"),
     EditColumn("Estado", lambda r: r.status, field="status", foreground=_status_color, bold=True),
     EditColumn("Llegada", lambda r: r.arrival, field="arrival"),
     EditColumn("Salida", lambda r: r.departure, field="departure"),
@@ -286,15 +288,18 @@ class ConvenedRow:
     cases: tuple[str, ...]
 
 
+def _convened_tip(c: ConvenedRow) -> str:
+    who = c.row.person_name or c.row.person_position or ""
+    return f"{c.row.entity}\n{c.row.role.label}" + (f" — {who}" if who else "")
+
+
 CONVENED_COLUMNS = (
-    EditColumn("Entidad", lambda c: c.row.entity),
+    EditColumn("Entidad", lambda c: c.row.entity, tooltip=_convened_tip),
     EditColumn("Capacidad", lambda c: c.row.rights, background=lambda c: rights_badge(c.row.rights),
                align=CENTER),
-    Column("Rol", lambda c: c.row.role),
     Column("Condición", lambda c: condition_text(c.row.condition),
            tooltip=lambda c: c.row.ad_hoc_reason and f"Motivo: {c.row.ad_hoc_reason}"),
-    Column("Radicados", lambda c: ", ".join(c.cases)),
-    Column("Persona / cargo", lambda c: c.row.person_name or c.row.person_position or ""),
+    Column("Radicados", lambda c: ", ".join(c.cases), tooltip=lambda c: ", ".join(c.cases) or None),
 )
 
 
@@ -320,16 +325,15 @@ def _voter_state(v: VoterRow) -> str:
 
 
 VOTER_COLUMNS = (
-    EditColumn("Entidad", lambda v: v.entity, bold=True),
+    EditColumn("Entidad", lambda v: v.entity, bold=True, tooltip=lambda v: v.entity),
     Column("Persona", lambda v: v.person_name or ""),
     EditColumn("Capacidad", lambda v: v.rights, background=lambda v: rights_badge(v.rights), align=CENTER),
-    Column("Presente", lambda v: v.present, align=CENTER,
-           foreground=lambda v: GREEN if v.present else RED),
-    Column("Situación", _voter_state, foreground=lambda v: None if v.can_vote else GREY),
+    Column("Situación", _voter_state,
+           foreground=lambda v: GREEN if v.can_vote else (RED if not v.present else GREY)),
     EditColumn("Voto", lambda v: v.choice, field="choice", foreground=_vote_color, bold=True),
     EditColumn("Salvamento / aclaración", lambda v: v.dissent or "", field="dissent"),
 )
-VOTER_CHOICE, VOTER_DISSENT = 5, 6
+VOTER_CHOICE, VOTER_DISSENT = 4, 5
 
 
 class VotersModel(SessionTableModel):

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from comite.domain import CommitteeKind, SessionStatus
 from comite.errors import ComiteError
 from comite.gui import dialogs, workers
+from comite.gui import formatting as fmt
 from comite.gui.forms.ui_session_acta_tab import Ui_SessionActaTab
 from comite.gui.session.common import ERROR, OK, show_message
 from comite.gui.session.models import ActaVersionsModel, ReviewModel
@@ -204,7 +205,7 @@ class ActaTab(QWidget):
 
         def done(paths) -> None:
             self.last_files = list(paths)
-            self._result(f"{len(paths)} resoluciones generadas en {folder}.")
+            self._result(f"{fmt.plural(len(paths), 'resolución generada', 'resoluciones generadas')} en {folder}.")
 
         def cancelled() -> None:
             self._result("Generación de resoluciones cancelada; los archivos ya escritos quedan en la carpeta.",

@@ -1,0 +1,173 @@
+"""Where the agenda's cases come from and where the session's documents go:
+GVP results handed to a CERREM, emergency measures, a spreadsheet import,
+the cases of a conditional seat, the convocation, and the resolutions batch."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import pytest
+from PySide6.QtWidgets import QDialogButtonBox
+
+from comite.domain import (
+    AttendanceStatus,
+    CaseKind,
+    DecisionOutcome,
+    MeasureAction,
+    RiskLevel,
+    SessionStatus,
+    VoteChoice,
+)
+from comite.gui import dialogs
+from comite.gui.session.dialogs import check_cases
+from comite.gui.session_page import SessionPage
+from comite.services import cases, followup, proceedings, sessions, views
+from comite.services.cases import CaseInput
+from comite.services.proceedings import DecisionInput, MeasureInput
+
+DAY = date(2026, 3, 10)
+
+
+@pytest.fixture(autouse=True)
+def _confirm(monkeypatch):
+    monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: True)
+
+
+def _case(ctx, radicado: str, **kw) -> int:
+    kw.setdefault("population_code", "victimas")
+    return cases.create_case(ctx, CaseInput(radicado=radicado, kind=kw.pop("kind", CaseKind.INDIVIDUAL),
+                                            beneficiary_name=f"Persona {radicado}",
+                                            document_number=f"7{abs(hash(radicado)) % 10**9:09d}",
+                                            **kw)).created_id
+
+
+def _open(qtbot, ctx, sid) -> SessionPage:
+    page = SessionPage(ctx, sid)
+    qtbot.addWidget(page)
+    page.resize(1300, 850)
+    page.show()
+    return page
+
+
+def _decide_in_gvp(ctx, case_id: int) -> None:
+    gvp = sessions.create_session(ctx, "GVP", date(2026, 3, 2), start=time(9, 0)).session_id
+    hearing = sessions.add_case(ctx, gvp, case_id).created_id
+    keys = []
+    for row in views.attendance_rows(ctx, gvp):
+        if row.rights.value == "voz_y_voto":
+            proceedings.set_attendance(ctx, row.id, status=AttendanceStatus.PRESENTE)
+            keys.append(row.seat_key)
+    sessions.set_status(ctx, gvp, SessionStatus.EN_CURSO)
+    for key in keys:
+        proceedings.cast_vote(ctx, hearing, key, VoteChoice.A_FAVOR)
+    proceedings.record_decision(ctx, hearing, DecisionInput(
+        DecisionOutcome.DECIDED, RiskLevel.EXTREMO, concept="Concepto del GVP: esquema duro.", matrix_pct=84.5))
+
+
+def test_gvp_results_and_emergency_measures_join_the_agenda(admin, qtbot):
+    handed = _case(admin, "GVP-2026-010", displaced=True)
+    _decide_in_gvp(admin, handed)
+    urgent = _case(admin, "EMG-2026-003")
+    followup.record_emergency(admin, urgent, "CERREM_POBLACIONAL", date(2026, 3, 1), "Reubicación temporal")
+    sid = sessions.create_session(admin, "CERREM_POBLACIONAL", DAY, start=time(9, 0)).session_id
+    page = _open(qtbot, admin, sid)
+    tab = page.agenda_tab
+
+    picker = tab.pick_handoffs()
+    assert picker is not None and picker.model.rowCount() == 1
+    picker.select_all()
+    picker.ui.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    row = next(r for r in page.agenda if r.radicado == "GVP-2026-010")
+    assert (row.source, row.proposal_level, row.proposal_pct) == ("gvp", RiskLevel.EXTREMO, 84.5)
+    assert followup.pending_handoffs(admin, "CERREM_POBLACIONAL") == []
+    assert page.case_tab.detail is not None and "Concepto del GVP" in page.case_tab.ui.caseHeaderLabel.text()
+    # the displaced case convenes ACNUR
+    assert any(r.seat_key == "acnur" for r, _cases in page.convened)
+
+    picker = tab.pick_emergencies()
+    picker.select_all()
+    picker.accept()
+    assert next(r for r in page.agenda if r.radicado == "EMG-2026-003").source == "emergencia"
+    assert tab.pick_emergencies() is None
+    assert "No hay medidas de emergencia pendientes" in page.ui.messageLabel.text()
+
+
+def test_search_refusal_and_spreadsheet_import(admin, qtbot, tmp_path):
+    sid = sessions.create_session(admin, "CERREM_POBLACIONAL", DAY, start=time(9, 0)).session_id
+    other = _case(admin, "UP-2026-001", population_code="politicos", up_pcc_member=True)
+    page = _open(qtbot, admin, sid)
+    tab = page.agenda_tab
+    tab.ui.searchEdit.setText("UP-2026-001")
+    tab.search_and_add()
+    assert "corresponde al comité CERREM_UP_PCC" in page.ui.messageLabel.text()
+    assert all(r.case_id != other for r in page.agenda)
+    tab.ui.searchEdit.setText("NO-EXISTE-1")
+    tab.search_and_add()
+    assert "No hay ningún caso" in page.ui.messageLabel.text()
+
+    header = "radicado;tipo;nombre;documento;poblacion;departamento;municipio;ruta;desplazado;analista;" \
+             "puntaje_matriz;nivel_propuesto"
+    lines = [header] + [f"IMP-2026-{i:03d};individual;Persona {i};10{i:08d};9;Cauca;Popayán;ordinaria;"
+                        f"{'si' if i % 2 else 'no'};Analista;{50 + i};extraordinario" for i in range(1, 4)]
+    lines.append("IMP-2026-099;individual;;;9;Cauca;Popayán;ordinaria;no;Analista;50;")  # refused: no name
+    source = tmp_path / "casos.csv"
+    source.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
+    tab.choose_import_file = lambda: source
+    tab.ui.importButton.click()
+    assert "Fila 5" in page.ui.messageLabel.text()
+    picker = tab.picker
+    assert picker is not None and picker.model.rowCount() == 3 and len(picker.selected()) == 3
+    picker.accept()
+    radicados = [r.radicado for r in page.agenda if r.hearing_id is not None]
+    assert radicados == ["IMP-2026-001", "IMP-2026-002", "IMP-2026-003"]
+
+
+def test_conditional_seat_cases_and_the_convocation(admin, qtbot, tmp_path):
+    sid = sessions.create_session(admin, "CERREM_COLECTIVO", DAY, start=time(9, 0)).session_id
+    hearing = sessions.add_case(admin, sid, _case(admin, "COL-2026-001", kind=CaseKind.COLECTIVO,
+                                                  population_code="ddhh_sociales",
+                                                  legally_recognised=False)).created_id
+    page = _open(qtbot, admin, sid)
+    tab = page.attendance_tab
+    tab.ui.convenedOnlyCheck.setChecked(False)
+    seat = next(r for r in page.attendance if r.seat_key == "responsables_medidas_colectivas")
+    tab.select_seat(seat.id)
+    assert tab.ui.casesButton.isEnabled()
+    dialog = tab.open_cases_dialog()
+    check_cases(dialog.ui.casesList, [hearing])
+    dialog.accept()
+    assert next(r for r in views.attendance_rows(admin, sid) if r.id == seat.id).hearing_ids == (hearing,)
+    assert any(r.id == seat.id and c == ("COL-2026-001",) for r, c in page.convened)
+
+    page.data_tab.choose_convocation_path = lambda: tmp_path / "convocatoria.pdf"
+    page.data_tab.ui.exportButton.click()
+    assert (tmp_path / "convocatoria.pdf").read_bytes().startswith(b"%PDF")
+    assert b"BEGIN:VCALENDAR" in (tmp_path / "convocatoria.ics").read_bytes()
+    assert page.header.status is SessionStatus.CONVOCADA
+    assert page.ui.statusLabel.text() == "Convocada"
+
+
+def test_resolutions_batch_from_the_acta_tab(admin, qtbot, tmp_path):
+    sid = sessions.create_session(admin, "CERREM_POBLACIONAL", DAY, start=time(9, 0)).session_id
+    hearing = sessions.add_case(admin, sid, _case(admin, "RES-2026-001")).created_id
+    keys = []
+    for row in views.attendance_rows(admin, sid):
+        if row.rights.value == "voz_y_voto":
+            proceedings.set_attendance(admin, row.id, status=AttendanceStatus.PRESENTE)
+            keys.append(row.seat_key)
+    sessions.set_status(admin, sid, SessionStatus.EN_CURSO)
+    for key in keys:
+        proceedings.cast_vote(admin, hearing, key, VoteChoice.A_FAVOR)
+    proceedings.record_decision(admin, hearing, DecisionInput(
+        DecisionOutcome.DECIDED, RiskLevel.EXTRAORDINARIO, concept="Medidas idóneas",
+        measures=[MeasureInput("chaleco_blindado", 1, MeasureAction.IMPLEMENTAR, 6)]))
+    sessions.update_session(admin, sid, end=time(10, 0))
+    sessions.set_status(admin, sid, SessionStatus.CERRADA)
+    page = _open(qtbot, admin, sid)
+    acta_tab = page.acta_tab
+    assert acta_tab.ui.resolutionsButton.isEnabled() and not acta_tab.ui.notifyButton.isVisibleTo(page)
+    acta_tab.choose_folder = lambda _title: tmp_path
+    acta_tab.ui.resolutionsButton.click()
+    assert [p.suffix for p in acta_tab.last_files] == [".docx"]
+    assert "RES-2026-001" in acta_tab.last_files[0].name
+    assert "1 resolución generada" in page.ui.messageLabel.text()

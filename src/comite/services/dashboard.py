@@ -1,0 +1,331 @@
+"""Pending work at a glance: the queries behind the GUI's start page.
+
+Four lists, each limited to the committees the acting user may read:
+
+* cases waiting for the GVP beyond its term (5 business days after the study
+  was received, :func:`comite.rules.calendar.gvp_deadline`) with no GVP
+  decision taken since (a postponement does not count as one);
+* measures whose revaluation date falls within the next 30 days (the measures
+  of each case's latest adopted decision, not those it already superseded,
+  and not the ones being suspended or finished);
+* pending commitments past their due date;
+* sessions whose acta awaits review (status *acta en revisión*).
+
+Also the small look-ups lists need: the committees the user may pick, and the
+display names of populations and measures. Nothing here imports Qt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from sqlalchemy import select
+
+from comite.catalog.loader import load_installed_catalog
+from comite.domain import CommitteeKind, DecisionOutcome, MeasureAction, SessionStatus, SessionType
+from comite.model import (
+    Case,
+    Committee,
+    CommitteeSession,
+    Decision,
+    Hearing,
+    MeasureDecision,
+    MeasureType,
+    Population,
+)
+from comite.rules.calendar import business_days_between, gvp_deadline
+from comite.services import followup
+from comite.services.context import ServiceContext
+from comite.services.permissions import Action, allowed, require
+
+MEASURE_WINDOW_DAYS = 30
+_ENDING_ACTIONS = (MeasureAction.SUSPENDER.value, MeasureAction.FINALIZAR.value)
+
+
+@dataclass(frozen=True)
+class CommitteeInfo:
+    id: int
+    code: str
+    name: str
+    short_name: str
+    kind: CommitteeKind
+
+
+@dataclass(frozen=True)
+class GvpWaitingRow:
+    case_id: int
+    radicado: str
+    study_received: date
+    deadline: date
+    business_days_late: int
+    scheduled_session_id: int | None = None
+    scheduled_on: date | None = None
+
+
+@dataclass(frozen=True)
+class MeasureDueRow:
+    measure_id: int
+    case_id: int
+    radicado: str
+    session_id: int
+    committee_code: str
+    committee_short: str
+    measure_code: str
+    measure_name: str
+    quantity: int
+    action: MeasureAction
+    temporality_months: int | None
+    revaluation_date: date
+    days_left: int
+
+
+@dataclass(frozen=True)
+class OverdueCommitmentRow:
+    id: int
+    session_id: int
+    committee_code: str
+    committee_short: str
+    origin: str
+    description: str
+    responsible: str
+    due: date
+    days_overdue: int
+
+
+@dataclass(frozen=True)
+class ActaReviewRow:
+    session_id: int
+    committee_code: str
+    committee_short: str
+    number: int
+    year: int
+    session_type: SessionType
+    day: date
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    today: date
+    gvp_waiting: list[GvpWaitingRow] = field(default_factory=list)
+    measures_due: list[MeasureDueRow] = field(default_factory=list)
+    overdue_commitments: list[OverdueCommitmentRow] = field(default_factory=list)
+    actas_in_review: list[ActaReviewRow] = field(default_factory=list)
+
+
+# --- committees ----------------------------------------------------------------------------------
+
+def visible_committees(ctx: ServiceContext) -> list[CommitteeInfo]:
+    """The committees whose sessions the actor may read (an administrator: all)."""
+    require(ctx, Action.READ_CATALOG)
+    with ctx.reading() as s:
+        return [
+            CommitteeInfo(c.id, c.code, c.name, c.short_name, CommitteeKind(c.kind))
+            for c in s.scalars(select(Committee).order_by(Committee.id))
+            if allowed(ctx, Action.READ_SESSION, c.id)
+        ]
+
+
+def _readable(ctx: ServiceContext, committee_code: str | None) -> dict[int, CommitteeInfo]:
+    return {
+        c.id: c for c in visible_committees(ctx)
+        if committee_code is None or c.code == committee_code
+    }
+
+
+# --- the four lists ------------------------------------------------------------------------------
+
+def dashboard(ctx: ServiceContext, committee_code: str | None = None) -> Dashboard:
+    """Everything the start page shows, for one committee or all the readable ones."""
+    require(ctx, Action.READ_SESSION)
+    committees = _readable(ctx, committee_code)
+    return Dashboard(
+        today=ctx.today(),
+        gvp_waiting=gvp_waiting(ctx, committees),
+        measures_due=measures_due(ctx, committees),
+        overdue_commitments=overdue_commitments(ctx, committees),
+        actas_in_review=actas_in_review(ctx, committees),
+    )
+
+
+def gvp_waiting(ctx: ServiceContext, committees: dict[int, CommitteeInfo]) -> list[GvpWaitingRow]:
+    """Cases whose study reached the GVP and that passed its 5-business-day term undecided."""
+    gvp_ids = [c.id for c in committees.values() if c.kind is CommitteeKind.GVP]
+    if not gvp_ids:
+        return []
+    today = ctx.today()
+    with ctx.reading() as s:
+        candidates = s.execute(
+            select(Case.id, Case.radicado, Case.study_received)
+            .where(Case.study_received.is_not(None), Case.study_received < today)
+            .order_by(Case.study_received, Case.id)
+        ).all()
+        late = [(cid, rad, got) for cid, rad, got in candidates if gvp_deadline(got) < today]
+        if not late:
+            return []
+        ids = [cid for cid, _, _ in late]
+        gvp_hearings = s.execute(
+            select(Hearing.case_id, CommitteeSession.id, CommitteeSession.day, Decision.outcome)
+            .join(CommitteeSession, CommitteeSession.id == Hearing.session_id)
+            .outerjoin(Decision, Decision.hearing_id == Hearing.id)
+            .where(Hearing.case_id.in_(ids), CommitteeSession.committee_id.in_(gvp_ids))
+            .where(CommitteeSession.status != SessionStatus.CANCELADA.value)
+        ).all()
+    decided: dict[int, date] = {}
+    scheduled: dict[int, tuple[int, date]] = {}
+    for case_id, session_id, day, outcome in gvp_hearings:
+        if outcome is not None and outcome != DecisionOutcome.POSTPONED.value:
+            decided[case_id] = max(day, decided.get(case_id, day))
+        elif outcome is None and day >= today and case_id not in scheduled:
+            scheduled[case_id] = (session_id, day)
+    out = []
+    for case_id, radicado, received in late:
+        if case_id in decided and decided[case_id] >= received:
+            continue
+        deadline = gvp_deadline(received)
+        sched = scheduled.get(case_id)
+        out.append(GvpWaitingRow(
+            case_id, radicado, received, deadline, business_days_between(deadline, today),
+            sched[0] if sched else None, sched[1] if sched else None,
+        ))
+    return out
+
+
+def measures_due(ctx: ServiceContext, committees: dict[int, CommitteeInfo],
+                 window_days: int = MEASURE_WINDOW_DAYS) -> list[MeasureDueRow]:
+    """Measures of each case's latest adopted decision to be revalued within ``window_days``."""
+    if not committees:
+        return []
+    today = ctx.today()
+    until = today + timedelta(days=window_days)
+    with ctx.reading() as s:
+        rows = s.execute(
+            select(MeasureDecision.id, MeasureDecision.measure_code, MeasureDecision.quantity,
+                   MeasureDecision.action, MeasureDecision.temporality_months,
+                   MeasureDecision.revaluation_date, Decision.id, Hearing.case_id, Case.radicado,
+                   CommitteeSession.id, CommitteeSession.committee_id)
+            .join(Decision, Decision.id == MeasureDecision.decision_id)
+            .join(Hearing, Hearing.id == Decision.hearing_id)
+            .join(Case, Case.id == Hearing.case_id)
+            .join(CommitteeSession, CommitteeSession.id == Hearing.session_id)
+            .where(Decision.adopted.is_(True))
+            .where(MeasureDecision.revaluation_date >= today, MeasureDecision.revaluation_date <= until)
+            .where(MeasureDecision.action.not_in(_ENDING_ACTIONS))
+            .where(CommitteeSession.committee_id.in_(list(committees)))
+            .order_by(MeasureDecision.revaluation_date, Case.radicado, MeasureDecision.position)
+        ).all()
+        if not rows:
+            return []
+        latest = _latest_decisions(s, {row[7] for row in rows})
+        names = dict(s.execute(select(MeasureType.code, MeasureType.name)).all())
+    out = []
+    for (mid, code, qty, action, months, reval, decision_id, case_id, radicado, session_id,
+         committee_id) in rows:
+        if latest.get(case_id) != decision_id:
+            continue
+        committee = committees[committee_id]
+        out.append(MeasureDueRow(
+            mid, case_id, radicado, session_id, committee.code, committee.short_name, code,
+            names.get(code, code), qty, MeasureAction(action), months, reval, (reval - today).days,
+        ))
+    return out
+
+
+def _latest_decisions(s, case_ids: Iterable[int]) -> dict[int, int]:
+    """Per case, the id of its most recent adopted decision that carries measures."""
+    with_measures = select(MeasureDecision.decision_id).distinct()
+    found = s.execute(
+        select(Hearing.case_id, Decision.id, CommitteeSession.day, CommitteeSession.id)
+        .join(Decision, Decision.hearing_id == Hearing.id)
+        .join(CommitteeSession, CommitteeSession.id == Hearing.session_id)
+        .where(Hearing.case_id.in_(list(case_ids)), Decision.adopted.is_(True))
+        .where(Decision.id.in_(with_measures))
+    ).all()
+    best: dict[int, tuple[date, int, int]] = {}
+    for case_id, decision_id, day, session_id in found:
+        key = (day, session_id, decision_id)
+        if case_id not in best or key > best[case_id]:
+            best[case_id] = key
+    return {case_id: key[2] for case_id, key in best.items()}
+
+
+def overdue_commitments(ctx: ServiceContext, committees: dict[int, CommitteeInfo]) -> list[OverdueCommitmentRow]:
+    if not committees:
+        return []
+    today = ctx.today()
+    rows = followup.overdue_commitments(ctx, set(committees))
+    if not rows:
+        return []
+    with ctx.reading() as s:
+        owner = dict(s.execute(
+            select(CommitteeSession.id, CommitteeSession.committee_id)
+            .where(CommitteeSession.id.in_({r.origin_session_id for r in rows}))
+        ).all())
+    out = []
+    for r in rows:
+        committee = committees[owner[r.origin_session_id]]
+        out.append(OverdueCommitmentRow(
+            r.id, r.origin_session_id, committee.code, committee.short_name, r.origin, r.description,
+            r.responsible, r.due, (today - r.due).days,
+        ))
+    return out
+
+
+def actas_in_review(ctx: ServiceContext, committees: dict[int, CommitteeInfo]) -> list[ActaReviewRow]:
+    if not committees:
+        return []
+    with ctx.reading() as s:
+        sessions = s.scalars(
+            select(CommitteeSession)
+            .where(CommitteeSession.status == SessionStatus.ACTA_EN_REVISION.value)
+            .where(CommitteeSession.committee_id.in_(list(committees)))
+            .order_by(CommitteeSession.day, CommitteeSession.id)
+        ).all()
+        return [
+            ActaReviewRow(ss.id, committees[ss.committee_id].code, committees[ss.committee_id].short_name,
+                          ss.number, ss.year, SessionType(ss.session_type), ss.day)
+            for ss in sessions
+        ]
+
+
+# --- display names -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class DisplayLabels:
+    """Names lists show for catalogue codes (short population names when the catalogue has them)."""
+
+    populations: dict[str, str]
+    measures: dict[str, str]
+
+    def population(self, code: str | None) -> str:
+        return "" if code is None else self.populations.get(code, code)
+
+    def measure(self, code: str) -> str:
+        return self.measures.get(code, code)
+
+
+def display_labels(ctx: ServiceContext) -> DisplayLabels:
+    require(ctx, Action.READ_CATALOG)
+    with ctx.reading() as s:
+        populations = dict(s.execute(select(Population.code, Population.name)).all())
+        measures = dict(s.execute(select(MeasureType.code, MeasureType.name)).all())
+    try:
+        shipped = load_installed_catalog()
+    except Exception:  # noqa: BLE001 - short names are a nicety; the database names suffice
+        shipped = None
+    if shipped is not None:
+        for p in shipped.populations:
+            if p.code in populations and p.short_name:
+                populations[p.code] = p.short_name
+    return DisplayLabels(populations, measures)
+
+
+def radicados(ctx: ServiceContext, case_ids: Iterable[int]) -> dict[int, str]:
+    """The radicado of each case id (radicados are not reserved), for lists that hold ids."""
+    require(ctx, Action.READ_CASES)
+    ids = sorted({i for i in case_ids if i is not None})
+    if not ids:
+        return {}
+    with ctx.reading() as s:
+        return dict(s.execute(select(Case.id, Case.radicado).where(Case.id.in_(ids))).all())

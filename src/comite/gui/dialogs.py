@@ -1,0 +1,122 @@
+"""The application's message boxes: one place for confirmations, errors and notices.
+
+Call them through the module (``dialogs.confirm(...)``), never ``from ... import
+confirm``: tests replace these functions (``monkeypatch.setattr(dialogs,
+"confirm", lambda *a, **k: True)``) and flows must pick the replacement up.
+
+* :func:`confirm` is the only blocking dialog of the application.
+* :func:`show_error` and :func:`show_info` open non-modal boxes and return at
+  once; a :class:`~comite.errors.ComiteError` is shown as its Spanish text,
+  anything else as a generic message that says where it happened and where the
+  log is (the exception's own text may quote reserved data: it is never shown
+  nor logged, only the traceback's frames are).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from comite.errors import ComiteError
+from comite.logs import log_file
+
+log = logging.getLogger("comite.gui")
+_KEEP: set[QMessageBox] = set()  # parentless boxes must outlive the call that opened them
+
+
+def confirm(parent: QWidget | None, question: str, *, title: str = "Confirmar",
+            yes: str = "&Sí", no: str = "&No", detail: str = "") -> bool:
+    """Ask a yes/no question; ``True`` only if the user chose ``yes``. Tests replace it."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, question, QMessageBox.StandardButton.NoButton, parent)
+    accept = box.addButton(yes, QMessageBox.ButtonRole.YesRole)
+    reject = box.addButton(no, QMessageBox.ButtonRole.NoRole)
+    box.setDefaultButton(reject)
+    box.setEscapeButton(reject)
+    if detail:
+        box.setInformativeText(detail)
+    box.exec()
+    return box.clickedButton() is accept
+
+
+def ask_save_path(parent: QWidget | None, title: str, suggested: Path, file_filter: str) -> Path | None:
+    """Ask where to save a file (``None`` if the user cancels). Tests replace it."""
+    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
+    return Path(chosen) if chosen else None
+
+
+def _frames(tb: TracebackType | None) -> str:
+    """File, line and function of each frame (not even the source line: only positions)."""
+    return "".join(f'  File "{f.filename}", line {f.lineno}, in {f.name}\n' for f in traceback.extract_tb(tb))
+
+
+def log_exception(exc: BaseException, where: str = "") -> None:
+    """Log the traceback's frames and the exception classes, never their text."""
+    if getattr(exc, "_comite_logged", False):
+        return
+    parts = [f"{type(exc).__module__}.{type(exc).__qualname__}\n{_frames(exc.__traceback__)}"]
+    seen = {id(exc)}
+    inner = exc.__cause__ or exc.__context__
+    while inner is not None and id(inner) not in seen:
+        seen.add(id(inner))
+        parts.append(f"causado por {type(inner).__module__}.{type(inner).__qualname__}\n"
+                     f"{_frames(inner.__traceback__)}")
+        inner = inner.__cause__ or inner.__context__
+    log.error("Error inesperado%s\n%s", f" en {where}" if where else "", "\n".join(parts))
+    with contextlib.suppress(AttributeError):  # exceptions with __slots__ just get logged twice
+        exc._comite_logged = True  # type: ignore[attr-defined]
+
+
+def failure_place(exc: BaseException) -> str:
+    """Where it failed, in words: the innermost frame of the application's own code."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    ours = [f for f in frames if "/comite/" in f.filename.replace("\\", "/")]
+    frame = (ours or frames or [None])[-1]
+    if frame is None:
+        return ""
+    path = frame.filename.replace("\\", "/")
+    module = path.rsplit("/comite/", 1)[-1].removesuffix(".py").replace("/", ".") if "/comite/" in path \
+        else path.rsplit("/", 1)[-1]
+    return f"{module}, función {frame.name}"
+
+
+def unexpected_message(exc: BaseException, action: str = "") -> tuple[str, str]:
+    """The text and detail of the box for an unexpected error."""
+    what = f"Ocurrió un error inesperado al {action}." if action else "Ocurrió un error inesperado."
+    text = f"{what} La aplicación sigue funcionando y lo ya guardado está a salvo."
+    place = failure_place(exc)
+    detail = (f"Lugar: {place}.\n" if place else "") + \
+        f"El detalle técnico quedó en el registro:\n{log_file()}"
+    return text, detail
+
+
+def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, detail: str = "") -> QMessageBox:
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.addButton("&Aceptar", QMessageBox.ButtonRole.AcceptRole)
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if detail:
+        box.setInformativeText(detail)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    _KEEP.add(box)
+    box.finished.connect(lambda _=0, b=box: _KEEP.discard(b))
+    box.open()
+    return box
+
+
+def show_error(parent: QWidget | None, exc: BaseException, *, action: str = "") -> QMessageBox:
+    """Show ``exc``: its own text if it is a :class:`ComiteError`, else a generic
+    message with where it failed and where the log is (and log it)."""
+    if isinstance(exc, ComiteError):
+        return _box(parent, QMessageBox.Icon.Warning, "No se pudo completar", str(exc))
+    log_exception(exc, action)
+    text, detail = unexpected_message(exc, action)
+    return _box(parent, QMessageBox.Icon.Critical, "Error inesperado", text, detail)
+
+
+def show_info(parent: QWidget | None, text: str, *, title: str = "Información", detail: str = "") -> QMessageBox:
+    return _box(parent, QMessageBox.Icon.Information, title, text, detail)

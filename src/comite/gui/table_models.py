@@ -1,0 +1,350 @@
+"""A small base for the data tables: frozen rows, declared columns, sorting and
+accent-insensitive filtering.
+
+A table is a :class:`RowTableModel` holding frozen values the services return
+(dataclasses with an ``id``), never ORM objects. Columns are declared once::
+
+    COLUMNS = (
+        Column("Número", lambda r: session_number(r.number, r.year), sort_key=lambda r: (r.year, r.number)),
+        Column("Fecha", lambda r: r.day),                      # dates, times, enums format themselves
+        Column("Casos", lambda r: r.cases, align=RIGHT),
+    )
+    model = RowTableModel(COLUMNS, parent=self)
+    proxy = attach(self.ui.table, model, filter_edit=self.ui.filter)
+    model.set_rows(sessions.list_sessions(ctx))
+    row = model.row_at(self.ui.table.currentIndex())         # proxy or source index
+
+Values are displayed as Spanish text (dates ``dd/mm/aaaa``, enums by their
+``label``, booleans Sí/No); sorting uses the raw value (or ``sort_key``), so
+dates sort as dates and numbers as numbers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from enum import Enum
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractProxyModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView
+
+from comite.gui import formatting as fmt
+from comite.text import fold
+
+R = TypeVar("R")
+LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+CENTER = Qt.AlignmentFlag.AlignCenter
+ID_ROLE = Qt.ItemDataRole.UserRole
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Column(Generic[R]):
+    """One column: its header and how to read a row.
+
+    Args:
+        header: the header text (Spanish).
+        getter: the cell's value; ``str`` is shown as is, dates/times/enums/
+            booleans/numbers are formatted for Colombia.
+        align: text alignment (numbers are right-aligned unless told).
+        tooltip: a tooltip per row.
+        decoration: an icon or colour per row (Qt ``DecorationRole``).
+        foreground: a text colour per row (e.g. overdue items in red).
+        sort_key: what sorting compares (default: the raw value).
+        header_tooltip: a tooltip on the header.
+    """
+
+    header: str
+    getter: Callable[[R], Any]
+    align: Qt.AlignmentFlag | None = None
+    tooltip: Callable[[R], str | None] | None = None
+    decoration: Callable[[R], Any] | None = None
+    foreground: Callable[[R], Any] | None = None
+    sort_key: Callable[[R], Any] | None = None
+    header_tooltip: str | None = None
+
+
+def display(value: Any) -> str:
+    """A value as a cell shows it."""
+    if value is None:
+        return ""
+    if isinstance(value, Enum):  # before str: the domain's enums are StrEnums
+        return str(getattr(value, "label", value.value))
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return fmt.yes_no(value)
+    if isinstance(value, datetime):
+        return fmt.timestamp(value)
+    if isinstance(value, date):
+        return fmt.short_date(value)
+    if isinstance(value, time):
+        return fmt.hour(value)
+    if isinstance(value, float):
+        return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+    return str(value)
+
+
+def _sortable(value: Any) -> tuple:
+    """A key that orders any cell value, empty cells first, text without accents."""
+    if value is None or value == "":
+        return (0,)
+    if isinstance(value, Enum):
+        value = str(getattr(value, "label", value.value))
+    if isinstance(value, str):
+        return (1, fold(value))
+    if isinstance(value, tuple):
+        return (1, tuple(_sortable(v) for v in value))
+    return (1, value)
+
+
+class RowTableModel(QAbstractTableModel, Generic[R]):
+    """A read-only table of frozen rows (see the module docstring)."""
+
+    def __init__(self, columns: Sequence[Column[R]], parent=None) -> None:
+        super().__init__(parent)
+        self.columns: tuple[Column[R], ...] = tuple(columns)
+        self._rows: list[R] = []
+        self._haystack: dict[int, str] = {}
+
+    # --- content ----------------------------------------------------------------------------
+    def set_rows(self, rows: Iterable[R]) -> None:
+        """Replace every row (views keep their sort and filter)."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._haystack = {}
+        self.endResetModel()
+
+    def rows(self) -> list[R]:
+        return list(self._rows)
+
+    def row(self, number: int) -> R:
+        return self._rows[number]
+
+    def row_at(self, index: Index) -> R | None:
+        """The row behind ``index``, which may come from a proxy over this model."""
+        index = source_index(index, self)
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        return self._rows[index.row()]
+
+    def find(self, predicate: Callable[[R], bool]) -> int | None:
+        """Row number of the first row matching ``predicate``."""
+        return next((i for i, r in enumerate(self._rows) if predicate(r)), None)
+
+    def find_id(self, row_id: Any) -> int | None:
+        return self.find(lambda r: getattr(r, "id", None) == row_id)
+
+    def search_text(self, number: int) -> str:
+        """Every cell of a row, folded (lower case, no accents), for filtering."""
+        text = self._haystack.get(number)
+        if text is None:
+            row = self._rows[number]
+            text = fold(" ".join(display(c.getter(row)) for c in self.columns))
+            self._haystack[number] = text
+        return text
+
+    def sort_key(self, number: int, column: int) -> tuple:
+        col = self.columns[column]
+        row = self._rows[number]
+        return _sortable(col.sort_key(row) if col.sort_key else col.getter(row))
+
+    # --- Qt model interface ---------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)) \
+                or not (0 <= index.column() < len(self.columns)):
+            return None
+        row = self._rows[index.row()]
+        col = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return display(col.getter(row))
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if col.align is not None:
+                return col.align
+            value = col.getter(row)
+            numeric = isinstance(value, int | float) and not isinstance(value, bool)
+            return RIGHT if numeric else LEFT
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return col.tooltip(row) if col.tooltip else None
+        if role == Qt.ItemDataRole.DecorationRole:
+            return col.decoration(row) if col.decoration else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return col.foreground(row) if col.foreground else None
+        if role == ID_ROLE:
+            return getattr(row, "id", None)
+        if role == ROW_ROLE:
+            return row
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal:
+            if not 0 <= section < len(self.columns):
+                return None
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.columns[section].header
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.columns[section].header_tooltip
+            return None
+        if role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._rows):
+            return str(section + 1)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+
+def source_index(index: Index, model: QAbstractItemModel) -> QModelIndex:
+    """Map ``index`` through any proxies down to ``model``."""
+    index = QModelIndex(index) if isinstance(index, QPersistentModelIndex) else index
+    while index.isValid() and index.model() is not model:
+        proxy = index.model()
+        if not isinstance(proxy, QAbstractProxyModel):
+            return QModelIndex()
+        index = proxy.mapToSource(index)
+    return index
+
+
+class FilterProxy(QSortFilterProxyModel):
+    """Sorts by the rows' raw values and filters on every word typed, ignoring
+    case and accents (``poblacion`` finds «Población»). An extra ``predicate``
+    can narrow rows further (e.g. a status filter)."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._words: tuple[str, ...] = ()
+        self._predicate: Callable[[Any], bool] | None = None
+
+    def _source(self) -> RowTableModel:
+        return self.sourceModel()  # type: ignore[return-value]
+
+    def _refilter(self, change: Callable[[], None]) -> None:
+        begin = getattr(self, "beginFilterChange", None)
+        if begin is not None:  # Qt >= 6.10
+            begin()
+            change()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:  # pragma: no cover - older Qt
+            change()
+            self.invalidateRowsFilter()
+
+    def set_filter_text(self, text: str) -> None:
+        words = tuple(fold(text).split())
+        if words != self._words:
+            self._refilter(lambda: setattr(self, "_words", words))
+
+    def filter_text_words(self) -> tuple[str, ...]:
+        return self._words
+
+    def set_predicate(self, predicate: Callable[[Any], bool] | None) -> None:
+        self._refilter(lambda: setattr(self, "_predicate", predicate))
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        source = self._source()
+        if source_parent.isValid() or not isinstance(source, RowTableModel):
+            return True
+        if self._predicate is not None and not self._predicate(source.row(source_row)):
+            return False
+        if not self._words:
+            return True
+        hay = source.search_text(source_row)
+        return all(w in hay for w in self._words)
+
+    def lessThan(self, left: Index, right: Index) -> bool:
+        source = self._source()
+        if not isinstance(source, RowTableModel):
+            return super().lessThan(left, right)
+        return source.sort_key(left.row(), left.column()) < source.sort_key(right.row(), right.column())
+
+
+def attach(view: QTableView, model: RowTableModel, *, filter_edit: QLineEdit | None = None,
+           sort_column: int | None = None, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder,
+           stretch_column: int | None = None) -> FilterProxy:
+    """Show ``model`` in ``view`` through a :class:`FilterProxy`, read-only, row
+    selection, sortable by clicking headers; ``filter_edit`` filters as one types."""
+    proxy = FilterProxy(view)
+    proxy.setSourceModel(model)
+    view.setModel(proxy)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+    header = view.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setSectionsMovable(False)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    if stretch_column is None:
+        header.setStretchLastSection(True)
+    else:
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
+    view.setSortingEnabled(True)
+    if sort_column is not None:
+        view.sortByColumn(sort_column, order)
+    else:
+        proxy.sort(-1)
+    if filter_edit is not None:
+        filter_edit.textChanged.connect(proxy.set_filter_text)
+        filter_edit.setClearButtonEnabled(True)
+    return proxy
+
+
+def fit_columns(view: QTableView, *, max_width: int = 360, padding: int = 18) -> None:
+    """Size columns to their content and header (capped), leaving the stretch column alone."""
+    header = view.horizontalHeader()
+    metrics = header.fontMetrics()
+    model = view.model()
+    if model is None:
+        return
+    for col in range(model.columnCount()):
+        if header.sectionResizeMode(col) == QHeaderView.ResizeMode.Stretch:
+            continue
+        title = str(model.headerData(col, Qt.Orientation.Horizontal) or "")
+        wanted = max(view.sizeHintForColumn(col), metrics.horizontalAdvance(title) + padding + 14)
+        header.resizeSection(col, min(max_width, wanted + 6))
+
+
+def current_row(view: QTableView) -> Any:
+    """The row object under the view's current index (through its proxy), or ``None``."""
+    index = view.currentIndex()
+    if not index.isValid():
+        return None
+    return index.data(ROW_ROLE)
+
+
+def select_row(view: QTableView, model: RowTableModel, number: int | None) -> None:
+    """Make source row ``number`` current and visible in ``view``."""
+    if number is None:
+        return
+    index = model.index(number, 0)
+    proxy = view.model()
+    if isinstance(proxy, QAbstractProxyModel):
+        index = proxy.mapFromSource(index)
+    if index.isValid():
+        view.setCurrentIndex(index)
+        view.selectRow(index.row())
+        view.scrollTo(index)

@@ -1,0 +1,256 @@
+"""Starting the desktop application: ``comite`` (or ``comite --demo``) ends here.
+
+:func:`run_gui` prepares Qt (Spanish locale and Qt's own Spanish texts,
+high-DPI, style), installs the last-resort error handlers, opens the database
+and walks the user through the first administrator (new database), the login
+and the main window. :func:`make_main_window` builds the main window for an
+already logged-in user (tests use it directly).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+from collections.abc import Callable
+from datetime import date
+from types import TracebackType
+
+from PySide6.QtCore import (
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    Qt,
+    QtMsgType,
+    QTranslator,
+    Signal,
+    Slot,
+    qInstallMessageHandler,
+)
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from comite import paths
+from comite.errors import StorageError
+from comite.gui import dialogs
+from comite.gui.login import FirstAdminDialog, LoginDialog
+from comite.gui.main_window import MainWindow
+from comite.gui.settings import Preferences, load_preferences, save_preferences
+from comite.logs import log_file, setup_logging
+from comite.services import accounts
+from comite.services.context import Actor, ServiceContext
+from comite.storage import crypto, passwords
+from comite.storage.database import Database
+
+log = logging.getLogger("comite.gui")
+
+STYLE = """
+QLabel[role="title"] { font-size: 15pt; font-weight: 600; }
+QLabel[role="caption"] { font-weight: 600; color: palette(text); }
+QLabel[role="hint"] { color: #5f6368; }
+QLabel[role="empty"] { color: #5f6368; font-style: italic; padding: 12px; }
+QLabel[role="error"] { color: #b3261e; font-weight: 600; }
+QLabel[role="ok"] { color: #1e6b34; font-weight: 600; }
+QLabel[role="demo"] { background: #c62828; color: white; font-weight: 700; padding: 2px 8px;
+                      border-radius: 3px; }
+QWidget[role="side"] { background: palette(alternate-base); }
+QListWidget[role="nav"] { background: transparent; font-size: 11pt; }
+QListWidget[role="nav"]::item { padding: 6px 8px; border-radius: 4px; }
+QListWidget[role="nav"]::item:selected { background: palette(highlight); color: palette(highlighted-text); }
+QLineEdit[role="key"] { font-size: 13pt; padding: 4px; }
+QGroupBox { font-weight: 600; }
+QGroupBox QTableView, QGroupBox QLabel { font-weight: normal; }
+"""
+
+
+# --- Qt set-up -------------------------------------------------------------------------------------
+
+def ensure_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication, created with the application's identity if it does not exist yet."""
+    app = QApplication.instance()
+    if app is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setOrganizationName(paths.APP_AUTHOR)
+    app.setApplicationName(paths.APP_NAME)
+    app.setApplicationDisplayName("comite")
+    QLocale.setDefault(QLocale(QLocale.Language.Spanish, QLocale.Country.Colombia))
+    return app  # type: ignore[return-value]
+
+
+def apply_look(app: QApplication) -> None:
+    """Fusion style, the application's style sheet and Qt's own texts in Spanish."""
+    app.setStyle("Fusion")
+    app.setStyleSheet(STYLE)
+    translator = QTranslator(app)
+    if translator.load(QLocale(QLocale.Language.Spanish), "qtbase", "_",
+                       QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
+
+
+def _qt_messages(kind: QtMsgType, _context: object, message: str) -> None:
+    """Qt's own warnings go to the log file, never to a console the user cannot see."""
+    level = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
+             QtMsgType.QtWarningMsg: logging.WARNING}.get(kind, logging.ERROR)
+    logging.getLogger("comite.qt").log(level, "%s", message)
+
+
+# --- last-resort error handling --------------------------------------------------------------------
+
+class _MainThreadBridge(QObject):
+    """Carries an exception raised on another thread to the main thread's dialog."""
+
+    raised = Signal(object, str)
+
+    @Slot(object, str)
+    def show(self, exc: BaseException, where: str) -> None:
+        dialogs.show_error(None, exc, action=where)
+
+
+_bridge: _MainThreadBridge | None = None
+
+
+def report_unexpected(exc: BaseException, where: str = "") -> None:
+    """Log the traceback frames and tell the user; the application keeps running."""
+    dialogs.log_exception(exc, where)
+    if _bridge is not None and threading.current_thread() is not threading.main_thread():
+        _bridge.raised.emit(exc, where)
+        return
+    dialogs.show_error(None, exc, action=where)
+
+
+def _excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    if issubclass(exc_type, KeyboardInterrupt):
+        QApplication.quit()
+        return
+    if exc.__traceback__ is None:
+        exc = exc.with_traceback(tb)
+    try:
+        report_unexpected(exc)
+    except Exception:  # noqa: BLE001 - the handler of last resort must never raise
+        log.critical("no se pudo mostrar un error inesperado (%s)", exc_type.__name__)
+
+
+def _thread_excepthook(args: threading.ExceptHookArgs) -> None:
+    if args.exc_value is None:
+        return
+    try:
+        report_unexpected(args.exc_value, f"un proceso en segundo plano ({args.thread.name if args.thread else ''})")
+    except Exception:  # noqa: BLE001
+        log.critical("no se pudo informar un error de un hilo (%s)", args.exc_type.__name__)
+
+
+def install_exception_hooks() -> Callable[[], None]:
+    """Route uncaught exceptions (main thread, slots, other threads) to the log and a
+    Spanish dialog; returns a function that puts the previous hooks back."""
+    global _bridge
+    if _bridge is None:
+        _bridge = _MainThreadBridge()
+        _bridge.raised.connect(_bridge.show, Qt.ConnectionType.QueuedConnection)
+    previous = (sys.excepthook, threading.excepthook)
+    sys.excepthook = _excepthook
+    threading.excepthook = _thread_excepthook
+
+    def restore() -> None:
+        sys.excepthook, threading.excepthook = previous
+
+    return restore
+
+
+# --- windows ---------------------------------------------------------------------------------------
+
+def make_main_window(db: Database, login: accounts.Login | Actor | ServiceContext, *, demo: bool = False,
+                     today: Callable[[], date] | None = None, preferences: Preferences | None = None,
+                     kdf: crypto.KdfParams | None = None,
+                     hasher: passwords.PasswordHasherConfig | None = None) -> MainWindow:
+    """The main window for a logged-in user (``login`` from :func:`accounts.login`)."""
+    if isinstance(login, ServiceContext):
+        ctx = login
+    else:
+        actor = login if isinstance(login, Actor) else login.actor
+        ctx = ServiceContext(db, actor, today=today) if today is not None else ServiceContext(db, actor)
+    return MainWindow(ctx, demo=demo, preferences=preferences if preferences is not None else load_preferences(),
+                      kdf=kdf, hasher=hasher)
+
+
+class Startup(QObject):
+    """First administrator (if needed) → login → main window, each with ``open()``."""
+
+    finished = Signal(int)
+
+    def __init__(self, db: Database, *, demo: bool = False, store=None,
+                 kdf: crypto.KdfParams | None = None, hasher: passwords.PasswordHasherConfig | None = None) -> None:
+        super().__init__()
+        self.db, self.demo, self.store = db, demo, store
+        self.kdf, self.hasher = kdf, hasher
+        self.preferences = load_preferences()
+        self.first_admin: FirstAdminDialog | None = None
+        self.login_dialog: LoginDialog | None = None
+        self.window: MainWindow | None = None
+        self._remember_note = ""
+
+    def start(self) -> None:
+        if accounts.is_initialized(self.db):
+            self.show_login(self.preferences.last_username)
+        else:
+            self.first_admin = FirstAdminDialog(self.db, kdf=self.kdf, hasher=self.hasher, demo=self.demo)
+            self.first_admin.account_created.connect(self.show_login)
+            self.first_admin.rejected.connect(lambda: self.finished.emit(0))
+            self.first_admin.open()
+
+    @Slot(str)
+    def show_login(self, username: str = "") -> None:
+        self.login_dialog = LoginDialog(self.db, demo=self.demo, username=username, store=self.store)
+        self.login_dialog.logged_in.connect(self.show_main)
+        self.login_dialog.remember_failed.connect(self._remember_failed)
+        self.login_dialog.rejected.connect(lambda: self.finished.emit(0))
+        self.login_dialog.open()
+
+    def _remember_failed(self, message: str) -> None:
+        self._remember_note = message
+
+    @Slot(object)
+    def show_main(self, login: accounts.Login) -> None:
+        self.preferences.last_username = login.actor.username
+        try:
+            save_preferences(self.preferences)
+        except OSError:
+            log.warning("no se pudieron guardar las preferencias")
+        self.window = MainWindow(ServiceContext(self.db, login.actor), demo=self.demo, preferences=self.preferences,
+                                 kdf=self.kdf, hasher=self.hasher)
+        self.window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.window.destroyed.connect(lambda *_: self.finished.emit(0))
+        self.window.show()
+        if self._remember_note:
+            dialogs.show_info(self.window, self._remember_note + " La aplicación funciona igual.",
+                              title="Llave no recordada")
+
+
+def run_gui(db_target: str | None, demo: bool = False) -> int:
+    """Run the desktop application on ``db_target`` (path or URL; ``None``: the default)."""
+    setup_logging()
+    app = ensure_application()
+    apply_look(app)
+    qInstallMessageHandler(_qt_messages)
+    restore_hooks = install_exception_hooks()
+    try:
+        try:
+            from comite.services.bootstrap import open_database
+
+            db = open_database(db_target)
+        except StorageError as exc:
+            box = QMessageBox(QMessageBox.Icon.Critical, "No se pudo abrir la base de datos", str(exc))
+            box.setInformativeText(f"El detalle técnico quedó en el registro:\n{log_file()}")
+            box.addButton("&Salir", QMessageBox.ButtonRole.AcceptRole)
+            box.exec()
+            return 2
+        app.setQuitOnLastWindowClosed(False)
+        startup = Startup(db, demo=demo)
+        startup.finished.connect(app.exit)
+        startup.start()
+        code = app.exec()
+        db.dispose()
+        return code
+    finally:
+        restore_hooks()
+        qInstallMessageHandler(None)

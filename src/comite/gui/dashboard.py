@@ -1,0 +1,131 @@
+"""The start page: pending work at a glance, four lists with their counts.
+
+Activating an item (double click or Intro) opens it: a case in the registry,
+a session in its workspace (signals :attr:`DashboardPage.open_case` and
+:attr:`DashboardPage.open_session`, which the main window connects).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Signal, Slot
+from PySide6.QtWidgets import QGroupBox, QLabel, QTableView, QWidget
+
+from comite.errors import ComiteError
+from comite.gui import dialogs
+from comite.gui import formatting as fmt
+from comite.gui.forms.ui_dashboard_page import Ui_DashboardPage
+from comite.gui.table_models import RIGHT, ROW_ROLE, Column, RowTableModel, attach, fit_columns
+from comite.services import dashboard
+from comite.services.context import ServiceContext
+
+GVP_COLUMNS = (
+    Column("Radicado", lambda r: r.radicado),
+    Column("Estudio recibido", lambda r: r.study_received),
+    Column("Plazo vencido el", lambda r: r.deadline),
+    Column("Días hábiles de retraso", lambda r: r.business_days_late, align=RIGHT),
+    Column("En agenda del GVP", lambda r: r.scheduled_on,
+           tooltip=lambda r: "Ya está en el orden del día de una sesión programada" if r.scheduled_on else None),
+)
+MEASURE_COLUMNS = (
+    Column("Revaluar el", lambda r: r.revaluation_date, tooltip=lambda r: fmt.days_phrase(r.days_left)),
+    Column("Radicado", lambda r: r.radicado),
+    Column("Medida", lambda r: r.measure_name),
+    Column("Cant.", lambda r: r.quantity, align=RIGHT, header_tooltip="Cantidad"),
+    Column("Acción", lambda r: r.action),
+    Column("Comité", lambda r: r.committee_short),
+    Column("Faltan", lambda r: fmt.days_phrase(r.days_left), sort_key=lambda r: r.days_left),
+)
+COMMITMENT_COLUMNS = (
+    Column("Vencía el", lambda r: r.due),
+    Column("Compromiso", lambda r: r.description, tooltip=lambda r: r.description),
+    Column("Responsable", lambda r: r.responsible),
+    Column("Comité", lambda r: r.committee_short),
+    Column("Sesión", lambda r: r.origin),
+    Column("Días de retraso", lambda r: r.days_overdue, align=RIGHT),
+)
+ACTA_COLUMNS = (
+    Column("Sesión", lambda r: fmt.session_number(r.number, r.year), sort_key=lambda r: (r.year, r.number)),
+    Column("Comité", lambda r: r.committee_short),
+    Column("Tipo", lambda r: r.session_type),
+    Column("Fecha", lambda r: r.day),
+)
+
+
+class DashboardPage(QWidget):
+    open_session = Signal(int)
+    open_case = Signal(int)
+
+    def __init__(self, ctx: ServiceContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_DashboardPage()
+        self.ui.setupUi(self)
+        self.ctx = ctx
+        self.committee_code: str | None = None
+        self.board: dashboard.Dashboard | None = None
+        self.gvp_model = RowTableModel(GVP_COLUMNS, self)
+        self.measures_model = RowTableModel(MEASURE_COLUMNS, self)
+        self.commitments_model = RowTableModel(COMMITMENT_COLUMNS, self)
+        self.actas_model = RowTableModel(ACTA_COLUMNS, self)
+        self._lists = (
+            (self.ui.gvpBox, self.ui.gvpTable, self.ui.gvpEmpty, self.gvp_model, "Casos en espera del GVP",
+             self._activate_case),
+            (self.ui.measuresBox, self.ui.measuresTable, self.ui.measuresEmpty, self.measures_model,
+             "Medidas por revaluar", self._activate_case),
+            (self.ui.commitmentsBox, self.ui.commitmentsTable, self.ui.commitmentsEmpty, self.commitments_model,
+             "Compromisos vencidos", self._activate_session),
+            (self.ui.actasBox, self.ui.actasTable, self.ui.actasEmpty, self.actas_model, "Actas en revisión",
+             self._activate_session),
+        )
+        for _box, table, _empty, model, _title, handler in self._lists:
+            attach(table, model, sort_column=0)
+            table.activated.connect(handler)
+            table.setToolTip("Intro o doble clic para abrir")
+        self.ui.refreshButton.clicked.connect(self.refresh)
+
+    def set_committee(self, committee_code: str | None) -> None:
+        self.committee_code = committee_code
+        self.refresh()
+
+    @Slot()
+    def refresh(self) -> None:
+        try:
+            board = dashboard.dashboard(self.ctx, self.committee_code)
+        except ComiteError as exc:
+            dialogs.show_error(self, exc)
+            return
+        self.board = board
+        self.ui.dateLabel.setText(f"Hoy es {fmt.long_date(board.today, weekday=True)}")
+        self.gvp_model.set_rows(board.gvp_waiting)
+        self.measures_model.set_rows(board.measures_due)
+        self.commitments_model.set_rows(board.overdue_commitments)
+        self.actas_model.set_rows(board.actas_in_review)
+        for box, table, empty, model, title, _handler in self._lists:
+            self._show_count(box, table, empty, model, title)
+
+    @staticmethod
+    def _show_count(box: QGroupBox, table: QTableView, empty: QLabel, model: RowTableModel, title: str) -> None:
+        n = model.rowCount()
+        box.setTitle(f"{title} ({n})")
+        table.setVisible(n > 0)
+        empty.setVisible(n == 0)
+        if n:
+            fit_columns(table, max_width=240)
+
+    def counts(self) -> dict[str, int]:
+        """How many items each list shows (what the box titles say)."""
+        return {
+            "gvp": self.gvp_model.rowCount(),
+            "medidas": self.measures_model.rowCount(),
+            "compromisos": self.commitments_model.rowCount(),
+            "actas": self.actas_model.rowCount(),
+        }
+
+    def _activate_case(self, index: QModelIndex) -> None:
+        row = index.model().data(index, ROW_ROLE)
+        if row is not None:
+            self.open_case.emit(row.case_id)
+
+    def _activate_session(self, index: QModelIndex) -> None:
+        row = index.model().data(index, ROW_ROLE)
+        if row is not None:
+            self.open_session.emit(row.session_id)

@@ -1,0 +1,640 @@
+"""The main window: navigation, committee filter, sessions list, and the place
+where a session's workspace opens.
+
+Hooks for pages (the session workspace in particular)::
+
+    window = self.window()                      # a MainWindow
+    window.register_undo_stack(self.undo_stack) # or just have an ``undo_stack`` attribute
+    window.notify_changes(changes)              # after a service call: lists refresh
+                                                # (a ``changed`` signal on the page is connected to it)
+
+A session workspace is ``comite.gui.session_page.SessionPage(ctx, session_id,
+parent)``, imported when first needed. It opens in the central area (double
+click or Intro on a session, or :meth:`MainWindow.open_session`), gets an entry
+in the navigation, and stays open (with whatever is being typed) until closed
+with Ctrl+W. Optional members it may define: ``changed`` (a signal carrying
+:class:`~comite.services.context.Changes`, connected to :meth:`MainWindow.notify_changes`),
+``refresh()`` (F5), ``can_close()`` (before Ctrl+W), ``focus_search()`` (Ctrl+F).
+While it shows, its ``undo_stack`` is the active one of
+:attr:`MainWindow.undo_group` (Editar ▸ Deshacer/Rehacer). The window never
+pushes changes back into a page (no ping-pong); a page that wants to hear about
+other pages' edits listens to :attr:`MainWindow.changes_applied` and must not
+re-emit what it receives.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QByteArray, QModelIndex, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup, QUndoStack
+from PySide6.QtWidgets import QApplication, QLabel, QListWidgetItem, QMainWindow, QMenu, QWidget
+
+import comite
+from comite.errors import ComiteError
+from comite.gui import dialogs, workers
+from comite.gui import formatting as fmt
+from comite.gui.dashboard import DashboardPage
+from comite.gui.forms.ui_main_window import Ui_MainWindow
+from comite.gui.idle import IdleWatcher, LockDialog
+from comite.gui.login import DEMO_MARK
+from comite.gui.new_session import NewSessionDialog
+from comite.gui.settings import Preferences, geometry_store, save_preferences
+from comite.gui.table_models import (
+    RIGHT,
+    Column,
+    RowTableModel,
+    attach,
+    current_row,
+    fit_columns,
+    select_row,
+)
+from comite.services import sessions
+from comite.services.context import Changes, Role, ServiceContext
+from comite.services.dashboard import visible_committees
+from comite.services.permissions import Action, allowed
+from comite.services.sessions import SessionRow
+from comite.storage import crypto, passwords
+
+SESSION_PAGE_MODULE = "comite.gui.session_page"
+HOME, SESSIONS, REGISTRY, USERS, AUDIT = "inicio", "sesiones", "registro", "usuarios", "auditoria"
+SESSION_PREFIX = "sesion:"
+PAGE_NAMES = {HOME: "Inicio", SESSIONS: "Sesiones", REGISTRY: "Registro de casos", USERS: "Usuarios",
+              AUDIT: "Auditoría"}
+
+
+class SessionWorkspaceMissing(ComiteError):
+    """The session workspace is not part of this installation."""
+
+
+def session_page_class() -> type[QWidget]:
+    """The session workspace class, imported on first use."""
+    try:
+        module = importlib.import_module(SESSION_PAGE_MODULE)
+    except ModuleNotFoundError as exc:
+        if exc.name != SESSION_PAGE_MODULE:
+            raise
+        raise SessionWorkspaceMissing(
+            "El espacio de trabajo de la sesión no está instalado en esta versión de comite; "
+            "la sesión está registrada y se puede consultar desde la línea de comandos."
+        ) from None
+    return module.SessionPage
+
+
+def session_title(row: SessionRow) -> str:
+    return f"{row.committee_name} {fmt.session_number(row.number, row.year)}"
+
+
+SESSION_COLUMNS = (
+    Column("Número", lambda r: fmt.session_number(r.number, r.year), sort_key=lambda r: (r.year, r.number)),
+    Column("Comité", lambda r: r.committee_name),
+    Column("Fecha", lambda r: r.day, tooltip=lambda r: fmt.long_date(r.day, weekday=True)),
+    Column("Hora", lambda r: r.start),
+    Column("Tipo", lambda r: r.session_type),
+    Column("Estado", lambda r: r.status),
+    Column("Casos", lambda r: r.cases, align=RIGHT),
+    Column("Lugar o enlace", lambda r: " · ".join(p for p in (r.place, r.virtual_link) if p),
+           tooltip=lambda r: "\n".join(p for p in (r.place, r.virtual_link) if p) or None),
+)
+
+
+class MainWindow(QMainWindow):
+    """See the module docstring for the hooks pages use."""
+
+    changes_applied = Signal(object)  # Changes
+    locked_changed = Signal(bool)
+
+    def __init__(self, ctx: ServiceContext, *, demo: bool = False, preferences: Preferences | None = None,
+                 kdf: crypto.KdfParams | None = None, hasher: passwords.PasswordHasherConfig | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_MainWindow()
+        self.ui.setupUi(self)
+        self.ctx = ctx
+        self.db = ctx.db
+        self.actor = ctx.actor
+        self.demo = demo
+        self.preferences = preferences or Preferences()
+        self.account_params = (kdf, hasher)
+        self.undo_group = QUndoGroup(self)
+        self.committees = visible_committees(ctx)
+        self.session_pages: dict[int, QWidget] = {}
+        self.new_session_dialog: NewSessionDialog | None = None
+        self.lock_dialog: LockDialog | None = None
+        self._hidden_while_locked: list[QWidget] = []
+        self._focus_before_lock: QWidget | None = None
+        self._pages: dict[str, QWidget] = {SESSIONS: self.ui.sessionsPage}
+
+        self._setup_title()
+        self._setup_edit_menu()
+        self._setup_pages()
+        self._setup_sessions_table()
+        self._setup_committee_filter()
+        self._setup_status_bar()
+        self._connect_actions()
+        self.idle = IdleWatcher(self.preferences.idle_lock_minutes * 60_000, self)
+        self.idle.idle.connect(self.lock)
+        self._restore_geometry()
+        self.reload_sessions()
+        self.show_page(self.preferences.last_page if self.preferences.last_page in self._pages else HOME)
+
+    # --- construction ---------------------------------------------------------------------------
+    def _setup_title(self) -> None:
+        who = self.actor.full_name or self.actor.username
+        title = f"comite — {who}"
+        if self.demo:
+            title += f" — {DEMO_MARK}"
+        self.setWindowTitle(title)
+
+    def _setup_edit_menu(self) -> None:
+        self.undo_action = self.undo_group.createUndoAction(self, "&Deshacer")
+        self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        self.redo_action = self.undo_group.createRedoAction(self, "&Rehacer")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        first = self.ui.menuEdit.actions()[0]
+        self.ui.menuEdit.insertAction(first, self.undo_action)
+        self.ui.menuEdit.insertAction(first, self.redo_action)
+        self.ui.menuEdit.insertSeparator(first)
+        self.addAction(self.undo_action)
+        self.addAction(self.redo_action)
+
+    def _setup_pages(self) -> None:
+        from comite.gui.registry import RegistryPage
+
+        self.dashboard_page = DashboardPage(self.ctx, self)
+        self.dashboard_page.open_session.connect(self.open_session)
+        self.dashboard_page.open_case.connect(self.open_case)
+        self._add_page(HOME, self.dashboard_page, self.ui.actionGoHome)
+        self._add_page(SESSIONS, self.ui.sessionsPage, self.ui.actionGoSessions)
+        self.registry_page = None
+        if allowed(self.ctx, Action.READ_CASES):
+            self.registry_page = RegistryPage(self.ctx, self)
+            self._add_page(REGISTRY, self.registry_page, self.ui.actionGoRegistry)
+        else:
+            self.ui.actionGoRegistry.setVisible(False)
+        self.users_page = self.audit_page = None
+        if self.actor.role is Role.ADMINISTRADOR:
+            from comite.gui.admin import AuditPage, UsersPage
+
+            kdf, hasher = self.account_params
+            self.users_page = UsersPage(self.ctx, self.committees, kdf=kdf, hasher=hasher, parent=self)
+            self.audit_page = AuditPage(self.ctx, self)
+            self._add_page(USERS, self.users_page, self.ui.actionGoUsers)
+            self._add_page(AUDIT, self.audit_page, self.ui.actionGoAudit)
+        else:
+            self.ui.actionGoUsers.setVisible(False)
+            self.ui.actionGoAudit.setVisible(False)
+        self.ui.splitter.setStretchFactor(0, 0)
+        self.ui.splitter.setStretchFactor(1, 1)
+        self.ui.splitter.setSizes([210, 1000])
+        self.ui.pages.currentChanged.connect(self._page_changed)
+        self.ui.navList.currentItemChanged.connect(self._nav_changed)
+
+    def _add_page(self, key: str, page: QWidget, action: QAction | None = None, title: str = "") -> None:
+        if self.ui.pages.indexOf(page) < 0:
+            self.ui.pages.addWidget(page)
+        self._pages[key] = page
+        item = QListWidgetItem(title or PAGE_NAMES.get(key, key))
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        if action is not None:
+            shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            item.setToolTip(f"{item.text()} ({shortcut})" if shortcut else item.text())
+        self.ui.navList.addItem(item)
+
+    def _setup_sessions_table(self) -> None:
+        self.sessions_model: RowTableModel[SessionRow] = RowTableModel(SESSION_COLUMNS, self)
+        self.sessions_proxy = attach(self.ui.sessionsTable, self.sessions_model, filter_edit=self.ui.sessionFilter,
+                                     sort_column=2, order=Qt.SortOrder.DescendingOrder)
+        self.ui.sessionsTable.activated.connect(self._session_activated)
+        for signal in (self.sessions_proxy.modelReset, self.sessions_proxy.layoutChanged,
+                       self.sessions_proxy.rowsInserted, self.sessions_proxy.rowsRemoved):
+            signal.connect(self._count_sessions)
+
+    def _setup_committee_filter(self) -> None:
+        combo = self.ui.committeeCombo
+        if len(self.committees) != 1:
+            everyone = "Todos los comités" if self.actor.role is Role.ADMINISTRADOR else "Todos mis comités"
+            combo.addItem(everyone, None)
+        for c in self.committees:
+            combo.addItem(c.short_name, c.code)
+            combo.setItemData(combo.count() - 1, c.name, Qt.ItemDataRole.ToolTipRole)
+        at = combo.findData(self.preferences.last_committee)
+        combo.setCurrentIndex(max(0, at))
+        self.dashboard_page.set_committee(self.committee_code())
+        combo.currentIndexChanged.connect(self._committee_changed)
+
+    def _setup_status_bar(self) -> None:
+        bar = self.statusBar()
+        who = self.actor.full_name or self.actor.username
+        self.user_label = QLabel(f"{who} ({self.actor.username}) · {self.actor.role.label}")
+        self.database_label = QLabel()
+        url = self.db.display_url
+        path = self.db.sqlite_path
+        self.database_label.setText(f"Base: {path.name if path else url}")
+        self.database_label.setToolTip(url)
+        bar.addPermanentWidget(self.user_label)
+        bar.addPermanentWidget(self.database_label)
+        self.demo_label = QLabel(DEMO_MARK)
+        self.demo_label.setProperty("role", "demo")
+        self.demo_label.setVisible(self.demo)
+        bar.addPermanentWidget(self.demo_label)
+
+    def _connect_actions(self) -> None:
+        ui = self.ui
+        pairs: list[tuple[QAction, Callable[[], object]]] = [
+            (ui.actionNewSession, self.new_session),
+            (ui.actionOpenSession, self.open_selected_session),
+            (ui.actionCloseSessionPage, self.close_current_session_page),
+            (ui.actionBackup, self.backup),
+            (ui.actionLock, self.lock),
+            (ui.actionQuit, self.close),
+            (ui.actionFind, self.focus_search),
+            (ui.actionGoHome, lambda: self.show_page(HOME, focus=True)),
+            (ui.actionGoSessions, lambda: self.show_page(SESSIONS, focus=True)),
+            (ui.actionGoRegistry, lambda: self.show_page(REGISTRY, focus=True)),
+            (ui.actionGoUsers, lambda: self.show_page(USERS, focus=True)),
+            (ui.actionGoAudit, lambda: self.show_page(AUDIT, focus=True)),
+            (ui.actionRefresh, self.refresh_current),
+            (ui.actionShortcuts, self.show_shortcuts),
+            (ui.actionAbout, self.about),
+        ]
+        for action, slot in pairs:
+            action.triggered.connect(lambda _checked=False, f=slot: f())
+            action.setShortcutVisibleInContextMenu(True)
+            shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            tip = action.toolTip() or action.text().replace("&", "").rstrip("…")
+            if shortcut and shortcut not in tip:
+                action.setToolTip(f"{tip} ({shortcut})")
+        ui.newSessionButton.clicked.connect(self.new_session)
+        ui.openSessionButton.clicked.connect(self.open_selected_session)
+        can_edit = any(allowed(self.ctx, Action.EDIT_SESSION, c.id) for c in self.committees)
+        ui.actionNewSession.setEnabled(can_edit)
+        ui.newSessionButton.setEnabled(can_edit)
+        ui.actionBackup.setEnabled(allowed(self.ctx, Action.BACKUP) and self.db.sqlite_path is not None)
+        ui.actionCloseSessionPage.setEnabled(False)
+
+    # --- geometry -------------------------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        store = geometry_store()
+        geometry = store.value("main/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        state = store.value("main/state")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+        splitter = store.value("main/splitter")
+        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
+            self.ui.splitter.restoreState(splitter)
+
+    def save_geometry(self) -> None:
+        store = geometry_store()
+        store.setValue("main/geometry", self.saveGeometry())
+        store.setValue("main/state", self.saveState())
+        store.setValue("main/splitter", self.ui.splitter.saveState())
+        store.sync()
+
+    # --- navigation -----------------------------------------------------------------------------
+    def current_page_key(self) -> str:
+        item = self.ui.navList.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else HOME
+
+    def page(self, key: str) -> QWidget | None:
+        return self._pages.get(key)
+
+    def show_page(self, key: str, *, focus: bool = False) -> None:
+        if key not in self._pages:
+            return
+        for row in range(self.ui.navList.count()):
+            if self.ui.navList.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                self.ui.navList.setCurrentRow(row)
+                break
+        if focus:
+            self._focus_page(key)
+
+    def _focus_page(self, key: str) -> None:
+        if key == SESSIONS:
+            self.ui.sessionsTable.setFocus()
+        elif key == HOME:
+            self.dashboard_page.ui.gvpTable.setFocus()
+        else:
+            self._pages[key].setFocus()
+            page = self._pages[key]
+            focus = getattr(page, "focus_search", None)
+            if key == REGISTRY and callable(focus):
+                focus()
+
+    @Slot(QListWidgetItem, QListWidgetItem)
+    def _nav_changed(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
+        if current is None:
+            return
+        key = current.data(Qt.ItemDataRole.UserRole)
+        page = self._pages.get(key)
+        if page is not None:
+            self.ui.pages.setCurrentWidget(page)
+
+    @Slot(int)
+    def _page_changed(self, _index: int) -> None:
+        page = self.ui.pages.currentWidget()
+        key = self.current_page_key()
+        stack = getattr(page, "undo_stack", None)
+        self.undo_group.setActiveStack(stack if isinstance(stack, QUndoStack) else None)
+        self.ui.actionCloseSessionPage.setEnabled(key.startswith(SESSION_PREFIX))
+        if not key.startswith(SESSION_PREFIX):
+            self.preferences.last_page = key
+        if page is self.dashboard_page:
+            self.dashboard_page.refresh()
+        elif page is self.users_page and self.users_page is not None:
+            self.users_page.refresh()
+        elif page is self.audit_page and self.audit_page is not None:
+            self.audit_page.refresh()
+
+    def committee_code(self) -> str | None:
+        return self.ui.committeeCombo.currentData()
+
+    @Slot(int)
+    def _committee_changed(self, _index: int) -> None:
+        self.preferences.last_committee = self.committee_code()
+        self.reload_sessions()
+        self.dashboard_page.set_committee(self.committee_code())
+
+    # --- sessions list --------------------------------------------------------------------------
+    def reload_sessions(self) -> None:
+        selected = current_row(self.ui.sessionsTable)
+        try:
+            rows = sessions.list_sessions(self.ctx, self.committee_code())
+        except ComiteError as exc:
+            dialogs.show_error(self, exc)
+            return
+        self.sessions_model.set_rows(rows)
+        fit_columns(self.ui.sessionsTable)
+        if selected is not None:
+            select_row(self.ui.sessionsTable, self.sessions_model, self.sessions_model.find_id(selected.id))
+        self._count_sessions()
+
+    @Slot()
+    def _count_sessions(self) -> None:
+        shown, total = self.sessions_proxy.rowCount(), self.sessions_model.rowCount()
+        text = fmt.plural(total, "sesión", "sesiones")
+        self.ui.sessionsCount.setText(text if shown == total else f"Mostrando {shown} de {text}")
+
+    def select_session(self, session_id: int) -> None:
+        select_row(self.ui.sessionsTable, self.sessions_model, self.sessions_model.find_id(session_id))
+
+    def selected_session(self) -> SessionRow | None:
+        return current_row(self.ui.sessionsTable)
+
+    @Slot()
+    def new_session(self) -> NewSessionDialog | None:
+        if not self.ui.actionNewSession.isEnabled():
+            return None
+        if self.new_session_dialog is not None and self.new_session_dialog.isVisible():
+            self.new_session_dialog.raise_()
+            self.new_session_dialog.activateWindow()
+            return self.new_session_dialog
+        editable = [c for c in self.committees if allowed(self.ctx, Action.EDIT_SESSION, c.id)]
+        dialog = NewSessionDialog(self.ctx, editable, committee_code=self.committee_code(), parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.created.connect(self._session_created)
+        dialog.destroyed.connect(lambda *_: setattr(self, "new_session_dialog", None))
+        self.new_session_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _session_created(self, session_id: int, changes: Changes) -> None:
+        self.filter_for_session(session_id)
+        self.notify_changes(changes)
+        self.show_page(SESSIONS)
+        self.select_session(session_id)
+        self.ui.sessionsTable.setFocus()
+        row = self.selected_session()
+        if row is not None:
+            self.statusBar().showMessage(
+                f"Se creó la sesión {fmt.session_number(row.number, row.year)} del {row.committee_name} "
+                f"para el {fmt.long_date(row.day)}.", 10_000)
+
+    def filter_for_session(self, session_id: int) -> None:
+        """Make sure the committee filter and the text filter let ``session_id`` show."""
+        self.ui.sessionFilter.clear()
+        if self.sessions_model.find_id(session_id) is None and self.committee_code() is not None:
+            self.reload_sessions()
+            if self.sessions_model.find_id(session_id) is None:
+                self.ui.committeeCombo.setCurrentIndex(0 if self.ui.committeeCombo.itemData(0) is None else
+                                                       self.ui.committeeCombo.currentIndex())
+
+    @Slot(QModelIndex)
+    def _session_activated(self, index: QModelIndex) -> None:
+        row = self.sessions_model.row_at(index)
+        if row is not None:
+            self.open_session(row.id)
+
+    @Slot()
+    def open_selected_session(self) -> None:
+        row = self.selected_session()
+        if row is None:
+            self.statusBar().showMessage("Seleccione una sesión de la lista para abrirla.", 6000)
+            return
+        self.open_session(row.id)
+
+    # --- the session workspace ------------------------------------------------------------------
+    @Slot(int)
+    def open_session(self, session_id: int) -> QWidget | None:
+        """Show the workspace of ``session_id`` (created on first use, then kept)."""
+        key = f"{SESSION_PREFIX}{session_id}"
+        if session_id in self.session_pages:
+            self.show_page(key)
+            return self.session_pages[session_id]
+        try:
+            page_class = session_page_class()
+            page = page_class(self.ctx, session_id, self)
+        except ComiteError as exc:
+            dialogs.show_error(self, exc)
+            return None
+        self.session_pages[session_id] = page
+        changed = getattr(page, "changed", None)
+        if changed is not None and hasattr(changed, "connect"):
+            changed.connect(self.notify_changes)
+        stack = getattr(page, "undo_stack", None)
+        if isinstance(stack, QUndoStack):
+            self.register_undo_stack(stack)
+        row_at = self.sessions_model.find_id(session_id)
+        title = page.windowTitle() or (session_title(self.sessions_model.row(row_at)) if row_at is not None
+                                       else f"Sesión {session_id}")
+        self._add_page(key, page, title=title)
+        self.show_page(key)
+        return page
+
+    def close_session_page(self, session_id: int) -> bool:
+        page = self.session_pages.get(session_id)
+        if page is None:
+            return True
+        can_close = getattr(page, "can_close", None)
+        if callable(can_close) and not can_close():
+            return False
+        key = f"{SESSION_PREFIX}{session_id}"
+        stack = getattr(page, "undo_stack", None)
+        if isinstance(stack, QUndoStack):
+            self.undo_group.removeStack(stack)
+        for row in range(self.ui.navList.count()):
+            if self.ui.navList.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                self.ui.navList.takeItem(row)
+                break
+        self.ui.pages.removeWidget(page)
+        del self.session_pages[session_id]
+        del self._pages[key]
+        page.deleteLater()
+        self.show_page(SESSIONS, focus=True)
+        self.select_session(session_id)
+        return True
+
+    @Slot()
+    def close_current_session_page(self) -> None:
+        key = self.current_page_key()
+        if key.startswith(SESSION_PREFIX):
+            self.close_session_page(int(key.removeprefix(SESSION_PREFIX)))
+
+    def register_undo_stack(self, stack: QUndoStack) -> None:
+        """Route Editar ▸ Deshacer/Rehacer to ``stack`` while its page is the current one."""
+        if stack not in self.undo_group.stacks():
+            self.undo_group.addStack(stack)
+        page = self.ui.pages.currentWidget()
+        if getattr(page, "undo_stack", None) is stack:
+            self.undo_group.setActiveStack(stack)
+
+    def notify_changes(self, changes: Changes) -> None:
+        """A page changed data through a service: refresh the views that show it."""
+        if changes.session or changes.agenda or changes.decisions or changes.acta or changes.commitments:
+            self.reload_sessions()
+        if changes.users and self.users_page is not None:
+            self.users_page.refresh()
+        if self.ui.pages.currentWidget() is self.dashboard_page:
+            self.dashboard_page.refresh()
+        self.changes_applied.emit(changes)
+
+    # --- other pages ----------------------------------------------------------------------------
+    @Slot(int)
+    def open_case(self, case_id: int) -> None:
+        if self.registry_page is None:
+            self.statusBar().showMessage("Su rol no permite consultar el registro de casos.", 6000)
+            return
+        self.show_page(REGISTRY)
+        self.registry_page.show_case(case_id)
+
+    @Slot()
+    def focus_search(self) -> None:
+        page = self.ui.pages.currentWidget()
+        if page is self.ui.sessionsPage:
+            self.ui.sessionFilter.setFocus()
+            self.ui.sessionFilter.selectAll()
+            return
+        focus = getattr(page, "focus_search", None)
+        if callable(focus):
+            focus()
+
+    @Slot()
+    def refresh_current(self) -> None:
+        page = self.ui.pages.currentWidget()
+        if page is self.ui.sessionsPage:
+            self.reload_sessions()
+            return
+        refresh = getattr(page, "refresh", None)
+        if callable(refresh):
+            refresh()
+
+    @Slot()
+    def backup(self) -> None:
+        from comite import paths
+        from comite.services.backup import create_backup
+
+        suggested = paths.data_dir() / f"comite-copia-{datetime.now():%Y%m%d-%H%M}.comite-backup"
+        target = dialogs.ask_save_path(self, "Guardar copia de seguridad", suggested,
+                                       "Copia de seguridad de comite (*.comite-backup)")
+        if target is None:
+            return
+
+        def done(info) -> None:
+            dialogs.show_info(self, f"Copia de seguridad cifrada guardada en {info.path}.",
+                              title="Copia de seguridad",
+                              detail="Para restaurarla se necesita una cuenta de esta base o la llave de "
+                                     "recuperación.")
+
+        workers.run_job(self, "crear la copia de seguridad", lambda _p, _c: create_backup(self.ctx, target),
+                        on_done=done)
+
+    @Slot()
+    def show_shortcuts(self) -> None:
+        lines = []
+        for menu in (self.ui.menuFile, self.ui.menuEdit, self.ui.menuView, self.ui.menuHelp):
+            for action in menu.actions():
+                if action.isSeparator() or not action.isVisible() or action.shortcut().isEmpty():
+                    continue
+                keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+                lines.append(f"{keys}\t{action.text().replace('&', '').rstrip('…')}")
+        lines += ["Intro\tAbrir el elemento seleccionado de una lista", "Alt+letra subrayada\tIr al campo"]
+        dialogs.show_info(self, "Atajos de teclado", title="Atajos de teclado", detail="\n".join(lines))
+
+    @Slot()
+    def about(self) -> None:
+        dialogs.show_info(
+            self, f"comite {comite.__version__}", title="Acerca de comite",
+            detail="Secretaría técnica de los comités de protección: Grupo de Valoración Preliminar y "
+                   "CERREM. Los datos de las personas protegidas son reservados (Ley 1581 de 2012).")
+
+    # --- idle lock ------------------------------------------------------------------------------
+    @property
+    def is_locked(self) -> bool:
+        return self.lock_dialog is not None
+
+    @Slot()
+    def lock(self) -> None:
+        """Hide everything behind the password prompt; nothing is closed."""
+        if self.is_locked:
+            return
+        self.idle.pause()
+        self._focus_before_lock = QApplication.focusWidget()
+        self._hidden_while_locked = [
+            w for w in QApplication.topLevelWidgets()
+            if w is not self and w.isVisible() and not isinstance(w, QMenu)
+        ]
+        for w in self._hidden_while_locked:
+            w.hide()
+        self.ui.rootStack.setCurrentWidget(self.ui.lockedPage)
+        self.menuBar().setEnabled(False)
+        self.lock_dialog = LockDialog(self.db, self.actor, self)
+        self.lock_dialog.unlocked.connect(self.unlock)
+        self.lock_dialog.quit_requested.connect(self._quit_from_lock)
+        self.lock_dialog.open()
+        self.locked_changed.emit(True)
+
+    @Slot()
+    def unlock(self) -> None:
+        if self.lock_dialog is not None:
+            self.lock_dialog.deleteLater()
+            self.lock_dialog = None
+        self.ui.rootStack.setCurrentWidget(self.ui.workArea)
+        self.menuBar().setEnabled(True)
+        for w in self._hidden_while_locked:
+            w.show()
+        self._hidden_while_locked = []
+        if self._focus_before_lock is not None:
+            self._focus_before_lock.setFocus()
+        self.idle.resume()
+        self.locked_changed.emit(False)
+
+    @Slot()
+    def _quit_from_lock(self) -> None:
+        if self.lock_dialog is not None:
+            self.lock_dialog.deleteLater()
+            self.lock_dialog = None
+        self.close()
+
+    # --- closing --------------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.idle.stop()
+        self.save_geometry()
+        with contextlib.suppress(OSError):  # preferences are a convenience; never block closing
+            save_preferences(self.preferences)
+        workers.cancel_all_and_wait(5000)
+        super().closeEvent(event)

@@ -466,3 +466,24 @@ def test_in_the_main_window_undo_goes_through_the_window_and_closing_flushes(adm
     _keys(page.case_tab.ui.deliberationEdit, "Antes de cerrar la ventana")
     window.close()
     assert views.hearing_detail(admin, hearings[0]).deliberation == "Antes de cerrar la ventana"
+
+
+def test_observations_only_from_seats_present_for_the_case(admin, qtbot):
+    sid, hearings = _session(admin)
+    rows = {r.seat_key: r for r in views.attendance_rows(admin, sid)}
+    proceedings.set_attendance(admin, rows["procuraduria"].id, status=AttendanceStatus.PRESENTE,
+                               person_name="Delegada PGN")
+    page = _open(qtbot, admin, sid)
+    page.show_tab(page.TAB_CASES)
+    tab = page.case_tab
+    combo = tab.ui.observationSeatCombo
+    offered = [combo.itemData(i) for i in range(combo.count())]
+    assert rows["procuraduria"].id in offered and rows["defensoria"].id not in offered  # absent: not offered
+    combo.setCurrentIndex(combo.findData(rows["procuraduria"].id))
+    tab.ui.observationEdit.setText("Pide informe de avance.")
+    tab.ui.observationAddButton.click()
+    assert [o.text for o in views.hearing_detail(admin, hearings[0]).observations] == ["Pide informe de avance."]
+    assert tab.ui.observationEdit.text() == ""
+    tab.ui.observationsTable.setCurrentIndex(tab.ui.observationsTable.model().index(0, 0))
+    tab.ui.observationRemoveButton.click()
+    assert views.hearing_detail(admin, hearings[0]).observations == ()

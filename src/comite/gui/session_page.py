@@ -268,6 +268,7 @@ class SessionPage(QWidget):
         for tab in (self.data_tab, self.agenda_tab, self.attendance_tab, self.case_tab, self.commitments_tab):
             tab.set_read_only(read_only)
         if read_only:
+            self.undo_stack.clear()  # the approved acta locked the data: nothing left to undo
             self.show_message("El acta de esta sesión está aprobada: sus datos ya no se modifican. "
                               "Una corrección se hace con fe de erratas (pestaña Acta).", INFO)
 

@@ -232,7 +232,7 @@ class Ui_SessionCaseTab(object):
         self.votesLayout.setObjectName(u"votesLayout")
         self.votersTable = QTableView(self.votesGroup)
         self.votersTable.setObjectName(u"votersTable")
-        self.votersTable.setMinimumSize(QSize(0, 250))
+        self.votersTable.setMinimumSize(QSize(0, 210))
 
         self.votesLayout.addWidget(self.votersTable)
 
@@ -300,7 +300,7 @@ class Ui_SessionCaseTab(object):
 
         self.conceptEdit = QPlainTextEdit(self.decisionGroup)
         self.conceptEdit.setObjectName(u"conceptEdit")
-        self.conceptEdit.setMaximumSize(QSize(16777215, 80))
+        self.conceptEdit.setMaximumSize(QSize(16777215, 64))
         self.conceptEdit.setTabChangesFocus(True)
 
         self.decisionForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.conceptEdit)

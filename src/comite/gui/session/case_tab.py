@@ -126,11 +126,12 @@ class CaseTab(QWidget):
         self.criteria: dict[str, QCheckBox] = {}
         for code, text in CRITERIA:
             box = QCheckBox(text, self.ui.recognitionGroup)
+            box.setToolTip(text)
             box.clicked.connect(self._save_recognition)
             self.ui.criteriaLayout.addWidget(box)
             self.criteria[code] = box
-        for label, value in (("Según la lista: reconocido si cumple todos los criterios", None),
-                             ("Reconocido por el comité", True), ("No reconocido", False)):
+        for label, value in (("Según la lista (todos los criterios)", None),
+                             ("Reconocido por el comité", True), ("No reconocido por el comité", False)):
             self.ui.grantedCombo.addItem(label, value)
         self.ui.grantedCombo.activated.connect(self._save_recognition)
 
@@ -175,7 +176,8 @@ class CaseTab(QWidget):
         self.ui.measureRemoveButton.clicked.connect(self.remove_measure)
         self.ui.recordButton.clicked.connect(self.record_decision)
         self.ui.withdrawButton.clicked.connect(self.withdraw_decision)
-        self.ui.splitter.setSizes([480, 720])
+        self.ui.splitter.setSizes([560, 640])
+        self.ui.leftScroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.ui.observationSeatCombo.setMaximumWidth(260)
         table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.refresh_cases()
@@ -559,6 +561,7 @@ class CaseTab(QWidget):
             return
         number = self.measures.add(code, self.measure_names.get(code, code))
         table = self.ui.measuresTable
+        fit_columns(table, max_width=200)
         index = table.model().index(number, MEASURE_QUANTITY)
         table.setCurrentIndex(index)
         table.setFocus()
@@ -599,6 +602,7 @@ class CaseTab(QWidget):
                                self.decision_input(), expected_version=self.detail.row_version)
         except ComiteError as exc:
             show_message(self.ui.decisionMessage, str(exc), ERROR)
+            self._reveal_decision_message()
             if isinstance(exc, ConcurrencyConflict):
                 self.page.report_error(exc)
             return False
@@ -608,8 +612,14 @@ class CaseTab(QWidget):
         else:
             text = f"Registrado: {self.ui.outcomeCombo.currentText().lower()}."
         show_message(self.ui.decisionMessage, text, OK if result.tally is None or result.tally.adopted else INFO)
+        self._reveal_decision_message()
         self.page.apply_changes(result.changes)
         return True
+
+    def _reveal_decision_message(self) -> None:
+        bar = self.ui.rightScroll.verticalScrollBar()
+        # the message sits under the decision's buttons; scroll once the layout has made room for it
+        QTimer.singleShot(0, lambda: bar.setValue(bar.maximum()))
 
     def withdraw_decision(self) -> None:
         if self.detail is None or self.detail.outcome is None:

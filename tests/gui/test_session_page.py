@@ -431,6 +431,9 @@ def test_acta_actions_and_read_only_after_approval(admin, qtbot, tmp_path):
     page.ui.reviewButton.click()
     assert page.header.status is SessionStatus.ACTA_EN_REVISION
     assert tab.versions.rowCount() == 1
+    tab.ui.versionsTable.setCurrentIndex(tab.ui.versionsTable.model().index(0, 0))
+    tab.show_version()
+    assert tab.ui.previewStatus.text().startswith("Versión 1 guardada (borrador)")
     page.ui.approveButton.click()
     assert page.header.status is SessionStatus.ACTA_APROBADA
     assert not page.editable and page.attendance_tab.model.read_only

@@ -19,7 +19,7 @@ from comite.gui.forms.ui_session_acta_tab import Ui_SessionActaTab
 from comite.gui.session.common import ERROR, OK, show_message
 from comite.gui.session.models import ActaVersionsModel, ReviewModel
 from comite.gui.session.pdf_view import PAGE_WIDTH, PdfPagesView, render_pages
-from comite.gui.table_models import attach, fit_columns
+from comite.gui.table_models import ROW_ROLE, attach, fit_columns
 from comite.services import acta, resolutions
 from comite.services.context import Changes
 
@@ -44,6 +44,8 @@ class ActaTab(QWidget):
 
         self.versions = ActaVersionsModel(self)
         attach(self.ui.versionsTable, self.versions)
+        self.ui.versionsTable.setToolTip("Intro o doble clic: ver esa versión guardada del acta")
+        self.ui.versionsTable.activated.connect(lambda _i: self.show_version())
         self.reviews = ReviewModel(self)
         attach(self.ui.reviewTable, self.reviews, stretch_column=2)
 
@@ -116,6 +118,29 @@ class ActaTab(QWidget):
         self.ui.previewStatus.setText("No se pudo generar la vista previa.")
         self.pdf_view.set_message("No se pudo generar la vista previa del acta.")
         self.page.report_error(exc, action="generar la vista previa del acta")
+
+    def show_version(self) -> None:
+        """Show a stored version (draft, final or fe de erratas) instead of the live preview."""
+        index = self.ui.versionsTable.currentIndex()
+        row = index.data(ROW_ROLE) if index.isValid() else None
+        if row is None:
+            return
+        ctx = self.page.ctx
+        ratio = self.devicePixelRatioF() or 1.0
+
+        def work(progress, cancel):
+            pdf = acta.acta_version_pdf(ctx, row.id)
+            return pdf, render_pages(pdf, PAGE_WIDTH, ratio, lambda: cancel.cancelled)
+
+        def done(result) -> None:
+            _pdf, images = result
+            self.pdf_view.set_pages(images)
+            self.dirty = True  # «Actualizar vista previa» goes back to the acta as it stands
+            kind = self.versions.data(self.versions.index(self.versions.find_id(row.id), 1))
+            self.ui.previewStatus.setText(f"Versión {row.version} guardada ({kind.lower()}) · {len(images)} páginas")
+
+        workers.run_job(self, "abrir la versión del acta", work, on_done=done,
+                        on_error=lambda exc: self.page.report_error(exc, action="abrir la versión del acta"))
 
     # --- lifecycle -----------------------------------------------------------------------------------
     def _result(self, text: str, kind: str = OK) -> None:

@@ -136,11 +136,13 @@ def test_on_postgresql_the_trigger_is_what_wakes_the_feed(admin, other_desk, eng
         triggers.install(conn)
 
 
-def test_many_changes_wake_the_feed_once_and_poll_gets_them_all(admin, other_desk):
+def test_a_burst_of_changes_is_taken_in_one_poll(admin, other_desk):
     ana, sid = other_desk
     with ChangeFeed(admin.db) as feed:
         for n in range(4):
             mark_present(ana, sid, n)
         assert feed.wait(2.0) is True
-        assert feed.wait(0.2) is False  # the burst was taken at once
         assert len(feed.poll()) == 4
+        # notifications still in flight may wake it again: harmless, there is nothing new
+        while feed.wait(0.3):
+            assert feed.poll() == []

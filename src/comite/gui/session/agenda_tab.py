@@ -74,7 +74,7 @@ class AgendaTab(QWidget):
         self.refresh()
         table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         fit_columns(table, max_width=230)
-        table.setColumnWidth(1, min(190, table.columnWidth(1)))
+        table.setColumnWidth(1, max(230, min(300, table.columnWidth(1))))
 
     # --- view --------------------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -131,7 +131,8 @@ AGENDA_MIME = "application/x-comite-punto-agenda"
 
 
 def _agenda_title(r: AgendaRow) -> str:
-    return "Caso" if r.kind is AgendaItemKind.CASE else r.title
+    """A case by its radicado (never by the person), any other point by its title."""
+    return f"Caso {r.radicado}" if r.kind is AgendaItemKind.CASE else r.title
 
 
 def _outcome(r: AgendaRow) -> str:
@@ -147,8 +148,7 @@ def _outcome(r: AgendaRow) -> str:
 
 AGENDA_COLUMNS = (
     Column("N.º", lambda r: r.position + 1, align=RIGHT),
-    EditColumn("Punto", _agenda_title, bold=True),
-    EditColumn("Radicado", lambda r: r.radicado or "", bold=True),
+    EditColumn("Punto", _agenda_title, bold=True, tooltip=_agenda_title),
     Column("Población", lambda r: r.population or "", tooltip=lambda r: r.population),
     Column("Ruta", lambda r: r.route),
     Column("Desplazado", lambda r: r.displaced if r.hearing_id else None, align=CENTER),

@@ -91,7 +91,7 @@ def _participation(row: AttendeeRow) -> str:
     if row.condition is not None:
         parts.append(row.condition.label)
     if row.cases_attended:
-        parts.append("Casos: " + ", ".join(row.cases_attended))
+        parts.append(pc.cases_phrase(row.cases_attended))
     if row.ad_hoc_reason:
         parts.append("Motivo: " + row.ad_hoc_reason)
     return "\n".join(parts) if parts else "Toda la sesión"

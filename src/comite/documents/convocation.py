@@ -43,7 +43,7 @@ def attends(row: ConvokedRow) -> str:
     if row.condition is not None:
         parts.append(row.condition.label)
     if row.cases:
-        parts.append("Casos: " + ", ".join(row.cases))
+        parts.append(pc.cases_phrase(row.cases))
     return "\n".join(parts) if parts else "Toda la sesión"
 
 

@@ -571,3 +571,17 @@ def build_pdf(
         [PageTemplate("page", [frame], onPage=painter.on_page, onPageEnd=painter.on_page_end)]
     )
     doc.build(story, canvasmaker=functools.partial(NumberedCanvas, stamp=painter.stamp_page_number))
+
+
+CASES_LISTED = 12
+"""A table cell lists at most this many radicados: a seat that sits for dozens
+of cases would otherwise make a row taller than a page."""
+
+
+def cases_phrase(cases: Sequence[str], limit: int = CASES_LISTED) -> str:
+    """``"Casos: A, B, C"``, or the first ``limit`` and how many more."""
+    if len(cases) <= limit:
+        return "Casos: " + ", ".join(cases)
+    rest = len(cases) - limit
+    return (f"{len(cases)} casos: " + ", ".join(cases[:limit])
+            + f" y {rest} más (cada caso consta en el desarrollo del acta)")

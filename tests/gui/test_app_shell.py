@@ -341,7 +341,12 @@ def test_enter_opens_the_session_workspace_with_its_undo_stack(qtbot, main_windo
     qtbot.keyClick(w.ui.sessionsTable, Qt.Key.Key_Return)
     page = w.session_pages[sid]
     assert w.ui.pages.currentWidget() is page and w.current_page_key() == f"sesion:{sid}"
-    assert w.ui.navList.currentItem().text() == f"Sesión de prueba {sid}"
+    assert w.ui.navList.currentItem().text() == "001/2026 · GVP"
+    assert w.ui.navList.currentItem().toolTip().startswith(f"Sesión de prueba {sid}")
+    qtbot.keyClick(w, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)  # more room for the session
+    assert not w.ui.sidePanel.isVisible()
+    w.ui.actionToggleSidebar.trigger()
+    assert w.ui.sidePanel.isVisible()
     log = []
     page.undo_stack.push(Rename(log))
     assert w.undo_group.activeStack() is page.undo_stack

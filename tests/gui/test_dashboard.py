@@ -50,7 +50,8 @@ def test_counts_and_lists(qtbot, main_window, admin):
     assert page.ui.dateLabel.text() == "Hoy es lunes 23 de noviembre de 2026"
     m = page.measures_model
     assert [m.data(m.index(0, c)) for c in range(m.columnCount())] == [
-        "01/12/2026", "POB-MEDIDAS", "Chaleco blindado", "1", "Implementar", "CERREM poblacional", "en 8 días"]
+        "01/12/2026", "en 8 días", "POB-MEDIDAS", "Chaleco blindado", "Implementar",
+        "CERREM poblacional"]
     assert page.measures_model.row(0).case_id == case_id
 
 

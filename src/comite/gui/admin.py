@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal, Slot
@@ -147,7 +148,8 @@ class UsersPage(QWidget):
             Column("Nombre completo", lambda r: r.full_name),
             Column("Rol", lambda r: r.role),
             Column("Comités", lambda r: "Todos" if r.role is Role.ADMINISTRADOR else
-                   ", ".join(names.get(c, c) for c in r.committees)),
+                   ", ".join(names.get(c, c) for c in r.committees),
+                   tooltip=lambda r: "\n".join(names.get(c, c) for c in r.committees) or None),
             Column("Estado", account_state,
                    foreground=lambda r: QColor("#b3261e") if r.locked or not r.active else None),
         ), self)
@@ -227,6 +229,9 @@ def action_label(code: str) -> str:
     return AUDIT_ACTIONS.get(code, code.replace("_", " ").capitalize())
 
 
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
 def details_text(raw: str) -> str:
     """The entry's details as one line; reserved values stay encrypted and are only named."""
     try:
@@ -238,6 +243,7 @@ def details_text(raw: str) -> str:
     secret = data.pop("reservado", None)
     parts = [f"{k}: {json.dumps(v, ensure_ascii=False) if isinstance(v, dict | list) else v}"
              for k, v in data.items()]
+    parts = [_ISO_DATE.sub(r"\3/\2/\1", p) for p in parts]
     if secret:
         parts.append("(incluye datos reservados cifrados)")
     return "; ".join(parts)

@@ -57,7 +57,7 @@ QWidget[role="side"] { background: palette(alternate-base); }
 QListWidget[role="nav"] { background: transparent; font-size: 11pt; }
 QListWidget[role="nav"]::item { padding: 6px 8px; border-radius: 4px; }
 QListWidget[role="nav"]::item:selected { background: palette(highlight); color: palette(highlighted-text); }
-QLineEdit[role="key"] { font-size: 13pt; padding: 4px; }
+QLineEdit[role="key"] { font-size: 11pt; padding: 4px; }
 QGroupBox { font-weight: 600; }
 QGroupBox QTableView, QGroupBox QLabel { font-weight: normal; }
 """

@@ -7,7 +7,7 @@ a session in its workspace (signals :attr:`DashboardPage.open_case` and
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Signal, Slot
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import QGroupBox, QLabel, QTableView, QWidget
 
 from comite.errors import ComiteError
@@ -20,28 +20,30 @@ from comite.services.context import ServiceContext
 
 GVP_COLUMNS = (
     Column("Radicado", lambda r: r.radicado),
-    Column("Estudio recibido", lambda r: r.study_received),
-    Column("Plazo vencido el", lambda r: r.deadline),
-    Column("Días hábiles de retraso", lambda r: r.business_days_late, align=RIGHT),
-    Column("En agenda del GVP", lambda r: r.scheduled_on,
+    Column("Retraso", lambda r: r.business_days_late, align=RIGHT,
+           header_tooltip="Días hábiles transcurridos desde que venció el plazo de 5 días hábiles"),
+    Column("Plazo venció", lambda r: r.deadline),
+    Column("Recibido", lambda r: r.study_received, header_tooltip="Fecha en que se recibió el estudio de riesgo"),
+    Column("En agenda", lambda r: r.scheduled_on,
            tooltip=lambda r: "Ya está en el orden del día de una sesión programada" if r.scheduled_on else None),
 )
 MEASURE_COLUMNS = (
-    Column("Revaluar el", lambda r: r.revaluation_date, tooltip=lambda r: fmt.days_phrase(r.days_left)),
+    Column("Revaluar el", lambda r: r.revaluation_date),
+    Column("Faltan", lambda r: fmt.days_phrase(r.days_left), sort_key=lambda r: r.days_left),
     Column("Radicado", lambda r: r.radicado),
-    Column("Medida", lambda r: r.measure_name),
-    Column("Cant.", lambda r: r.quantity, align=RIGHT, header_tooltip="Cantidad"),
+    Column("Medida", lambda r: f"{r.measure_name} ×{r.quantity}" if r.quantity != 1 else r.measure_name,
+           tooltip=lambda r: f"{r.measure_name} ×{r.quantity}: {r.action.label}"
+                             f"{f', {r.temporality_months} meses' if r.temporality_months else ''}"),
     Column("Acción", lambda r: r.action),
     Column("Comité", lambda r: r.committee_short),
-    Column("Faltan", lambda r: fmt.days_phrase(r.days_left), sort_key=lambda r: r.days_left),
 )
 COMMITMENT_COLUMNS = (
     Column("Vencía el", lambda r: r.due),
+    Column("Retraso", lambda r: fmt.plural(r.days_overdue, "día"), sort_key=lambda r: r.days_overdue, align=RIGHT),
     Column("Compromiso", lambda r: r.description, tooltip=lambda r: r.description),
-    Column("Responsable", lambda r: r.responsible),
+    Column("Responsable", lambda r: r.responsible, tooltip=lambda r: r.responsible),
     Column("Comité", lambda r: r.committee_short),
     Column("Sesión", lambda r: r.origin),
-    Column("Días de retraso", lambda r: r.days_overdue, align=RIGHT),
 )
 ACTA_COLUMNS = (
     Column("Sesión", lambda r: fmt.session_number(r.number, r.year), sort_key=lambda r: (r.year, r.number)),
@@ -49,6 +51,13 @@ ACTA_COLUMNS = (
     Column("Tipo", lambda r: r.session_type),
     Column("Fecha", lambda r: r.day),
 )
+# (sort column, order, stretch column) of each list: the most urgent first, the long text stretched
+_LAYOUT = {
+    "gvp": (1, Qt.SortOrder.DescendingOrder, None),
+    "measures": (0, Qt.SortOrder.AscendingOrder, 3),
+    "commitments": (0, Qt.SortOrder.AscendingOrder, 2),
+    "actas": (3, Qt.SortOrder.AscendingOrder, None),
+}
 
 
 class DashboardPage(QWidget):
@@ -76,8 +85,9 @@ class DashboardPage(QWidget):
             (self.ui.actasBox, self.ui.actasTable, self.ui.actasEmpty, self.actas_model, "Actas en revisión",
              self._activate_session),
         )
-        for _box, table, _empty, model, _title, handler in self._lists:
-            attach(table, model, sort_column=0)
+        for (_box, table, _empty, model, _title, handler), key in zip(self._lists, _LAYOUT, strict=True):
+            sort_column, order, stretch = _LAYOUT[key]
+            attach(table, model, sort_column=sort_column, order=order, stretch_column=stretch)
             table.activated.connect(handler)
             table.setToolTip("Intro o doble clic para abrir")
         self.ui.refreshButton.clicked.connect(self.refresh)
@@ -109,7 +119,7 @@ class DashboardPage(QWidget):
         table.setVisible(n > 0)
         empty.setVisible(n == 0)
         if n:
-            fit_columns(table, max_width=240)
+            fit_columns(table, max_width=260)
 
     def counts(self) -> dict[str, int]:
         """How many items each list shows (what the box titles say)."""

@@ -50,7 +50,7 @@ class LoginDialog(QDialog):
         self.ui.demoLabel.setVisible(demo)
         if demo:
             self.setWindowTitle(f"{self.windowTitle()} — {DEMO_MARK}")
-        self.ui.databaseLabel.setText(f"Base de datos: {db.display_url}")
+        self.ui.databaseLabel.setText(f"Base de datos: {db.sqlite_path or db.display_url}")
         self.ui.userEdit.setText(username)
         set_message(self.ui.errorLabel, "")
         if not self.store.available:
@@ -169,6 +169,9 @@ class FirstAdminDialog(QDialog):
             self.ui.passwordEdit.clear()
             self.ui.repeatEdit.clear()
             self.ui.recoveryEdit.setText(recovery)
+            metrics = self.ui.recoveryEdit.fontMetrics()
+            self.ui.recoveryEdit.setMinimumWidth(metrics.horizontalAdvance(recovery) + 24)
+            self.adjustSize()
             self.ui.steps.setCurrentWidget(self.ui.recoveryPage)
             self.ui.copyButton.setFocus()
 

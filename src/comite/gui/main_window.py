@@ -25,6 +25,7 @@ re-emit what it receives.
 from __future__ import annotations
 
 import contextlib
+import html
 import importlib
 from collections.abc import Callable
 from datetime import datetime
@@ -85,7 +86,8 @@ def session_page_class() -> type[QWidget]:
 
 
 def session_title(row: SessionRow) -> str:
-    return f"{row.committee_name} {fmt.session_number(row.number, row.year)}"
+    """The navigation entry of an open session: number first, so an elided entry still tells them apart."""
+    return f"{fmt.session_number(row.number, row.year)} · {row.committee_name}"
 
 
 SESSION_COLUMNS = (
@@ -258,6 +260,7 @@ class MainWindow(QMainWindow):
             (ui.actionGoUsers, lambda: self.show_page(USERS, focus=True)),
             (ui.actionGoAudit, lambda: self.show_page(AUDIT, focus=True)),
             (ui.actionRefresh, self.refresh_current),
+            (ui.actionToggleSidebar, lambda: self.ui.sidePanel.setVisible(self.ui.actionToggleSidebar.isChecked())),
             (ui.actionShortcuts, self.show_shortcuts),
             (ui.actionAbout, self.about),
         ]
@@ -460,9 +463,11 @@ class MainWindow(QMainWindow):
         if isinstance(stack, QUndoStack):
             self.register_undo_stack(stack)
         row_at = self.sessions_model.find_id(session_id)
-        title = page.windowTitle() or (session_title(self.sessions_model.row(row_at)) if row_at is not None
-                                       else f"Sesión {session_id}")
+        title = session_title(self.sessions_model.row(row_at)) if row_at is not None else (
+            page.windowTitle() or f"Sesión {session_id}")
         self._add_page(key, page, title=title)
+        nav = self.ui.navList.item(self.ui.navList.count() - 1)
+        nav.setToolTip(f"{page.windowTitle() or title} (Ctrl+W la cierra)")
         self.show_page(key)
         return page
 
@@ -565,15 +570,18 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_shortcuts(self) -> None:
-        lines = []
+        rows = []
         for menu in (self.ui.menuFile, self.ui.menuEdit, self.ui.menuView, self.ui.menuHelp):
             for action in menu.actions():
                 if action.isSeparator() or not action.isVisible() or action.shortcut().isEmpty():
                     continue
                 keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-                lines.append(f"{keys}\t{action.text().replace('&', '').rstrip('…')}")
-        lines += ["Intro\tAbrir el elemento seleccionado de una lista", "Alt+letra subrayada\tIr al campo"]
-        dialogs.show_info(self, "Atajos de teclado", title="Atajos de teclado", detail="\n".join(lines))
+                rows.append((keys, action.text().replace("&", "").rstrip("…")))
+        rows += [("Intro", "Abrir el elemento seleccionado de una lista"),
+                 ("Alt + letra subrayada", "Ir al campo o botón")]
+        table = "".join(f"<tr><td style='padding-right:16px'><b>{html.escape(k)}</b></td>"
+                        f"<td>{html.escape(t)}</td></tr>" for k, t in rows)
+        dialogs.show_info(self, "Atajos de teclado", title="Atajos de teclado", detail=f"<table>{table}</table>")
 
     @Slot()
     def about(self) -> None:

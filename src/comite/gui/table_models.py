@@ -295,6 +295,7 @@ def attach(view: QTableView, model: RowTableModel, *, filter_edit: QLineEdit | N
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
     header = view.horizontalHeader()
     header.setHighlightSections(False)
+    header.setMinimumSectionSize(36)
     header.setSectionsMovable(False)
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     if stretch_column is None:
@@ -314,14 +315,17 @@ def attach(view: QTableView, model: RowTableModel, *, filter_edit: QLineEdit | N
 
 
 def fit_columns(view: QTableView, *, max_width: int = 360, padding: int = 18) -> None:
-    """Size columns to their content and header (capped), leaving the stretch column alone."""
+    """Size columns to their content and header (capped), leaving the stretched column alone."""
     header = view.horizontalHeader()
     metrics = header.fontMetrics()
     model = view.model()
     if model is None:
         return
+    last = model.columnCount() - 1
     for col in range(model.columnCount()):
         if header.sectionResizeMode(col) == QHeaderView.ResizeMode.Stretch:
+            continue
+        if col == last and header.stretchLastSection():
             continue
         title = str(model.headerData(col, Qt.Orientation.Horizontal) or "")
         wanted = max(view.sizeHintForColumn(col), metrics.horizontalAdvance(title) + padding + 14)

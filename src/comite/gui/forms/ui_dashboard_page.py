@@ -126,7 +126,7 @@ class Ui_DashboardPage(object):
         self.measuresLayout.addWidget(self.measuresEmpty)
 
 
-        self.grid.addWidget(self.measuresBox, 0, 1, 1, 1)
+        self.grid.addWidget(self.measuresBox, 1, 0, 1, 2)
 
         self.commitmentsBox = QGroupBox(DashboardPage)
         self.commitmentsBox.setObjectName(u"commitmentsBox")
@@ -158,7 +158,7 @@ class Ui_DashboardPage(object):
         self.commitmentsLayout.addWidget(self.commitmentsEmpty)
 
 
-        self.grid.addWidget(self.commitmentsBox, 1, 0, 1, 1)
+        self.grid.addWidget(self.commitmentsBox, 2, 0, 1, 2)
 
         self.actasBox = QGroupBox(DashboardPage)
         self.actasBox.setObjectName(u"actasBox")
@@ -190,7 +190,7 @@ class Ui_DashboardPage(object):
         self.actasLayout.addWidget(self.actasEmpty)
 
 
-        self.grid.addWidget(self.actasBox, 1, 1, 1, 1)
+        self.grid.addWidget(self.actasBox, 0, 1, 1, 1)
 
 
         self.mainLayout.addLayout(self.grid)

@@ -1,0 +1,172 @@
+"""Take the README's pictures from the real application on a demo database.
+
+Run it under an X server so the windows are the ones a user sees, e.g.::
+
+    xvfb-run -a -s "-screen 0 1680x1050x24" .venv/bin/python tools/screenshots.py docs/img
+
+It builds a throwaway demo database (fictitious data), logs in with the
+printed DEMO accounts, shows the main screens and saves each window as a PNG;
+then renders page 1 of a real acta (reportlab PDF → ``pdftoppm``) and a
+resolution (Word → ``soffice --headless`` → ``pdftoppm``). Nothing here is
+used by the application or the tests.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+WIDTH, HEIGHT = 1600, 900
+
+
+def main() -> int:
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/img").resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="comite-shots-"))
+    os.environ["COMITE_HOME"] = str(work / "home")
+    try:
+        accounts, db_path = _demo(work)
+        _windows(out, db_path, accounts)
+        _documents(out, work, db_path, accounts)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+def _demo(work: Path) -> tuple[dict[str, str], Path]:
+    from comite.services.bootstrap import open_database
+    from comite.services.demo import fill_demo
+
+    path = work / "demo.sqlite3"
+    db = open_database(str(path))
+    report = fill_demo(db)
+    db.dispose()
+    return {user: password for user, _role, password in report.accounts}, path
+
+
+def _settle(app, seconds: float = 0.6) -> None:
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def _save(app, widget, path: Path) -> None:
+    """The widget as it is on screen (the X server's pixels when there is one)."""
+    _settle(app)
+    screen = widget.screen()
+    frame = widget.frameGeometry()
+    shot = screen.grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height())
+    if shot.isNull() or app.platformName() != "xcb":
+        shot = widget.grab()
+    shot.save(str(path), "PNG")
+    print(path)
+
+
+def _windows(out: Path, db_path: Path, accounts: dict[str, str]) -> None:
+    from comite.domain import SessionStatus
+    from comite.gui.app import apply_look, ensure_application, make_main_window
+    from comite.gui.login import LoginDialog
+    from comite.services import accounts as account_service
+    from comite.services.bootstrap import open_database
+    from comite.storage.secrets import MemorySecretStore
+
+    app = ensure_application([])
+    apply_look(app)
+    db = open_database(str(db_path))
+
+    login_dialog = LoginDialog(db, demo=True, store=MemorySecretStore(), username="secretaria")
+    login_dialog.move(200, 150)
+    login_dialog.show()
+    _save(app, login_dialog, out / "01_ingreso.png")
+    login_dialog.close()
+
+    window = make_main_window(db, account_service.login(db, "secretaria", accounts["secretaria"]), demo=True)
+    window.resize(WIDTH, HEIGHT)
+    window.move(0, 0)
+    window.show()
+    window.show_page("inicio")
+    _save(app, window, out / "02_inicio.png")
+    window.show_page("sesiones")
+    _save(app, window, out / "03_sesiones.png")
+
+    rows = window.sessions_model.rows()
+    live = next((r for r in rows if r.status is SessionStatus.EN_CURSO), None) or rows[0]
+    page = window.open_session(live.id)
+    for index, name in ((1, "04_orden_del_dia"), (2, "05_asistencia"), (3, "06_caso_en_sesion")):
+        page.show_tab(index)
+        if index == 3:
+            decided = next((r.hearing_id for r in page.agenda if r.hearing_id and r.outcome), None)
+            if decided:
+                page.case_tab.go_to_hearing(decided)
+        _save(app, window, out / f"{name}.png")
+    page.show_tab(5)
+    _settle(app, 3.0)  # the acta preview renders in the background
+    _save(app, window, out / "07_acta.png")
+    window.close_session_page(live.id)
+
+    window.show_page("registro")
+    registry = window.page("registro")
+    radicado = page.agenda[0].radicado if page.agenda else ""
+    if radicado:
+        registry.search(radicado)
+    _save(app, window, out / "08_registro.png")
+    window.close()
+
+    admin = make_main_window(db, account_service.login(db, "admin", accounts["admin"]), demo=True)
+    admin.resize(WIDTH, HEIGHT)
+    admin.move(0, 0)
+    admin.show()
+    admin.show_page("auditoria")
+    _save(app, admin, out / "09_auditoria.png")
+    admin.close()
+    db.dispose()
+
+
+def _documents(out: Path, work: Path, db_path: Path, accounts: dict[str, str]) -> None:
+    from sqlalchemy import select
+
+    from comite.documents.resolution import render_resolution
+    from comite.domain import SessionStatus
+    from comite.model import Committee
+    from comite.model import CommitteeSession as SessionRow
+    from comite.services import accounts as account_service
+    from comite.services.acta import build_acta_data, render_pdf
+    from comite.services.bootstrap import open_database
+    from comite.services.context import ServiceContext
+    from comite.services.resolutions import resolution_items
+
+    db = open_database(str(db_path))
+    ctx = ServiceContext(db, account_service.login(db, "admin", accounts["admin"]).actor)
+    with ctx.reading() as s:
+        closed = list(s.scalars(select(SessionRow.id).join(Committee).where(
+            SessionRow.status.in_([SessionStatus.CERRADA.value, SessionStatus.ACTA_EN_REVISION.value, SessionStatus.ACTA_APROBADA.value]),
+            Committee.code == "CERREM_POBLACIONAL").order_by(SessionRow.id.desc())))
+    sid = next(i for i in closed if resolution_items(ctx, i))
+    pdf = work / "acta.pdf"
+    pdf.write_bytes(render_pdf(build_acta_data(ctx, sid)))
+    _pdf_page(pdf, 1, out / "10_acta_pagina1.png")
+    _pdf_page(pdf, 2, out / "11_acta_pagina2.png")
+    docx = work / "resolucion.docx"
+    docx.write_bytes(render_resolution(resolution_items(ctx, sid)[0]))
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(work), str(docx)],
+                   check=True, capture_output=True, timeout=180,
+                   env=dict(os.environ, HOME=str(work)))
+    _pdf_page(work / "resolucion.pdf", 1, out / "12_resolucion.png")
+    db.dispose()
+
+
+def _pdf_page(pdf: Path, page: int, png: Path) -> None:
+    stem = png.with_suffix("")
+    subprocess.run(["pdftoppm", "-r", "70", "-png", "-f", str(page), "-l", str(page), "-singlefile",
+                    str(pdf), str(stem)], check=True)
+    print(png)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

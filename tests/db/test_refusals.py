@@ -94,6 +94,11 @@ def _votes(*choices):
     return setup
 
 
+def _case_without_time(e) -> None:
+    """A case on the agenda with no time recorded for it."""
+    e.nohour = put_on_agenda(e.ctx, e.sid, new_case(e.ctx, "R-SIN-HORA", population_code="victimas"))
+
+
 def _make_last_conditional(e):
     # A voting seat that sits only for displaced cases (as a later composition could have it)
     _set_row(e.ctx, Attendance, att_id(e.ctx, e.sid, e.keys[4]), condition="displaced_cases")
@@ -192,6 +197,18 @@ REFUSALS = [
     Refusal("cambiar la hora de un caso con votos",
             lambda e: proceedings.update_hearing(e.ctx, e.hid, discussed_at=time(11, 0)),
             RuleViolation, ("ya tiene votos",), setup=_votes(VoteChoice.A_FAVOR)),
+    Refusal("voto sin la hora del caso cuando la sesión registra horas",
+            lambda e: proceedings.cast_vote(e.ctx, e.nohour, e.keys[4], VoteChoice.A_FAVOR),
+            RuleViolation, ("horas de llegada o salida", "indique la hora en que se trató el caso R-SIN-HORA"),
+            setup=lambda e: (_case_without_time(e), mark(e.ctx, e.sid, e.keys[4], departure=time(9, 45)))),
+    Refusal("decisión con votos sin la hora del caso",
+            lambda e: proceedings.record_decision(e.ctx, e.nohour, _decide(votes=[
+                (k, VoteChoice.A_FAVOR, None) for k in e.keys])),
+            RuleViolation, ("indique la hora en que se trató el caso R-SIN-HORA",), setup=_case_without_time),
+    Refusal("caso devuelto con votos y sin hora",
+            lambda e: proceedings.record_decision(e.ctx, e.nohour, _decide(
+                None, outcome=DecisionOutcome.RETURNED, votes=[(e.keys[0], VoteChoice.A_FAVOR, None)])),
+            RuleViolation, ("indique la hora en que se trató el caso R-SIN-HORA",), setup=_case_without_time),
     Refusal("salida antes de la llegada",
             lambda e: mark(e.ctx, e.sid, e.keys[0], departure=time(8, 0)),
             ValidationError, ("salida debe ser posterior a la de llegada",)),
@@ -227,6 +244,15 @@ REFUSALS = [
             lambda e: new_case(e.ctx, "R-SIN-DOC", document_number=""),
             ValidationError, ("No se registró el caso", "falta el número de documento")),
 ]
+
+
+def test_a_case_without_time_may_be_returned_without_votes(env):
+    """Only votes need the time of the case: a case returned or postponed without
+    votes is recorded even though the session records arrivals."""
+    _case_without_time(env)
+    proceedings.record_decision(env.ctx, env.nohour, _decide(None, outcome=DecisionOutcome.POSTPONED))
+    with env.ctx.reading() as s:
+        assert s.get(Case, cases.find_cases(env.ctx, "R-SIN-HORA")[0].id).status == "aplazado"
 
 
 def _adopted_without_last(e) -> None:

@@ -362,7 +362,7 @@ def test_public_servant_goes_to_the_special_committee(admin):
     with pytest.raises(RuleViolation) as err:
         sessions.add_case(admin, especial, other_servant)
     assert_spanish(err.value, "CERREM_POBLACIONAL", "Comité especial")
-    hid = sessions.add_case(admin, especial, servant).created_id
+    hid = put_on_agenda(admin, especial, servant, discussed_at=time(9, 30))
     # presented individually: one case, three voting seats, all needed for quorum of 2
     present_all(admin, especial, keys=voting_keys(admin, especial)[:2])
     start(admin, especial)
@@ -511,3 +511,59 @@ def test_a_gvp_result_that_changes_is_handed_off_as_it_stands(admin):
             act()
         assert_spanish(err.value, "ya fue recibido por el CERREM")
     assert snapshot(admin.db) == before
+
+
+# --- the time a case was discussed --------------------------------------------------------------------
+
+
+def test_votes_cast_before_any_times_need_the_case_time_once_times_are_recorded(admin):
+    """Without arrival or departure times, votes need no time; once someone's times are
+    recorded, a case with votes must say when it was discussed, or a departure before
+    it would go unnoticed."""
+    sid = _started(admin, "CERREM_POBLACIONAL", at=None)
+    hid = put_on_agenda(admin, sid, new_case(admin, "HORA-1", population_code="victimas"))
+    keys = voting_keys(admin, sid)
+    for key in keys:
+        proceedings.cast_vote(admin, hid, key, VoteChoice.A_FAVOR)
+    before = snapshot(admin.db)
+    with pytest.raises(RuleViolation) as err:
+        mark(admin, sid, keys[0], departure=time(9, 45))
+    assert_spanish(err.value, "HORA-1", "votos registrados sin la hora en que se trató")
+    assert snapshot(admin.db) == before
+    # the missing time is accepted where the votes hold, and from then on departures are checked
+    proceedings.update_hearing(admin, hid, discussed_at=time(10, 0))
+    with pytest.raises(RuleViolation) as err:
+        mark(admin, sid, keys[0], departure=time(9, 45))
+    assert_spanish(err.value, "ya votó en el caso HORA-1 a las 10:00")
+    mark(admin, sid, keys[0], departure=time(11, 0))
+    result = proceedings.record_decision(admin, hid, DecisionInput(DecisionOutcome.DECIDED, RiskLevel.ORDINARIO))
+    assert result.tally.adopted
+    with admin.reading() as s:
+        assert s.get(Hearing, hid).discussed_at == time(10, 0)
+        assert s.scalar(select(Attendance.departure).where(Attendance.session_id == sid,
+                                                           Attendance.seat_key == keys[0])) == time(11, 0)
+
+
+def test_a_missing_case_time_is_accepted_only_where_the_votes_hold(admin):
+    """Votes left without the case's time by an earlier version, in a session whose
+    times were recorded meanwhile: the time given must keep every vote valid."""
+    sid = _started(admin, "CERREM_POBLACIONAL", at=None)
+    hid = put_on_agenda(admin, sid, new_case(admin, "HORA-2", population_code="victimas"))
+    keys = voting_keys(admin, sid)
+    for key in keys:
+        proceedings.cast_vote(admin, hid, key, VoteChoice.A_FAVOR)
+    with admin.transaction() as s:  # as an older version could have left it
+        s.scalar(select(Attendance).where(Attendance.session_id == sid,
+                                          Attendance.seat_key == keys[4])).departure = time(9, 45)
+    before = snapshot(admin.db)
+    with pytest.raises(RuleViolation) as err:
+        proceedings.update_hearing(admin, hid, discussed_at=time(10, 0))
+    assert_spanish(err.value, "Con la hora 10:00 los votos", "no está presente a las 10:00")
+    assert snapshot(admin.db) == before
+    with pytest.raises(RuleViolation) as err:  # nor can more votes come in without the time
+        proceedings.cast_vote(admin, hid, keys[0], VoteChoice.EN_CONTRA)
+    assert_spanish(err.value, "indique la hora en que se trató el caso HORA-2")
+    proceedings.update_hearing(admin, hid, discussed_at=time(9, 30))
+    with admin.reading() as s:
+        assert s.get(Hearing, hid).discussed_at == time(9, 30)
+

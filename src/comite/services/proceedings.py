@@ -209,6 +209,23 @@ def _recording(hearing: Hearing) -> None:
         )
 
 
+def _times_recorded(sess: CommitteeSession) -> bool:
+    """The session records when attendees arrived or left."""
+    return any(a.arrival is not None or a.departure is not None for a in sess.attendance)
+
+
+def _require_moment(s: Session, hearing: Hearing) -> None:
+    """Votes are judged at the time the case was discussed. When the session records
+    arrivals and departures, a vote without that time would ignore who had left
+    (or not yet arrived), so the time is required."""
+    if hearing.discussed_at is None and _times_recorded(hearing.session):
+        case = s.get(Case, hearing.case_id)
+        raise RuleViolation(
+            f"La sesión registra horas de llegada o salida de los asistentes: indique la hora en que se "
+            f"trató el caso {case.radicado} antes de registrar votos o su decisión."
+        )
+
+
 # --- attendance ---------------------------------------------------------------------------------
 
 def _check_presence_keeps_votes(s: Session, att: Attendance) -> None:
@@ -225,6 +242,21 @@ def _check_presence_keeps_votes(s: Session, att: Attendance) -> None:
             raise RuleViolation(
                 f"{att.entity} ya votó en el caso {case.radicado}{at}; con ese cambio de asistencia "
                 "el voto quedaría sin sustento. Retire primero el voto."
+            )
+
+
+def _check_votes_have_moment(s: Session, sess: CommitteeSession) -> None:
+    """Refuse recording arrival or departure times while a case has votes without the
+    time it was discussed: those votes could not be checked against the times."""
+    if not _times_recorded(sess):
+        return
+    for item in sess.agenda:
+        hearing = item.hearing
+        if hearing is not None and hearing.votes and hearing.discussed_at is None:
+            case = s.get(Case, hearing.case_id)
+            raise RuleViolation(
+                f"El caso {case.radicado} tiene votos registrados sin la hora en que se trató: registre "
+                "primero esa hora para anotar horas de llegada o salida."
             )
 
 
@@ -296,6 +328,8 @@ def set_attendance(
             raise ValidationError(f"{att.entity}: la hora de salida debe ser posterior a la de llegada.")
         if att.status != AttendanceStatus.PRESENTE.value and (att.arrival or att.departure):
             att.arrival = att.departure = None
+        if (att.arrival, att.departure) != (before["llegada"], before["salida"]):
+            _check_votes_have_moment(s, sess)
         _check_presence_keeps_votes(s, att)
         _check_adopted_decisions_hold(s, sess)
         audit.record(s, ctx, "asistencia", "sesion", sess.id,
@@ -402,20 +436,36 @@ def update_hearing(
     """The case's deliberation, time and flags; ``expected_version`` as in :func:`set_attendance`."""
     with ctx.transaction() as s:
         hearing = _hearing(s, ctx, hearing_id, expected_version)
-        if discussed_at is not None and hearing.votes:
+        if discussed_at is not None and hearing.votes and hearing.discussed_at is not None:
             raise RuleViolation("El caso ya tiene votos: retírelos antes de cambiar la hora en que se trató.")
         if deliberation is not None:
             hearing.deliberation = deliberation
-        if discussed_at is not None:
-            hearing.discussed_at = discussed_at
         if restoration_measures is not None:
             hearing.restoration_measures = restoration_measures
+        if discussed_at is not None:
+            hearing.discussed_at = discussed_at
+            if hearing.votes:  # votes recorded before the time was: they must hold at it
+                _check_votes_hold_at_moment(s, hearing)
         if proposal_concept is not None:
             hearing.proposal_concept = proposal_concept
         audit.record(s, ctx, "caso_deliberacion", "sesion", hearing.session_id, case_id=hearing.case_id,
                      details={"hora": discussed_at, "restablecimiento": restoration_measures},
                      reserved={"deliberacion": deliberation} if deliberation is not None else None)
         return Changes(decisions=True, session_id=hearing.session_id)
+
+
+def _check_votes_hold_at_moment(s: Session, hearing: Hearing) -> None:
+    """The votes (and an adopted decision) of a case stay valid at its newly recorded time."""
+    frame = case_frame(s, hearing)
+    adopted = hearing.decision is not None and hearing.decision.adopted
+    check = validate_adoption if adopted else validate_votes
+    try:
+        check(_votes(hearing), frame.seats, frame.attendance, frame.case, frame.moment, frame.settings)
+    except RuleViolation as exc:
+        raise RuleViolation(
+            f"Con la hora {hearing.discussed_at:%H:%M} los votos ya registrados del caso dejarían de valer "
+            f"({str(exc).rstrip('.')}). Revise la hora o retire primero los votos."
+        ) from exc
 
 
 def add_observation(ctx: ServiceContext, hearing_id: int, attendance_id: int, text: str) -> Changes:
@@ -492,6 +542,7 @@ def cast_vote(
         _recording(hearing)
         if hearing.decision is not None and hearing.decision.adopted:
             raise RuleViolation("La decisión de este caso ya fue adoptada; retírela para cambiar los votos.")
+        _require_moment(s, hearing)
         frame = case_frame(s, hearing)
         votes = [v for v in _votes(hearing) if v.seat_key != seat_key]
         votes.append(VoteView(seat_key, choice, dissent or None))
@@ -601,6 +652,8 @@ def record_decision(
         sess: CommitteeSession = hearing.session
         case = s.get(Case, hearing.case_id)
         _refuse_if_received(s, hearing)
+        if inp.outcome is DecisionOutcome.DECIDED or (inp.votes if inp.votes is not None else hearing.votes):
+            _require_moment(s, hearing)
         if inp.votes is not None:
             # The replacing votes pass the same checks as votes cast one by one, whatever
             # the outcome, and before anything is written (a duplicate would otherwise

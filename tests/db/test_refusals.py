@@ -209,6 +209,12 @@ REFUSALS = [
             lambda e: proceedings.record_decision(e.ctx, e.nohour, _decide(
                 None, outcome=DecisionOutcome.RETURNED, votes=[(e.keys[0], VoteChoice.A_FAVOR, None)])),
             RuleViolation, ("indique la hora en que se trató el caso R-SIN-HORA",), setup=_case_without_time),
+    Refusal("desmarcar el restablecimiento con una medida de restablecimiento decidida",
+            lambda e: proceedings.update_hearing(e.ctx, e.hid, restoration_measures=False),
+            RuleViolation, ("R-DESPL", "«Apoyo económico de restablecimiento»", "quién tenía asiento y voto",
+                            "Retire primero la decisión"),
+            setup=lambda e: (_votes(*[VoteChoice.A_FAVOR] * 5)(e), proceedings.record_decision(
+                e.ctx, e.hid, _decide(measures=[_measure(), _measure("apoyo_restablecimiento", 3)])))),
     Refusal("salida antes de la llegada",
             lambda e: mark(e.ctx, e.sid, e.keys[0], departure=time(8, 0)),
             ValidationError, ("salida debe ser posterior a la de llegada",)),
@@ -253,6 +259,15 @@ def test_a_case_without_time_may_be_returned_without_votes(env):
     proceedings.record_decision(env.ctx, env.nohour, _decide(None, outcome=DecisionOutcome.POSTPONED))
     with env.ctx.reading() as s:
         assert s.get(Case, cases.find_cases(env.ctx, "R-SIN-HORA")[0].id).status == "aplazado"
+
+
+def test_the_restoration_flag_may_be_unset_without_a_restoration_measure(env):
+    proceedings.update_hearing(env.ctx, env.hid, restoration_measures=True)
+    vote_all(env.ctx, env.hid, env.keys)
+    proceedings.record_decision(env.ctx, env.hid, _decide(measures=[_measure()]))
+    proceedings.update_hearing(env.ctx, env.hid, restoration_measures=False)
+    with env.ctx.reading() as s:
+        assert s.get(proceedings.Hearing, env.hid).restoration_measures is False
 
 
 def _adopted_without_last(e) -> None:

@@ -438,6 +438,8 @@ def update_hearing(
         hearing = _hearing(s, ctx, hearing_id, expected_version)
         if discussed_at is not None and hearing.votes and hearing.discussed_at is not None:
             raise RuleViolation("El caso ya tiene votos: retírelos antes de cambiar la hora en que se trató.")
+        if restoration_measures is False and hearing.restoration_measures:
+            _refuse_if_restoration_decided(s, hearing)
         if deliberation is not None:
             hearing.deliberation = deliberation
         if restoration_measures is not None:
@@ -466,6 +468,27 @@ def _check_votes_hold_at_moment(s: Session, hearing: Hearing) -> None:
             f"Con la hora {hearing.discussed_at:%H:%M} los votos ya registrados del caso dejarían de valer "
             f"({str(exc).rstrip('.')}). Revise la hora o retire primero los votos."
         ) from exc
+
+
+def _refuse_if_restoration_decided(s: Session, hearing: Hearing) -> None:
+    """The restoration flag decides which seats sat for the case: once a restoration
+    measure is decided, the seats that sat because of it stay in the record."""
+    decision = hearing.decision
+    if decision is None or not decision.measures:
+        return
+    codes = {m.measure_code for m in decision.measures}
+    names = list(s.scalars(
+        select(MeasureType.name).where(MeasureType.code.in_(codes), MeasureType.restoration.is_(True))
+        .order_by(MeasureType.name)
+    ))
+    if names:
+        case = s.get(Case, hearing.case_id)
+        listed = ", ".join(f"«{n}»" for n in names)
+        raise RuleViolation(
+            f"En el caso {case.radicado} ya se decidieron medidas de restablecimiento ({listed}): no se puede "
+            "desmarcar que se analizan esas medidas, porque cambiaría quién tenía asiento y voto en el caso. "
+            "Retire primero la decisión."
+        )
 
 
 def add_observation(ctx: ServiceContext, hearing_id: int, attendance_id: int, text: str) -> Changes:

@@ -567,3 +567,77 @@ def test_a_missing_case_time_is_accepted_only_where_the_votes_hold(admin):
     with admin.reading() as s:
         assert s.get(Hearing, hid).discussed_at == time(9, 30)
 
+
+# --- the case's status follows its decisions ----------------------------------------------------------
+
+
+def _decide_all(ctx, hid, sid, inp):
+    for key in voting_keys(ctx, sid):
+        proceedings.cast_vote(ctx, hid, key, VoteChoice.A_FAVOR)
+    proceedings.record_decision(ctx, hid, inp)
+
+
+def _status(ctx, case_id):
+    with ctx.reading() as s:
+        return s.get(Case, case_id).status
+
+
+def _withdrawal_audits(ctx, case_id):
+    from comite.model import AuditEntry
+
+    with ctx.reading() as s:
+        return [json.loads(e.details)["estado_caso"] for e in s.scalars(
+            select(AuditEntry).where(AuditEntry.action == "decision_retirada", AuditEntry.case_id == case_id)
+            .order_by(AuditEntry.id))]
+
+
+def test_withdrawing_a_decision_gives_the_case_back_its_previous_status(admin):
+    gvp = _started(admin, "GVP")
+    case = new_case(admin, "EST-1", population_code="victimas", proposed_level=RiskLevel.EXTRAORDINARIO)
+    assert _status(admin, case) == "en_estudio"
+    ghid = put_on_agenda(admin, gvp, case, time(10, 0))
+    _decide_all(admin, ghid, gvp, DecisionInput(DecisionOutcome.DECIDED, RiskLevel.EXTRAORDINARIO))
+    assert _status(admin, case) == "valorado_gvp"
+    [handoff] = followup.pending_handoffs(admin, "CERREM_POBLACIONAL")
+    pobl = new_session(admin, "CERREM_POBLACIONAL", date(2026, 3, 17))
+    present_all(admin, pobl)
+    start(admin, pobl)
+    chid = followup.receive_handoff(admin, pobl, handoff.id).created_id
+    proceedings.update_hearing(admin, chid, discussed_at=time(10, 0))
+    _decide_all(admin, chid, pobl, DecisionInput(DecisionOutcome.DECIDED, RiskLevel.EXTRAORDINARIO))
+    assert _status(admin, case) == "recomendado"
+    # the CERREM's recommendation withdrawn: the case is again as the GVP left it
+    proceedings.withdraw_decision(admin, chid)
+    assert _status(admin, case) == "valorado_gvp"
+    assert _withdrawal_audits(admin, case) == [["recomendado", "valorado_gvp"]]
+
+    # a case with a single decision goes back to study
+    other = new_case(admin, "EST-2", population_code="victimas")
+    ohid = put_on_agenda(admin, gvp, other, time(11, 0))
+    proceedings.record_decision(admin, ohid, DecisionInput(DecisionOutcome.POSTPONED, concept="Falta información"))
+    assert _status(admin, other) == "aplazado"
+    proceedings.withdraw_decision(admin, ohid)
+    assert _status(admin, other) == "en_estudio"
+    assert _withdrawal_audits(admin, other) == [["aplazado", "en_estudio"]]
+    with admin.reading() as s:
+        assert s.get(Hearing, ohid).decision is None
+
+
+def test_withdrawing_an_earlier_decision_leaves_the_status_of_the_later_one(admin):
+    first = _started(admin, "GVP")
+    case = new_case(admin, "EST-3", population_code="victimas")
+    h1 = put_on_agenda(admin, first, case, time(10, 0))
+    proceedings.record_decision(admin, h1, DecisionInput(DecisionOutcome.POSTPONED, concept="Sin estudio"))
+    second = new_session(admin, "GVP", date(2026, 3, 17))
+    present_all(admin, second)
+    start(admin, second)
+    h2 = put_on_agenda(admin, second, case, time(10, 0))
+    proceedings.record_decision(admin, h2, DecisionInput(DecisionOutcome.RETURNED, concept="Complementar"))
+    assert _status(admin, case) == "devuelto_analista"
+    # correcting the earlier session does not make it the case's latest word
+    proceedings.record_decision(admin, h1, DecisionInput(DecisionOutcome.POSTPONED, concept="Corregido"))
+    assert _status(admin, case) == "devuelto_analista"
+    proceedings.withdraw_decision(admin, h1)
+    assert _status(admin, case) == "devuelto_analista"
+    proceedings.withdraw_decision(admin, h2)
+    assert _status(admin, case) == "en_estudio"

@@ -34,6 +34,7 @@ from comite.model import (
     Attendance,
     AttendanceCase,
     Case,
+    Committee,
     CommitteeSession,
     Decision,
     Handoff,
@@ -733,11 +734,13 @@ def record_decision(
             _hand_off(s, hearing, case, decision)
         else:  # a GVP result that no longer stands is not handed to any CERREM
             s.execute(Handoff.__table__.delete().where(Handoff.gvp_hearing_id == hearing.id))
-        case.status = _case_status(sess.committee.kind, inp.outcome)
         s.flush()
+        status_before = case.status
+        case.status = case_status_from_decisions(s, case.id)
         audit.record(
             s, ctx, "decision", "sesion", sess.id, case_id=case.id,
             details={"resultado": inp.outcome.value, "nivel": decision.risk_level, "adoptada": decision.adopted,
+                     "estado_caso": [status_before, case.status],
                      "medidas": [[m.measure_code, m.quantity, m.action.value, m.temporality_months]
                                  for m in inp.measures],
                      "votos": [decision.a_favor, decision.en_contra, decision.abstencion]},
@@ -746,12 +749,32 @@ def record_decision(
         return DecisionResult(Changes(decisions=True, cases=True, session_id=sess.id), result)
 
 
+CASE_STATUS_UNDECIDED = "en_estudio"
+
+
 def _case_status(kind: str, outcome: DecisionOutcome) -> str:
     if outcome is DecisionOutcome.RETURNED:
         return "devuelto_analista"
     if outcome is DecisionOutcome.POSTPONED:
         return "aplazado"
     return "valorado_gvp" if kind == CommitteeKind.GVP.value else "recomendado"
+
+
+def case_status_from_decisions(s: Session, case_id: int) -> str:
+    """A case's status follows its latest decision in any session (by session date);
+    with no decision left, the case is back in study."""
+    latest = s.execute(
+        select(Decision.outcome, Committee.kind)
+        .join(Hearing, Hearing.id == Decision.hearing_id)
+        .join(CommitteeSession, CommitteeSession.id == Hearing.session_id)
+        .join(Committee, Committee.id == CommitteeSession.committee_id)
+        .where(Hearing.case_id == case_id)
+        .order_by(CommitteeSession.day.desc(), CommitteeSession.id.desc())
+        .limit(1)
+    ).first()
+    if latest is None:
+        return CASE_STATUS_UNDECIDED
+    return _case_status(latest.kind, DecisionOutcome(latest.outcome))
 
 
 def _hand_off(s: Session, hearing: Hearing, case: Case, decision: Decision) -> None:
@@ -788,5 +811,11 @@ def withdraw_decision(ctx: ServiceContext, hearing_id: int) -> Changes:
         _refuse_if_received(s, hearing)
         s.execute(Handoff.__table__.delete().where(Handoff.gvp_hearing_id == hearing.id))
         hearing.decision = None
-        audit.record(s, ctx, "decision_retirada", "sesion", hearing.session_id, case_id=hearing.case_id)
-        return Changes(decisions=True, session_id=hearing.session_id)
+        s.flush()
+        # the case goes back to what its remaining decisions (or none) make it
+        case = s.get(Case, hearing.case_id)
+        status_before = case.status
+        case.status = case_status_from_decisions(s, case.id)
+        audit.record(s, ctx, "decision_retirada", "sesion", hearing.session_id, case_id=hearing.case_id,
+                     details={"estado_caso": [status_before, case.status]})
+        return Changes(decisions=True, cases=True, session_id=hearing.session_id)

@@ -70,6 +70,19 @@ def test_secretary_works_only_in_her_committee(world):
     assert [r.committee_code for r in sessions.list_sessions(sec)] == ["GVP", "GVP"]
 
 
+def test_an_emergency_measure_is_recorded_by_the_committee_that_receives_it(world):
+    """The GVP's secretary registers cases, but an emergency measure reported to the
+    CERREM poblacional is that committee's business."""
+    sec, admin, case_id = world["sec"], world["admin"], world["case"]
+    _refused(sec, lambda: followup.record_emergency(sec, case_id, "CERREM_POBLACIONAL", DAY, "Reubicación"),
+             "secre_gvp", "no está asignado a este comité", "preparar o registrar sesiones")
+    pob_sec = login_ctx(admin.db, "secre_pob",
+                        make_user(admin, "secre_pob", Role.SECRETARIA, committees=["CERREM_POBLACIONAL"]))
+    followup.record_emergency(pob_sec, case_id, "CERREM_POBLACIONAL", DAY, "Reubicación")
+    assert [(e.case_id, e.adopted_on) for e in followup.emergencies(pob_sec, "CERREM_POBLACIONAL")] == [
+        (case_id, DAY)]
+
+
 def test_secretary_cannot_manage_users_or_the_catalogue(world):
     sec = world["sec"]
     _refused(sec, lambda: accounts.create_user(

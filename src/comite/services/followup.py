@@ -227,9 +227,11 @@ def record_emergency(
         raise ValidationError("Describa la medida de emergencia adoptada.")
     require(ctx, Action.EDIT_CASES)
     with ctx.transaction() as s:
+        committee = committee_by_code(s, committee_code)
+        # the measure is reported to that committee: only its secretariat records it
+        require(ctx, Action.EDIT_SESSION, committee.id)
         if s.get(Case, case_id) is None:
             raise NotFound(f"No existe el caso {case_id}.")
-        committee = committee_by_code(s, committee_code)
         if committee.kind == "gvp":
             raise ValidationError("Las medidas de emergencia se informan al CERREM o al comité especial, no al GVP.")
         if adopted_on > ctx.today():

@@ -9,7 +9,8 @@
 * Page chrome (:class:`PageChrome`): the entity's formal header (entity,
   process, document title, code, version, date, "Página X de Y", as in the
   entity's procedures), the RESERVADO mark and legal note on every page, and
-  on drafts a diagonal BORRADOR watermark with the version.
+  on drafts a diagonal BORRADOR watermark with the version. Header and
+  footer are drawn once per document into a form XObject every page refers to.
 * "Página X de Y" needs the total before any page is written:
   :class:`NumberedCanvas` holds the finished pages and stamps the numbers when
   the document is saved (one layout pass, not two).
@@ -448,8 +449,25 @@ class _ChromePainter:
         self.page_label_x = MARGIN + w[0] + w[1] + w[2] / 2
         self.page_label_y = self.header_y + HEADER_ROW / 2 - 2.8
 
+    # Header and footer are the same on every page: drawn once into a form
+    # XObject that every page references, which spares laying the header table
+    # out per page and keeps the file small. (The watermark stays drawn per
+    # page: reportlab's forms carry no transparency.)
+    _CHROME_FORM = "comiteChrome"
+
     def on_page(self, canv: rl_canvas.Canvas, doc: BaseDocTemplate) -> None:
-        canv.saveState()
+        if not canv.hasForm(self._CHROME_FORM):
+            canv.beginForm(self._CHROME_FORM)
+            self._draw_chrome(canv)
+            canv.endForm()
+        canv.doForm(self._CHROME_FORM)
+
+    def on_page_end(self, canv: rl_canvas.Canvas, doc: BaseDocTemplate) -> None:
+        if self.chrome.draft:
+            self._draw_watermark(canv)
+
+    def _draw_chrome(self, canv: rl_canvas.Canvas) -> None:
+        # A form has its own graphics state: no saveState/restoreState needed.
         self.header.drawOn(canv, MARGIN, self.header_y)
         # Footer: reserve mark and legal note, document reference and version.
         page_w, _ = PAGE_SIZE
@@ -472,11 +490,8 @@ class _ChromePainter:
             ref += f" · {self.chrome.version_label}"
         canv.setFont(FONT, 7)
         canv.drawString(MARGIN, y, ref)
-        canv.restoreState()
 
-    def on_page_end(self, canv: rl_canvas.Canvas, doc: BaseDocTemplate) -> None:
-        if not self.chrome.draft:
-            return
+    def _draw_watermark(self, canv: rl_canvas.Canvas) -> None:
         # Over the content, translucent, so it shows on shaded tables too.
         page_w, page_h = PAGE_SIZE
         canv.saveState()

@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, time, timedelta
 
 from comite.domain import CommitmentStatus, DecisionOutcome, MeasureAction, RiskLevel, SessionStatus
 from comite.services import cases, dashboard, followup, proceedings, sessions
@@ -162,3 +162,53 @@ def test_a_user_without_committees_sees_empty_lists(admin, database):
     board = dashboard.dashboard(nobody)
     assert (board.gvp_waiting, board.measures_due, board.overdue_commitments, board.actas_in_review) == (
         [], [], [], [])
+
+
+def _gvp_waiting_case_by_case(ctx) -> list[tuple[str, date, int]]:
+    """The list as first written: a deadline per case in Python (the oracle for the SQL threshold)."""
+    from sqlalchemy import select
+
+    from comite.model import Case, Committee, CommitteeSession, Decision, Hearing
+    from comite.rules.calendar import business_days_between, gvp_deadline
+
+    with ctx.reading() as s:
+        studies = s.execute(select(Case.radicado, Case.id, Case.study_received)
+                            .where(Case.study_received.is_not(None))).all()
+        hearings = s.execute(
+            select(Hearing.case_id, CommitteeSession.day, Decision.outcome)
+            .join(CommitteeSession, CommitteeSession.id == Hearing.session_id)
+            .join(Committee, Committee.id == CommitteeSession.committee_id)
+            .join(Decision, Decision.hearing_id == Hearing.id)
+            .where(Committee.code == "GVP", CommitteeSession.status != SessionStatus.CANCELADA.value)
+        ).all()
+    out = []
+    for radicado, case_id, received in studies:
+        deadline = gvp_deadline(received)
+        if deadline >= TODAY:
+            continue
+        if any(cid == case_id and outcome != DecisionOutcome.POSTPONED.value and day >= received
+               for cid, day, outcome in hearings):
+            continue
+        out.append((radicado, deadline, business_days_between(deadline, TODAY)))
+    return sorted(out)
+
+
+def test_the_sql_threshold_lists_what_a_deadline_per_case_lists(admin):
+    """Studies received on each day of five weeks around the holidays of 2 and 16
+    November 2026 (moved to Monday), some decided before or after, postponed, or
+    decided by a CERREM (which does not count)."""
+    ids = {}
+    for offset in range(36):
+        received = date(2026, 10, 19) + timedelta(offset)
+        ids[received] = _study(admin, f"GVP-{received:%m%d}", received)
+    _decide(admin, "GVP", date(2026, 11, 4), ids[date(2026, 10, 29)])             # decided after: done
+    _decide(admin, "GVP", date(2026, 11, 4), ids[date(2026, 11, 5)])              # decided before: waits
+    _decide(admin, "GVP", date(2026, 11, 9), ids[date(2026, 11, 3)], outcome=DecisionOutcome.POSTPONED)
+    _decide(admin, "GVP", date(2026, 11, 11), ids[date(2026, 11, 11)])            # the same day: done
+    _decide(admin, "CERREM_POBLACIONAL", date(2026, 11, 12), ids[date(2026, 11, 10)])
+
+    rows = dashboard.dashboard(admin).gvp_waiting
+    expected = _gvp_waiting_case_by_case(admin)
+    assert sorted((r.radicado, r.deadline, r.business_days_late) for r in rows) == expected
+    assert "GVP-1112" in {r[0] for r in expected} and "GVP-1113" not in {r[0] for r in expected}
+    assert [r.study_received for r in rows] == sorted(r.study_received for r in rows)

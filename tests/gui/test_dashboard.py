@@ -14,6 +14,7 @@ from comite.domain import DecisionOutcome, MeasureAction, RiskLevel, SessionStat
 from comite.services import followup, proceedings, sessions
 from comite.services.proceedings import DecisionInput, MeasureInput
 from tests.db.helpers import case_for, new_session, present_all, put_on_agenda, vote_all
+from tests.gui.conftest import open_window
 
 
 def fill_dashboard(ctx) -> int:
@@ -106,3 +107,28 @@ def test_activating_an_acta_opens_the_session(qtbot, main_window, admin, monkeyp
     expected = page.actas_model.row(0).session_id
     assert opened == [expected]
     assert main_window.current_page_key() == f"sesion:{expected}"
+
+
+def test_a_long_list_shows_the_most_urgent_rows_and_counts_them_all(qtbot, main_window, admin, monkeypatch):
+    from comite.gui import dashboard as dashboard_page
+
+    monkeypatch.setattr(dashboard_page, "SHOWN_ROWS", 1)
+    fill_dashboard(admin)
+    page = main_window.dashboard_page
+    page.refresh()
+    assert page.counts()["gvp"] == 2 and page.gvp_model.rowCount() == 1
+    assert page.gvp_model.row(0).radicado == "GVP-TARDE-2"  # received first: the longest wait
+    assert page.ui.gvpBox.title() == "Casos en espera del GVP (2; se muestran los 1 más urgentes)"
+    assert page.ui.measuresBox.title() == "Medidas por revaluar (1)"
+
+
+def test_the_start_page_reads_its_lists_once_when_the_window_opens(qtbot, admin, monkeypatch):
+    from comite.services import dashboard
+
+    calls = []
+    real = dashboard.dashboard
+    monkeypatch.setattr(dashboard, "dashboard", lambda ctx, code=None: calls.append(code) or real(ctx, code))
+    window = open_window(qtbot, admin)
+    assert window.current_page_key() == "inicio"
+    assert calls == [None]
+    assert window.dashboard_page.ui.dateLabel.text() == "Hoy es lunes 23 de noviembre de 2026"

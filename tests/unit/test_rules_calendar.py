@@ -14,6 +14,7 @@ from comite.rules.calendar import (
     add_months,
     business_days_between,
     gvp_deadline,
+    gvp_overdue_cutoff,
     is_business_day,
     is_holiday,
     ordinary_route_deadline,
@@ -41,6 +42,17 @@ def test_holidays_of_the_year_match_the_official_calendar(year, expected):
     days = [D(year, 1, 1) + timedelta(i) for i in range(366 if year % 4 == 0 else 365)]
     assert [d for d in days if is_holiday(d)] == expected
 
+
+
+def test_colombia_alone_gives_the_packages_colombian_calendar():
+    """The Colombian module is loaded on its own (not the ~250 countries); it must be
+    the same calendar the package's own look-up gives."""
+    import holidays
+
+    for year in range(2020, 2031):
+        days = [D(year, 1, 1) + timedelta(i) for i in range(366 if year % 4 == 0 else 365)]
+        official = holidays.country_holidays("CO", years=year)
+        assert [d for d in days if is_holiday(d)] == [d for d in days if d in official]
 
 @pytest.mark.parametrize(
     "day, business",
@@ -203,3 +215,14 @@ def test_revaluation_date(decided, months, expected):
 def test_revaluation_refuses_a_non_positive_temporality(months):
     with pytest.raises(ValidationError, match="al menos un mes"):
         revaluation_date(D(2024, 3, 15), months)
+
+
+def test_gvp_overdue_cutoff_is_the_threshold_of_the_per_case_deadline():
+    """Received on or before the cut-off ⇔ the 5-business-day term ended before today,
+    for every 'today' of two years (Holy Weeks, Monday-moved holidays, year ends)."""
+    for offset in range(730):
+        today = D(2025, 1, 1) + timedelta(offset)
+        cutoff = gvp_overdue_cutoff(today)
+        for back in range(1, 25):
+            received = today - timedelta(back)
+            assert (received <= cutoff) == (gvp_deadline(received) < today), (today, received)

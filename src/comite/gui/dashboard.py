@@ -1,5 +1,11 @@
 """The start page: pending work at a glance, four lists with their counts.
 
+The lists are read in a background job (:func:`comite.gui.workers.run_job`),
+so the window is usable while a large database answers; each list shows at
+most :data:`SHOWN_ROWS` rows, the most urgent, and its title the full count
+(sorting tens of thousands of rows through the view's proxy would freeze the
+window for seconds, and nobody reads that many on a start page).
+
 Activating an item (double click or Intro) opens it: a case in the registry,
 a session in its workspace (signals :attr:`DashboardPage.open_case` and
 :attr:`DashboardPage.open_session`, which the main window connects).
@@ -10,8 +16,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import QGroupBox, QLabel, QTableView, QWidget
 
-from comite.errors import ComiteError
-from comite.gui import dialogs
+from comite.gui import dialogs, workers
 from comite.gui import formatting as fmt
 from comite.gui.forms.ui_dashboard_page import Ui_DashboardPage
 from comite.gui.table_models import RIGHT, ROW_ROLE, Column, RowTableModel, attach, fit_columns
@@ -51,6 +56,8 @@ ACTA_COLUMNS = (
     Column("Tipo", lambda r: r.session_type),
     Column("Fecha", lambda r: r.day),
 )
+SHOWN_ROWS = 500
+"""At most this many rows per list (the service's order puts the most urgent first)."""
 # (sort column, order, stretch column) of each list: the most urgent first, the long text stretched
 _LAYOUT = {
     "gvp": (1, Qt.SortOrder.DescendingOrder, None),
@@ -71,6 +78,8 @@ class DashboardPage(QWidget):
         self.ctx = ctx
         self.committee_code: str | None = None
         self.board: dashboard.Dashboard | None = None
+        self._totals = (0, 0, 0, 0)
+        self._loading = self._again = False
         self.gvp_model = RowTableModel(GVP_COLUMNS, self)
         self.measures_model = RowTableModel(MEASURE_COLUMNS, self)
         self.commitments_model = RowTableModel(COMMITMENT_COLUMNS, self)
@@ -92,30 +101,52 @@ class DashboardPage(QWidget):
             table.setToolTip("Intro o doble clic para abrir")
         self.ui.refreshButton.clicked.connect(self.refresh)
 
-    def set_committee(self, committee_code: str | None) -> None:
+    def set_committee(self, committee_code: str | None, *, refresh: bool = True) -> None:
         self.committee_code = committee_code
-        self.refresh()
+        if refresh:
+            self.refresh()
 
     @Slot()
     def refresh(self) -> None:
-        try:
-            board = dashboard.dashboard(self.ctx, self.committee_code)
-        except ComiteError as exc:
-            dialogs.show_error(self, exc)
+        """Read the lists again in the background (once more at the end if asked meanwhile)."""
+        if self._loading:
+            self._again = True
             return
-        self.board = board
-        self.ui.dateLabel.setText(f"Hoy es {fmt.long_date(board.today, weekday=True)}")
-        self.gvp_model.set_rows(board.gvp_waiting)
-        self.measures_model.set_rows(board.measures_due)
-        self.commitments_model.set_rows(board.overdue_commitments)
-        self.actas_model.set_rows(board.actas_in_review)
-        for box, table, empty, model, title, _handler in self._lists:
-            self._show_count(box, table, empty, model, title)
+        self._loading, self._again = True, False
+        if self.board is None:
+            self.ui.dateLabel.setText("Cargando el trabajo pendiente…")
+        ctx, code = self.ctx, self.committee_code
+        workers.run_job(self, "cargar el trabajo pendiente", lambda _progress, _cancel: dashboard.dashboard(ctx, code),
+                        self._show, self._failed, on_cancel=self._loaded, quiet=True)
+
+    def _loaded(self) -> None:
+        self._loading = False
+        if self._again:
+            self.refresh()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._loaded()
+        dialogs.show_error(self, exc, action="cargar el trabajo pendiente")
+
+    def _show(self, board: dashboard.Dashboard) -> None:
+        try:
+            self.board = board
+            self.ui.dateLabel.setText(f"Hoy es {fmt.long_date(board.today, weekday=True)}")
+            lists = (board.gvp_waiting, board.measures_due, board.overdue_commitments, board.actas_in_review)
+            self._totals = tuple(len(rows) for rows in lists)
+            for (box, table, empty, model, title, _handler), rows, total in zip(
+                    self._lists, lists, self._totals, strict=True):
+                model.set_rows(rows[:SHOWN_ROWS])
+                self._show_count(box, table, empty, model, title, total)
+        finally:
+            self._loaded()
 
     @staticmethod
-    def _show_count(box: QGroupBox, table: QTableView, empty: QLabel, model: RowTableModel, title: str) -> None:
+    def _show_count(box: QGroupBox, table: QTableView, empty: QLabel, model: RowTableModel, title: str,
+                    total: int) -> None:
         n = model.rowCount()
-        box.setTitle(f"{title} ({n})")
+        box.setTitle(f"{title} ({total})" if total == n else
+                     f"{title} ({total:,}; se muestran los {n} más urgentes)".replace(",", "."))
         table.setVisible(n > 0)
         empty.setVisible(n == 0)
         if n:
@@ -123,12 +154,7 @@ class DashboardPage(QWidget):
 
     def counts(self) -> dict[str, int]:
         """How many items each list shows (what the box titles say)."""
-        return {
-            "gvp": self.gvp_model.rowCount(),
-            "medidas": self.measures_model.rowCount(),
-            "compromisos": self.commitments_model.rowCount(),
-            "actas": self.actas_model.rowCount(),
-        }
+        return dict(zip(("gvp", "medidas", "compromisos", "actas"), self._totals, strict=True))
 
     def _activate_case(self, index: QModelIndex) -> None:
         row = index.model().data(index, ROW_ROLE)

@@ -225,7 +225,8 @@ class MainWindow(QMainWindow):
             combo.setItemData(combo.count() - 1, c.name, Qt.ItemDataRole.ToolTipRole)
         at = combo.findData(self.preferences.last_committee)
         combo.setCurrentIndex(max(0, at))
-        self.dashboard_page.set_committee(self.committee_code())
+        # no reading yet: the start page reads its lists once, when it is shown
+        self.dashboard_page.set_committee(self.committee_code(), refresh=False)
         combo.currentIndexChanged.connect(self._committee_changed)
 
     def _setup_status_bar(self) -> None:

@@ -15,7 +15,8 @@
   resoluciones"): it labels the progress dialog and completes the error message
   ("Ocurrió un error inesperado al generar las resoluciones.").
 * The progress dialog (with **Cancelar**) appears only if the job lasts more
-  than :data:`SHOW_AFTER_MS`.
+  than :data:`SHOW_AFTER_MS`; ``quiet=True`` never shows it (work the page
+  itself says it is loading, such as the start page's lists).
 * ``on_done(result)``, ``on_error(exc)`` and ``on_cancel()`` run on the main
   thread. Without ``on_error`` the error is shown by
   :func:`comite.gui.dialogs.show_error` (a ComiteError's Spanish text as is,
@@ -80,9 +81,10 @@ class Job(QObject):
 
     def __init__(self, parent: QWidget | None, title: str, fn: JobFn,
                  on_done: Callable[[Any], None] | None, on_error: Callable[[BaseException], None] | None,
-                 on_cancel: Callable[[], None] | None) -> None:
+                 on_cancel: Callable[[], None] | None, *, quiet: bool = False) -> None:
         super().__init__()
         self.title = title
+        self.quiet = quiet
         self.fn = fn
         self.token = CancelToken()
         self.done = False
@@ -205,7 +207,8 @@ class ThreadExecutor:
         self.pool.setMaxThreadCount(1)
 
     def submit(self, job: Job) -> None:
-        job._timer.start(SHOW_AFTER_MS)
+        if not job.quiet:
+            job._timer.start(SHOW_AFTER_MS)
         self.pool.start(_Runnable(job))
 
     def wait(self, msecs: int = -1) -> bool:
@@ -247,9 +250,9 @@ def set_executor(executor: Executor | None) -> Executor | None:
 
 def run_job(parent: QWidget | None, title: str, fn: JobFn, on_done: Callable[[Any], None] | None = None,
             on_error: Callable[[BaseException], None] | None = None, *,
-            on_cancel: Callable[[], None] | None = None) -> Job:
+            on_cancel: Callable[[], None] | None = None, quiet: bool = False) -> Job:
     """Run ``fn(progress, cancel)`` off the UI thread; see the module docstring."""
-    job = Job(parent, title, fn, on_done, on_error, on_cancel)
+    job = Job(parent, title, fn, on_done, on_error, on_cancel, quiet=quiet)
     _RUNNING.add(job)
     get_executor().submit(job)
     return job

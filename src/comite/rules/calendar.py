@@ -1,7 +1,10 @@
 """Colombian business days and the deadlines of the protection route (DOMAIN.md).
 
 Holidays come from the ``holidays`` package (Colombia: Ley 51 de 1983 moves to
-Monday, Easter-based holidays). Saturdays and Sundays are never business days.
+Monday, Easter-based holidays), loaded on first use and only its Colombian
+module: the package's ``countries`` namespace imports all ~250 countries
+(0.3-1 s), which a start-up that only needs Colombia should not pay.
+Saturdays and Sundays are never business days.
 Each year's business days are computed once and cached as sorted ordinals, so
 adding N business days is a binary search, not a day-by-day walk.
 """
@@ -9,11 +12,13 @@ adding N business days is a binary search, not a day-by-day walk.
 from __future__ import annotations
 
 import calendar as _stdlib_calendar
+import importlib.util
+import sys
 from bisect import bisect_right
 from datetime import date
 from functools import cache
-
-import holidays
+from pathlib import Path
+from typing import Any
 
 from comite.rules._common import InvalidValue
 
@@ -27,9 +32,37 @@ MAX_REVALUATION_MONTHS = 12
 """Risk is re-evaluated at least once a year."""
 
 
+_COLOMBIA_MODULE = "holidays.countries.colombia"
+
+
+@cache
+def _colombia() -> Any:
+    """The ``holidays`` package's Colombia class, without importing every other country.
+
+    ``holidays.countries`` (the parent package) imports all countries in its
+    ``__init__``; the Colombian module itself only needs ``holidays``' base
+    classes, so it is loaded from its file. Should the package's layout change,
+    the ordinary (slower) look-up is used.
+    """
+    module = sys.modules.get(_COLOMBIA_MODULE)
+    if module is None:
+        spec = importlib.util.find_spec("holidays")
+        locations = list(spec.submodule_search_locations or []) if spec is not None else []
+        path = Path(locations[0]) / "countries" / "colombia.py" if locations else None
+        file_spec = (importlib.util.spec_from_file_location(_COLOMBIA_MODULE, path)
+                     if path is not None and path.is_file() else None)
+        if file_spec is None or file_spec.loader is None:  # pragma: no cover - other package layout
+            import holidays
+
+            return lambda years: holidays.country_holidays("CO", years=years)
+        module = importlib.util.module_from_spec(file_spec)
+        file_spec.loader.exec_module(module)
+    return module.Colombia
+
+
 @cache
 def _holidays(year: int) -> frozenset[date]:
-    return frozenset(holidays.country_holidays("CO", years=year))
+    return frozenset(_colombia()(years=year))
 
 
 @cache
@@ -104,6 +137,18 @@ def gvp_deadline(study_received: date) -> date:
     """Last day for the GVP to weigh a study: 5 business days after receiving it."""
     return add_business_days(study_received, GVP_TERM_DAYS)
 
+
+def gvp_overdue_cutoff(today: date) -> date:
+    """The latest day a study may have been received for its GVP term to have ended before ``today``.
+
+    :func:`gvp_deadline` never decreases as the day received grows, so a study
+    is overdue exactly when it was received on or before this day (a threshold
+    a database can apply with an index instead of a deadline per case).
+    """
+    received = date.fromordinal(today.toordinal() - 1)
+    while gvp_deadline(received) >= today:
+        received = date.fromordinal(received.toordinal() - 1)
+    return received
 
 def ordinary_route_deadline(request: date) -> date:
     """Last day of the ordinary route: 30 business days after the request."""

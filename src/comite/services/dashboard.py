@@ -35,7 +35,7 @@ from comite.model import (
     MeasureType,
     Population,
 )
-from comite.rules.calendar import business_days_between, gvp_deadline
+from comite.rules.calendar import business_days_between, gvp_deadline, gvp_overdue_cutoff
 from comite.services import followup
 from comite.services.context import ServiceContext
 from comite.services.permissions import Action, allowed, require
@@ -150,46 +150,68 @@ def dashboard(ctx: ServiceContext, committee_code: str | None = None) -> Dashboa
 
 
 def gvp_waiting(ctx: ServiceContext, committees: dict[int, CommitteeInfo]) -> list[GvpWaitingRow]:
-    """Cases whose study reached the GVP and that passed its 5-business-day term undecided."""
+    """Cases whose study reached the GVP and that passed its 5-business-day term undecided.
+
+    The term is a business-day count, but it only grows with the day the study
+    was received, so "term ended before today" is "received on or before
+    :func:`gvp_overdue_cutoff`": one date computed here, then an indexed range
+    in SQL. A case is still waiting unless a GVP session (not cancelled) decided
+    it, other than postponing it, on or after the day its study was received.
+    """
     gvp_ids = [c.id for c in committees.values() if c.kind is CommitteeKind.GVP]
     if not gvp_ids:
         return []
     today = ctx.today()
+    decided = (
+        select(Hearing.id)
+        .join(CommitteeSession, CommitteeSession.id == Hearing.session_id)
+        .join(Decision, Decision.hearing_id == Hearing.id)
+        .where(Hearing.case_id == Case.id)
+        # "+ 0": on SQLite, with no statistics, an indexable committee_id would make the
+        # planner walk every GVP session per case instead of the case's own hearings
+        .where((CommitteeSession.committee_id + 0).in_(gvp_ids))
+        .where(CommitteeSession.status != SessionStatus.CANCELADA.value)
+        .where(Decision.outcome != DecisionOutcome.POSTPONED.value)
+        .where(CommitteeSession.day >= Case.study_received)
+    )
     with ctx.reading() as s:
-        candidates = s.execute(
+        late = s.execute(
             select(Case.id, Case.radicado, Case.study_received)
-            .where(Case.study_received.is_not(None), Case.study_received < today)
+            .where(Case.study_received.is_not(None), Case.study_received <= gvp_overdue_cutoff(today))
+            .where(~decided.exists())
             .order_by(Case.study_received, Case.id)
         ).all()
-        late = [(cid, rad, got) for cid, rad, got in candidates if gvp_deadline(got) < today]
         if not late:
             return []
-        ids = [cid for cid, _, _ in late]
-        gvp_hearings = s.execute(
-            select(Hearing.case_id, CommitteeSession.id, CommitteeSession.day, Decision.outcome)
-            .join(CommitteeSession, CommitteeSession.id == Hearing.session_id)
-            .outerjoin(Decision, Decision.hearing_id == Hearing.id)
-            .where(Hearing.case_id.in_(ids), CommitteeSession.committee_id.in_(gvp_ids))
-            .where(CommitteeSession.status != SessionStatus.CANCELADA.value)
-        ).all()
-    decided: dict[int, date] = {}
-    scheduled: dict[int, tuple[int, date]] = {}
-    for case_id, session_id, day, outcome in gvp_hearings:
-        if outcome is not None and outcome != DecisionOutcome.POSTPONED.value:
-            decided[case_id] = max(day, decided.get(case_id, day))
-        elif outcome is None and day >= today and case_id not in scheduled:
-            scheduled[case_id] = (session_id, day)
+        scheduled = _scheduled_at_gvp(s, gvp_ids, today)
+    deadlines: dict[date, tuple[date, int]] = {}
     out = []
     for case_id, radicado, received in late:
-        if case_id in decided and decided[case_id] >= received:
-            continue
-        deadline = gvp_deadline(received)
+        if received not in deadlines:
+            deadline = gvp_deadline(received)
+            deadlines[received] = (deadline, business_days_between(deadline, today))
+        deadline, days_late = deadlines[received]
         sched = scheduled.get(case_id)
         out.append(GvpWaitingRow(
-            case_id, radicado, received, deadline, business_days_between(deadline, today),
+            case_id, radicado, received, deadline, days_late,
             sched[0] if sched else None, sched[1] if sched else None,
         ))
     return out
+
+
+def _scheduled_at_gvp(s, gvp_ids: list[int], today: date) -> dict[int, tuple[int, date]]:
+    """Per case, the first GVP session from today on (not cancelled) that has it on
+    the agenda still undecided: (session id, day)."""
+    rows = s.execute(
+        select(Hearing.case_id, CommitteeSession.id, CommitteeSession.day)
+        .join(CommitteeSession, CommitteeSession.id == Hearing.session_id)
+        .outerjoin(Decision, Decision.hearing_id == Hearing.id)
+        .where(CommitteeSession.committee_id.in_(gvp_ids), CommitteeSession.day >= today)
+        .where(CommitteeSession.status != SessionStatus.CANCELADA.value)
+        .where(Decision.id.is_(None))
+        .order_by(CommitteeSession.day.desc(), CommitteeSession.id.desc())
+    ).all()
+    return {case_id: (session_id, day) for case_id, session_id, day in rows}  # the earliest wins
 
 
 def measures_due(ctx: ServiceContext, committees: dict[int, CommitteeInfo],

@@ -12,7 +12,11 @@ radicado, never by person (the data has no field for a name).
 Speed: styles and table styles are built once per process
 (:func:`pdf_common.styles`); short label cells (status, dates, times, votes)
 are plain strings, which reportlab lays out far faster than Paragraphs; only
-free text is a Paragraph, so it wraps.
+free text is a Paragraph, so it wraps. The content is handed to the renderers
+as plain text runs, not markup: the formal acta builds its paragraphs without
+the markup parser and keeps each cell's line breaks between the wraps a table
+does (:func:`pdf_common.text_para`); the baseline turns the runs into the
+markup a direct platypus document would use and lets platypus parse it.
 """
 
 from __future__ import annotations
@@ -146,6 +150,11 @@ def _vote_summary(case: CaseBlock) -> str:
     return f"{counts} — {'Decisión adoptada' if case.adopted else 'Decisión no adoptada'}"
 
 
+def _label_runs(label: str, text: str) -> list[pc.Run]:
+    """«**Label:** text»."""
+    return [(label.strip() + ":", "b"), " " + text.strip()]
+
+
 def _write_case(r: _Renderer, number: str, case: CaseBlock) -> None:
     r.heading(f"{number} Caso {case.order} — Radicado {case.radicado}", 2)
     r.kv(
@@ -184,12 +193,12 @@ def _write_case(r: _Renderer, number: str, case: CaseBlock) -> None:
         r.labeled("Resultado", result)
 
     r.heading("Deliberación", 3)
-    for chunk in pc.paragraphs(case.deliberation) or ["Sin deliberación registrada."]:
+    for chunk in pc.chunks(case.deliberation) or ["Sin deliberación registrada."]:
         r.para(chunk)
 
     r.heading("Observaciones de los invitados", 3)
     if case.observations:
-        r.bullets([f"<b>{pc.esc(o.entity)}:</b> {pc.esc(o.text)}" for o in case.observations])
+        r.bullets([_label_runs(o.entity, o.text) for o in case.observations])
     else:
         r.para("Los invitados no formularon observaciones.")
 
@@ -251,8 +260,8 @@ def _write_case(r: _Renderer, number: str, case: CaseBlock) -> None:
             for v in dissents:
                 choice = "en contra" if v.choice is VoteChoice.EN_CONTRA else v.choice.label.lower()
                 r.para(
-                    f"<b>{pc.esc(v.entity)} ({pc.esc(v.voter)}), voto {choice}:</b><br/>"
-                    + pc.esc(v.dissent)
+                    (f"{v.entity.strip()} ({v.voter.strip()}), voto {choice}:", "b"),
+                    "\n" + v.dissent.strip(),
                 )
     elif case.a_favor or case.en_contra or case.abstencion:
         r.emphasis(_vote_summary(case))
@@ -297,10 +306,10 @@ def _write_acta(r: _Renderer, data: ActaData) -> None:
     if data.errata_of is not None:
         r.heading("FE DE ERRATAS", 1)
         r.para(
-            f"La presente versión {data.version} del {pc.esc(s.acta_label)} corrige la "
+            f"La presente versión {data.version} del {s.acta_label.strip()} corrige la "
             f"versión {data.errata_of} en los siguientes términos:"
         )
-        for chunk in pc.paragraphs(data.errata_text) or ["(Sin texto de corrección.)"]:
+        for chunk in pc.chunks(data.errata_text) or ["(Sin texto de corrección.)"]:
             r.para(chunk)
 
     section("Asistencia")
@@ -320,16 +329,16 @@ def _write_acta(r: _Renderer, data: ActaData) -> None:
         r.para("No asistieron invitados.")
 
     section("Verificación del quórum")
-    r.para(pc.esc(data.quorum_text) or "Sin verificación registrada.")
+    r.para((data.quorum_text or "").strip() or "Sin verificación registrada.")
 
     section("Orden del día")
     if data.agenda:
-        r.numbered([pc.esc(item) for item in data.agenda])
+        r.numbered([item.strip() for item in data.agenda])
     else:
         r.para("Sin orden del día registrado.")
 
     section("Desarrollo de la sesión")
-    for chunk in pc.paragraphs(data.development) or ["Sin desarrollo registrado."]:
+    for chunk in pc.chunks(data.development) or ["Sin desarrollo registrado."]:
         r.para(chunk)
 
     cases_no = section("Presentación y análisis de casos")
@@ -417,16 +426,17 @@ class _Renderer:
         """``room``: points that must be left on the page for the heading to stay."""
         raise NotImplementedError
 
-    def para(self, markup: str) -> None:
+    def para(self, *runs: pc.Run) -> None:
+        """A paragraph of plain text runs (see :data:`pdf_common.Run`)."""
         raise NotImplementedError
 
     def labeled(self, label: str, text: str) -> None:
-        self.para(f"<b>{pc.esc(label)}:</b> {pc.esc(text)}")
+        self.para(*_label_runs(label, text))
 
     def emphasis(self, text: str) -> None:
-        self.para(f"<b>{pc.esc(text)}</b>")
+        self.para((text.strip(), "b"))
 
-    def bullets(self, items: list[str]) -> None:
+    def bullets(self, items: list[list[pc.Run]]) -> None:
         raise NotImplementedError
 
     def numbered(self, items: list[str]) -> None:
@@ -448,26 +458,26 @@ class _StyledRenderer(_Renderer):
         self.st = pc.styles()
 
     def title(self, text: str, subtitle: str, badge: str | None) -> None:
-        self.story.append(Paragraph(pc.esc(text), self.st.title))
-        self.story.append(Paragraph(pc.esc(subtitle), self.st.subtitle))
+        self.story.append(pc.text_para(self.st.title, text.strip()))
+        self.story.append(pc.text_para(self.st.subtitle, subtitle.strip()))
         if badge:
-            self.story.append(Paragraph(pc.esc(badge), self.st.badge))
+            self.story.append(pc.text_para(self.st.badge, badge.strip()))
 
     def heading(self, text: str, level: int, room: float | None = None) -> None:
         style, default = {1: (self.st.h1, 90), 2: (self.st.h2, 130)}.get(level, (self.st.h3, 80))
         self.story += pc.heading(text, style, room or default)
 
-    def para(self, markup: str) -> None:
-        self.story.append(Paragraph(markup, self.st.body))
+    def para(self, *runs: pc.Run) -> None:
+        self.story.append(pc.text_para(self.st.body, *runs))
 
     def emphasis(self, text: str) -> None:
         self.story.append(Spacer(1, 3))
-        self.story.append(Paragraph(f"<b>{pc.esc(text)}</b>", self.st.body_left))
+        self.story.append(pc.text_para(self.st.body_left, (text.strip(), "b")))
 
-    def bullets(self, items: list[str]) -> None:
+    def bullets(self, items: list[list[pc.Run]]) -> None:
         self.story.append(
             ListFlowable(
-                [ListItem(Paragraph(i, self.st.body), leftIndent=12) for i in items],
+                [ListItem(pc.text_para(self.st.body, *i), leftIndent=12) for i in items],
                 bulletType="bullet",
                 start="•",
                 leftIndent=12,
@@ -479,7 +489,7 @@ class _StyledRenderer(_Renderer):
     def numbered(self, items: list[str]) -> None:
         self.story.append(
             ListFlowable(
-                [ListItem(Paragraph(i, self.st.body_left)) for i in items],
+                [ListItem(pc.text_para(self.st.body_left, i)) for i in items],
                 bulletType="1",
                 bulletFormat="%s.",
                 leftIndent=18,
@@ -495,7 +505,10 @@ class _StyledRenderer(_Renderer):
             chunk = pairs[i : i + 2]
             row: list[object] = []
             for label, value in chunk:
-                row += [Paragraph(pc.esc(label), self.st.kv_label), Paragraph(pc.esc(value), cell)]
+                row += [
+                    pc.text_para(self.st.kv_label, label.strip()),
+                    pc.text_para(cell, value.strip()),
+                ]
             if len(chunk) == 1:
                 row += ["", ""]
             rows.append(row)
@@ -505,16 +518,13 @@ class _StyledRenderer(_Renderer):
     def _cell(self, value: Cell, wrap: bool) -> object:
         if isinstance(value, tuple):
             main, sub = value
-            return Paragraph(
-                f"{pc.esc(main)}<br/><font size=6.8 color='#555F6B'>{pc.esc(sub)}</font>",
-                self.st.cell,
-            )
+            return pc.text_para(self.st.cell, main.strip() + "\n", (sub.strip(), "note"))
         if wrap:
-            return Paragraph(pc.esc(value), self.st.cell)
+            return pc.text_para(self.st.cell, value.strip())
         return value
 
     def grid(self, columns: Sequence[Column], rows: list[list[Cell]]) -> None:
-        head = [Paragraph(pc.esc(c.title), self.st.cell_head) for c in columns]
+        head = [pc.text_para(self.st.cell_head, c.title) for c in columns]
         flags = [c.wrap for c in columns]
         body = [[self._cell(v, w) for v, w in zip(row, flags, strict=True)] for row in rows]
         self.story.append(pc.data_table([head, *body], pc.widths([c.width for c in columns])))
@@ -548,16 +558,16 @@ class _PlainRenderer(_Renderer):
     def heading(self, text: str, level: int, room: float | None = None) -> None:
         self.story.append(Paragraph(pc.esc(text), self.bold))
 
-    def para(self, markup: str) -> None:
-        self.story.append(Paragraph(markup, self.normal))
+    def para(self, *runs: pc.Run) -> None:
+        self.story.append(Paragraph(pc.markup(*runs), self.normal))
 
-    def bullets(self, items: list[str]) -> None:
+    def bullets(self, items: list[list[pc.Run]]) -> None:
         for item in items:
-            self.story.append(Paragraph("- " + item, self.normal))
+            self.story.append(Paragraph("- " + pc.markup(*item), self.normal))
 
     def numbered(self, items: list[str]) -> None:
         for i, item in enumerate(items, start=1):
-            self.story.append(Paragraph(f"{i}. {item}", self.normal))
+            self.story.append(Paragraph(f"{i}. {pc.markup(item)}", self.normal))
 
     def kv(self, pairs: list[tuple[str, str]]) -> None:
         rows = [[label, Paragraph(pc.esc(value), self.cell)] for label, value in pairs]

@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,6 +44,8 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus.paragraph import _wsc
+from reportlab.platypus.paraparser import ParaFrag, ParaParser
 
 from comite.documents.data import DocumentHeader, Signatory
 from comite.documents.spanish import date_short
@@ -102,12 +105,86 @@ def esc(text: str | None) -> str:
     return escape(text.strip()).replace("\r\n", "\n").replace("\n", "<br/>")
 
 
-def paragraphs(text: str | None) -> list[str]:
-    """Split free text into paragraphs on blank lines (markup-escaped)."""
+def chunks(text: str | None) -> list[str]:
+    """Split free text into paragraphs on blank lines (plain text, stripped)."""
     if not text:
         return []
-    chunks = [c for c in text.replace("\r\n", "\n").split("\n\n") if c.strip()]
-    return [esc(c) for c in chunks]
+    return [c.strip() for c in text.replace("\r\n", "\n").split("\n\n") if c.strip()]
+
+
+class TextParagraph(Paragraph):
+    """A Paragraph that keeps its line breaks for the width it was last wrapped to.
+
+    A table wraps every cell to size its rows, again when it splits across
+    pages and again when it draws; the breaks depend only on the width.
+    """
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        memo = self.__dict__.get("_wrapped")
+        if memo is not None and memo[0] == availWidth:
+            _, self.width, self._wrapWidths, self.blPara, self.height = memo
+            return self.width, self.height
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, self.width, self._wrapWidths, self.blPara, self.height)
+        return size
+
+
+Run = str | tuple[str, str]
+"""Plain text in the style's font, or ``(text, kind)``: kind ``"b"`` is bold,
+``"note"`` the small muted second line of a table cell."""
+
+_KIND_MARKUP = {"": "{}", "b": "<b>{}</b>", "note": "<font size=6.8 color='#555F6B'>{}</font>"}
+_WHITESPACE = re.compile(f"[{re.escape(_wsc)}]+")
+
+
+def _run(run: Run) -> tuple[str, str]:
+    text, kind = (run, "") if isinstance(run, str) else run
+    return text.replace("\r\n", "\n"), kind
+
+
+def markup(*runs: Run) -> str:
+    """The Paragraph markup for ``runs`` (text escaped, newlines as ``<br/>``)."""
+    out = []
+    for run in runs:
+        text, kind = _run(run)
+        out.append(_KIND_MARKUP[kind].format(escape(text).replace("\n", "<br/>")))
+    return "".join(out)
+
+
+@functools.cache
+def _frag_template(style: ParagraphStyle, kind: str) -> ParaFrag:
+    _, frags, _ = ParaParser().parse(_KIND_MARKUP[kind].format("x"), style)
+    return frags[0]
+
+
+def text_para(style: ParagraphStyle, *runs: Run) -> Paragraph:
+    """``Paragraph(markup(*runs), style)`` without the markup parser.
+
+    The fragments are cloned from ones the parser made once per style and
+    kind, so the paragraph looks the same; skipping the parse saves most of
+    the cost of building the many short cells of an acta.
+    """
+    frags: list[ParaFrag] = []
+    pieces: list[str] = []
+    for run in runs:
+        text, kind = _run(run)
+        template = _frag_template(style, kind)
+        for i, line in enumerate(text.split("\n")):
+            if i:
+                frags.append(template.clone(text="", lineBreak=True, __tag__="br"))
+            line = _WHITESPACE.sub(" ", line)
+            if line:
+                frags.append(template.clone(text=line))
+                pieces.append(line)
+    # As the parser's cleaner does: no blanks at either end of the text.
+    for end, strip in ((0, str.lstrip), (-1, str.rstrip)):
+        if frags and not getattr(frags[end], "lineBreak", False):
+            frags[end].text = strip(frags[end].text, _wsc)
+            if not frags[end].text:
+                del frags[end]
+    if not frags:
+        return TextParagraph("", style)
+    return TextParagraph(" ".join(pieces), style, frags=frags)
 
 
 def nbsp(text: str) -> str:
@@ -330,7 +407,7 @@ def heading(text: str, style: ParagraphStyle, room: float = 80) -> list[Flowable
     (Paragraph ``keepWithNext`` would push a heading *and* a long table to the
     next page, leaving half a page blank.)
     """
-    return [CondPageBreak(room), Paragraph(esc(text), style)]
+    return [CondPageBreak(room), text_para(style, text.strip())]
 
 
 def signature_block(

@@ -156,3 +156,23 @@ def test_0002_goes_down_and_up_again(database):
     assert schema.current_revision(database) == FIRST and not _trigger(database)
     schema.upgrade(database, "head")
     assert _trigger(database) is (not database.is_sqlite)
+
+
+def test_the_head_the_start_checks_without_alembic_is_the_migrations_head():
+    assert schema.head_revision() == schema.HEAD_REVISION
+
+
+def test_a_current_database_opens_without_importing_alembic(tmp_path):
+    """Importing Alembic costs about a second of the application's start."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "actual.sqlite3"
+    db = Database(str(path))
+    assert schema.ensure_schema(db).action == "created"
+    db.dispose()
+    code = ("import sys; from comite.storage.database import Database; from comite.storage import schema; "
+            f"db = Database({str(path)!r}); print(schema.ensure_schema(db).action, "
+            "sorted(m for m in sys.modules if m.split('.')[0] in ('alembic', 'mako')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["current", "[]"]

@@ -234,7 +234,8 @@ def measures_due(ctx: ServiceContext, committees: dict[int, CommitteeInfo],
             .where(Decision.adopted.is_(True))
             .where(MeasureDecision.revaluation_date >= today, MeasureDecision.revaluation_date <= until)
             .where(MeasureDecision.action.not_in(_ENDING_ACTIONS))
-            .where(CommitteeSession.committee_id.in_(list(committees)))
+            # "+ 0" keeps SQLite on the revaluation-date index (see gvp_waiting)
+            .where((CommitteeSession.committee_id + 0).in_(list(committees)))
             .order_by(MeasureDecision.revaluation_date, Case.radicado, MeasureDecision.position)
         ).all()
         if not rows:

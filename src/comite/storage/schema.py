@@ -3,6 +3,10 @@
 - A new (empty) database is created from the model and stamped at head.
 - An older one is backed up (SQLite: a file copy beside it) and upgraded.
 - A newer one (a revision this program does not know) is refused.
+
+Alembic (with Mako and its dialect modules, about a second to import) is only
+imported when there is something to create, upgrade or refuse: a database
+already at :data:`HEAD_REVISION` is recognised by reading ``alembic_version``.
 """
 
 from __future__ import annotations
@@ -12,20 +16,22 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 from comite.errors import StorageError
 from comite.model import Base
 from comite.storage import triggers
 from comite.storage.database import Database
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+HEAD_REVISION = "0002"
+"""The newest migration in ``migrations/versions`` (a test keeps the two equal)."""
 
 
 @dataclass(frozen=True)
@@ -36,28 +42,38 @@ class SchemaStatus:
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     return cfg
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
 
 
 def current_revision(db: Database) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with db.engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
 
 def _known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config())
     return {rev.revision for rev in script.walk_revisions()}
 
 
 def upgrade(db: Database, revision: str = "head") -> None:
+    from alembic import command
+
     cfg = alembic_config()
     with db.engine.begin() as conn:
         cfg.attributes["connection"] = conn
@@ -65,6 +81,8 @@ def upgrade(db: Database, revision: str = "head") -> None:
 
 
 def stamp(db: Database, revision: str = "head") -> None:
+    from alembic import command
+
     cfg = alembic_config()
     with db.engine.begin() as conn:
         cfg.attributes["connection"] = conn
@@ -86,6 +104,12 @@ def backup_sqlite_file(source: Path, destination: Path) -> Path:
     return destination
 
 
+def _stamped_revisions(db: Database) -> list[str]:
+    """What ``alembic_version`` holds, read without Alembic."""
+    with db.engine.connect() as conn:
+        return [row[0] for row in conn.execute(text("SELECT version_num FROM alembic_version"))]
+
+
 def ensure_schema(db: Database) -> SchemaStatus:
     """Create, upgrade or refuse the database's schema; see the module doc."""
     try:
@@ -94,6 +118,8 @@ def ensure_schema(db: Database) -> SchemaStatus:
         raise StorageError(
             f"No se pudo abrir la base de datos {db.display_url}: {exc.__class__.__name__}."
         ) from exc
+    if "alembic_version" in tables and _stamped_revisions(db) == [HEAD_REVISION]:
+        return SchemaStatus("current", HEAD_REVISION)
     head = head_revision()
     if not tables - {"alembic_version"}:
         Base.metadata.create_all(db.engine)

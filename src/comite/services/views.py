@@ -247,9 +247,14 @@ def agenda_rows(ctx: ServiceContext, session_id: int) -> list[AgendaRow]:
 
 
 def _agenda(s: Session, session_id: int) -> list[AgendaRow]:
+    # Plain columns, not entities: the rows skip the ORM identity map and never
+    # decrypt the reserved texts (notes, deliberation, concepts) they do not show.
     pops = _populations(s)
     rows = s.execute(
-        select(AgendaItem, Hearing, Case, Decision)
+        select(AgendaItem.id, AgendaItem.position, AgendaItem.kind, AgendaItem.title,
+               Hearing.id, Case.id, Case.radicado, Case.kind, Case.population_code, Case.route, Case.displaced,
+               Hearing.proposal_level, Hearing.proposal_pct, Hearing.source, Hearing.discussed_at,
+               Decision.outcome, Decision.adopted, Decision.risk_level)
         .outerjoin(Hearing, Hearing.agenda_item_id == AgendaItem.id)
         .outerjoin(Case, Case.id == Hearing.case_id)
         .outerjoin(Decision, Decision.hearing_id == Hearing.id)
@@ -257,18 +262,16 @@ def _agenda(s: Session, session_id: int) -> list[AgendaRow]:
         .order_by(AgendaItem.position)
     ).all()
     out = []
-    for item, hearing, case, decision in rows:
-        if hearing is None:
-            out.append(AgendaRow(item.id, item.position, AgendaItemKind(item.kind), item.title))
+    for (item_id, position, kind, title, hearing_id, case_id, radicado, case_kind, population, route, displaced,
+         proposal, proposal_pct, source, discussed_at, outcome, adopted, risk_level) in rows:
+        if hearing_id is None:
+            out.append(AgendaRow(item_id, position, AgendaItemKind(kind), title))
             continue
         out.append(AgendaRow(
-            item.id, item.position, AgendaItemKind(item.kind), item.title, hearing.id, case.id, case.radicado,
-            CaseKind(case.kind), case.population_code, pops.get(case.population_code or ""), Route(case.route),
-            case.displaced, RiskLevel(hearing.proposal_level) if hearing.proposal_level else None,
-            hearing.proposal_pct, hearing.source, hearing.discussed_at,
-            DecisionOutcome(decision.outcome) if decision else None,
-            decision.adopted if decision else None,
-            RiskLevel(decision.risk_level) if decision and decision.risk_level else None,
+            item_id, position, AgendaItemKind(kind), title, hearing_id, case_id, radicado, CaseKind(case_kind),
+            population, pops.get(population or ""), Route(route), displaced,
+            RiskLevel(proposal) if proposal else None, proposal_pct, source, discussed_at,
+            DecisionOutcome(outcome) if outcome else None, adopted, RiskLevel(risk_level) if risk_level else None,
         ))
     return out
 
@@ -306,25 +309,29 @@ def convened_rows(ctx: ServiceContext, session_id: int) -> list[tuple[Attendance
         agenda = [r for r in _agenda(s, session_id) if r.hearing_id is not None]
         restoration = {h for (h,) in s.execute(
             select(Hearing.id).where(Hearing.session_id == session_id, Hearing.restoration_measures.is_(True)))}
-        displaced = {r.hearing_id: r.displaced for r in agenda}
-        out = []
-        for row in _attendance(s, session_id):
-            if row.condition is None:
-                out.append((row, ()))
-                continue
-            cases = []
-            for r in agenda:
-                view = CaseView(
-                    population=r.population_code, displaced=displaced[r.hearing_id],
-                    restoration_measures=r.hearing_id in restoration,
-                    competent_seats=frozenset({row.seat_key}) if r.hearing_id in row.hearing_ids else frozenset(),
-                    pertinent_seats=frozenset({row.seat_key}) if r.hearing_id in row.hearing_ids else frozenset(),
-                )
-                if seat_applies(_seat_of(row), view):
-                    cases.append(r.radicado)
-            if cases or row.seat_key.startswith("adhoc-"):
-                out.append((row, tuple(cases)))
-        return out
+        attendance = _attendance(s, session_id)
+    # One view per case, naming every seat marked for it: a conditional seat sits
+    # when the rules say so for that view (seats x cases checks, no query).
+    marked: dict[int, set[str]] = {}
+    for row in attendance:
+        for hearing_id in row.hearing_ids:
+            marked.setdefault(hearing_id, set()).add(row.seat_key)
+    cases = []
+    for r in agenda:
+        seats = frozenset(marked.get(r.hearing_id or 0, ()))
+        cases.append((r.radicado, CaseView(population=r.population_code, displaced=r.displaced,
+                                           restoration_measures=r.hearing_id in restoration,
+                                           competent_seats=seats, pertinent_seats=seats)))
+    out: list[tuple[AttendanceRow, tuple[str, ...]]] = []
+    for row in attendance:
+        if row.condition is None:
+            out.append((row, ()))
+            continue
+        seat = _seat_of(row)
+        radicados = tuple(radicado for radicado, view in cases if seat_applies(seat, view))
+        if radicados or row.seat_key.startswith("adhoc-"):
+            out.append((row, radicados))
+    return out
 
 
 def _seat_of(row: AttendanceRow):

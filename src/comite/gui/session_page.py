@@ -12,10 +12,11 @@ it returns say which tabs reload. Edits made here are undoable through
 from __future__ import annotations
 
 import logging
+from typing import Any, Generic, TypeVar, overload
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from comite.domain import SessionStatus
 from comite.errors import ComiteError, ConcurrencyConflict
@@ -34,6 +35,7 @@ from comite.services import sessions, views
 from comite.services.context import Changes, ServiceContext
 
 log = logging.getLogger("comite.gui.session")
+T = TypeVar("T", bound=QWidget)
 
 _STATUS_STYLE = {
     SessionStatus.PROGRAMADA: ("#e8eef7", "#1f3a5f"),
@@ -46,6 +48,27 @@ _STATUS_STYLE = {
 }
 
 
+class _LazyTab(Generic[T]):
+    """A tab of the page, built and filled the first time it is shown or used.
+
+    Building all six tabs at once (their forms, tables and queries) was most of
+    the time a 150-case session took to open; the page now builds only the tab
+    in view, and each other one when the user goes to it or code reaches it
+    (``page.case_tab``)."""
+
+    def __init__(self, index: int, cls: type[T], label: str) -> None:
+        self.index, self.cls, self.label = index, cls, label
+
+    @overload
+    def __get__(self, page: None, owner: type | None = None) -> _LazyTab[T]: ...
+    @overload
+    def __get__(self, page: SessionPage, owner: type | None = None) -> T: ...
+    def __get__(self, page: SessionPage | None, owner: type | None = None) -> T | _LazyTab[T]:
+        if page is None:
+            return self
+        return page.tab(self.index)  # type: ignore[return-value]
+
+
 class SessionPage(QWidget):
     """One session, opened in the main window (``SessionPage(ctx, session_id, parent)``)."""
 
@@ -53,6 +76,15 @@ class SessionPage(QWidget):
     """Emitted with the :class:`Changes` of every stored edit (lists elsewhere may refresh)."""
 
     TAB_DATA, TAB_AGENDA, TAB_ATTENDANCE, TAB_CASES, TAB_COMMITMENTS, TAB_ACTA = range(6)
+    data_tab = _LazyTab(TAB_DATA, DataTab, "&Datos y convocatoria")
+    agenda_tab = _LazyTab(TAB_AGENDA, AgendaTab, "&Orden del día")
+    attendance_tab = _LazyTab(TAB_ATTENDANCE, AttendanceTab, "&Asistencia")
+    case_tab = _LazyTab(TAB_CASES, CaseTab, "&Casos en sesión")
+    commitments_tab = _LazyTab(TAB_COMMITMENTS, CommitmentsTab, "Co&mpromisos")
+    acta_tab = _LazyTab(TAB_ACTA, ActaTab, "Ac&ta")
+    _TABS: tuple[_LazyTab, ...] = (data_tab, agenda_tab, attendance_tab, case_tab, commitments_tab, acta_tab)
+    _SEARCH_BOXES = {TAB_DATA: "convenedFilter", TAB_AGENDA: "searchEdit", TAB_ATTENDANCE: "filterEdit",
+                     TAB_CASES: "caseCombo", TAB_COMMITMENTS: "filterEdit"}
 
     def __init__(self, ctx: ServiceContext, session_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,69 +111,78 @@ class SessionPage(QWidget):
         self.ui.titleLabel.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         show_message(self.ui.messageLabel, "")
 
-        self.data_tab = DataTab(self)
-        self.agenda_tab = AgendaTab(self)
-        self.attendance_tab = AttendanceTab(self)
-        self.case_tab = CaseTab(self)
-        self.commitments_tab = CommitmentsTab(self)
-        self.acta_tab = ActaTab(self)
-        tabs = (
-            (self.data_tab, "&Datos y convocatoria"),
-            (self.agenda_tab, "&Orden del día"),
-            (self.attendance_tab, "&Asistencia"),
-            (self.case_tab, "&Casos en sesión"),
-            (self.commitments_tab, "Co&mpromisos"),
-            (self.acta_tab, "Ac&ta"),
-        )
-        for n, (widget, label) in enumerate(tabs, start=1):
-            self.ui.tabs.addTab(widget, label)
+        self._built: dict[int, QWidget] = {}
+        for n, lazy in enumerate(self._TABS, start=1):
+            slot = QWidget(self.ui.tabs)
+            QVBoxLayout(slot).setContentsMargins(0, 0, 0, 0)
+            self.ui.tabs.addTab(slot, lazy.label)
             self.ui.tabs.setTabToolTip(n - 1, f"Alt+{n}")
             shortcut = QShortcut(QKeySequence(f"Alt+{n}"), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(lambda i=n - 1: self.show_tab(i))
-        self.ui.tabs.currentChanged.connect(self._tab_changed)
+        invitee = QShortcut(QKeySequence("Ctrl+Shift+I"), self)
+        invitee.activated.connect(lambda: self.data_tab.open_invitee_dialog())
 
         self.ui.startButton.clicked.connect(self.start_session)
         self.ui.closeButton.clicked.connect(self.close_session)
-        self.ui.reviewButton.clicked.connect(self.acta_tab.issue_draft)
-        self.ui.approveButton.clicked.connect(self.acta_tab.approve)
+        self.ui.reviewButton.clicked.connect(lambda: self.acta_tab.issue_draft())
+        self.ui.approveButton.clicked.connect(lambda: self.acta_tab.approve())
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.flush)
         self._show_header()
         self._apply_read_only()
         # Open on the cases once the session is under way; on the data before.
+        first = self.TAB_DATA
         if self.header.status is SessionStatus.EN_CURSO and any(r.hearing_id for r in self.agenda):
-            self.show_tab(self.TAB_CASES)
+            first = self.TAB_CASES
+        self.tab(first)
+        if first != self.TAB_CASES:
+            self._show_first_quorum()
+        self.ui.tabs.setCurrentIndex(first)
+        self.ui.tabs.currentChanged.connect(self._tab_changed)
 
     # --- tabs ----------------------------------------------------------------------------------------
     def show_tab(self, index: int) -> None:
         self.ui.tabs.setCurrentIndex(index)
 
+    def tab(self, index: int) -> QWidget:
+        """The tab at ``index``, built and filled now if it was not yet."""
+        widget = self._built.get(index)
+        if widget is None:
+            widget = self._TABS[index].cls(self)
+            self._built[index] = widget
+            self.ui.tabs.widget(index).layout().addWidget(widget)
+            widget.show()  # now, not at the next event loop turn: callers may use it at once
+            set_read_only = getattr(widget, "set_read_only", None)
+            if set_read_only is not None:
+                set_read_only(not self.editable)
+        return widget
+
+    def _built_tab(self, index: int) -> Any:
+        """The tab at ``index`` if it was built (``None`` otherwise: it will load fresh when shown)."""
+        return self._built.get(index)
+
     def _tab_changed(self, index: int) -> None:
         self.flush()
-        if self.ui.tabs.widget(index) is self.acta_tab:
-            self.acta_tab.shown()
+        widget = self.tab(index)
+        if index == self.TAB_ACTA:
+            widget.shown()  # type: ignore[attr-defined]
 
     # --- hooks of the main window (F5, Ctrl+F, Ctrl+W) ---------------------------------------------
     def refresh(self) -> None:
         """Reload everything from the database (F5); on the Acta tab, the preview too."""
         self.flush()
         self.reload_all()
-        if self.ui.tabs.currentWidget() is self.acta_tab:
+        if self.ui.tabs.currentIndex() == self.TAB_ACTA:
             self.acta_tab.refresh_preview()
 
     def focus_search(self) -> None:
         """Ctrl+F: the search or filter box of the tab in view."""
-        current = self.ui.tabs.currentWidget()
-        target = {
-            self.data_tab: self.data_tab.ui.convenedFilter,
-            self.agenda_tab: self.agenda_tab.ui.searchEdit,
-            self.attendance_tab: self.attendance_tab.ui.filterEdit,
-            self.case_tab: self.case_tab.ui.caseCombo,
-            self.commitments_tab: self.commitments_tab.ui.filterEdit,
-        }.get(current)
-        if target is not None:
+        index = self.ui.tabs.currentIndex()
+        name = self._SEARCH_BOXES.get(index)
+        if name is not None:
+            target = getattr(self.tab(index).ui, name)  # type: ignore[attr-defined]
             target.setFocus()
             select_all = getattr(target, "selectAll", None)
             if callable(select_all):
@@ -195,32 +236,39 @@ class SessionPage(QWidget):
 
     # --- refresh -----------------------------------------------------------------------------------
     def apply_changes(self, changes: Changes) -> None:
-        """Reload what ``changes`` touched, and nothing else."""
+        """Reload what ``changes`` touched, and nothing else (tabs not built yet load fresh when shown)."""
+        data, agenda, attendance, case, commitments, acta_tab = (self._built_tab(i) for i in range(len(self._TABS)))
         if changes.session or changes.acta:
             self.header = views.session_header(self.ctx, self.session_id)
             self._show_header()
-            self.data_tab.refresh_session()
+            if data is not None:
+                data.refresh_session()
             self._apply_read_only()
         if changes.agenda or changes.decisions:
             self.agenda = views.agenda_rows(self.ctx, self.session_id)
         if changes.agenda or changes.attendance:
             self.attendance = views.attendance_rows(self.ctx, self.session_id)
             self.convened = views.convened_rows(self.ctx, self.session_id)
-            self.data_tab.refresh_convened()
-            self.attendance_tab.refresh()
-        if changes.agenda or changes.decisions:
-            self.agenda_tab.refresh()
-        if changes.agenda:
-            self.case_tab.refresh_cases()
-        elif changes.attendance or changes.decisions:
-            self.case_tab.reload_detail()
-        if changes.commitments:
-            self.commitments_tab.refresh()
-        if changes.acta or changes.session:
-            self.acta_tab.refresh_versions()
-        if any((changes.session, changes.agenda, changes.attendance, changes.decisions, changes.commitments,
-                changes.acta)):
-            self.acta_tab.mark_dirty()
+            if data is not None:
+                data.refresh_convened()
+            if attendance is not None:
+                attendance.refresh()
+        if (changes.agenda or changes.decisions) and agenda is not None:
+            agenda.refresh()
+        if changes.agenda or changes.attendance or changes.decisions:
+            if case is None:
+                self._show_first_quorum()
+            elif changes.agenda:
+                case.refresh_cases()
+            else:
+                case.reload_detail()
+        if changes.commitments and commitments is not None:
+            commitments.refresh()
+        if (changes.acta or changes.session) and acta_tab is not None:
+            acta_tab.refresh_versions()
+        if acta_tab is not None and any((changes.session, changes.agenda, changes.attendance, changes.decisions,
+                                         changes.commitments, changes.acta)):
+            acta_tab.mark_dirty()
         if changes.message:
             self.show_ok(changes.message)
         self.changed.emit(changes)
@@ -228,6 +276,15 @@ class SessionPage(QWidget):
     def reload_all(self) -> None:
         self.apply_changes(Changes(session=True, agenda=True, attendance=True, decisions=True,
                                    commitments=True, acta=True, session_id=self.session_id))
+
+    def _show_first_quorum(self) -> None:
+        """The header's quorum while the cases tab is not built: the case it would open on."""
+        hearing_id = next((r.hearing_id for r in self.agenda if r.hearing_id is not None), None)
+        if hearing_id is None:
+            self.set_quorum(None, None)
+            return
+        detail = views.hearing_detail(self.ctx, hearing_id)
+        self.set_quorum(detail.radicado, detail.quorum)
 
     def set_quorum(self, radicado: str | None, quorum) -> None:
         if radicado is None or quorum is None:
@@ -265,8 +322,9 @@ class SessionPage(QWidget):
 
     def _apply_read_only(self) -> None:
         read_only = not self.editable
-        for tab in (self.data_tab, self.agenda_tab, self.attendance_tab, self.case_tab, self.commitments_tab):
-            tab.set_read_only(read_only)
+        for index, tab in self._built.items():
+            if index != self.TAB_ACTA:
+                tab.set_read_only(read_only)  # type: ignore[attr-defined]
         if read_only:
             self.undo_stack.clear()  # the approved acta locked the data: nothing left to undo
             self.show_message("El acta de esta sesión está aprobada: sus datos ya no se modifican. "
@@ -292,8 +350,10 @@ class SessionPage(QWidget):
     def flush(self) -> None:
         """Store every pending (debounced) text now."""
         try:
-            self.data_tab.flush()
-            self.case_tab.flush()
+            for index in (self.TAB_DATA, self.TAB_CASES):
+                tab = self._built_tab(index)
+                if tab is not None:
+                    tab.flush()
         except RuntimeError:  # pragma: no cover - widgets already deleted at exit
             log.debug("flush after the widgets were deleted")
 

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QLineEdit, QWidget
 
 from comite.domain import Rights, SessionType
@@ -74,8 +73,6 @@ class DataTab(QWidget):
         attach(self.ui.convenedTable, self.convened_model, filter_edit=self.ui.convenedFilter)
         self.ui.convenedTable.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.ui.inviteeButton.clicked.connect(self.open_invitee_dialog)
-        shortcut = QShortcut(QKeySequence("Ctrl+Shift+I"), page)
-        shortcut.activated.connect(self.open_invitee_dialog)
         self.ui.exportButton.clicked.connect(self.export_convocation)
         self.refresh_session()
         self.refresh_convened()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-import time
 from dataclasses import replace
 
 import pytest
@@ -240,17 +239,9 @@ def test_baseline_has_the_same_text(acta_data):
 
 
 @pytest.mark.slow
-def test_150_cases_build_fast():
-    data = sample_acta(150)
-    build_acta_pdf(sample_acta(1), io.BytesIO())  # fonts and styles warm
-    t0 = time.perf_counter()
-    styled = pdf_bytes(build_acta_pdf, data)
-    styled_s = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    pdf_bytes(acta_plain_baseline, data)
-    plain_s = time.perf_counter() - t0
-    assert styled_s < 20, styled_s
-    assert styled_s < 2.0 * plain_s + 1.0, (styled_s, plain_s)
+def test_150_cases_are_all_in_a_long_acta():
+    # How fast is for bench/run.py (figure "acta"), not for the test suite.
+    styled = pdf_bytes(build_acta_pdf, sample_acta(150))
     reader = PdfReader(io.BytesIO(styled))
     n = len(reader.pages)
     assert n > 100

@@ -245,3 +245,35 @@ def test_an_unknown_username_is_not_kept_in_clear(database, recovery_key):
         rows = s.execute(select(AuditEntry.username, AuditEntry.details)).all()
     assert rows and all(typed not in (u + d) for u, d in rows)
     assert any(u.startswith("?") for u, _ in rows)
+
+
+def test_login_derives_one_key_and_a_wrong_password_still_counts(database, recovery_key, monkeypatch):
+    """The password is proved by unwrapping the data key: one Argon2id per attempt, not two."""
+    from comite.storage import passwords
+
+    derived, verified = [], []
+    real_derive, real_verify = crypto.derive_kek, passwords.verify_password
+    monkeypatch.setattr(crypto, "derive_kek", lambda *a, **k: derived.append(1) or real_derive(*a, **k))
+    monkeypatch.setattr(passwords, "verify_password", lambda *a, **k: verified.append(1) or real_verify(*a, **k))
+    with pytest.raises(AuthenticationError) as err:
+        accounts.login(database, ADMIN, "Clave-equivocada-1", now=T0)
+    assert_spanish(err.value, "incorrectos")
+    assert not database.unlocked and (len(derived), len(verified)) == (1, 0)
+    with database.Session() as s:
+        assert s.scalar(select(User.failed_logins).where(User.username == ADMIN)) == 1
+    accounts.login(database, ADMIN, ADMIN_PASSWORD, now=T0 + timedelta(seconds=1))
+    assert database.unlocked and (len(derived), len(verified)) == (2, 0)
+
+
+def test_an_account_without_a_wrapped_key_checks_the_password_hash(database, recovery_key):
+    with database.Session() as s, s.begin():
+        user_id = s.scalar(select(User.id).where(User.username == ADMIN))
+        s.delete(s.scalar(select(KeyWrap).where(KeyWrap.user_id == user_id)))
+    with pytest.raises(AuthenticationError) as err:
+        accounts.login(database, ADMIN, "Clave-equivocada-1", now=T0)
+    assert_spanish(err.value, "incorrectos")
+    with pytest.raises(AuthenticationError) as err:
+        accounts.login(database, ADMIN, ADMIN_PASSWORD, now=T0 + timedelta(seconds=1))
+    assert_spanish(err.value, "no tiene acceso a la llave")
+    with database.Session() as s:
+        assert s.scalar(select(User.failed_logins).where(User.username == ADMIN)) == 1

@@ -11,10 +11,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from comite.domain import DecisionOutcome, MeasureAction, RiskLevel, SessionStatus
+from comite.gui.app import make_main_window
 from comite.services import followup, proceedings, sessions
 from comite.services.proceedings import DecisionInput, MeasureInput
+from tests.conftest import FAST_HASH, FAST_KDF
 from tests.db.helpers import case_for, new_session, present_all, put_on_agenda, vote_all
-from tests.gui.conftest import open_window
 
 
 def fill_dashboard(ctx) -> int:
@@ -128,7 +129,12 @@ def test_the_start_page_reads_its_lists_once_when_the_window_opens(qtbot, admin,
     calls = []
     real = dashboard.dashboard
     monkeypatch.setattr(dashboard, "dashboard", lambda ctx, code=None: calls.append(code) or real(ctx, code))
-    window = open_window(qtbot, admin)
-    assert window.current_page_key() == "inicio"
+    window = make_main_window(admin.db, admin, kdf=FAST_KDF, hasher=FAST_HASH)
+    qtbot.addWidget(window)
+    assert window.current_page_key() == "inicio" and calls == []  # nothing read before the first paint
+    assert window.dashboard_page.ui.dateLabel.text() == "Cargando el trabajo pendiente…"
+    window.show()
+    qtbot.waitUntil(lambda: calls == [None])
+    qtbot.wait(50)
     assert calls == [None]
     assert window.dashboard_page.ui.dateLabel.text() == "Hoy es lunes 23 de noviembre de 2026"

@@ -13,7 +13,8 @@ a session in its workspace (signals :attr:`DashboardPage.open_case` and
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QGroupBox, QLabel, QTableView, QWidget
 
 from comite.gui import dialogs, workers
@@ -79,7 +80,7 @@ class DashboardPage(QWidget):
         self.committee_code: str | None = None
         self.board: dashboard.Dashboard | None = None
         self._totals = (0, 0, 0, 0)
-        self._loading = self._again = False
+        self._loading = self._again = self._stale = False
         self.gvp_model = RowTableModel(GVP_COLUMNS, self)
         self.measures_model = RowTableModel(MEASURE_COLUMNS, self)
         self.commitments_model = RowTableModel(COMMITMENT_COLUMNS, self)
@@ -100,6 +101,21 @@ class DashboardPage(QWidget):
             table.activated.connect(handler)
             table.setToolTip("Intro o doble clic para abrir")
         self.ui.refreshButton.clicked.connect(self.refresh)
+        self.ui.dateLabel.setText("Cargando el trabajo pendiente…")
+
+    def refresh_when_shown(self) -> None:
+        """Refresh now if the page is on screen, else as soon as it first is (the window's
+        first paint does not wait for, nor share the processor with, the reading)."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            QTimer.singleShot(0, self.refresh)
 
     def set_committee(self, committee_code: str | None, *, refresh: bool = True) -> None:
         self.committee_code = committee_code
@@ -113,8 +129,6 @@ class DashboardPage(QWidget):
             self._again = True
             return
         self._loading, self._again = True, False
-        if self.board is None:
-            self.ui.dateLabel.setText("Cargando el trabajo pendiente…")
         ctx, code = self.ctx, self.committee_code
         workers.run_job(self, "cargar el trabajo pendiente", lambda _progress, _cancel: dashboard.dashboard(ctx, code),
                         self._show, self._failed, on_cancel=self._loaded, quiet=True)

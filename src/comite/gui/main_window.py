@@ -349,7 +349,7 @@ class MainWindow(QMainWindow):
         if not key.startswith(SESSION_PREFIX):
             self.preferences.last_page = key
         if page is self.dashboard_page:
-            self.dashboard_page.refresh()
+            self.dashboard_page.refresh_when_shown()
         elif page is self.users_page and self.users_page is not None:
             self.users_page.refresh()
         elif page is self.audit_page and self.audit_page is not None:

@@ -29,6 +29,7 @@
 
 from __future__ import annotations
 
+import atexit
 import logging
 import threading
 import time
@@ -196,7 +197,8 @@ class _Runnable(QRunnable):
 
     def run(self) -> None:
         status, payload = self.job.execute()
-        self.job._outcome.emit(status, payload)  # queued to the job's (main) thread
+        if shiboken6.isValid(self.job):  # not if the process is ending and the job is gone
+            self.job._outcome.emit(status, payload)  # queued to the job's (main) thread
 
 
 class ThreadExecutor:
@@ -238,6 +240,9 @@ def get_executor() -> Executor:
     global _executor
     if _executor is None:
         _executor = ThreadExecutor()
+        # a process that ends without closing its window (a script, the benchmark) lets the
+        # running job finish before Python tears down what the job uses
+        atexit.register(cancel_all_and_wait)
     return _executor
 
 

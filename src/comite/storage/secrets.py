@@ -7,6 +7,8 @@ nothing and refuses to write with a Spanish :class:`StorageError`: the
 application keeps working, it only cannot remember and asks again.
 
 Nothing here logs secret values or the names they are stored under.
+:mod:`keyring` (with its backend discovery, ~0.1 s) is imported when a store
+is first used, not when the application starts.
 """
 
 from __future__ import annotations
@@ -14,15 +16,13 @@ from __future__ import annotations
 import getpass
 import logging
 import os
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 from urllib.parse import urlsplit, urlunsplit
 
-import keyring
-import keyring.errors
-from keyring.backend import KeyringBackend
-from keyring.backends import chainer, fail, null
-
 from comite.errors import StorageError
+
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
 
 __all__ = [
     "KeyringSecretStore",
@@ -92,6 +92,8 @@ class MemorySecretStore:
 
 
 def _usable(backend: KeyringBackend) -> bool:
+    from keyring.backends import chainer, fail, null
+
     if isinstance(backend, fail.Keyring | null.Keyring):
         return False
     if isinstance(backend, chainer.ChainerBackend):
@@ -118,6 +120,8 @@ class KeyringSecretStore:
         if self._backend is not None:
             return self._backend
         try:
+            import keyring
+
             return keyring.get_keyring()
         except Exception as exc:
             log.warning("No se pudo iniciar el almacén de credenciales: %s", type(exc).__name__)
@@ -139,6 +143,8 @@ class KeyringSecretStore:
             return None
 
     def set(self, name: str, value: str) -> None:
+        import keyring.errors
+
         if not isinstance(value, str):
             raise TypeError("value must be str")
         backend = self._current()
@@ -154,6 +160,8 @@ class KeyringSecretStore:
 
     def delete(self, name: str) -> None:
         """Forget ``name``; nothing happens if it was not remembered."""
+        import keyring.errors
+
         backend = self._current()
         if backend is None or not _usable(backend):
             return

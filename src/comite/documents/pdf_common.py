@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import BinaryIO
 from xml.sax.saxutils import escape
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import letter
@@ -50,6 +51,13 @@ from reportlab.platypus.paraparser import ParaFrag, ParaParser
 from comite.documents.data import DocumentHeader, Signatory
 from comite.documents.spanish import date_short
 from comite.paths import fonts_dir
+
+# Streams are written Flate-compressed in binary, without the ASCII85 armour
+# on top: the armour only served 7-bit transports, makes files a quarter
+# larger, and its pure-Python encoder took ~10% of building a long acta.
+# reportlab reads this process-wide when it writes each stream, so every PDF
+# of the process (the benchmark's plain baseline too) is written the same way.
+rl_config.useA85 = 0
 
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"

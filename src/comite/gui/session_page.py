@@ -279,12 +279,11 @@ class SessionPage(QWidget):
 
     def _show_first_quorum(self) -> None:
         """The header's quorum while the cases tab is not built: the case it would open on."""
-        hearing_id = next((r.hearing_id for r in self.agenda if r.hearing_id is not None), None)
-        if hearing_id is None:
+        row = next((r for r in self.agenda if r.hearing_id is not None), None)
+        if row is None:
             self.set_quorum(None, None)
             return
-        detail = views.hearing_detail(self.ctx, hearing_id)
-        self.set_quorum(detail.radicado, detail.quorum)
+        self.set_quorum(row.radicado, views.case_quorum(self.header, self.attendance, row))
 
     def set_quorum(self, radicado: str | None, quorum) -> None:
         if radicado is None or quorum is None:

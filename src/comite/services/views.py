@@ -43,6 +43,7 @@ from comite.model import (
     Population,
 )
 from comite.rules.quorum import (
+    AttendanceView,
     QuorumResult,
     TallyResult,
     VoteView,
@@ -110,6 +111,7 @@ class AgendaRow:
     outcome: DecisionOutcome | None = None
     adopted: bool | None = None
     risk_level: RiskLevel | None = None
+    restoration_measures: bool = False
 
 
 @dataclass(frozen=True)
@@ -254,7 +256,7 @@ def _agenda(s: Session, session_id: int) -> list[AgendaRow]:
         select(AgendaItem.id, AgendaItem.position, AgendaItem.kind, AgendaItem.title,
                Hearing.id, Case.id, Case.radicado, Case.kind, Case.population_code, Case.route, Case.displaced,
                Hearing.proposal_level, Hearing.proposal_pct, Hearing.source, Hearing.discussed_at,
-               Decision.outcome, Decision.adopted, Decision.risk_level)
+               Decision.outcome, Decision.adopted, Decision.risk_level, Hearing.restoration_measures)
         .outerjoin(Hearing, Hearing.agenda_item_id == AgendaItem.id)
         .outerjoin(Case, Case.id == Hearing.case_id)
         .outerjoin(Decision, Decision.hearing_id == Hearing.id)
@@ -263,7 +265,7 @@ def _agenda(s: Session, session_id: int) -> list[AgendaRow]:
     ).all()
     out = []
     for (item_id, position, kind, title, hearing_id, case_id, radicado, case_kind, population, route, displaced,
-         proposal, proposal_pct, source, discussed_at, outcome, adopted, risk_level) in rows:
+         proposal, proposal_pct, source, discussed_at, outcome, adopted, risk_level, restoration) in rows:
         if hearing_id is None:
             out.append(AgendaRow(item_id, position, AgendaItemKind(kind), title))
             continue
@@ -272,6 +274,7 @@ def _agenda(s: Session, session_id: int) -> list[AgendaRow]:
             population, pops.get(population or ""), Route(route), displaced,
             RiskLevel(proposal) if proposal else None, proposal_pct, source, discussed_at,
             DecisionOutcome(outcome) if outcome else None, adopted, RiskLevel(risk_level) if risk_level else None,
+            bool(restoration),
         ))
     return out
 
@@ -307,8 +310,6 @@ def convened_rows(ctx: ServiceContext, session_id: int) -> list[tuple[Attendance
     with ctx.reading() as s:
         _readable(s, ctx, session_id)
         agenda = [r for r in _agenda(s, session_id) if r.hearing_id is not None]
-        restoration = {h for (h,) in s.execute(
-            select(Hearing.id).where(Hearing.session_id == session_id, Hearing.restoration_measures.is_(True)))}
         attendance = _attendance(s, session_id)
     # One view per case, naming every seat marked for it: a conditional seat sits
     # when the rules say so for that view (seats x cases checks, no query).
@@ -316,12 +317,7 @@ def convened_rows(ctx: ServiceContext, session_id: int) -> list[tuple[Attendance
     for row in attendance:
         for hearing_id in row.hearing_ids:
             marked.setdefault(hearing_id, set()).add(row.seat_key)
-    cases = []
-    for r in agenda:
-        seats = frozenset(marked.get(r.hearing_id or 0, ()))
-        cases.append((r.radicado, CaseView(population=r.population_code, displaced=r.displaced,
-                                           restoration_measures=r.hearing_id in restoration,
-                                           competent_seats=seats, pertinent_seats=seats)))
+    cases = [(r.radicado, _case_view(r, frozenset(marked.get(r.hearing_id or 0, ())))) for r in agenda]
     out: list[tuple[AttendanceRow, tuple[str, ...]]] = []
     for row in attendance:
         if row.condition is None:
@@ -338,6 +334,23 @@ def _seat_of(row: AttendanceRow):
     from comite.rules.rights import SeatView
 
     return SeatView(row.seat_key, row.rights, row.condition, row.population_code, row.entity)
+
+
+def _case_view(row: AgendaRow, marked: frozenset[str]) -> CaseView:
+    """The facts that seat conditional seats for an agenda case; ``marked`` are the
+    seats the secretariat marked for it (each seat's own condition says which list counts)."""
+    return CaseView(population=row.population_code, displaced=row.displaced,
+                    restoration_measures=row.restoration_measures, competent_seats=marked, pertinent_seats=marked)
+
+
+def case_quorum(header: SessionHeader, attendance: list[AttendanceRow], row: AgendaRow) -> QuorumResult:
+    """The quorum of an agenda case from rows already read (no query), as
+    :func:`hearing_detail` computes it: the session header shows it before the
+    cases tab has loaded the case's detail."""
+    marked = frozenset(a.seat_key for a in attendance if row.hearing_id in a.hearing_ids)
+    seats = [_seat_of(a) for a in attendance]
+    present = {a.seat_key: AttendanceView(a.seat_key, a.status, a.arrival, a.departure) for a in attendance}
+    return quorum_for_case(seats, present, _case_view(row, marked), row.discussed_at, header.voting)
 
 
 def hearing_detail(ctx: ServiceContext, hearing_id: int) -> HearingDetail:

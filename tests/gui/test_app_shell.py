@@ -233,6 +233,7 @@ def test_a_secretary_sees_only_her_committees(qtbot, admin, database):
     window = open_window(qtbot, login_ctx(database, "sofia", password))
     combo = window.ui.committeeCombo
     assert [combo.itemText(i) for i in range(combo.count())] == ["Todos mis comités", "GVP", "CERREM mujeres"]
+    window.show_page("sesiones")
     assert [r.id for r in window.sessions_model.rows()] == [mine]
     assert window.users_page is None and not window.ui.actionGoUsers.isVisible()
     assert not window.ui.actionBackup.isEnabled()
@@ -370,7 +371,19 @@ def test_a_missing_workspace_is_a_clear_error(qtbot, main_window, admin, monkeyp
     assert "no está instalado" in str(errors.last)
 
 
+def test_the_sessions_list_is_read_when_first_needed(qtbot, main_window, admin):
+    """The start page does not show it: 2,000 sessions are not read (and sorted) before the first paint."""
+    sid = new_session(admin, "GVP", date(2026, 11, 3))
+    assert main_window.current_page_key() == "inicio" and main_window.sessions_model.rowCount() == 0
+    main_window.show_page("sesiones")
+    assert [r.id for r in main_window.sessions_model.rows()] == [sid]
+    assert main_window.ui.sessionsCount.text() == "1 sesión"
+    again = open_window(qtbot, admin, preferences=Preferences(last_page="sesiones"))  # starting on the list
+    assert again.current_page_key() == "sesiones" and [r.id for r in again.sessions_model.rows()] == [sid]
+
+
 def test_pages_report_changes_and_lists_refresh(qtbot, main_window, admin):
+    main_window.show_page("sesiones")
     sid = new_session(admin, "GVP", date(2026, 11, 3))
     assert main_window.sessions_model.find_id(sid) is None
     changes = sessions.set_status(admin, sid, __import__("comite.domain", fromlist=["x"]).SessionStatus.CONVOCADA)

@@ -140,8 +140,10 @@ class MainWindow(QMainWindow):
         self.idle = IdleWatcher(self.preferences.idle_lock_minutes * 60_000, self)
         self.idle.idle.connect(self.lock)
         self._restore_geometry()
-        self.reload_sessions()
+        self._sessions_loaded = False  # read when the list is first needed (the start page does not show it)
         self.show_page(self.preferences.last_page if self.preferences.last_page in self._pages else HOME)
+        if self.ui.pages.currentWidget() is self.ui.sessionsPage:  # already current: no page change to hear
+            self._ensure_sessions()
 
     # --- construction ---------------------------------------------------------------------------
     def _setup_title(self) -> None:
@@ -348,7 +350,9 @@ class MainWindow(QMainWindow):
         self.ui.actionCloseSessionPage.setEnabled(key.startswith(SESSION_PREFIX))
         if not key.startswith(SESSION_PREFIX):
             self.preferences.last_page = key
-        if page is self.dashboard_page:
+        if page is self.ui.sessionsPage:
+            self._ensure_sessions()
+        elif page is self.dashboard_page:
             self.dashboard_page.refresh_when_shown()
         elif page is self.users_page and self.users_page is not None:
             self.users_page.refresh()
@@ -361,11 +365,17 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def _committee_changed(self, _index: int) -> None:
         self.preferences.last_committee = self.committee_code()
-        self.reload_sessions()
+        if self._sessions_loaded:
+            self.reload_sessions()
         self.dashboard_page.set_committee(self.committee_code())
 
     # --- sessions list --------------------------------------------------------------------------
+    def _ensure_sessions(self) -> None:
+        if not self._sessions_loaded:
+            self.reload_sessions()
+
     def reload_sessions(self) -> None:
+        self._sessions_loaded = True
         selected = current_row(self.ui.sessionsTable)
         try:
             rows = sessions.list_sessions(self.ctx, self.committee_code())
@@ -385,6 +395,7 @@ class MainWindow(QMainWindow):
         self.ui.sessionsCount.setText(text if shown == total else f"Mostrando {shown} de {text}")
 
     def select_session(self, session_id: int) -> None:
+        self._ensure_sessions()
         select_row(self.ui.sessionsTable, self.sessions_model, self.sessions_model.find_id(session_id))
 
     def selected_session(self) -> SessionRow | None:
@@ -422,6 +433,7 @@ class MainWindow(QMainWindow):
     def filter_for_session(self, session_id: int) -> None:
         """Make sure the committee filter and the text filter let ``session_id`` show."""
         self.ui.sessionFilter.clear()
+        self._ensure_sessions()
         if self.sessions_model.find_id(session_id) is None and self.committee_code() is not None:
             self.reload_sessions()
             if self.sessions_model.find_id(session_id) is None:
@@ -463,6 +475,7 @@ class MainWindow(QMainWindow):
         stack = getattr(page, "undo_stack", None)
         if isinstance(stack, QUndoStack):
             self.register_undo_stack(stack)
+        self._ensure_sessions()
         row_at = self.sessions_model.find_id(session_id)
         title = session_title(self.sessions_model.row(row_at)) if row_at is not None else (
             page.windowTitle() or f"Sesión {session_id}")
@@ -511,7 +524,8 @@ class MainWindow(QMainWindow):
 
     def notify_changes(self, changes: Changes) -> None:
         """A page changed data through a service: refresh the views that show it."""
-        if changes.session or changes.agenda or changes.decisions or changes.acta or changes.commitments:
+        if self._sessions_loaded and (changes.session or changes.agenda or changes.decisions or changes.acta
+                                      or changes.commitments):
             self.reload_sessions()
         if changes.users and self.users_page is not None:
             self.users_page.refresh()

@@ -101,13 +101,12 @@ class RegistryPage(QWidget):
         self.ui = Ui_RegistryPage()
         self.ui.setupUi(self)
         self.ctx = ctx
-        self.labels = display_labels(ctx)
-        labels = self.labels
+        self._labels: DisplayLabels | None = None
         self.results_model: RowTableModel[CaseSummary] = RowTableModel((
             Column("Radicado", lambda r: r.radicado),
             Column("Tipo", lambda r: r.kind),
-            Column("Población", lambda r: labels.population(r.population_code),
-                   tooltip=lambda r: labels.population(r.population_code)),
+            Column("Población", lambda r: self.labels.population(r.population_code),
+                   tooltip=lambda r: self.labels.population(r.population_code)),
             Column("Departamento", lambda r: r.department),
             Column("Municipio", lambda r: r.municipality),
             Column("Ruta", lambda r: r.route),
@@ -124,12 +123,12 @@ class RegistryPage(QWidget):
             Column("Propuesta", lambda r: _level(r.proposal_level), header_tooltip="Nivel de riesgo propuesto"),
             Column("Decisión", _outcome),
             Column("Nivel", lambda r: _level(r.risk_level), header_tooltip="Nivel de riesgo decidido"),
-            Column("Medidas", lambda r: "; ".join(f"{m.name} ×{m.quantity}" for m in measure_rows(r, labels)),
+            Column("Medidas", lambda r: "; ".join(f"{m.name} ×{m.quantity}" for m in measure_rows(r, self.labels)),
                    tooltip=lambda r: "\n".join(
                        f"{m.name} ×{m.quantity}: {getattr(m.action, 'label', m.action)}"
                        f"{', ' + _months(m.months) if m.months else ''}"
                        f"{', revaluar el ' + fmt.short_date(m.revaluation) if m.revaluation else ''}"
-                       for m in measure_rows(r, labels)) or None),
+                       for m in measure_rows(r, self.labels)) or None),
         ), self)
         self.measures_model: RowTableModel[MeasureRow] = RowTableModel((
             Column("Medida", lambda r: r.name),
@@ -153,6 +152,13 @@ class RegistryPage(QWidget):
             self.ui.revealButton.setToolTip("Su rol no permite ver datos reservados.")
         self.hide_reserved()
         self._show_case(None)
+
+    @property
+    def labels(self) -> DisplayLabels:
+        """Catalogue display names, read when a case is first shown (not while the window opens)."""
+        if self._labels is None:
+            self._labels = display_labels(self.ctx)
+        return self._labels
 
     # --- search -----------------------------------------------------------------------------
     def focus_search(self) -> None:

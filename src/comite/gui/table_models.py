@@ -53,6 +53,9 @@ RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 CENTER = Qt.AlignmentFlag.AlignCenter
 ID_ROLE = Qt.ItemDataRole.UserRole
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+_DISPLAY, _ALIGN, _TOOLTIP, _DECORATION, _FOREGROUND = (
+    int(r) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ToolTipRole,
+                      Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ForegroundRole))
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -104,6 +107,12 @@ def display(value: Any) -> str:
     return str(value)
 
 
+def _natural_align(value: Any) -> Qt.AlignmentFlag:
+    """Numbers to the right, everything else to the left."""
+    numeric = isinstance(value, int | float) and not isinstance(value, bool)
+    return RIGHT if numeric else LEFT
+
+
 def _sortable(value: Any) -> tuple:
     """A key that orders any cell value, empty cells first, text without accents."""
     if value is None or value == "":
@@ -125,6 +134,25 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         self.columns: tuple[Column[R], ...] = tuple(columns)
         self._rows: list[R] = []
         self._haystack: dict[int, str] = {}
+        self._roles = tuple(self.role_handlers(c) for c in self.columns)
+
+    def role_handlers(self, col: Column[R]) -> dict[int, Callable[[R], Any]]:
+        """What each role of a cell of ``col`` shows, as a function of the row.
+
+        A view asks ``data()`` for seven roles of every cell it paints, so the
+        answer is one dictionary look-up instead of a chain of role tests.
+        Subclasses add roles (editable columns add the edit value, background, font)."""
+        getter = col.getter
+        roles: dict[int, Callable[[R], Any]] = {
+            _DISPLAY: lambda r: display(getter(r)),
+            _ALIGN: (lambda _r, a=col.align: a) if col.align is not None else lambda r: _natural_align(getter(r)),
+            int(ID_ROLE): lambda r: getattr(r, "id", None),
+            int(ROW_ROLE): lambda r: r,
+        }
+        for role, fn in ((_TOOLTIP, col.tooltip), (_DECORATION, col.decoration), (_FOREGROUND, col.foreground)):
+            if fn is not None:
+                roles[role] = fn
+        return roles
 
     # --- content ----------------------------------------------------------------------------
     def set_rows(self, rows: Iterable[R]) -> None:
@@ -176,30 +204,11 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)) \
-                or not (0 <= index.column() < len(self.columns)):
+        number, column = index.row(), index.column()  # an invalid index has row -1
+        if not (0 <= number < len(self._rows) and 0 <= column < len(self._roles)):
             return None
-        row = self._rows[index.row()]
-        col = self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return display(col.getter(row))
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if col.align is not None:
-                return col.align
-            value = col.getter(row)
-            numeric = isinstance(value, int | float) and not isinstance(value, bool)
-            return RIGHT if numeric else LEFT
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return col.tooltip(row) if col.tooltip else None
-        if role == Qt.ItemDataRole.DecorationRole:
-            return col.decoration(row) if col.decoration else None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return col.foreground(row) if col.foreground else None
-        if role == ID_ROLE:
-            return getattr(row, "id", None)
-        if role == ROW_ROLE:
-            return row
-        return None
+        handler = self._roles[column].get(role)
+        return None if handler is None else handler(self._rows[number])
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:

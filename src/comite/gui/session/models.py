@@ -89,19 +89,15 @@ class SessionTableModel(RowTableModel):
             return None
         return self.columns[index.column()]
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        col = self._column(index)
-        if col is None or not 0 <= index.row() < len(self._rows):
-            return None
+    def role_handlers(self, col: Column) -> dict[int, Callable[[Any], Any]]:
+        roles = super().role_handlers(col)
         if isinstance(col, EditColumn):
-            row = self._rows[index.row()]
-            if role == Qt.ItemDataRole.EditRole:
-                return col.edit_value(row) if col.edit_value else col.getter(row)
-            if role == Qt.ItemDataRole.BackgroundRole:
-                return col.background(row) if col.background else None
-            if role == Qt.ItemDataRole.FontRole:
-                return self._bold if col.bold else None
-        return super().data(index, role)
+            roles[int(Qt.ItemDataRole.EditRole)] = col.edit_value or col.getter
+            if col.background is not None:
+                roles[int(Qt.ItemDataRole.BackgroundRole)] = col.background
+            if col.bold:
+                roles[int(Qt.ItemDataRole.FontRole)] = lambda _row: self._bold
+        return roles
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)

@@ -98,7 +98,8 @@ class SessionPage(QWidget):
         self.header: views.SessionHeader = views.session_header(ctx, session_id)
         self.agenda: list[views.AgendaRow] = views.agenda_rows(ctx, session_id)
         self.attendance: list[views.AttendanceRow] = views.attendance_rows(ctx, session_id)
-        self.convened: list[tuple[views.AttendanceRow, tuple[str, ...]]] = views.convened_rows(ctx, session_id)
+        self.convened: list[tuple[views.AttendanceRow, tuple[str, ...]]] = views.convened_from(self.agenda,
+                                                                                               self.attendance)
 
         self.quorum = QuorumWidget(self)
         self.ui.quorumSlot.addWidget(self.quorum)
@@ -248,7 +249,8 @@ class SessionPage(QWidget):
             self.agenda = views.agenda_rows(self.ctx, self.session_id)
         if changes.agenda or changes.attendance:
             self.attendance = views.attendance_rows(self.ctx, self.session_id)
-            self.convened = views.convened_rows(self.ctx, self.session_id)
+        if changes.agenda or changes.attendance or changes.decisions:  # a case's restoration flag is a decision
+            self.convened = views.convened_from(self.agenda, self.attendance)
             if data is not None:
                 data.refresh_convened()
             if attendance is not None:

@@ -309,24 +309,37 @@ def convened_rows(ctx: ServiceContext, session_id: int) -> list[tuple[Attendance
     at least one case on the agenda (with those radicados), and ad hoc invitees."""
     with ctx.reading() as s:
         _readable(s, ctx, session_id)
-        agenda = [r for r in _agenda(s, session_id) if r.hearing_id is not None]
+        agenda = _agenda(s, session_id)
         attendance = _attendance(s, session_id)
-    # One view per case, naming every seat marked for it: a conditional seat sits
-    # when the rules say so for that view (seats x cases checks, no query).
+    return convened_from(agenda, attendance)
+
+
+def convened_from(agenda: list[AgendaRow],
+                  attendance: list[AttendanceRow]) -> list[tuple[AttendanceRow, tuple[str, ...]]]:
+    """:func:`convened_rows` from the session's agenda and attendance rows already read (no query)."""
     marked: dict[int, set[str]] = {}
     for row in attendance:
         for hearing_id in row.hearing_ids:
             marked.setdefault(hearing_id, set()).add(row.seat_key)
-    cases = [(r.radicado, _case_view(r, frozenset(marked.get(r.hearing_id or 0, ())))) for r in agenda]
+    # Cases alike for the rules share one view (same population, flags and marked
+    # seats), so each seat is checked once per distinct view, not once per case.
+    alike: dict[CaseView, list[int]] = {}
+    radicados: list[str] = []
+    for r in agenda:
+        if r.hearing_id is None or r.radicado is None:
+            continue
+        view = _case_view(r, frozenset(marked.get(r.hearing_id, ())))
+        alike.setdefault(view, []).append(len(radicados))
+        radicados.append(r.radicado)
     out: list[tuple[AttendanceRow, tuple[str, ...]]] = []
     for row in attendance:
         if row.condition is None:
             out.append((row, ()))
             continue
         seat = _seat_of(row)
-        radicados = tuple(radicado for radicado, view in cases if seat_applies(seat, view))
-        if radicados or row.seat_key.startswith("adhoc-"):
-            out.append((row, radicados))
+        sits = sorted(n for view, numbers in alike.items() if seat_applies(seat, view) for n in numbers)
+        if sits or row.seat_key.startswith("adhoc-"):
+            out.append((row, tuple(radicados[n] for n in sits)))
     return out
 
 

@@ -208,6 +208,24 @@ class HearingDetail:
     row_version: int
 
 
+@dataclass(frozen=True)
+class MeasureChoice:
+    """A measure type a decision can recommend, as the decision form lists it."""
+
+    code: str
+    name: str
+    restoration: bool
+
+
+def measure_choices(ctx: ServiceContext) -> list[MeasureChoice]:
+    """The active measure types (for the decision form), without reading the whole catalogue."""
+    require(ctx, Action.READ_CATALOG)
+    with ctx.reading() as s:
+        return [MeasureChoice(code, name, bool(restoration)) for code, name, restoration in s.execute(
+            select(MeasureType.code, MeasureType.name, MeasureType.restoration)
+            .where(MeasureType.active.is_(True)).order_by(MeasureType.id))]
+
+
 def _session(s: Session, session_id: int) -> CommitteeSession:
     sess = s.get(CommitteeSession, session_id)
     if sess is None:

@@ -52,7 +52,7 @@ from comite.gui.session.models import (
 )
 from comite.gui.table_models import ROW_ROLE, attach, fit_columns, select_row
 from comite.rules.collective import CRITERIA
-from comite.services import catalog, proceedings, views
+from comite.services import proceedings, views
 from comite.services.context import Changes
 from comite.services.proceedings import DecisionInput, MeasureInput
 from comite.services.views import HearingDetail, VoterRow
@@ -155,7 +155,7 @@ class CaseTab(QWidget):
             self.ui.riskCombo.addItem(level.label, level)
         self.ui.outcomeCombo.currentIndexChanged.connect(self._outcome_changed)
         try:
-            types = [m for m in catalog.read_catalog(page.ctx).measure_types if m.active]
+            types = views.measure_choices(page.ctx)
         except ComiteError:
             types = []
         self.measure_names = {m.code: m.name for m in types}

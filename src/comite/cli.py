@@ -93,6 +93,9 @@ def build_parser() -> argparse.ArgumentParser:
     us.add_argument("--role", required=True, choices=["administrador", "secretaria", "revisor"])
     us.add_argument("--committee", action="append", default=[], help="código de comité (repetible)")
 
+    rc = sub.add_parser("recover", help="dar una contraseña nueva a un administrador con la llave de recuperación")
+    rc.add_argument("username")
+
     se = sub.add_parser("sessions", help="listar sesiones")
     se.add_argument("--committee")
     se.add_argument("--year", type=int)
@@ -229,13 +232,37 @@ def cmd_init(args: argparse.Namespace) -> int:
     return 0
 
 
+def _new_password(prompt: str) -> str:
+    env = os.environ.get("COMITE_NEW_PASSWORD")
+    if env:
+        return env
+    if not sys.stdin.isatty():
+        raise ValidationError("Indique la contraseña nueva en la variable COMITE_NEW_PASSWORD "
+                              "(no hay terminal para pedirla).")
+    first = getpass.getpass(prompt)
+    if getpass.getpass("Repítala: ") != first:
+        raise ValidationError("Las dos contraseñas no coinciden; no se cambió nada.")
+    return first
+
+
+def cmd_recover(args: argparse.Namespace) -> int:
+    from comite.services import accounts
+
+    db = _open(args)
+    key = os.environ.get("COMITE_RECOVERY_KEY") or getpass.getpass("Llave de recuperación: ")
+    password = _new_password(f"Contraseña nueva de «{args.username}»: ")
+    accounts.reset_with_recovery(db, key, args.username, password)
+    print(f"La cuenta «{args.username}» tiene contraseña nueva y está desbloqueada. Quedó en la auditoría.")
+    return 0
+
+
 def cmd_user_add(args: argparse.Namespace) -> int:
     from comite.services import accounts
     from comite.services.context import Role
 
     db = _open(args)
     ctx = _login(args, db)
-    new_password = os.environ.get("COMITE_NEW_PASSWORD") or getpass.getpass("Contraseña de la cuenta nueva: ")
+    new_password = _new_password("Contraseña de la cuenta nueva: ")
     accounts.create_user(ctx, username=args.username, full_name=args.name, role=Role(args.role),
                          password=new_password, committees=args.committee)
     print(f"Cuenta «{args.username}» creada.")
@@ -359,6 +386,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import-cases": cmd_import,
     "init": cmd_init,
     "user-add": cmd_user_add,
+    "recover": cmd_recover,
     "sessions": cmd_sessions,
     "audit": cmd_audit,
     "backup": cmd_backup,

@@ -205,6 +205,7 @@ AUDIT_ACTIONS = {
     "usuario_creado": "Cuenta creada",
     "usuario_modificado": "Cuenta modificada",
     "contrasena_cambiada": "Contraseña cambiada",
+    "cuenta_recuperada": "Cuenta recuperada con la llave de recuperación",
     "caso_creado": "Caso registrado",
     "caso_modificado": "Caso modificado",
     "lectura_reservada": "Lectura de datos reservados",

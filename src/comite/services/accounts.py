@@ -216,6 +216,36 @@ def unlock_with_recovery(db: Database, recovery_key: str) -> crypto.Vault:
     return vault
 
 
+def reset_with_recovery(db: Database, recovery_key: str, username: str, new_password: str, *,
+                        kdf: crypto.KdfParams | None = None,
+                        hasher: passwords.PasswordHasherConfig | None = None) -> None:
+    """Give an administrator account a new password with the recovery key.
+
+    The way back in when every administrator's password is lost: the recovery
+    key unlocks the data key, the account is unlocked, reactivated and its key
+    wrap replaced. Only administrator accounts can be recovered this way (the
+    administrator then resets the others); the act is audited in the account's
+    name, saying the recovery key was used.
+    """
+    passwords.check_password_policy(new_password, username=username)
+    unlock_with_recovery(db, recovery_key)
+    with db.Session() as s:
+        user = s.scalar(select(User).where(User.username == username))
+        if user is None:
+            raise NotFound(f"No existe el usuario «{username}».")
+        if Role(user.role) is not Role.ADMINISTRADOR:
+            raise ValidationError(f"«{username}» no es administrador: la llave de recuperación solo restablece "
+                                  "cuentas de administrador (el administrador restablece las demás).")
+        actor = _actor(s, user)
+    ctx = ServiceContext(db, actor)
+    set_password(ctx, username, new_password, kdf=kdf, hasher=hasher, check_policy=False)
+    with ctx.transaction() as s:
+        user = s.scalar(select(User).where(User.username == username))
+        user.active = True
+        audit.record(s, ctx, "cuenta_recuperada", "usuario", user.id,
+                     details={"usuario": username, "medio": "llave de recuperación"})
+
+
 def _require_key(ctx: ServiceContext) -> crypto.Vault:
     if ctx.db.vault is None:
         raise AuthenticationError("Inicie sesión para administrar cuentas.")

@@ -27,7 +27,14 @@ from comite.documents.data import (
 )
 from comite.domain import AgendaItemKind, AttendanceStatus, SessionStatus
 from comite.errors import NotFound, RuleViolation, ValidationError
-from comite.model import ActaVersion, Case, CommitteeSession, EmergencyMeasure, ReviewObservation
+from comite.model import (
+    ActaVersion,
+    Case,
+    Committee,
+    CommitteeSession,
+    EmergencyMeasure,
+    ReviewObservation,
+)
 from comite.rules.collective import CRITERIA
 from comite.rules.quorum import quorum_for_case
 from comite.rules.rights import CaseView
@@ -393,20 +400,24 @@ def verify_acta_file(db: Database, path: Path) -> VerifyResult:
     except OSError as exc:
         raise ValidationError(f"No se pudo leer el archivo: {exc.strerror or exc}.") from exc
     with db.Session() as s:
-        row = s.execute(
-            select(ActaVersion, CommitteeSession).join(CommitteeSession, CommitteeSession.id == ActaVersion.session_id)
+        # Plain columns only: verifying a file needs no key (the session row holds encrypted text).
+        version = s.execute(
+            select(ActaVersion.version, ActaVersion.kind, ActaVersion.created_at, CommitteeSession.id.label("sid"),
+                   CommitteeSession.number, CommitteeSession.year, Committee.short_name)
+            .join(CommitteeSession, CommitteeSession.id == ActaVersion.session_id)
+            .join(Committee, Committee.id == CommitteeSession.committee_id)
             .where(ActaVersion.sha256 == digest)
         ).first()
-        if row is None:
+        if version is None:
             return VerifyResult(False, "El archivo NO corresponde a ningún acta emitida por esta base de datos "
                                        "(o fue modificado después de emitirse).")
-        version, sess = row
-        label = f"Acta No. {sess.number:03d} de {sess.year} ({sess.committee.short_name}), versión {version.version}"
+        label = (f"Acta No. {version.number:03d} de {version.year} ({version.short_name}), "
+                 f"versión {version.version}")
         if version.kind == "borrador":
             return VerifyResult(False, f"El archivo es un BORRADOR ({label}), no un acta final.")
         kind = "fe de erratas" if version.kind == "fe_de_erratas" else "acta final"
         newer = s.scalar(select(func.max(ActaVersion.version)).where(
-            ActaVersion.session_id == sess.id, ActaVersion.kind.in_(("final", "fe_de_erratas"))))
+            ActaVersion.session_id == version.sid, ActaVersion.kind.in_(("final", "fe_de_erratas"))))
         note = "" if newer == version.version else f" Atención: existe una versión posterior ({newer})."
         return VerifyResult(True, f"Documento íntegro: {kind}, {label}, emitida el "
                                   f"{version.created_at.astimezone().strftime('%d/%m/%Y %H:%M')}.{note}")

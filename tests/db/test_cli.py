@@ -1,0 +1,195 @@
+"""The command line end to end on a database file: each command as a user would
+type it (``comite.cli.main`` with its arguments, passwords through the
+environment as in scripts), its exit status and what it prints in Spanish."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+
+import pytest
+
+from comite import cli
+from comite.services import accounts
+from comite.services.bootstrap import open_database
+from comite.storage import crypto
+
+pytestmark = pytest.mark.sqlite_only
+
+ADMIN_PW = "Clave-de-prueba-CLI-1"
+NEW_PW = "Otra-clave-de-prueba-2"
+RECOVERY = re.compile(r"^\s+([A-Z2-7]{4}(?:-[A-Z2-7]{1,4})+)\s*$", re.MULTILINE)
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch):
+    monkeypatch.setenv("COMITE_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("COMITE_DATABASE_URL", raising=False)
+    monkeypatch.setenv("COMITE_PASSWORD", ADMIN_PW)
+    return tmp_path
+
+
+@pytest.fixture
+def initialized(home, capsys):
+    db = str(home / "cli.sqlite3")
+    code, out, _ = run(capsys, "--db", db, "--user", "ana", "init")
+    assert code == 0, out
+    found = RECOVERY.search(out)
+    assert found and "no se volverá a mostrar" in out, out
+    return db, found.group(1)
+
+
+def test_init_prints_the_recovery_key_once_and_refuses_a_second_time(initialized, capsys):
+    db, key = initialized
+    handle = open_database(db)
+    assert accounts.unlock_with_recovery(handle, key) is not None  # the printed key is the real one
+    handle.dispose()
+    code, _, err = run(capsys, "--db", db, "--user", "otra", "init")
+    assert code == 2 and "ya tiene cuentas" in err
+
+
+def test_commands_that_need_an_account_say_so(initialized, capsys, monkeypatch):
+    db, _ = initialized
+    code, _, err = run(capsys, "--db", db, "sessions")
+    assert code == 2 and "--user" in err
+    monkeypatch.setenv("COMITE_PASSWORD", "equivocada-del-todo")
+    code, _, err = run(capsys, "--db", db, "--user", "ana", "sessions")
+    assert code == 2 and err.startswith("Error: ") and "Traceback" not in err
+
+
+def test_user_add_import_and_sessions(initialized, capsys, monkeypatch, tmp_path):
+    db, _ = initialized
+    monkeypatch.setenv("COMITE_NEW_PASSWORD", NEW_PW)
+    code, out, err = run(capsys, "--db", db, "--user", "ana", "user-add", "beto", "--name", "Beto Pérez",
+                         "--role", "secretaria", "--committee", "GVP", "--committee", "CERREM_POBLACIONAL")
+    assert code == 0 and "«beto» creada" in out, err
+    sheet = tmp_path / "casos.csv"
+    sheet.write_text(
+        "radicado;tipo;nombre;documento;poblacion;departamento;municipio;ruta;desplazado;analista;"
+        "puntaje_matriz;nivel_propuesto\n"
+        "CLI-0001;individual;Ñoño Ibáñez;10203040;victimas;Cauca;Popayán;ordinaria;si;Ana;55,5;extraordinario\n"
+        "CLI-0002;individual;Sin Fecha;1;victimas;Cauca;Popayán;ordinaria;quizás;Ana;50;\n",
+        encoding="utf-8")
+    monkeypatch.setenv("COMITE_PASSWORD", NEW_PW)
+    code, out, _ = run(capsys, "--db", db, "--user", "beto", "import-cases", str(sheet))
+    assert code == 1  # one row refused: the command says which and why, and imports the good one
+    assert "fila 3" in out and "desplazado" in out.lower()
+    assert "Ñoño" not in out and "10203040" not in out  # a report never echoes reserved data
+    code, out, _ = run(capsys, "--db", db, "--user", "beto", "sessions")
+    assert code == 0 and out == ""  # no sessions yet: nothing listed
+
+
+def test_backup_restore_and_a_tampered_audit_trail(initialized, capsys, tmp_path):
+    db, _ = initialized
+    backup = tmp_path / "copia.cbk"
+    code, out, err = run(capsys, "--db", db, "--user", "ana", "backup", str(backup))
+    assert code == 0 and backup.exists(), err
+    code, out, _ = run(capsys, "--db", db, "--user", "ana", "audit", "verify")
+    assert code == 0, out
+
+    restored = tmp_path / "restaurada.sqlite3"
+    code, out, err = run(capsys, "--db", str(restored), "--user", "ana", "restore", str(backup), "--yes")
+    assert code == 0 and "verificada y restaurada" in out, err
+    damaged = tmp_path / "dañada.cbk"
+    raw = bytearray(backup.read_bytes())
+    raw[len(raw) // 2] ^= 0xFF
+    damaged.write_bytes(bytes(raw))
+    before = restored.read_bytes()
+    code, _, err = run(capsys, "--db", str(restored), "--user", "ana", "restore", str(damaged), "--yes")
+    assert code == 2 and "dañada o fue alterada" in err
+    assert restored.read_bytes() == before  # the current database is left untouched
+
+    with sqlite3.connect(db) as conn:
+        target = conn.execute("SELECT min(id) + 1 FROM audit_entry").fetchone()[0]
+        conn.execute("UPDATE audit_entry SET action = 'borrado' WHERE id = ?", (target,))
+    code, out, _ = run(capsys, "--db", db, "--user", "ana", "audit", "verify")
+    assert code == 1 and str(target) in out
+
+
+def test_recover_gives_an_administrator_a_new_password_with_the_recovery_key(initialized, capsys, monkeypatch):
+    db, key = initialized
+    monkeypatch.setenv("COMITE_NEW_PASSWORD", NEW_PW)
+    handle = open_database(db)
+    for _ in range(5):  # the administrator has forgotten the password and locked the account
+        with pytest.raises(Exception):  # noqa: B017 - the Spanish refusal is tested in test_accounts
+            accounts.login(handle, "ana", "olvidada-por-completo")
+    handle.dispose()
+
+    monkeypatch.setenv("COMITE_RECOVERY_KEY", "AAAA-BBBB-CCCC")
+    code, _, err = run(capsys, "--db", db, "recover", "ana")
+    assert code == 2 and "formato esperado" in err
+    monkeypatch.setenv("COMITE_RECOVERY_KEY", crypto.generate_recovery_key())  # well formed, but another
+    code, _, err = run(capsys, "--db", db, "recover", "ana")
+    assert code == 2 and "recuperación no es correcta" in err
+
+    monkeypatch.setenv("COMITE_RECOVERY_KEY", key)
+    code, out, err = run(capsys, "--db", db, "recover", "ana")
+    assert code == 0 and "desbloqueada" in out, err
+    handle = open_database(db)
+    login = accounts.login(handle, "ana", NEW_PW)  # unlocked, and the new password unwraps the data key
+    assert login.actor.username == "ana" and handle.unlocked
+    with sqlite3.connect(db) as conn:
+        actions = [a for (a,) in conn.execute("SELECT action FROM audit_entry ORDER BY id")]
+    assert "cuenta_recuperada" in actions
+    handle.dispose()
+
+
+def test_recover_refuses_an_account_that_is_not_an_administrator(initialized, capsys, monkeypatch):
+    db, key = initialized
+    monkeypatch.setenv("COMITE_NEW_PASSWORD", NEW_PW)
+    run(capsys, "--db", db, "--user", "ana", "user-add", "rev", "--name", "Revisora", "--role", "revisor")
+    monkeypatch.setenv("COMITE_RECOVERY_KEY", key)
+    monkeypatch.setenv("COMITE_NEW_PASSWORD", "Tercera-clave-segura-3")
+    code, _, err = run(capsys, "--db", db, "recover", "rev")
+    assert code == 2 and "no es administrador" in err
+
+
+@pytest.mark.slow
+def test_demo_then_documents_from_the_command_line(home, capsys, monkeypatch, tmp_path):
+    db = str(home / "demo.sqlite3")
+    code, out, _ = run(capsys, "--db", db, "demo", "--sessions", "12", "--cases", "150", "--seed", "3")
+    assert code == 0
+    admin_pw = re.search(r"usuario: admin\s+rol: administrador\s+contraseña: (\S+)", out).group(1)
+    monkeypatch.setenv("COMITE_PASSWORD", admin_pw)
+    code, out, _ = run(capsys, "--db", db, "--user", "admin", "sessions", "--committee", "CERREM_POBLACIONAL")
+    rows = [line.split() for line in out.splitlines()]
+    approved = [r for r in rows if "aprobada" in " ".join(r)]
+    assert code == 0 and approved, out
+    sid = approved[0][0]
+
+    acta_pdf = tmp_path / "acta.pdf"
+    code, out, err = run(capsys, "--db", db, "--user", "admin", "acta", sid, "--out", str(acta_pdf))
+    assert code == 0 and acta_pdf.read_bytes().startswith(b"%PDF"), err
+    code, out, err = run(capsys, "--db", db, "verify-acta", str(acta_pdf))
+    assert code == 0 and "acta final" in out, out + err
+    altered = tmp_path / "alterada.pdf"
+    altered.write_bytes(acta_pdf.read_bytes().replace(b"%%EOF", b"%%EOF\n% cambio"))
+    code, out, _ = run(capsys, "--db", db, "verify-acta", str(altered))
+    assert code == 1
+
+    out_dir = tmp_path / "resoluciones"
+    code, out, err = run(capsys, "--db", db, "--user", "admin", "resolutions", sid, "--out", str(out_dir))
+    assert code == 0, err
+    written = sorted(out_dir.glob("*.docx"))
+    assert written and f"{len(written)} resoluciones" in out
+
+
+def test_catalog_json_and_deadline(home, capsys):
+    code, out, _ = run(capsys, "--db", str(home / "c.sqlite3"), "catalog", "--json")
+    data = json.loads(out)
+    assert code == 0 and len(data) == 6
+    assert {c["code"] for c in data} >= {"GVP", "CERREM_POBLACIONAL", "CERREM_MUJERES"}
+    code, out, _ = run(capsys, "deadline", "--from", "2026-03-27", "--business-days", "5")
+    # 30 and 31 March, 1 April, then Holy Thursday and Good Friday (2 and 3 April) skipped: 6 and 7 April
+    assert code == 0 and out.strip() == "2026-04-07"
+    with pytest.raises(SystemExit) as exited:
+        run(capsys, "deadline", "--from", "2026-02-30", "--business-days", "5")
+    assert exited.value.code == 2
+    assert "no es una fecha AAAA-MM-DD válida" in capsys.readouterr().err

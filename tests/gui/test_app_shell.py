@@ -16,6 +16,8 @@ from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtGui import QGuiApplication, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
+    QDialogButtonBox,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -420,6 +422,31 @@ def test_idle_lock_hides_everything_and_keeps_unsaved_input(qtbot, main_window):
     assert w.ui.sessionFilter.text() == "texto sin guardar"
     assert dialog.isVisible() and dialog.ui.placeEdit.text() == "Sala a medio escribir"
     assert w.idle.active
+
+
+def test_preferences_set_the_idle_lock_and_forget_the_remembered_key(qtbot, admin):
+    store = MemorySecretStore()
+    accounts.remember_key(admin.db, store)
+    w = open_window(qtbot, admin, store=store)
+    assert w.ui.actionPreferences.shortcut().toString() == "Ctrl+,"
+    w.ui.actionPreferences.trigger()  # (QTest cannot type Ctrl+, on the offscreen platform's keymap)
+    dialog = w.findChild(QDialog, "PreferencesDialog")
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.ui.idleSpin.value() == 10 and "está recordada" in dialog.ui.keyStateLabel.text()
+    dialog.ui.forgetKeyButton.click()
+    assert len(store) == 0 and not dialog.ui.forgetKeyButton.isEnabled()
+    assert "no está recordada" in dialog.ui.keyStateLabel.text()
+    dialog.ui.idleSpin.setValue(0)
+    assert dialog.ui.idleSpin.text() == "Nunca"
+    dialog.ui.idleSpin.setValue(3)
+    dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert w.idle.timeout_ms == 3 * 60_000 and w.idle.active
+    assert load_preferences().idle_lock_minutes == 3  # kept for the next start
+
+    cancelled = w.edit_preferences()
+    cancelled.ui.idleSpin.setValue(45)
+    cancelled.reject()
+    assert w.idle.timeout_ms == 3 * 60_000 and w.preferences.idle_lock_minutes == 3
 
 
 def test_ctrl_l_locks_at_once(qtbot, main_window):

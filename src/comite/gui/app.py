@@ -162,7 +162,7 @@ def install_exception_hooks() -> Callable[[], None]:
 def make_main_window(db: Database, login: accounts.Login | Actor | ServiceContext, *, demo: bool = False,
                      today: Callable[[], date] | None = None, preferences: Preferences | None = None,
                      kdf: crypto.KdfParams | None = None,
-                     hasher: passwords.PasswordHasherConfig | None = None) -> MainWindow:
+                     hasher: passwords.PasswordHasherConfig | None = None, store=None) -> MainWindow:
     """The main window for a logged-in user (``login`` from :func:`accounts.login`)."""
     if isinstance(login, ServiceContext):
         ctx = login
@@ -170,7 +170,7 @@ def make_main_window(db: Database, login: accounts.Login | Actor | ServiceContex
         actor = login if isinstance(login, Actor) else login.actor
         ctx = ServiceContext(db, actor, today=today) if today is not None else ServiceContext(db, actor)
     return MainWindow(ctx, demo=demo, preferences=preferences if preferences is not None else load_preferences(),
-                      kdf=kdf, hasher=hasher)
+                      kdf=kdf, hasher=hasher, store=store)
 
 
 class Startup(QObject):
@@ -217,7 +217,7 @@ class Startup(QObject):
         except OSError:
             log.warning("no se pudieron guardar las preferencias")
         self.window = MainWindow(ServiceContext(self.db, login.actor), demo=self.demo, preferences=self.preferences,
-                                 kdf=self.kdf, hasher=self.hasher)
+                                 kdf=self.kdf, hasher=self.hasher, store=self.store)
         self.window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.window.destroyed.connect(lambda *_: self.finished.emit(0))
         self.window.show()

@@ -43,6 +43,7 @@ from comite.gui.forms.ui_main_window import Ui_MainWindow
 from comite.gui.idle import IdleWatcher, LockDialog
 from comite.gui.login import DEMO_MARK
 from comite.gui.new_session import NewSessionDialog
+from comite.gui.preferences import PreferencesDialog
 from comite.gui.settings import Preferences, geometry_store, save_preferences
 from comite.gui.table_models import (
     RIGHT,
@@ -59,6 +60,7 @@ from comite.services.dashboard import visible_committees
 from comite.services.permissions import Action, allowed
 from comite.services.sessions import SessionRow
 from comite.storage import crypto, passwords
+from comite.storage.secrets import KeyringSecretStore, SecretStore
 
 SESSION_PAGE_MODULE = "comite.gui.session_page"
 HOME, SESSIONS, REGISTRY, USERS, AUDIT = "inicio", "sesiones", "registro", "usuarios", "auditoria"
@@ -111,7 +113,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, ctx: ServiceContext, *, demo: bool = False, preferences: Preferences | None = None,
                  kdf: crypto.KdfParams | None = None, hasher: passwords.PasswordHasherConfig | None = None,
-                 parent: QWidget | None = None) -> None:
+                 store: SecretStore | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
@@ -121,6 +123,7 @@ class MainWindow(QMainWindow):
         self.demo = demo
         self.preferences = preferences or Preferences()
         self.account_params = (kdf, hasher)
+        self._store = store
         self.undo_group = QUndoGroup(self)
         self.committees = visible_committees(ctx)
         self.session_pages: dict[int, QWidget] = {}
@@ -254,6 +257,7 @@ class MainWindow(QMainWindow):
             (ui.actionOpenSession, self.open_selected_session),
             (ui.actionCloseSessionPage, self.close_current_session_page),
             (ui.actionBackup, self.backup),
+            (ui.actionPreferences, self.edit_preferences),
             (ui.actionLock, self.lock),
             (ui.actionQuit, self.close),
             (ui.actionFind, self.focus_search),
@@ -582,6 +586,31 @@ class MainWindow(QMainWindow):
 
         workers.run_job(self, "crear la copia de seguridad", lambda _p, _c: create_backup(self.ctx, target),
                         on_done=done)
+
+    @property
+    def store(self) -> SecretStore:
+        """Where the data key may be remembered (the OS credential store unless one was given)."""
+        if self._store is None:
+            self._store = KeyringSecretStore()
+        return self._store
+
+    @Slot()
+    def edit_preferences(self) -> PreferencesDialog:
+        dialog = PreferencesDialog(self.preferences, self.db, self.store, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._preferences_chosen(dialog.chosen()))
+        dialog.open()
+        return dialog
+
+    def _preferences_chosen(self, preferences: Preferences) -> None:
+        self.preferences = preferences
+        self.idle.set_timeout_minutes(preferences.idle_lock_minutes)
+        try:
+            save_preferences(preferences)
+        except OSError:
+            dialogs.show_info(self, "Las preferencias se aplican ahora, pero no se pudieron guardar para la "
+                                    "próxima vez (la carpeta de configuración no admite escritura).",
+                              title="Preferencias")
 
     @Slot()
     def show_shortcuts(self) -> None:

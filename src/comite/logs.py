@@ -23,7 +23,12 @@ def setup_logging(level: int = logging.INFO) -> Path:
     """Send the package's logs to the rotating file; returns its path."""
     target = log_file()
     root = logging.getLogger("comite")
-    if not any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
+    for old in [h for h in root.handlers if isinstance(h, logging.handlers.RotatingFileHandler)]:
+        if Path(old.baseFilename) == target.resolve():
+            break
+        root.removeHandler(old)  # the log folder moved (COMITE_HOME changed): follow it
+        old.close()
+    else:
         handler = logging.handlers.RotatingFileHandler(target, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
         handler.setFormatter(logging.Formatter(_FORMAT))
         root.addHandler(handler)

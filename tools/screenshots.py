@@ -112,7 +112,7 @@ def _windows(out: Path, db_path: Path, accounts: dict[str, str]) -> None:
 
     window.show_page("registro")
     registry = window.page("registro")
-    radicado = page.agenda[0].radicado if page.agenda else ""
+    radicado = next((r.radicado for r in page.agenda if r.radicado and r.outcome), "")
     if radicado:
         registry.search(radicado)
     _save(app, window, out / "08_registro.png")

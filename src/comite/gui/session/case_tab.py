@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QComboBox, QWidget
 
 from comite.domain import (
     CaseKind,
@@ -176,9 +176,17 @@ class CaseTab(QWidget):
         self.ui.measureRemoveButton.clicked.connect(self.remove_measure)
         self.ui.recordButton.clicked.connect(self.record_decision)
         self.ui.withdrawButton.clicked.connect(self.withdraw_decision)
-        self.ui.splitter.setSizes([560, 640])
-        self.ui.leftScroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # the votes and the decision need the width (a 1366-px screen otherwise scrolls them sideways)
+        self.ui.splitter.setStretchFactor(0, 2)
+        self.ui.splitter.setStretchFactor(1, 3)
+        self.ui.splitter.setSizes([440, 760])
         self.ui.observationSeatCombo.setMaximumWidth(260)
+        # long entity names must not push the observation box off a narrow left column
+        self.ui.observationSeatCombo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.ui.observationSeatCombo.setMinimumContentsLength(12)
+        self.ui.observationSeatCombo.setMinimumWidth(110)
+        self.ui.observationEdit.setMinimumWidth(100)
         table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.refresh_cases()
 

@@ -127,10 +127,21 @@ def _add_document_commands(sub: argparse._SubParsersAction) -> None:
 
 # --- helpers ----------------------------------------------------------------------------------
 
-def _open(args: argparse.Namespace):
-    from comite.services.bootstrap import open_database
+def _ask_server_password(reason: str) -> str | None:
+    if not sys.stdin.isatty():
+        return None
+    print(reason, file=sys.stderr)
+    return getpass.getpass("Contraseña del servidor: ") or None
 
-    return open_database(args.db)
+
+def _open(args: argparse.Namespace):
+    from comite.services.bootstrap import open_with_server_password
+    from comite.storage.secrets import KeyringSecretStore
+
+    db, note = open_with_server_password(args.db, KeyringSecretStore(), _ask_server_password)
+    if note:
+        print(note, file=sys.stderr)
+    return db
 
 
 def _password(prompt: str = "Contraseña: ") -> str:

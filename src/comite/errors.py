@@ -43,3 +43,7 @@ class ConcurrencyConflict(ComiteError):
 
 class StorageError(ComiteError):
     """The database cannot be opened, migrated or reached."""
+
+
+class ServerPasswordRequired(StorageError):
+    """The database server asks for a password the URL does not carry, or refused it."""

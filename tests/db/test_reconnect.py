@@ -193,3 +193,56 @@ def test_audit_entries_survive_the_restart(admin, pg):
     with admin.reading() as s:
         assert s.scalar(select(func.count(AuditEntry.id))) >= 3
         assert audit.verify(s, admin.db.vault).ok
+
+
+@pytest.fixture
+def password_role(pg, empty_db_url):
+    """A role the test server authenticates with SCRAM (the rest of the server trusts loopback)."""
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    name = make_url(empty_db_url).database
+    hba = pg.datadir / "pg_hba.conf"
+    rule = "host all comite_clave 127.0.0.1/32 scram-sha-256\n"
+    if rule not in hba.read_text():
+        hba.write_text(rule + hba.read_text())
+    with psycopg.connect(f"host=127.0.0.1 port={pg.port} user=postgres dbname=postgres", autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = 'comite_clave'").fetchone()
+        if not exists:
+            conn.execute("CREATE ROLE comite_clave LOGIN PASSWORD 'Servidor-clave-1'")
+        conn.execute(f'ALTER DATABASE "{name}" OWNER TO comite_clave')
+        conn.execute("SELECT pg_reload_conf()")
+    return f"postgresql+psycopg://comite_clave@127.0.0.1:{pg.port}/{name}"
+
+
+def test_the_server_password_is_asked_once_then_remembered(password_role):
+    from comite.errors import ServerPasswordRequired
+    from comite.services.bootstrap import open_with_server_password
+
+    store = MemorySecretStore()
+    reasons: list[str] = []
+    answers = iter(["equivocada", "Servidor-clave-1"])
+
+    def ask(reason: str) -> str | None:
+        reasons.append(reason)
+        return next(answers)
+
+    db, note = open_with_server_password(password_role, store, ask)
+    try:
+        assert db.ping() and note == ""
+    finally:
+        db.dispose()
+    assert len(reasons) == 2  # none remembered, then the wrong one refused
+    assert_spanish(ServerPasswordRequired(reasons[0]), "pide la contraseña de «comite_clave»")
+    assert "no fue aceptada" in reasons[1] and "equivocada" not in reasons[1]
+    assert store.get(db_password_name(password_role)) == "Servidor-clave-1"
+
+    def must_not_ask(reason: str) -> str | None:
+        raise AssertionError(f"preguntó otra vez: {reason}")
+
+    db, _ = open_with_server_password(password_role, store, must_not_ask)  # the next start: from the keyring
+    db.dispose()
+
+    with pytest.raises(ServerPasswordRequired) as err:  # the user closes the box: nothing opens
+        open_with_server_password(password_role, MemorySecretStore(), lambda _reason: None)
+    assert_spanish(err.value, "pide la contraseña")

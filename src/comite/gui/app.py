@@ -28,10 +28,10 @@ from PySide6.QtCore import (
     qInstallMessageHandler,
 )
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 
 from comite import paths
-from comite.errors import StorageError
+from comite.errors import ServerPasswordRequired, StorageError
 from comite.gui import dialogs
 from comite.gui.login import FirstAdminDialog, LoginDialog
 from comite.gui.main_window import MainWindow
@@ -41,6 +41,7 @@ from comite.services import accounts
 from comite.services.context import Actor, ServiceContext
 from comite.storage import crypto, passwords
 from comite.storage.database import Database
+from comite.storage.secrets import KeyringSecretStore
 
 log = logging.getLogger("comite.gui")
 
@@ -178,7 +179,7 @@ class Startup(QObject):
 
     finished = Signal(int)
 
-    def __init__(self, db: Database, *, demo: bool = False, store=None,
+    def __init__(self, db: Database, *, demo: bool = False, store=None, note: str = "",
                  kdf: crypto.KdfParams | None = None, hasher: passwords.PasswordHasherConfig | None = None) -> None:
         super().__init__()
         self.db, self.demo, self.store = db, demo, store
@@ -187,7 +188,7 @@ class Startup(QObject):
         self.first_admin: FirstAdminDialog | None = None
         self.login_dialog: LoginDialog | None = None
         self.window: MainWindow | None = None
-        self._remember_note = ""
+        self._remember_note = note  # something the main window should say once it is shown
 
     def start(self) -> None:
         if accounts.is_initialized(self.db):
@@ -207,7 +208,7 @@ class Startup(QObject):
         self.login_dialog.open()
 
     def _remember_failed(self, message: str) -> None:
-        self._remember_note = message
+        self._remember_note = " ".join(filter(None, (self._remember_note, message)))
 
     @Slot(object)
     def show_main(self, login: accounts.Login) -> None:
@@ -223,7 +224,17 @@ class Startup(QObject):
         self.window.show()
         if self._remember_note:
             dialogs.show_info(self.window, self._remember_note + " La aplicación funciona igual.",
-                              title="Llave no recordada")
+                              title="No se pudo recordar")
+
+
+def ask_server_password(reason: str) -> str | None:
+    """The database server's password, typed by the user (``None``: they gave up)."""
+    text, ok = QInputDialog.getText(
+        None, "Contraseña del servidor",
+        f"{reason}\n\nEscriba la contraseña del servidor de base de datos (se guardará en el almacén de "
+        "credenciales de este equipo, nunca en un archivo):",
+        QLineEdit.EchoMode.Password)
+    return text if ok and text else None
 
 
 def run_gui(db_target: str | None, demo: bool = False) -> int:
@@ -234,10 +245,13 @@ def run_gui(db_target: str | None, demo: bool = False) -> int:
     qInstallMessageHandler(_qt_messages)
     restore_hooks = install_exception_hooks()
     try:
+        store = KeyringSecretStore()
         try:
-            from comite.services.bootstrap import open_database
+            from comite.services.bootstrap import open_with_server_password
 
-            db = open_database(db_target)
+            db, note = open_with_server_password(db_target, store, ask_server_password)
+        except ServerPasswordRequired:
+            return 2  # the user closed the password box: nothing to add
         except StorageError as exc:
             box = QMessageBox(QMessageBox.Icon.Critical, "No se pudo abrir la base de datos", str(exc))
             box.setInformativeText(f"El detalle técnico quedó en el registro:\n{log_file()}")
@@ -245,7 +259,7 @@ def run_gui(db_target: str | None, demo: bool = False) -> int:
             box.exec()
             return 2
         app.setQuitOnLastWindowClosed(False)
-        startup = Startup(db, demo=demo)
+        startup = Startup(db, demo=demo, store=store, note=note)
         startup.finished.connect(app.exit)
         startup.start()
         code = app.exec()

@@ -140,6 +140,17 @@ def url_with_keyring_password(url: str | os.PathLike[str] | URL | None, store: S
     return resolved.set(password=remembered) if remembered else resolved
 
 
+def is_password_failure(exc: BaseException) -> bool:
+    """Whether ``exc`` (or what caused it) is the server refusing or missing the password."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        text = str(getattr(seen, "orig", None) or seen).lower()
+        if "password" in text or "contraseña" in text:
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
 def remember_db_password(url: str | URL, password: str, store: SecretStore) -> None:
     """Keep the server password for ``url`` in ``store`` (raises StorageError if it cannot)."""
     resolved = url if isinstance(url, URL) else resolve_url(url)

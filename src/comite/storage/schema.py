@@ -20,10 +20,10 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import inspect, text
 
-from comite.errors import StorageError
+from comite.errors import ServerPasswordRequired, StorageError
 from comite.model import Base
 from comite.storage import triggers
-from comite.storage.database import Database
+from comite.storage.database import Database, is_password_failure
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -115,6 +115,12 @@ def ensure_schema(db: Database) -> SchemaStatus:
     try:
         tables = set(inspect(db.engine).get_table_names())
     except Exception as exc:  # noqa: BLE001 - connection problems are reported in Spanish
+        if db.url.get_backend_name() != "sqlite" and is_password_failure(exc):
+            who = db.url.username or "(sin usuario)"
+            raise ServerPasswordRequired(
+                f"El servidor {db.url.host or 'local'} pide la contraseña de «{who}» para la base "
+                f"«{db.url.database}»" + (" (la indicada no fue aceptada)." if db.url.password else ".")
+            ) from exc
         raise StorageError(
             f"No se pudo abrir la base de datos {db.display_url}: {exc.__class__.__name__}."
         ) from exc

@@ -449,6 +449,28 @@ def test_preferences_set_the_idle_lock_and_forget_the_remembered_key(qtbot, admi
     assert w.idle.timeout_ms == 3 * 60_000 and w.preferences.idle_lock_minutes == 3
 
 
+def test_preferences_choose_the_database_opened_at_start_without_its_password(qtbot, admin, tmp_path):
+    w = open_window(qtbot, admin, store=MemorySecretStore())
+    dialog = w.edit_preferences()
+    assert dialog.ui.databaseInUseLabel.text().startswith("En uso ahora: ")
+    ok = dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
+    dialog.ui.databaseEdit.setText("mysql://ana@servidor/comite")
+    ok.click()
+    assert dialog.isVisible() and "SQLite o PostgreSQL" in dialog.ui.databaseError.text()
+    dialog.ui.databaseEdit.setText("postgresql+psycopg://ana:Secreta-1@Servidor.local:5432/comite?sslmode=verify-full")
+    ok.click()
+    assert not dialog.isVisible()
+    saved = load_preferences().database_url
+    assert saved == "postgresql+psycopg://ana@Servidor.local:5432/comite?sslmode=verify-full"
+    assert "Secreta-1" not in paths.config_dir().joinpath(PREFERENCES_FILE).read_text(encoding="utf-8")
+
+    prefs = Preferences(database_url=saved)
+    assert gui_app.startup_target(None, prefs, environ={}) == saved
+    assert gui_app.startup_target("/otra.sqlite3", prefs, environ={}) == "/otra.sqlite3"  # --db first
+    assert gui_app.startup_target(None, prefs, environ={"COMITE_DATABASE_URL": "x"}) is None  # then the variable
+    assert gui_app.startup_target(None, Preferences(), environ={}) is None  # else this user's SQLite file
+
+
 def test_ctrl_l_locks_at_once(qtbot, main_window):
     qtbot.keyClick(main_window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert main_window.is_locked

@@ -10,6 +10,7 @@ already logged-in user (tests use it directly).
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import threading
 from collections.abc import Callable
@@ -35,12 +36,12 @@ from comite.errors import ServerPasswordRequired, StorageError
 from comite.gui import dialogs
 from comite.gui.login import FirstAdminDialog, LoginDialog
 from comite.gui.main_window import MainWindow
-from comite.gui.settings import Preferences, load_preferences, save_preferences
+from comite.gui.settings import Preferences, load_preferences, preferences_path, save_preferences
 from comite.logs import log_file, setup_logging
 from comite.services import accounts
 from comite.services.context import Actor, ServiceContext
 from comite.storage import crypto, passwords
-from comite.storage.database import Database
+from comite.storage.database import ENV_URL, Database
 from comite.storage.secrets import KeyringSecretStore
 
 log = logging.getLogger("comite.gui")
@@ -237,8 +238,21 @@ def ask_server_password(reason: str) -> str | None:
     return text if ok and text else None
 
 
+def startup_target(db_target: str | None, preferences: Preferences, environ=None) -> str | None:
+    """The database to open: ``--db``, else ``COMITE_DATABASE_URL``, else the preference, else the default."""
+    environ = os.environ if environ is None else environ
+    if db_target or environ.get(ENV_URL):
+        return db_target
+    return preferences.database_url or None
+
+
 def run_gui(db_target: str | None, demo: bool = False) -> int:
     """Run the desktop application on ``db_target`` (path or URL; ``None``: the default)."""
+    from_preferences = False
+    if not demo:
+        chosen = startup_target(db_target, load_preferences())
+        from_preferences = chosen is not None and chosen != db_target
+        db_target = chosen
     setup_logging()
     app = ensure_application()
     apply_look(app)
@@ -254,7 +268,9 @@ def run_gui(db_target: str | None, demo: bool = False) -> int:
             return 2  # the user closed the password box: nothing to add
         except StorageError as exc:
             box = QMessageBox(QMessageBox.Icon.Critical, "No se pudo abrir la base de datos", str(exc))
-            box.setInformativeText(f"El detalle técnico quedó en el registro:\n{log_file()}")
+            where = (f"La base se eligió en Preferencias ({preferences_path()}): para abrir la de este equipo, "
+                     "borre ese valor o use «comite --db RUTA».\n\n" if from_preferences else "")
+            box.setInformativeText(f"{where}El detalle técnico quedó en el registro:\n{log_file()}")
             box.addButton("&Salir", QMessageBox.ButtonRole.AcceptRole)
             box.exec()
             return 2

@@ -37,6 +37,9 @@ class Preferences:
     last_username: str = ""
     """Offered in the login dialog."""
     last_page: str = "inicio"
+    database_url: str = ""
+    """Database opened at start when neither ``--db`` nor ``COMITE_DATABASE_URL`` says (empty: this
+    user's SQLite file). Never holds a password: that lives in the OS keyring."""
 
     def __post_init__(self) -> None:
         self.idle_lock_minutes = max(0, min(int(self.idle_lock_minutes), 24 * 60))

@@ -140,6 +140,30 @@ def url_with_keyring_password(url: str | os.PathLike[str] | URL | None, store: S
     return resolved.set(password=remembered) if remembered else resolved
 
 
+def url_for_settings(text: str) -> tuple[str, bool]:
+    """``text`` (a path or URL typed by a user) as a setting may keep it.
+
+    Returns the checked path or URL without any password, and whether a password
+    had to be removed (it belongs in the OS keyring, never in a file).
+
+    Raises:
+        StorageError: not a path or URL this program can open (Spanish).
+    """
+    text = text.strip()
+    if not text:
+        return "", False
+    url = resolve_url(text)
+    backend = url.get_backend_name()
+    if backend == "sqlite":
+        return str(url.database), False
+    if backend != "postgresql":
+        raise StorageError(f"comite trabaja con SQLite o PostgreSQL, no con «{backend}».")
+    if not url.host or not url.database:
+        raise StorageError("La URL del servidor debe indicar el servidor y la base: "
+                           "postgresql+psycopg://usuario@servidor/comite")
+    return url._replace(password=None).render_as_string(hide_password=False), url.password is not None
+
+
 def is_password_failure(exc: BaseException) -> bool:
     """Whether ``exc`` (or what caused it) is the server refusing or missing the password."""
     seen: BaseException | None = exc

@@ -16,14 +16,15 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogButtonBox,
-    QFormLayout, QGroupBox, QLabel, QPushButton,
-    QSizePolicy, QSpinBox, QVBoxLayout, QWidget)
+    QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+    QLineEdit, QPushButton, QSizePolicy, QSpinBox,
+    QVBoxLayout, QWidget)
 
 class Ui_PreferencesDialog(object):
     def setupUi(self, PreferencesDialog):
         if not PreferencesDialog.objectName():
             PreferencesDialog.setObjectName(u"PreferencesDialog")
-        PreferencesDialog.resize(460, 260)
+        PreferencesDialog.resize(520, 420)
         self.mainLayout = QVBoxLayout(PreferencesDialog)
         self.mainLayout.setSpacing(10)
         self.mainLayout.setObjectName(u"mainLayout")
@@ -69,6 +70,47 @@ class Ui_PreferencesDialog(object):
 
         self.mainLayout.addWidget(self.keyBox)
 
+        self.databaseBox = QGroupBox(PreferencesDialog)
+        self.databaseBox.setObjectName(u"databaseBox")
+        self.databaseLayout = QVBoxLayout(self.databaseBox)
+        self.databaseLayout.setObjectName(u"databaseLayout")
+        self.databaseInUseLabel = QLabel(self.databaseBox)
+        self.databaseInUseLabel.setObjectName(u"databaseInUseLabel")
+        self.databaseInUseLabel.setWordWrap(True)
+
+        self.databaseLayout.addWidget(self.databaseInUseLabel)
+
+        self.databaseRow = QHBoxLayout()
+        self.databaseRow.setObjectName(u"databaseRow")
+        self.databaseLabel = QLabel(self.databaseBox)
+        self.databaseLabel.setObjectName(u"databaseLabel")
+
+        self.databaseRow.addWidget(self.databaseLabel)
+
+        self.databaseEdit = QLineEdit(self.databaseBox)
+        self.databaseEdit.setObjectName(u"databaseEdit")
+
+        self.databaseRow.addWidget(self.databaseEdit)
+
+
+        self.databaseLayout.addLayout(self.databaseRow)
+
+        self.databaseNote = QLabel(self.databaseBox)
+        self.databaseNote.setObjectName(u"databaseNote")
+        self.databaseNote.setWordWrap(True)
+
+        self.databaseLayout.addWidget(self.databaseNote)
+
+        self.databaseError = QLabel(self.databaseBox)
+        self.databaseError.setObjectName(u"databaseError")
+        self.databaseError.setWordWrap(True)
+        self.databaseError.setProperty(u"role", u"error")
+
+        self.databaseLayout.addWidget(self.databaseError)
+
+
+        self.mainLayout.addWidget(self.databaseBox)
+
         self.buttonBox = QDialogButtonBox(PreferencesDialog)
         self.buttonBox.setObjectName(u"buttonBox")
         self.buttonBox.setStandardButtons(QDialogButtonBox.StandardButton.Cancel|QDialogButtonBox.StandardButton.Ok)
@@ -77,8 +119,10 @@ class Ui_PreferencesDialog(object):
 
 #if QT_CONFIG(shortcut)
         self.idleLabel.setBuddy(self.idleSpin)
+        self.databaseLabel.setBuddy(self.databaseEdit)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.idleSpin, self.forgetKeyButton)
+        QWidget.setTabOrder(self.forgetKeyButton, self.databaseEdit)
 
         self.retranslateUi(PreferencesDialog)
     # setupUi
@@ -99,5 +143,14 @@ class Ui_PreferencesDialog(object):
         self.forgetKeyButton.setToolTip(QCoreApplication.translate("PreferencesDialog", u"Borra la llave de esta base del almac\u00e9n de credenciales del sistema para su usuario", None))
 #endif // QT_CONFIG(tooltip)
         self.forgetKeyButton.setText(QCoreApplication.translate("PreferencesDialog", u"&Olvidar la llave en este equipo", None))
+        self.databaseBox.setTitle(QCoreApplication.translate("PreferencesDialog", u"Base de datos", None))
+        self.databaseInUseLabel.setText("")
+        self.databaseLabel.setText(QCoreApplication.translate("PreferencesDialog", u"&Abrir al iniciar:", None))
+#if QT_CONFIG(tooltip)
+        self.databaseEdit.setToolTip(QCoreApplication.translate("PreferencesDialog", u"Ruta de un archivo SQLite o URL de un servidor PostgreSQL (postgresql+psycopg://usuario@servidor/comite?sslmode=verify-full&...)", None))
+#endif // QT_CONFIG(tooltip)
+        self.databaseEdit.setPlaceholderText(QCoreApplication.translate("PreferencesDialog", u"Vac\u00edo: la base de este equipo", None))
+        self.databaseNote.setText(QCoreApplication.translate("PreferencesDialog", u"Se aplica al volver a abrir la aplicaci\u00f3n. La contrase\u00f1a del servidor no se escribe aqu\u00ed: se pide al conectar y se guarda en el almac\u00e9n de credenciales del sistema. La opci\u00f3n --db y la variable COMITE_DATABASE_URL tienen prioridad.", None))
+        self.databaseError.setText("")
     # retranslateUi
 

@@ -24,7 +24,8 @@ import sys
 import tempfile
 import time
 from dataclasses import replace
-from datetime import date, time as dtime
+from datetime import date
+from datetime import time as dtime
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -98,7 +99,14 @@ def _big_session(ctx, n_cases: int) -> int:
     """A CERREM poblacional session with ``n_cases`` decided cases (votes, measures)."""
     from sqlalchemy import select
 
-    from comite.domain import AttendanceStatus, DecisionOutcome, MeasureAction, RiskLevel, SessionStatus, VoteChoice
+    from comite.domain import (
+        AttendanceStatus,
+        DecisionOutcome,
+        MeasureAction,
+        RiskLevel,
+        SessionStatus,
+        VoteChoice,
+    )
     from comite.model import Case
     from comite.services import proceedings, sessions, views
 
@@ -208,7 +216,11 @@ def _resolution_items(db_path: Path, meta: dict, count: int):
 
 
 def bench_resolutions(db_path: Path, meta: dict, count: int, repeat: int) -> dict:
-    from comite.documents.resolution import default_template_path, render_resolution_naive, write_resolutions
+    from comite.documents.resolution import (
+        default_template_path,
+        render_resolution_naive,
+        write_resolutions,
+    )
 
     items = _resolution_items(db_path, meta, count)
     template = default_template_path(items[0])

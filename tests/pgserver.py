@@ -8,6 +8,7 @@ running client. ``COMITE_TEST_ENGINES=sqlite`` turns it off.
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import pwd
@@ -96,8 +97,6 @@ class PgServer:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
     def destroy(self) -> None:
-        try:
+        with contextlib.suppress(Exception):  # already stopped
             self.stop("immediate")
-        except Exception:  # noqa: BLE001 - already stopped
-            pass
         shutil.rmtree(self.root, ignore_errors=True)

@@ -300,7 +300,10 @@ def _wait_for_jobs(app, limit_s: float = 600) -> None:
     while workers.running_jobs() and time.perf_counter() - t0 < limit_s:
         app.processEvents()
         time.sleep(0.005)
-    app.processEvents()
+    settle = time.perf_counter() + 0.5  # and the lists it filled are laid out and painted
+    while time.perf_counter() < settle:
+        app.processEvents()
+        time.sleep(0.005)
 
 
 def run_probe(args: argparse.Namespace) -> None:
@@ -366,9 +369,12 @@ def run_probe(args: argparse.Namespace) -> None:
         last = [clock.elapsed()]
         done = [False]
 
+        at: list[int] = []
+
         def tick() -> None:
             now = clock.elapsed()
             gaps.append(now - last[0])
+            at.append(now)
             last[0] = now
 
         timer = QTimer()
@@ -376,18 +382,27 @@ def run_probe(args: argparse.Namespace) -> None:
         timer.timeout.connect(tick)
         timer.start()
 
-        def work(progress, cancel):
-            return write_resolutions(items, out, progress=progress, cancel=cancel, workers=2)
+        def work(progress, cancel):  # as the Acta tab calls it: token polled, rendering off this process
+            return write_resolutions(items, out, progress=progress, cancel=lambda: cancel.cancelled,
+                                     workers=2, caller_renders=False)
 
-        workers.run_job(window, "Generando resoluciones", work, on_done=lambda _r: done.__setitem__(0, True),
-                        on_error=lambda _e: done.__setitem__(0, True))
+        failed: list[BaseException] = []
+        written: list[Path] = []
+        workers.run_job(window, "Generando resoluciones", work,
+                        on_done=lambda paths: (written.extend(paths), done.__setitem__(0, True)),
+                        on_error=lambda exc: (failed.append(exc), done.__setitem__(0, True)))
         t0 = time.perf_counter()
         while not done[0] and time.perf_counter() - t0 < 600:
             app.processEvents()
             time.sleep(0.001)
         timer.stop()
         shutil.rmtree(out, ignore_errors=True)
+        if failed or len(written) != len(items):  # a batch that failed early would measure nothing
+            raise SystemExit(f"el lote de resoluciones falló: {failed[0]!r}" if failed else
+                             f"el lote escribió {len(written)} de {len(items)} resoluciones")
+        worst = max(range(len(gaps)), key=gaps.__getitem__) if gaps else None
         print(json.dumps({"max_gap_ms": max(gaps) if gaps else None, "ticks": len(gaps),
+                          "max_gap_ends_ms": at[worst] - at[0] if worst is not None else None,
                           "batch_ms": _ms(time.perf_counter() - t0)}))
         return
     raise SystemExit(f"unknown probe {args.probe}")
@@ -439,6 +454,7 @@ def main() -> int:
     if want("ui_stall"):
         r = _probe("ui_stall", db_path, meta, "--count", str(count))
         results["ui_stall"] = {"max_ms": r["max_gap_ms"], "ticks": r["ticks"], "batch_ms": r["batch_ms"],
+                               "max_gap_ends_ms": r["max_gap_ends_ms"],
                                "resolutions": count}
     if want("memory"):
         r = _probe("memory", db_path, meta)

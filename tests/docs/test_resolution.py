@@ -425,6 +425,31 @@ def test_small_batches_stay_in_process_when_spawning(
     assert len(res.write_resolutions(items, tmp_path, workers=2)) == 20
 
 
+def test_a_caller_kept_free_renders_nothing_itself_even_for_a_small_batch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The GUI's way: a spawned helper renders every case (the window's process only collects
+    and writes), with the same files as rendering in process."""
+    monkeypatch.setattr(res, "_start_method", lambda: "spawn")
+    calls: list[bool] = []
+    real_pool = res._render_in_pool
+
+    def pool(*args, **kwargs):
+        calls.append(kwargs["parent_renders"])
+        return real_pool(*args, **kwargs)
+
+    def here(*args: object) -> None:
+        raise AssertionError("the caller rendered")
+
+    items = [numbered_resolution(i) for i in range(6)]
+    expected = {p.name: p.read_bytes() for p in res.write_resolutions(items, tmp_path / "aqui")}
+    monkeypatch.setattr(res, "_render_in_pool", pool)
+    monkeypatch.setattr(res, "_render_here", here)
+    written = res.write_resolutions(items, tmp_path / "fuera", workers=2, durable=False, caller_renders=False)
+    assert calls == [False]
+    assert {p.name: p.read_bytes() for p in written} == expected
+
+
 # -- broken templates -------------------------------------------------------------------
 
 

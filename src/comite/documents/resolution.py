@@ -278,6 +278,7 @@ def write_resolutions(
     *,
     workers: int = 1,
     durable: bool = True,
+    caller_renders: bool = True,
 ) -> list[Path]:
     """Write one .docx per case into ``out_dir``; return the files written.
 
@@ -304,6 +305,10 @@ def write_resolutions(
         durable: flush each file to disk before it appears (safe against power
             loss); the flushes run on background threads, overlapped with
             rendering.
+        caller_renders: ``False`` keeps all rendering in helper processes, even
+            for a small batch, so the calling process holds the GIL only to
+            collect and write: what the GUI wants, whose window must keep
+            painting (rendering in its job thread froze it 100-170 ms).
     """
     batch = list(items)
     total = len(batch)
@@ -319,9 +324,11 @@ def write_resolutions(
         progress(0, total)
     with AtomicFileWriter(durable=durable) as writer:
         try:
+            pooled = workers > 1 and (not caller_renders or total >= POOL_MIN_BATCH[method])
             rendered = (
-                _render_in_pool(batch, template_paths, compiled, workers, cancel, method)
-                if workers > 1 and total >= POOL_MIN_BATCH[method]
+                _render_in_pool(batch, template_paths, compiled, workers, cancel, method,
+                                parent_renders=caller_renders)
+                if pooled
                 else _render_here(batch, template_paths, compiled, cancel)
             )
             with contextlib.closing(rendered):
@@ -396,6 +403,8 @@ def _render_in_pool(
     workers: int,
     cancel: Cancel | None,
     method: str,
+    *,
+    parent_renders: bool = True,
 ) -> Iterator[tuple[int, bytes]]:
     """Render with ``workers - 1`` helper processes plus this one.
 
@@ -428,7 +437,8 @@ def _render_in_pool(
         while pending:
             if cancel and cancel():
                 return
-            if _PARENT_RENDERS and not pending[0][0].done() and pending[-1][0].cancel():
+            if (_PARENT_RENDERS and parent_renders and not pending[0][0].done()
+                    and pending[-1][0].cancel()):
                 yield from here(pending.pop()[1])  # nobody started it: render it here
                 continue
             future, chunk = pending.popleft()

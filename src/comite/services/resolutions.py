@@ -119,13 +119,20 @@ def _month(d: date) -> str:
 
 def generate_resolutions(
     ctx: ServiceContext, session_id: int, out_dir: Path, *, progress: Progress | None = None,
-    cancel: Callable[[], bool] | None = None, workers: int = 1,
+    cancel: Callable[[], bool] | None = None, workers: int = 1, keep_caller_free: bool = False,
 ) -> list[Path]:
-    """Write every resolution of the session into ``out_dir`` (atomically, file by file)."""
+    """Write every resolution of the session into ``out_dir`` (atomically, file by file).
+
+    ``keep_caller_free`` (the GUI) renders in a helper process only, so the
+    calling process's window keeps painting while the batch runs.
+    """
     from comite.documents.resolution import write_resolutions
 
     items = resolution_items(ctx, session_id)
-    paths = write_resolutions(items, Path(out_dir), progress=progress, cancel=cancel, workers=workers)
+    if keep_caller_free:
+        workers = max(workers, 2)
+    paths = write_resolutions(items, Path(out_dir), progress=progress, cancel=cancel, workers=workers,
+                              caller_renders=not keep_caller_free)
     with ctx.transaction() as s:
         audit.record(s, ctx, "resoluciones_generadas", "sesion", session_id,
                      details={"archivos": [p.name for p in paths]})

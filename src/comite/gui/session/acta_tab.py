@@ -226,7 +226,7 @@ class ActaTab(QWidget):
         def work(progress, cancel):
             return resolutions.generate_resolutions(
                 ctx, sid, folder, progress=lambda d, t: progress(d, t, f"Resolución {d} de {t}"),
-                cancel=lambda: cancel.cancelled)
+                cancel=lambda: cancel.cancelled, keep_caller_free=True)
 
         def done(paths) -> None:
             self.last_files = list(paths)

@@ -13,6 +13,7 @@ import getpass
 import json
 import logging
 import os
+import shutil
 import sys
 import tempfile
 import traceback
@@ -387,7 +388,11 @@ def cmd_gui(args: argparse.Namespace) -> int:
         from comite.gui.app import run_gui
     except ImportError as exc:  # pragma: no cover - depends on the installation
         raise ValidationError(f"La interfaz gráfica no está disponible en esta instalación ({exc}).") from exc
-    return run_gui(args.db, demo=args.demo)
+    try:
+        return run_gui(args.db, demo=args.demo)
+    finally:
+        if args.demo:  # a throwaway database: nothing of it stays behind
+            shutil.rmtree(Path(args.db).parent, ignore_errors=True)
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -193,3 +194,20 @@ def test_catalog_json_and_deadline(home, capsys):
         run(capsys, "deadline", "--from", "2026-02-30", "--business-days", "5")
     assert exited.value.code == 2
     assert "no es una fecha AAAA-MM-DD válida" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_demo_gui_leaves_no_database_behind(home, capsys, monkeypatch):
+    import comite.gui.app as gui_app
+
+    opened: list[Path] = []
+
+    def fake_gui(target, demo=False):
+        opened.append(Path(target))
+        assert demo and Path(target).exists()
+        return 0
+
+    monkeypatch.setattr(gui_app, "run_gui", fake_gui)
+    code, out, _ = run(capsys, "--demo")
+    assert code == 0 and "DEMO  usuario: admin" in out
+    assert opened and not opened[0].parent.exists()  # the throwaway folder is gone after the window closes

@@ -606,6 +606,15 @@ def acta_flowables(data: ActaData) -> list[Flowable]:
     return renderer.story
 
 
+def acta_pdf_bytes(data: ActaData) -> bytes:
+    """The acta as PDF bytes (module-level, so a helper process can run it)."""
+    import io
+
+    buf = io.BytesIO()
+    build_acta_pdf(data, buf)
+    return buf.getvalue()
+
+
 def build_acta_pdf(data: ActaData, out: Path | BinaryIO) -> None:
     """Write the formal acta PDF (Letter, header with "Página X de Y", RESERVADO,
     BORRADOR watermark on drafts) to a path or a binary file object."""

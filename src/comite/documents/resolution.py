@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
-import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -30,6 +29,7 @@ from pathlib import Path
 
 from comite import paths
 from comite.documents.data import MeasureRow, ResolutionData, SessionInfo
+from comite.documents.offload import start_method
 from comite.documents.spanish import (
     cardinal,
     date_in_words,
@@ -465,16 +465,8 @@ POOL_MIN_BATCH = {"fork": 2 * _CHUNK, "spawn": 400}
 
 
 def _start_method() -> str:
-    """``fork`` where it is safe and cheap, else ``spawn``.
-
-    Fork only on Linux and only while this process runs a single Python thread
-    (a CLI, a script, a test): forking a process with other threads (the Qt
-    GUI) can copy a lock held by another thread into the child. Windows and
-    macOS always spawn.
-    """
-    if sys.platform.startswith("linux") and len(sys._current_frames()) == 1:
-        return "fork"
-    return "spawn"
+    """How helper processes start (see :func:`comite.documents.offload.start_method`)."""
+    return start_method()
 
 
 # -- naive baseline (benchmark only) ---------------------------------------------

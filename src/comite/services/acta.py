@@ -5,7 +5,7 @@ numbered *fe de erratas* that keeps every earlier version."""
 from __future__ import annotations
 
 import hashlib
-import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -173,11 +173,17 @@ def build_acta_data(ctx: ServiceContext, session_id: int, *, version: int = 1, d
 
 
 def render_pdf(data: ActaData) -> bytes:
-    from comite.documents.acta_pdf import build_acta_pdf
+    from comite.documents.acta_pdf import acta_pdf_bytes
 
-    buf = io.BytesIO()
-    build_acta_pdf(data, buf)
-    return buf.getvalue()
+    return acta_pdf_bytes(data)
+
+
+def render_pdf_in_helper(data: ActaData) -> bytes:
+    """:func:`render_pdf` in the helper process (for a window that must keep painting)."""
+    from comite.documents.acta_pdf import acta_pdf_bytes
+    from comite.documents.offload import run_in_helper
+
+    return run_in_helper(acta_pdf_bytes, data)
 
 
 @dataclass(frozen=True)
@@ -208,13 +214,16 @@ def _write(path: Path | None, pdf: bytes) -> None:
     tmp.replace(path)
 
 
-def preview_acta(ctx: ServiceContext, session_id: int) -> bytes:
-    """The acta as it stands now, watermarked BORRADOR; nothing is recorded."""
+def preview_acta(ctx: ServiceContext, session_id: int, *,
+                 render: Callable[[ActaData], bytes] = render_pdf) -> bytes:
+    """The acta as it stands now, watermarked BORRADOR; nothing is recorded.
+
+    ``render`` may be :func:`render_pdf_in_helper` (the GUI's preview)."""
     with ctx.reading() as s:
         sess = load_session(s, session_id)
         require(ctx, Action.READ_SESSION, sess.committee_id)
         version = _next_version(s, session_id)
-    return render_pdf(build_acta_data(ctx, session_id, version=version, draft=True))
+    return render(build_acta_data(ctx, session_id, version=version, draft=True))
 
 
 def _issue(ctx: ServiceContext, session_id: int, version: int, kind: str, data: ActaData,

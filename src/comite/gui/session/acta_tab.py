@@ -18,7 +18,7 @@ from comite.gui import formatting as fmt
 from comite.gui.forms.ui_session_acta_tab import Ui_SessionActaTab
 from comite.gui.session.common import ERROR, OK, show_message
 from comite.gui.session.models import ActaVersionsModel, ReviewModel
-from comite.gui.session.pdf_view import PAGE_WIDTH, PdfPagesView, render_pages
+from comite.gui.session.pdf_view import PdfPagesView
 from comite.gui.table_models import ROW_ROLE, attach, fit_columns
 from comite.services import acta, resolutions
 from comite.services.context import Changes
@@ -95,23 +95,21 @@ class ActaTab(QWidget):
         self.dirty = False
         self.ui.previewStatus.setText("Generando la vista previa…")
         ctx, sid = self.page.ctx, self.page.session_id
-        ratio = self.devicePixelRatioF() or 1.0
 
         def work(progress, cancel):
-            pdf = acta.preview_acta(ctx, sid)
+            pdf = acta.preview_acta(ctx, sid, render=acta.render_pdf_in_helper)
             cancel.check()
-            return pdf, render_pages(pdf, PAGE_WIDTH, ratio, lambda: cancel.cancelled)
+            return pdf
 
         workers.run_job(self, "generar la vista previa del acta", work, on_done=self._preview_ready,
                         on_error=self._preview_failed)
 
-    def _preview_ready(self, result) -> None:
-        pdf, images = result
+    def _preview_ready(self, pdf: bytes) -> None:
         self.preview_pdf = pdf
-        self.pdf_view.set_pages(images)
+        pages = self.pdf_view.set_pdf(pdf)
         from datetime import datetime
 
-        self.ui.previewStatus.setText(f"{len(images)} páginas · borrador al {datetime.now():%H:%M:%S}")
+        self.ui.previewStatus.setText(f"{pages} páginas · borrador al {datetime.now():%H:%M:%S}")
 
     def _preview_failed(self, exc: BaseException) -> None:
         self.dirty = True
@@ -126,18 +124,15 @@ class ActaTab(QWidget):
         if row is None:
             return
         ctx = self.page.ctx
-        ratio = self.devicePixelRatioF() or 1.0
 
         def work(progress, cancel):
-            pdf = acta.acta_version_pdf(ctx, row.id)
-            return pdf, render_pages(pdf, PAGE_WIDTH, ratio, lambda: cancel.cancelled)
+            return acta.acta_version_pdf(ctx, row.id)
 
-        def done(result) -> None:
-            _pdf, images = result
-            self.pdf_view.set_pages(images)
+        def done(pdf: bytes) -> None:
+            pages = self.pdf_view.set_pdf(pdf)
             self.dirty = True  # «Actualizar vista previa» goes back to the acta as it stands
             kind = self.versions.data(self.versions.index(self.versions.find_id(row.id), 1))
-            self.ui.previewStatus.setText(f"Versión {row.version} guardada ({kind.lower()}) · {len(images)} páginas")
+            self.ui.previewStatus.setText(f"Versión {row.version} guardada ({kind.lower()}) · {pages} páginas")
 
         workers.run_job(self, "abrir la versión del acta", work, on_done=done,
                         on_error=lambda exc: self.page.report_error(exc, action="abrir la versión del acta"))

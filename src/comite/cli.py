@@ -414,6 +414,9 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # a frozen Windows build starting a rendering helper process
     from comite.logs import setup_logging
 
     args = build_parser().parse_args(argv)

@@ -490,3 +490,18 @@ def test_observations_only_from_seats_present_for_the_case(admin, qtbot):
     tab.ui.observationsTable.setCurrentIndex(tab.ui.observationsTable.model().index(0, 0))
     tab.ui.observationRemoveButton.click()
     assert views.hearing_detail(admin, hearings[0]).observations == ()
+
+
+def test_the_votes_say_beforehand_that_the_case_needs_its_time(admin, qtbot):
+    sid, hearings = _session(admin)
+    sessions.set_status(admin, sid, SessionStatus.EN_CURSO)
+    page = _open(qtbot, admin, sid)
+    page.show_tab(page.TAB_CASES)
+    tab = page.case_tab
+    assert "indique la hora" not in tab.ui.tallyLabel.text()  # no arrivals or departures recorded: no need
+    late = next(r for r in page.attendance if r.rights.value == "voz_y_voto" and r.condition is None)
+    proceedings.set_attendance(admin, late.id, arrival=time(9, 40))
+    page.refresh()
+    assert "indique la hora en que se trató el caso (Ctrl+H) antes de votar" in tab.ui.tallyLabel.text()
+    tab.set_now()  # Ctrl+H
+    assert "indique la hora" not in tab.ui.tallyLabel.text()

@@ -324,7 +324,16 @@ class CaseTab(QWidget):
         table.setColumnWidth(1, min(150, table.columnWidth(1)))
         table.horizontalScrollBar().setValue(0)
         color = "#14532d" if d.tally.adopted else ("#7f1d1d" if not d.quorum.has_quorum else "#3c4043")
-        self.ui.tallyLabel.setText(f"<span style='color:{color}'><b>{html.escape(d.tally.message)}</b></span>")
+        text = f"<span style='color:{color}'><b>{html.escape(d.tally.message)}</b></span>"
+        if self.needs_time_to_vote(d):
+            text += ("<br><span style='color:#7f1d1d'>La sesión registra horas de llegada o salida: indique "
+                     "la hora en que se trató el caso (Ctrl+H) antes de votar.</span>")
+        self.ui.tallyLabel.setText(text)
+
+    def needs_time_to_vote(self, d: HearingDetail) -> bool:
+        """Votes will be refused until the case has its time (the session records arrivals or departures)."""
+        return (d.discussed_at is None and not d.adopted
+                and any(r.arrival or r.departure for r in self.page.attendance))
 
     def _fill_decision(self, d: HearingDetail) -> None:
         self._form_hearing = d.hearing_id

@@ -105,7 +105,13 @@ def build_parser() -> argparse.ArgumentParser:
     au.add_argument("action", choices=["verify"])
 
     bk = sub.add_parser("backup", help="copia de seguridad cifrada")
-    bk.add_argument("file", type=Path)
+    bk.add_argument("file", type=Path, metavar="ARCHIVO_O_CARPETA",
+                    help="archivo de la copia, o una carpeta existente: la copia se nombra con la fecha y hora")
+    bk.add_argument("--remembered-key", action="store_true",
+                    help="sin contraseña, con la llave que este usuario de Windows recordó al ingresar "
+                         "(para copias programadas); actúa a nombre de la cuenta que la recordó")
+    bk.add_argument("--keep", type=int, metavar="N",
+                    help="con una carpeta: conservar solo las N copias fechadas más recientes")
     rs = sub.add_parser("restore", help="restaurar una copia de seguridad (verificándola primero)")
     rs.add_argument("file", type=Path)
     rs.add_argument("--recovery", action="store_true", help="usar la llave de recuperación en vez de una cuenta")
@@ -304,12 +310,29 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from comite.services.backup import create_backup
+    from comite.services.backup import backup_into_folder, check_keep, create_backup
 
+    if args.keep is not None and not args.file.is_dir():
+        raise ValidationError("«--keep» solo se usa cuando el destino es una carpeta existente.")
+    check_keep(args.keep)  # before anything is unlocked or written
     db = _open(args)
-    ctx = _login(args, db)
-    info = create_backup(ctx, args.file)
-    print(f"Copia de seguridad cifrada escrita en {info.path} ({info.size} bytes de datos).")
+    if args.remembered_key:
+        from comite.services import accounts
+        from comite.services.context import ServiceContext
+        from comite.storage.secrets import KeyringSecretStore
+
+        ctx = ServiceContext(db, accounts.login_with_remembered_key(db, KeyringSecretStore()).actor)
+    else:
+        ctx = _login(args, db)
+    removed = []
+    if args.file.is_dir():
+        info, removed = backup_into_folder(ctx, args.file, keep=args.keep)
+    else:
+        info = create_backup(ctx, args.file)
+    print(f"Copia de seguridad cifrada escrita en {info.path} ({info.size} bytes de datos), "
+          f"a nombre de «{ctx.actor.username}».")
+    for old in removed:
+        print(f"Copia antigua borrada: {old.name}")
     return 0
 
 

@@ -193,12 +193,12 @@ def test_a_password_change_rewraps_the_key(admin):
 def test_the_key_remembered_in_the_keyring(admin):
     case_id = _reserved_case(admin)
     store = MemorySecretStore()
-    accounts.remember_key(admin.db, store)
+    accounts.remember_key(admin.db, store, admin.actor.username)
     assert len(store) == 1
     assert all(SECRET_NAME not in v for v in store._items.values())
     admin.db.lock()
     with pytest.raises(AuthenticationError) as err:
-        accounts.remember_key(admin.db, store)
+        accounts.remember_key(admin.db, store, admin.actor.username)
     assert_spanish(err.value, "Inicie sesión")
     vault = accounts.remembered_vault(admin.db, store)
     assert vault is not None
@@ -209,12 +209,46 @@ def test_the_key_remembered_in_the_keyring(admin):
     # a remembered key that does not fit this database is not used
     wrong = MemorySecretStore()
     admin.db.unlock(vault)
-    accounts.remember_key(admin.db, wrong)
+    accounts.remember_key(admin.db, wrong, admin.actor.username)
     (key_name,) = wrong._items
     wrong.set(key_name, crypto.Vault.generate().to_secret())
     assert accounts.remembered_vault(admin.db, wrong) is None
     wrong.set(key_name, "basura")
     assert accounts.remembered_vault(admin.db, wrong) is None
+
+
+def test_unattended_login_with_the_remembered_key(admin):
+    """A scheduled backup logs in as the account that remembered the key, without a
+    password, and only while that account could log in itself."""
+    store = MemorySecretStore()
+    with pytest.raises(AuthenticationError) as err:
+        accounts.login_with_remembered_key(admin.db, store)
+    assert_spanish(err.value, "no está recordada", "Recordar la llave")
+    legacy = crypto.Vault.from_secret(admin.db.vault.to_secret())
+    accounts.remember_key(admin.db, store, ADMIN)
+    (name,) = store._items
+    store.set(name, legacy.to_secret())  # remembered by a version that did not say whose it was
+    with pytest.raises(AuthenticationError) as err:
+        accounts.login_with_remembered_key(admin.db, store)
+    assert_spanish(err.value, "no indica de qué cuenta es")
+
+    accounts.remember_key(admin.db, store, ADMIN)
+    admin.db.lock()
+    login = accounts.login_with_remembered_key(admin.db, store)
+    assert login.actor.username == ADMIN and admin.db.unlocked
+    with admin.db.Session() as s:
+        last = s.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
+        assert (last.action, last.username) == ("login", ADMIN) and "llave recordada" in str(last.details)
+
+    now = datetime.now(UTC)
+    for _ in range(accounts.MAX_FAILED_LOGINS):  # someone guesses the password and locks the account
+        with pytest.raises(AuthenticationError):
+            accounts.login(admin.db, ADMIN, "no-es-la-clave", now=now)
+    with pytest.raises(AuthenticationError) as err:
+        accounts.login_with_remembered_key(admin.db, store, now=now)
+    assert_spanish(err.value, "bloqueada", "Nada se hizo")
+    later = now + accounts.LOCKOUT + timedelta(minutes=1)
+    assert accounts.login_with_remembered_key(admin.db, store, now=later).actor.username == ADMIN
 
 
 def test_remembering_the_key_without_an_os_user_name(admin, monkeypatch):
@@ -226,7 +260,7 @@ def test_remembering_the_key_without_an_os_user_name(admin, monkeypatch):
     monkeypatch.setattr(getpass, "getuser", no_user)
     monkeypatch.setenv("USER", "operadora")
     store = MemorySecretStore()
-    accounts.remember_key(admin.db, store)
+    accounts.remember_key(admin.db, store, admin.actor.username)
     assert accounts.remembered_vault(admin.db, store) is not None
     assert [n for n in store._items if n.endswith(":operadora")]
 

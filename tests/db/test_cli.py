@@ -114,6 +114,59 @@ def test_backup_restore_and_a_tampered_audit_trail(initialized, capsys, tmp_path
     assert code == 1 and str(target) in out
 
 
+def test_scheduled_backup_with_the_remembered_key_into_a_folder(initialized, capsys, monkeypatch, tmp_path):
+    from comite.services import audit
+    from comite.services.context import ServiceContext
+    from comite.storage import secrets
+
+    db, _ = initialized
+    store = secrets.MemorySecretStore()
+    monkeypatch.setattr(secrets, "KeyringSecretStore", lambda: store)  # the OS keyring of this Windows user
+    folder = tmp_path / "copias"
+    folder.mkdir()
+    (folder / "notas.txt").write_text("no es una copia")  # other files in the folder are never touched
+
+    monkeypatch.delenv("COMITE_PASSWORD")  # a scheduled task has no password to give
+    code, _, err = run(capsys, "--db", db, "backup", str(folder), "--remembered-key")
+    assert code == 2 and "no está recordada" in err and "Recordar la llave" in err
+    assert sorted(p.name for p in folder.iterdir()) == ["notas.txt"]
+
+    handle = open_database(db)  # ana logs in once in the application and ticks "Recordar la llave"
+    accounts.login(handle, "ana", ADMIN_PW)
+    accounts.remember_key(handle, store, "ana")
+    handle.dispose()
+    made = []
+    for _ in range(3):
+        code, out, err = run(capsys, "--db", db, "backup", str(folder), "--remembered-key", "--keep", "2")
+        assert code == 0 and "a nombre de «ana»" in out, err
+        made.append(Path(re.search(r"escrita en (\S+) ", out).group(1)).name)
+    kept = sorted(p.name for p in folder.iterdir())
+    assert kept == sorted([*made[1:], "notas.txt"])  # the oldest dated copy went, the note stayed
+    assert all(re.fullmatch(r"comite-\d{8}-\d{6}(-\d+)?\.comite-backup", name) for name in made)
+    restored = tmp_path / "restaurada.sqlite3"
+    monkeypatch.setenv("COMITE_PASSWORD", ADMIN_PW)
+    code, out, err = run(capsys, "--db", str(restored), "--user", "ana", "restore", str(folder / made[-1]), "--yes")
+    assert code == 0 and "verificada y restaurada" in out, err
+
+    handle = open_database(db)
+    ctx = ServiceContext(handle, accounts.login(handle, "ana", ADMIN_PW).actor)
+    logins = [r for r in audit.query(ctx, username="ana") if r.action == "login" and "llave recordada" in r.details]
+    assert len(logins) == 3  # each unattended run is attributed to ana, saying how it got in
+    accounts.create_user(ctx, username="beto", full_name="Beto Pérez", password="Secretaria-GVP-2026",
+                         role=accounts.Role.SECRETARIA, committees=["GVP"])
+    accounts.remember_key(handle, store, "beto")
+    accounts.update_user(ctx, "beto", active=False)
+    handle.dispose()
+    monkeypatch.delenv("COMITE_PASSWORD")
+    code, _, err = run(capsys, "--db", db, "backup", str(folder), "--remembered-key")
+    assert code == 2 and "«beto»" in err and "inactiva" in err
+    code, _, err = run(capsys, "--db", db, "--user", "ana", "backup", str(tmp_path / "x.bk"), "--keep", "2")
+    assert code == 2 and "carpeta" in err
+    code, _, err = run(capsys, "--db", db, "backup", str(folder), "--remembered-key", "--keep", "0")
+    assert code == 2 and "al menos 1" in err
+    assert len(list(folder.glob("*.comite-backup"))) == 2  # refusals wrote and deleted nothing
+
+
 def test_recover_gives_an_administrator_a_new_password_with_the_recovery_key(initialized, capsys, monkeypatch):
     db, key = initialized
     monkeypatch.setenv("COMITE_NEW_PASSWORD", NEW_PW)

@@ -100,6 +100,7 @@ def test_login_remembers_the_key_when_asked(qtbot, database, recovery_key):
         _type_login(qtbot, dialog, ADMIN, ADMIN_PASSWORD)
     assert signal.args[0].actor.username == ADMIN
     assert len(store) == 1 and accounts.remembered_vault(database, store) is not None
+    assert accounts.remembered_key(database, store).username == ADMIN  # whose key it is, for unattended backups
     assert not dialog.isVisible()
 
 
@@ -426,13 +427,14 @@ def test_idle_lock_hides_everything_and_keeps_unsaved_input(qtbot, main_window):
 
 def test_preferences_set_the_idle_lock_and_forget_the_remembered_key(qtbot, admin):
     store = MemorySecretStore()
-    accounts.remember_key(admin.db, store)
+    accounts.remember_key(admin.db, store, admin.actor.username)
     w = open_window(qtbot, admin, store=store)
     assert w.ui.actionPreferences.shortcut().toString() == "Ctrl+,"
     w.ui.actionPreferences.trigger()  # (QTest cannot type Ctrl+, on the offscreen platform's keymap)
     dialog = w.findChild(QDialog, "PreferencesDialog")
     assert dialog is not None and dialog.isVisible()
     assert dialog.ui.idleSpin.value() == 10 and "está recordada" in dialog.ui.keyStateLabel.text()
+    assert f"a nombre de la cuenta «{admin.actor.username}»" in dialog.ui.keyStateLabel.text()
     dialog.ui.forgetKeyButton.click()
     assert len(store) == 0 and not dialog.ui.forgetKeyButton.isEnabled()
     assert "no está recordada" in dialog.ui.keyStateLabel.text()

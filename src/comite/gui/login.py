@@ -100,7 +100,7 @@ class LoginDialog(QDialog):
         self.login_result = login
         if self.ui.rememberCheck.isChecked():
             try:
-                accounts.remember_key(self.db, self.store)
+                accounts.remember_key(self.db, self.store, login.actor.username)
             except StorageError as exc:
                 self.remember_failed.emit(str(exc))
         self.accept()

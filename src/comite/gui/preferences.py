@@ -42,9 +42,11 @@ class PreferencesDialog(QDialog):
         if not self.store.available:
             text, can_forget = ("Este equipo no tiene un almacén de credenciales utilizable: la llave no se "
                                 "recuerda y se pide la contraseña en cada ingreso."), False
-        elif accounts.remembered_vault(self.db, self.store) is not None:
-            text, can_forget = ("La llave de esta base está recordada para su usuario del sistema. Olvídela si "
-                                "otra persona usa este equipo."), True
+        elif (remembered := accounts.remembered_key(self.db, self.store)) is not None:
+            whose = f", a nombre de la cuenta «{remembered.username}»" if remembered.username else ""
+            text, can_forget = (f"La llave de esta base está recordada para su usuario del sistema{whose}: con ella "
+                                "corren las copias programadas (comite backup CARPETA --remembered-key). "
+                                "Olvídela si otra persona usa este equipo."), True
         else:
             text, can_forget = "La llave de esta base no está recordada en este equipo.", False
         self.ui.keyStateLabel.setText(text)

@@ -28,7 +28,7 @@ from comite.services.context import Actor, Changes, Role, ServiceContext
 from comite.services.permissions import Action, require
 from comite.storage import crypto, passwords
 from comite.storage.database import Database
-from comite.storage.secrets import SecretStore, database_key_name
+from comite.storage.secrets import SecretStore, current_os_user, database_key_name
 
 MAX_FAILED_LOGINS = 5
 LOCKOUT = timedelta(minutes=15)
@@ -391,27 +391,43 @@ def list_users(ctx: ServiceContext) -> list[UserRow]:
 
 
 # --- remembering the key in the OS keyring --------------------------------------------------
+#
+# The remembered value says whose key it is: {"llave": <Vault.to_secret()>, "usuario": <username>}.
+# Values remembered before it said so are a bare Vault secret (still read, but no account).
 
-def remember_key(db: Database, store: SecretStore) -> None:
-    """Keep the unlocked data key in the OS keyring for this Windows/OS user."""
+def remember_key(db: Database, store: SecretStore, username: str) -> None:
+    """Keep the unlocked data key in the OS keyring for this Windows/OS user, with the
+    account (``username``) that asked, so unattended work (a scheduled backup) is
+    attributed to that person."""
     if db.vault is None:
         raise AuthenticationError("Inicie sesión antes de pedir que se recuerde la llave.")
-    store.set(database_key_name(database_id(db)), db.vault.to_secret())
+    value = json.dumps({"llave": db.vault.to_secret(), "usuario": username}, ensure_ascii=False)
+    store.set(database_key_name(database_id(db)), value)
 
 
 def forget_key(db: Database, store: SecretStore) -> None:
     store.delete(database_key_name(database_id(db)))
 
 
-def remembered_vault(db: Database, store: SecretStore) -> crypto.Vault | None:
-    """The data key remembered for this OS user, if any and if it still fits."""
+@dataclass(frozen=True)
+class RememberedKey:
+    vault: crypto.Vault
+    username: str | None  # None for a key remembered before the account was recorded with it
+
+
+def remembered_key(db: Database, store: SecretStore) -> RememberedKey | None:
+    """The data key remembered for this OS user and whose it is, if any and if it still fits."""
     try:
         raw = store.get(database_key_name(database_id(db)))
     except StorageError:
         return None
     if not raw:
         return None
+    username: str | None = None
     try:
+        if raw.startswith("{"):
+            value = json.loads(raw)
+            raw, username = value["llave"], value.get("usuario") or None
         vault = crypto.Vault.from_secret(raw)
     except Exception:  # noqa: BLE001 - unreadable remembered value
         return None
@@ -420,4 +436,53 @@ def remembered_vault(db: Database, store: SecretStore) -> crypto.Vault | None:
             _check_key(s, vault)
         except Exception:  # noqa: BLE001 - a stale remembered key is simply not used
             return None
-    return vault
+    return RememberedKey(vault, username)
+
+
+def remembered_vault(db: Database, store: SecretStore) -> crypto.Vault | None:
+    """The data key remembered for this OS user, if any and if it still fits."""
+    remembered = remembered_key(db, store)
+    return None if remembered is None else remembered.vault
+
+
+def login_with_remembered_key(db: Database, store: SecretStore, *, now: datetime | None = None) -> Login:
+    """Unlock ``db`` with the key this OS user remembered, acting as the account that
+    remembered it, without a password: for unattended work on this machine (a backup
+    run by the Windows task scheduler). The account must still be active, unlocked and
+    hold its own wrap of the key; the login is audited as made with the remembered key."""
+    now = now or utcnow()
+    os_user = current_os_user()
+    remembered = remembered_key(db, store)
+    if remembered is None:
+        raise AuthenticationError(
+            f"La llave de esta base no está recordada para el usuario del sistema «{os_user}» (o ya no "
+            "corresponde a la base). Inicie sesión una vez en la aplicación con este usuario de Windows "
+            "marcando «Recordar la llave en este equipo»."
+        )
+    if remembered.username is None:
+        raise AuthenticationError(
+            "La llave recordada en este equipo no indica de qué cuenta es (se recordó con una versión "
+            "anterior). Inicie sesión de nuevo marcando «Recordar la llave en este equipo»."
+        )
+    with db.Session() as s, s.begin():
+        user = s.scalar(select(User).where(User.username == remembered.username))
+        refusal = None
+        if user is None or not user.active:
+            refusal = f"La cuenta «{remembered.username}» que recordó la llave ya no existe o está inactiva."
+        elif user.locked_until is not None and user.locked_until > now:
+            refusal = f"La cuenta «{remembered.username}» está bloqueada por intentos fallidos."
+        elif s.scalar(select(KeyWrap.id).where(KeyWrap.user_id == user.id)) is None:
+            refusal = f"La cuenta «{remembered.username}» ya no tiene acceso a la llave de la base."
+        if refusal is not None:
+            audit.write(s, vault=None, user_id=user.id if user is not None else None,
+                        username=remembered.username, action="login_fallido", entity="usuario",
+                        entity_id=user.id if user is not None else None,
+                        details={"motivo": "llave recordada no utilizable", "usuario_so": os_user}, at=now)
+            s.commit()
+            raise AuthenticationError(refusal + " Nada se hizo.")
+        actor = _actor(s, user)
+        audit.write(s, vault=remembered.vault, user_id=user.id, username=user.username, action="login",
+                    entity="usuario", entity_id=user.id,
+                    details={"medio": "llave recordada", "usuario_so": os_user}, at=now)
+    db.unlock(remembered.vault)
+    return Login(actor, remembered.vault)

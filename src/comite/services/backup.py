@@ -23,6 +23,7 @@ import sqlite3
 import struct
 import tempfile
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import select
@@ -101,6 +102,70 @@ def create_backup(ctx: ServiceContext, destination: Path) -> BackupInfo:
     with ctx.transaction() as s:
         audit.record(s, ctx, "copia_seguridad", "base", details={"archivo": destination.name, "bytes": header["size"]})
     return BackupInfo(destination, db_id, header["created_at"], header["revision"], header["size"])
+
+
+BACKUP_SUFFIX = ".comite-backup"
+_FOLDER_PREFIX = "comite-"
+_STAMP = "%Y%m%d-%H%M%S"
+
+
+def backup_into_folder(ctx: ServiceContext, folder: Path, *, keep: int | None = None) -> tuple[BackupInfo, list[Path]]:
+    """A backup named by its date and time (``comite-AAAAMMDD-HHMMSS.comite-backup``) in
+    ``folder``, for scheduled runs. With ``keep``, only that many of the newest such
+    files stay; older ones are deleted, but only after the new one was written and
+    verified readable, and never files with other names. Returns the backup and what
+    was deleted."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise ValidationError(f"La carpeta de copias «{folder}» no existe o no es una carpeta.")
+    check_keep(keep)
+    when = ctx.now().astimezone().strftime(_STAMP)
+    target = folder / f"{_FOLDER_PREFIX}{when}{BACKUP_SUFFIX}"
+    n = 1
+    while target.exists():  # two runs within the same second
+        n += 1
+        target = folder / f"{_FOLDER_PREFIX}{when}-{n}{BACKUP_SUFFIX}"
+    info = create_backup(ctx, target)
+    removed: list[Path] = []
+    if keep is not None:
+        _check_written(info.path, ctx.db.vault)  # the new copy reads back whole before any older one goes
+        dated = {p: _dated_order(p.name) for p in folder.glob(f"{_FOLDER_PREFIX}*{BACKUP_SUFFIX}")}
+        ours = sorted((p for p, order in dated.items() if order is not None), key=dated.__getitem__, reverse=True)
+        for old in ours[keep:]:
+            try:
+                old.unlink()
+                removed.append(old)
+            except OSError as exc:
+                raise StorageError(f"La copia nueva quedó en {info.path}, pero no se pudo borrar la antigua "
+                                   f"{old.name}: {exc.strerror or exc}.") from exc
+    return info, removed
+
+
+def check_keep(keep: int | None) -> None:
+    if keep is not None and keep < 1:
+        raise ValidationError("«--keep» debe ser al menos 1: siempre se conserva la copia recién hecha.")
+
+
+def _check_written(path: Path, vault: crypto.Vault) -> None:
+    _header, framed, body, mac = _read(path)
+    if not hmac.compare_digest(mac, hmac.new(vault.mac_key, framed + body, hashlib.sha256).digest()):
+        raise StorageError(f"La copia recién escrita en {path} no se lee igual (¿disco o carpeta de red con "
+                           "fallas?); no se borró ninguna copia anterior.")
+
+
+def _dated_order(name: str) -> tuple[str, int] | None:
+    """(date-time, same-second number) of a file :func:`backup_into_folder` names, else ``None``."""
+    stem = name[len(_FOLDER_PREFIX):-len(BACKUP_SUFFIX)]
+    stamp, rest = stem[:15], stem[15:]
+    try:
+        datetime.strptime(stamp, _STAMP)
+    except ValueError:
+        return None
+    if rest == "":
+        return stamp, 1
+    if rest.startswith("-") and rest[1:].isdigit():
+        return stamp, int(rest[1:])
+    return None
 
 
 def _read(path: Path) -> tuple[dict, bytes, bytes, bytes]:

@@ -146,7 +146,7 @@ class Ui_LoginDialog(object):
         self.userLabel.setText(QCoreApplication.translate("LoginDialog", u"&Usuario", None))
         self.passwordLabel.setText(QCoreApplication.translate("LoginDialog", u"&Contrase\u00f1a", None))
 #if QT_CONFIG(tooltip)
-        self.rememberCheck.setToolTip(QCoreApplication.translate("LoginDialog", u"Guarda la llave de la base de datos en el almac\u00e9n de credenciales de este usuario de Windows", None))
+        self.rememberCheck.setToolTip(QCoreApplication.translate("LoginDialog", u"Guarda la llave de la base de datos en el almac\u00e9n de credenciales de este usuario de Windows, a nombre de su cuenta: as\u00ed tambi\u00e9n pueden correr las copias de seguridad programadas sin escribir la contrase\u00f1a", None))
 #endif // QT_CONFIG(tooltip)
         self.rememberCheck.setText(QCoreApplication.translate("LoginDialog", u"&Recordar la llave en este equipo", None))
         self.rememberNote.setText("")

@@ -641,3 +641,28 @@ def test_withdrawing_an_earlier_decision_leaves_the_status_of_the_later_one(admi
     assert _status(admin, case) == "devuelto_analista"
     proceedings.withdraw_decision(admin, h2)
     assert _status(admin, case) == "en_estudio"
+
+
+def test_on_one_day_the_cerrem_decision_is_the_latest_whatever_session_was_created_first(admin):
+    """The CERREM's afternoon session was scheduled before the GVP's morning one: the case
+    still ends the day as the CERREM recommended, not as the GVP valued it."""
+    pobl = _started(admin, "CERREM_POBLACIONAL", at=time(14, 0))  # created first, lower id
+    gvp = _started(admin, "GVP", at=time(8, 0))
+    assert gvp > pobl
+    case = new_case(admin, "DIA-1", population_code="victimas", proposed_level=RiskLevel.EXTRAORDINARIO)
+    ghid = put_on_agenda(admin, gvp, case, time(8, 30))
+    _decide_all(admin, ghid, gvp, DecisionInput(DecisionOutcome.DECIDED, RiskLevel.EXTRAORDINARIO))
+    [handoff] = followup.pending_handoffs(admin, "CERREM_POBLACIONAL")
+    chid = followup.receive_handoff(admin, pobl, handoff.id).created_id
+    proceedings.update_hearing(admin, chid, discussed_at=time(15, 0))
+    _decide_all(admin, chid, pobl, DecisionInput(DecisionOutcome.DECIDED, RiskLevel.EXTRAORDINARIO))
+    assert _status(admin, case) == "recomendado"
+    # two GVP sessions on one day: the later time of discussion wins, not the order of creation
+    afternoon = _started(admin, "GVP", at=time(9, 0))
+    morning = _started(admin, "GVP", at=time(7, 0))
+    other = new_case(admin, "DIA-2", population_code="victimas")
+    late = put_on_agenda(admin, afternoon, other, time(16, 0))
+    early = put_on_agenda(admin, morning, other, time(7, 30))
+    proceedings.record_decision(admin, late, DecisionInput(DecisionOutcome.RETURNED, concept="Complementar"))
+    proceedings.record_decision(admin, early, DecisionInput(DecisionOutcome.POSTPONED, concept="Sin estudio"))
+    assert _status(admin, other) == "devuelto_analista"

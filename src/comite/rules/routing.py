@@ -9,8 +9,9 @@ Committee codes: ``CERREM_POBLACIONAL``, ``CERREM_COLECTIVO``, ``CERREM_MUJERES`
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, time
 
-from comite.domain import CaseKind
+from comite.domain import CaseKind, CommitteeKind
 from comite.errors import RuleViolation
 
 CERREM_POBLACIONAL = "CERREM_POBLACIONAL"
@@ -93,3 +94,17 @@ def require_women_choice(profile: CaseProfile, committee: str) -> None:
             "No se puede llevar el caso al CERREM de mujeres: la solicitante eligió que su "
             "caso lo estudie el CERREM de su población."
         )
+
+
+def decision_chronology(day: date, committee_kind: str, discussed_at: time | None, session_start: time | None,
+                        session_id: int, decision_id: int = 0) -> tuple:
+    """Sort key placing a case's decisions in the order they were taken (the largest is the
+    latest, whose outcome the case's status follows).
+
+    By session day; on one day the GVP's valuation comes before the CERREM that receives
+    it (the route runs that way whatever the hour each session was called); within one
+    kind of committee, by the time the case was discussed, else the session's start; last,
+    the session and decision recorded later.
+    """
+    moment = discussed_at or session_start or time.min
+    return (day, 0 if committee_kind == CommitteeKind.GVP.value else 1, moment, session_id, decision_id)

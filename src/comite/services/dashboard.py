@@ -36,6 +36,7 @@ from comite.model import (
     Population,
 )
 from comite.rules.calendar import business_days_between, gvp_deadline, gvp_overdue_cutoff
+from comite.rules.routing import decision_chronology
 from comite.services import followup
 from comite.services.context import ServiceContext
 from comite.services.permissions import Action, allowed, require
@@ -259,18 +260,20 @@ def _latest_decisions(s, case_ids: Iterable[int]) -> dict[int, int]:
     """Per case, the id of its most recent adopted decision that carries measures."""
     with_measures = select(MeasureDecision.decision_id).distinct()
     found = s.execute(
-        select(Hearing.case_id, Decision.id, CommitteeSession.day, CommitteeSession.id)
+        select(Hearing.case_id, Decision.id, CommitteeSession.day, Committee.kind, Hearing.discussed_at,
+               CommitteeSession.start_time, CommitteeSession.id)
         .join(Decision, Decision.hearing_id == Hearing.id)
         .join(CommitteeSession, CommitteeSession.id == Hearing.session_id)
+        .join(Committee, Committee.id == CommitteeSession.committee_id)
         .where(Hearing.case_id.in_(list(case_ids)), Decision.adopted.is_(True))
         .where(Decision.id.in_(with_measures))
     ).all()
-    best: dict[int, tuple[date, int, int]] = {}
-    for case_id, decision_id, day, session_id in found:
-        key = (day, session_id, decision_id)
+    best: dict[int, tuple] = {}
+    for case_id, decision_id, day, kind, discussed_at, start, session_id in found:
+        key = decision_chronology(day, kind, discussed_at, start, session_id, decision_id)
         if case_id not in best or key > best[case_id]:
             best[case_id] = key
-    return {case_id: key[2] for case_id, key in best.items()}
+    return {case_id: key[-1] for case_id, key in best.items()}
 
 
 def overdue_commitments(ctx: ServiceContext, committees: dict[int, CommitteeInfo]) -> list[OverdueCommitmentRow]:

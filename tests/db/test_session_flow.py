@@ -558,7 +558,7 @@ def test_a_missing_case_time_is_accepted_only_where_the_votes_hold(admin):
     before = snapshot(admin.db)
     with pytest.raises(RuleViolation) as err:
         proceedings.update_hearing(admin, hid, discussed_at=time(10, 0))
-    assert_spanish(err.value, "Con la hora 10:00 los votos", "no está presente a las 10:00")
+    assert_spanish(err.value, "Con la hora 10:00, los votos", "no está presente a las 10:00")
     assert snapshot(admin.db) == before
     with pytest.raises(RuleViolation) as err:  # nor can more votes come in without the time
         proceedings.cast_vote(admin, hid, keys[0], VoteChoice.EN_CONTRA)
@@ -666,3 +666,33 @@ def test_on_one_day_the_cerrem_decision_is_the_latest_whatever_session_was_creat
     proceedings.record_decision(admin, late, DecisionInput(DecisionOutcome.RETURNED, concept="Complementar"))
     proceedings.record_decision(admin, early, DecisionInput(DecisionOutcome.POSTPONED, concept="Sin estudio"))
     assert _status(admin, other) == "devuelto_analista"
+
+
+def test_the_restoration_flag_cannot_change_under_votes_it_would_invalidate(admin):
+    """With a composition whose restoration seat votes (an administrator's edit), the seat
+    votes once the flag is on; unsetting the flag afterwards would void that vote."""
+    sid = _started(admin, "CERREM_UP_PCC")
+    with admin.transaction() as s:  # the session's seats are copied into its attendance when convened
+        seat = s.scalar(select(Attendance).where(Attendance.session_id == sid,
+                                                 Attendance.seat_key == "entidades_restablecimiento"))
+        seat.rights = "voz_y_voto"
+    case = new_case(admin, "UP-10", up_pcc_member=True, population_code="politicos")
+    hid = put_on_agenda(admin, sid, case, time(10, 0))
+    present_all(admin, sid, keys=["entidades_restablecimiento"])
+    assert "entidades_restablecimiento" not in voting_keys(admin, sid)  # not while restoration is not analysed
+    proceedings.update_hearing(admin, hid, restoration_measures=True)
+    with admin.reading() as s:
+        version = s.get(Hearing, hid).row_version
+    proceedings.cast_vote(admin, hid, "entidades_restablecimiento", VoteChoice.A_FAVOR)
+    with pytest.raises(RuleViolation) as err:
+        proceedings.update_hearing(admin, hid, restoration_measures=False)
+    assert_spanish(err.value, "desmarcar las medidas de restablecimiento", "dejarían de valer", "retire primero")
+    with admin.reading() as s:
+        hearing = s.get(Hearing, hid)
+        assert hearing.restoration_measures is True and len(hearing.votes) == 1  # nothing was lost
+        assert hearing.row_version >= version
+    # turning it on under votes that still hold is accepted (the seat simply has not voted yet)
+    other = put_on_agenda(admin, sid, new_case(admin, "UP-11", up_pcc_member=True, population_code="politicos"),
+                          time(11, 0))
+    proceedings.cast_vote(admin, other, voting_keys(admin, sid)[0], VoteChoice.A_FAVOR)
+    proceedings.update_hearing(admin, other, restoration_measures=True)

@@ -443,12 +443,15 @@ def update_hearing(
             _refuse_if_restoration_decided(s, hearing)
         if deliberation is not None:
             hearing.deliberation = deliberation
-        if restoration_measures is not None:
+        if restoration_measures is not None and restoration_measures != hearing.restoration_measures:
             hearing.restoration_measures = restoration_measures
+            if hearing.votes:  # the flag decides which seats sit: the votes cast must hold with it
+                _check_votes_still_hold(s, hearing, "marcar que se analizan medidas de restablecimiento"
+                                        if restoration_measures else "desmarcar las medidas de restablecimiento")
         if discussed_at is not None:
             hearing.discussed_at = discussed_at
             if hearing.votes:  # votes recorded before the time was: they must hold at it
-                _check_votes_hold_at_moment(s, hearing)
+                _check_votes_still_hold(s, hearing, f"la hora {discussed_at:%H:%M}", "Revise la hora")
         if proposal_concept is not None:
             hearing.proposal_concept = proposal_concept
         audit.record(s, ctx, "caso_deliberacion", "sesion", hearing.session_id, case_id=hearing.case_id,
@@ -457,8 +460,9 @@ def update_hearing(
         return Changes(decisions=True, session_id=hearing.session_id)
 
 
-def _check_votes_hold_at_moment(s: Session, hearing: Hearing) -> None:
-    """The votes (and an adopted decision) of a case stay valid at its newly recorded time."""
+def _check_votes_still_hold(s: Session, hearing: Hearing, change: str, advice: str = "Deshaga el cambio") -> None:
+    """The votes (and an adopted decision) of a case stay valid after ``change`` to what
+    decides who sits and votes for it (its time, its restoration flag)."""
     frame = case_frame(s, hearing)
     adopted = hearing.decision is not None and hearing.decision.adopted
     check = validate_adoption if adopted else validate_votes
@@ -466,8 +470,8 @@ def _check_votes_hold_at_moment(s: Session, hearing: Hearing) -> None:
         check(_votes(hearing), frame.seats, frame.attendance, frame.case, frame.moment, frame.settings)
     except RuleViolation as exc:
         raise RuleViolation(
-            f"Con la hora {hearing.discussed_at:%H:%M} los votos ya registrados del caso dejarían de valer "
-            f"({str(exc).rstrip('.')}). Revise la hora o retire primero los votos."
+            f"Con {change}, los votos ya registrados del caso dejarían de valer "
+            f"({str(exc).rstrip('.')}). {advice} o retire primero los votos."
         ) from exc
 
 

@@ -375,6 +375,24 @@ def test_case_navigation_by_keyboard(admin, qtbot):
     assert page.ui.tabs.currentIndex() == page.TAB_AGENDA
 
 
+def test_the_cases_tab_fits_a_1366_pixel_screen_without_sideways_scrolling(admin, qtbot):
+    """A secretariat laptop (1366 × 768, the taskbar leaves ~728) with the side panel shown."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from tests.gui.conftest import open_window
+
+    sid, _ = _session(admin, "CERREM_POBLACIONAL", n_cases=1)
+    window = open_window(qtbot, admin)
+    window.resize(1366, 728)
+    page = window.open_session(sid)
+    page.show_tab(page.TAB_CASES)
+    qtbot.wait(50)
+    left = page.case_tab.findChild(QScrollArea, "leftScroll")
+    assert left.horizontalScrollBar().maximum() == 0
+    subtitle = page.ui.subtitleLabel
+    assert subtitle.wordWrap() and subtitle.height() >= subtitle.heightForWidth(subtitle.width())  # not cut
+
+
 def test_a_200_case_agenda_opens_and_filters_fluidly(admin, qtbot):
     sid = sessions.create_session(admin, "GVP", DAY, start=time(9, 0)).session_id
     from sqlalchemy import insert

@@ -109,6 +109,7 @@ class SessionPage(QWidget):
         self.ui.titleLabel.setFont(title_font)
         self.ui.statusLabel.setMinimumWidth(110)
         self.ui.subtitleLabel.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.ui.subtitleLabel.setWordWrap(True)  # on a 1366-px screen the date and place go to a second line
         self.ui.titleLabel.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         show_message(self.ui.messageLabel, "")
 

@@ -184,9 +184,9 @@ class CaseTab(QWidget):
         # long entity names must not push the observation box off a narrow left column
         self.ui.observationSeatCombo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.ui.observationSeatCombo.setMinimumContentsLength(12)
+        self.ui.observationSeatCombo.setMinimumContentsLength(8)
         self.ui.observationSeatCombo.setMinimumWidth(110)
-        self.ui.observationEdit.setMinimumWidth(100)
+        self.ui.observationEdit.setMinimumWidth(80)
         table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.refresh_cases()
 

@@ -107,6 +107,22 @@ def test_backup_restore_and_a_tampered_audit_trail(initialized, capsys, tmp_path
     assert code == 2 and "dañada o fue alterada" in err
     assert restored.read_bytes() == before  # the current database is left untouched
 
+    # a restore while the database is open elsewhere is refused: what that program wrote
+    # (still in the WAL) would be lost
+    live = sqlite3.connect(restored)
+    live.execute("CREATE TABLE trabajo_reciente (x)")
+    live.execute("INSERT INTO trabajo_reciente VALUES (1)")
+    live.commit()
+    code, _, err = run(capsys, "--db", str(restored), "--user", "ana", "restore", str(backup), "--yes")
+    assert code == 2 and "está abierta" in err and "No se modificó nada" in err
+    assert live.execute("SELECT count(*) FROM trabajo_reciente").fetchone() == (1,)
+    live.close()
+    code, out, err = run(capsys, "--db", str(restored), "--user", "ana", "restore", str(backup), "--yes")
+    assert code == 0, err
+    aside = sqlite3.connect(restored.with_name(restored.name + ".antes-de-restaurar"))
+    assert aside.execute("SELECT count(*) FROM trabajo_reciente").fetchone() == (1,)  # kept, WAL included
+    aside.close()
+
     with sqlite3.connect(db) as conn:
         target = conn.execute("SELECT min(id) + 1 FROM audit_entry").fetchone()[0]
         conn.execute("UPDATE audit_entry SET action = 'borrado' WHERE id = ?", (target,))

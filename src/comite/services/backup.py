@@ -244,11 +244,40 @@ def restore_backup(
         staging.unlink(missing_ok=True)
         raise
     if target.exists():
-        for suffix in ("-wal", "-shm"):
-            Path(str(target) + suffix).unlink(missing_ok=True)
-        os.replace(target, target.with_name(target.name + ".antes-de-restaurar"))
+        try:
+            _set_current_aside(target, target.with_name(target.name + ".antes-de-restaurar"))
+        except Exception:
+            staging.unlink(missing_ok=True)
+            raise
     os.replace(staging, target)
     return BackupInfo(target, header["database_id"], header["created_at"], header.get("revision"), header["size"])
+
+
+def _set_current_aside(target: Path, aside: Path) -> None:
+    """Copy the database being replaced, whole (what is still in its WAL included), to
+    ``aside``, refusing while anyone has it open: a running comite would keep writing
+    into a file about to be replaced, and what it wrote would be lost."""
+    conn = sqlite3.connect(str(target), timeout=0, isolation_level=None)
+    try:
+        try:
+            conn.execute("PRAGMA locking_mode=EXCLUSIVE")
+            conn.execute("BEGIN EXCLUSIVE")
+            conn.execute("COMMIT")  # the lock stays with the connection (exclusive locking mode)
+        except sqlite3.OperationalError as exc:
+            raise ValidationError(
+                f"La base {target.name} está abierta (comite en este u otro equipo, u otro programa): "
+                "ciérrela en todos los equipos y vuelva a intentar. No se modificó nada."
+            ) from exc
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # everything committed is now in the main file
+        out = sqlite3.connect(str(aside))
+        try:
+            conn.backup(out)
+        finally:
+            out.close()
+    finally:
+        conn.close()
+    for suffix in ("-wal", "-shm"):
+        Path(str(target) + suffix).unlink(missing_ok=True)
 
 
 def _check_restored(path: Path, vault: crypto.Vault, expected_id: str) -> None:

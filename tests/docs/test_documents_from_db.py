@@ -184,3 +184,41 @@ def test_gvp_notification_goes_to_the_receiving_cerrem(admin, tmp_path):
     for text in (pdf_text, docx_text):
         assert "GVP-2026-777" in text and "Extraordinario" in text.title()
         assert not any(part in text for part in NAMES[0].split())
+
+
+def test_absent_conditional_invitee_is_in_the_acta_as_absent(admin, tmp_path):
+    """ACNUR sits only for displaced population: convened for such a case and absent,
+    it is listed as absent and counted; a seat whose condition held for no case is not."""
+    cid = cases.create_case(admin, cases.CaseInput(
+        radicado="EXT26-00031551", kind=CaseKind.INDIVIDUAL, beneficiary_name=NAMES[0],
+        document_number="55501234", population_code="victimas", displaced=True, matrix_pct=61.0,
+    )).created_id
+    sid = sessions.create_session(admin, "CERREM_POBLACIONAL", date(2026, 11, 25), start=time(9, 0)).session_id
+    hid = sessions.add_case(admin, sid, cid).created_id
+    rows = views.attendance_rows(admin, sid)
+    for row in rows:
+        if row.condition is None:
+            proceedings.set_attendance(admin, row.id, status=AttendanceStatus.PRESENTE,
+                                       person_name=f"Persona {row.seat_key}", arrival=time(9, 0))
+    acnur = next(r for r in rows if r.seat_key == "acnur")
+    proceedings.set_attendance(admin, acnur.id, status=AttendanceStatus.AUSENTE)
+    sessions.set_status(admin, sid, SessionStatus.EN_CURSO)
+    proceedings.update_hearing(admin, hid, discussed_at=time(10, 0))
+
+    data = acta.build_acta_data(admin, sid)
+    listed = {a.entity: a for a in data.attendees}
+    assert acnur.entity in listed
+    assert listed[acnur.entity].status is AttendanceStatus.AUSENTE
+    assert listed[acnur.entity].cases_attended == ("EXT26-00031551",)
+    # Seats whose condition never held (another population's delegates, restoration...) stay out.
+    detail = views.hearing_detail(admin, hid)
+    never = {v.entity for v in detail.voters if not v.sits}
+    assert never and not never & set(listed)
+
+    guests = [a for a in data.attendees if a.rights.value != "voz_y_voto"]
+    present = sum(a.status is AttendanceStatus.PRESENTE for a in guests)
+    out = tmp_path / "acta.pdf"
+    out.write_bytes(acta.render_pdf(data))
+    text = _text(out)
+    assert f"Invitados con solo voz ({present} presentes de {len(guests)})" in text
+    assert "Convocado para los casos: EXT26-00031551" in text

@@ -95,7 +95,10 @@ def _participation(row: AttendeeRow) -> str:
     if row.condition is not None:
         parts.append(row.condition.label)
     if row.cases_attended:
-        parts.append(pc.cases_phrase(row.cases_attended))
+        if row.status is AttendanceStatus.PRESENTE:
+            parts.append(pc.cases_phrase(row.cases_attended))
+        else:  # absent or excused: the cases it was convened for
+            parts.append(pc.cases_phrase(row.cases_attended, lead="Convocado para los"))
     if row.ad_hoc_reason:
         parts.append("Motivo: " + row.ad_hoc_reason)
     return "\n".join(parts) if parts else "Toda la sesión"

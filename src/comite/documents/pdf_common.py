@@ -678,10 +678,12 @@ CASES_LISTED = 12
 of cases would otherwise make a row taller than a page."""
 
 
-def cases_phrase(cases: Sequence[str], limit: int = CASES_LISTED) -> str:
-    """``"Casos: A, B, C"``, or the first ``limit`` and how many more."""
+def cases_phrase(cases: Sequence[str], limit: int = CASES_LISTED, *, lead: str = "") -> str:
+    """``"Casos: A, B, C"``, or the first ``limit`` and how many more.
+
+    ``lead`` goes first (``"Convocado para los casos: A, B"``)."""
     if len(cases) <= limit:
-        return "Casos: " + ", ".join(cases)
+        return (f"{lead} casos: " if lead else "Casos: ") + ", ".join(cases)
     rest = len(cases) - limit
-    return (f"{len(cases)} casos: " + ", ".join(cases[:limit])
+    return (f"{lead + ' ' if lead else ''}{len(cases)} casos: " + ", ".join(cases[:limit])
             + f" y {rest} más (cada caso consta en el desarrollo del acta)")

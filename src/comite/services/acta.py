@@ -67,19 +67,30 @@ def session_info(h: views.SessionHeader) -> SessionInfo:
 
 
 def _attendees(rows: list[views.AttendanceRow], hearings: list[views.HearingDetail]) -> tuple[AttendeeRow, ...]:
-    by_att: dict[int, list[str]] = {}
+    """The attendance list. A conditional seat (ACNUR for displaced population, a
+    population's delegates...) is listed when its condition held for some case of
+    the session, present or not: it was convened for those cases, so an absence
+    is recorded as such. Its cases are those it sat in (present) or, when it did
+    not attend, those it was convened for. A conditional seat whose condition
+    held for no case was not convened and stays out (unless it came anyway)."""
+    convened: dict[int, list[str]] = {}
+    sat: dict[int, list[str]] = {}
     for h in hearings:
         for v in h.voters:
-            if v.sits and v.present:
-                by_att.setdefault(v.attendance_id, []).append(h.radicado)
+            if v.sits:
+                convened.setdefault(v.attendance_id, []).append(h.radicado)
+                if v.present:
+                    sat.setdefault(v.attendance_id, []).append(h.radicado)
     out = []
     for r in rows:
-        if r.condition is not None and r.id not in by_att and r.status is not AttendanceStatus.PRESENTE:
+        if r.condition is not None and r.id not in convened and r.status is not AttendanceStatus.PRESENTE:
             continue  # a conditional seat with no case on this agenda was not convened
+        cases: tuple[str, ...] = ()
+        if r.condition is not None:
+            cases = tuple(sat.get(r.id, ()) if r.status is AttendanceStatus.PRESENTE else convened.get(r.id, ()))
         out.append(AttendeeRow(
             r.entity, r.person_name or "", r.person_position or "", r.role, r.rights, r.capacity, r.status,
-            r.condition, r.arrival, r.departure,
-            tuple(by_att.get(r.id, ())) if r.condition is not None else (), r.ad_hoc_reason,
+            r.condition, r.arrival, r.departure, cases, r.ad_hoc_reason,
         ))
     return tuple(out)
 

@@ -27,7 +27,9 @@ from __future__ import annotations
 import contextlib
 import html
 import importlib
+import logging
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 
 from PySide6.QtCore import QByteArray, QModelIndex, Qt, Signal, Slot
@@ -41,6 +43,7 @@ from comite.gui import formatting as fmt
 from comite.gui.dashboard import DashboardPage
 from comite.gui.forms.ui_main_window import Ui_MainWindow
 from comite.gui.idle import IdleWatcher, LockDialog
+from comite.gui.live import LiveUpdates, changes_from_events
 from comite.gui.login import DEMO_MARK
 from comite.gui.new_session import NewSessionDialog
 from comite.gui.preferences import PreferencesDialog
@@ -61,6 +64,8 @@ from comite.services.permissions import Action, allowed
 from comite.services.sessions import SessionRow
 from comite.storage import crypto, passwords
 from comite.storage.secrets import KeyringSecretStore, SecretStore
+
+log = logging.getLogger(__name__)
 
 SESSION_PAGE_MODULE = "comite.gui.session_page"
 HOME, SESSIONS, REGISTRY, USERS, AUDIT = "inicio", "sesiones", "registro", "usuarios", "auditoria"
@@ -142,6 +147,9 @@ class MainWindow(QMainWindow):
         self._connect_actions()
         self.idle = IdleWatcher(self.preferences.idle_lock_minutes * 60_000, self)
         self.idle.idle.connect(self.lock)
+        self.live = LiveUpdates(self.db, self)  # what other desktops record, within a second or two
+        self.live.arrived.connect(self.others_changed)
+        self.live.start()
         self._restore_geometry()
         self._sessions_loaded = False  # read when the list is first needed (the start page does not show it)
         self.show_page(self.preferences.last_page if self.preferences.last_page in self._pages else HOME)
@@ -537,6 +545,34 @@ class MainWindow(QMainWindow):
             self.dashboard_page.refresh()
         self.changes_applied.emit(changes)
 
+    @Slot(object)
+    def others_changed(self, events: list) -> None:
+        """Entries another desktop committed: reload what they touched in the open sessions."""
+        per_session, commitments, who = changes_from_events(events, self.actor.username)
+        if not per_session and not commitments:
+            return
+        shown = []
+        for session_id, page in list(self.session_pages.items()):
+            changes = per_session.get(session_id)
+            if commitments:
+                changes = replace(changes, commitments=True) if changes else Changes(commitments=True,
+                                                                                      session_id=session_id)
+            apply = getattr(page, "apply_changes", None)
+            if changes is not None and callable(apply):
+                try:
+                    apply(changes)
+                except ComiteError as exc:  # e.g. the session was deleted meanwhile
+                    log.info("no se pudo recargar la sesión %s: %s", session_id, exc)
+                    continue
+                if session_id in per_session:
+                    shown.append(page.windowTitle() or f"sesión {session_id}")
+        if per_session and not shown:  # nothing open shows it: the lists still should
+            self.notify_changes(Changes(session=True, commitments=commitments))
+        if shown:
+            names = ", ".join(f"«{u}»" for u in sorted(who))
+            self.statusBar().showMessage(f"Actualizado con lo que registró {names} en otro equipo: "
+                                         + "; ".join(shown) + ".", 8000)
+
     # --- other pages ----------------------------------------------------------------------------
     @Slot(int)
     def open_case(self, case_id: int) -> None:
@@ -685,6 +721,7 @@ class MainWindow(QMainWindow):
     # --- closing --------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
         self.idle.stop()
+        self.live.stop()
         self.save_geometry()
         with contextlib.suppress(OSError):  # preferences are a convenience; never block closing
             save_preferences(self.preferences)

@@ -1,0 +1,73 @@
+"""Two desktops on one database: what one records appears on the other's open session
+without anyone pressing anything, and what the watcher is typing is kept."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+from comite.domain import AttendanceStatus, SessionStatus, VoteChoice
+from comite.gui.live import changes_from_events
+from comite.services import accounts, proceedings, sessions, views
+from comite.services.bootstrap import open_database
+from comite.services.context import Role, ServiceContext
+from comite.services.feed import ChangeEvent
+from tests.conftest import make_user
+from tests.db.helpers import new_case
+from tests.gui.conftest import open_window
+
+
+def _session_with_case(ctx):
+    sid = sessions.create_session(ctx, "GVP", date(2026, 11, 24), start=time(9, 0)).session_id
+    hid = sessions.add_case(ctx, sid, new_case(ctx, "VIVO-001")).created_id
+    for row in views.attendance_rows(ctx, sid):
+        if row.rights.value == "voz_y_voto" and row.condition is None:
+            proceedings.set_attendance(ctx, row.id, status=AttendanceStatus.PRESENTE, arrival=time(9, 0),
+                                       person_name=f"Titular {row.seat_key}")
+    sessions.set_status(ctx, sid, SessionStatus.EN_CURSO)
+    proceedings.update_hearing(ctx, hid, discussed_at=time(9, 30))
+    return sid, hid
+
+
+def test_another_desktops_vote_and_attendance_appear_on_the_open_session(admin, qtbot, db_url):
+    sid, hid = _session_with_case(admin)
+    window = open_window(qtbot, admin)
+    page = window.open_session(sid)
+    page.show_tab(page.TAB_CASES)
+    assert window.live.wait_ready()
+    page.case_tab.ui.deliberationEdit.setPlainText("Lo que escribe quien mira")  # typed, not yet saved
+
+    make_user(admin, "ana", Role.SECRETARIA, committees=["GVP"])
+    other_db = open_database(db_url)  # the other desktop: its own connection, its own login
+    try:
+        other = ServiceContext(other_db, accounts.login(other_db, "ana", "Otra-clave-segura-1").actor)
+        seat = views.hearing_detail(other, hid).voters[0]
+        proceedings.cast_vote(other, hid, seat.seat_key, VoteChoice.EN_CONTRA)
+        absent = next(r for r in views.attendance_rows(other, sid) if r.rights.value == "solo_voz")
+        proceedings.set_attendance(other, absent.id, status=AttendanceStatus.PRESENTE, person_name="Delegada nueva")
+    finally:
+        other_db.dispose()
+
+    def shown() -> bool:
+        detail = page.case_tab.detail
+        votes = {v.seat_key: v.choice for v in detail.voters}
+        names = {r.id: r.person_name for r in page.attendance}
+        return votes.get(seat.seat_key) is VoteChoice.EN_CONTRA and names.get(absent.id) == "Delegada nueva"
+
+    qtbot.waitUntil(shown, timeout=5000)
+    assert "«ana»" in window.statusBar().currentMessage()
+    assert page.case_tab.ui.deliberationEdit.toPlainText() == "Lo que escribe quien mira"  # kept
+
+
+def test_own_edits_and_reads_do_not_reload_anything():
+    def event(action, username, entity="sesion", entity_id=7):
+        return ChangeEvent(1, action, entity, entity_id, None, username, None)
+
+    per_session, commitments, who = changes_from_events([
+        event("voto", "yo"),                      # this desktop's own account
+        event("acta_leida", "ana"),               # a read changes nothing on screen
+        event("lectura_reservada", "ana", "caso", 3),
+        event("asistencia", "ana"),
+        event("compromiso_estado", "beto", "compromiso", 2),
+    ], "yo")
+    assert list(per_session) == [7] and per_session[7].attendance and not per_session[7].decisions
+    assert commitments and who == {"ana", "beto"}

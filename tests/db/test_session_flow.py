@@ -182,6 +182,14 @@ def test_complete_session(admin, code):
     assert [r.id for r in followup.commitments_for_session(ctx, s3)] == [c_pending]
     assert {r.id for r in followup.commitments_for_session(ctx, s1)} == {c_pending, c_done}
     assert followup.commitments_for_session(ctx, other) == []
+    # closed in the following session, it is still what the second session read (its acta
+    # may be approved afterwards): pending there, cumplido where it was closed
+    followup.set_commitment_status(ctx, c_pending, CommitmentStatus.CUMPLIDO, session_id=s3)
+    [(as_read, status_then)] = [(r.id, r.status) for r in followup.commitments_for_session(ctx, s2)]
+    assert (as_read, status_then) == (c_pending, CommitmentStatus.PENDIENTE)
+    assert [(r.id, r.status) for r in followup.commitments_for_session(ctx, s3)] == [
+        (c_pending, CommitmentStatus.CUMPLIDO)]
+    followup.set_commitment_status(ctx, c_pending, CommitmentStatus.PENDIENTE)
 
     # --- what the database holds ---
     with ctx.reading() as s:

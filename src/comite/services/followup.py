@@ -3,11 +3,11 @@ handed to a CERREM, and emergency measures to report."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from comite.domain import CommitmentStatus, RiskLevel
 from comite.errors import NotFound, RuleViolation, ValidationError
@@ -130,26 +130,47 @@ def _rows(s: Session, stmt, today: date) -> list[CommitmentRow]:
 
 
 def commitments_for_session(ctx: ServiceContext, session_id: int) -> list[CommitmentRow]:
-    """Pending commitments carried from earlier sessions of the committee, then
-    those made in this session (whatever their status)."""
+    """Commitments carried from earlier sessions of the committee that were still pending
+    when this session met, then those made in this session (whatever their status).
+
+    A carried commitment closed in a later session (or on a later day) still shows here,
+    as pending: this is the list the session read, and its acta must say so even when
+    it is approved after the following session closed the commitment."""
     with ctx.reading() as s:
         sess = load_session(s, session_id)
         require(ctx, Action.READ_SESSION, sess.committee_id)
+        closed_in = aliased(CommitteeSession)
         earlier = (CommitteeSession.day < sess.day) | (
             (CommitteeSession.day == sess.day) & (CommitteeSession.id < sess.id)
         )
+        closed_later = (
+            (closed_in.day > sess.day) | ((closed_in.day == sess.day) & (closed_in.id > sess.id))
+            | (closed_in.id.is_(None) & (Commitment.closed_on > sess.day))
+        )
         carried = (
             (Commitment.origin_session_id != sess.id) & earlier
-            & ((Commitment.status == CommitmentStatus.PENDIENTE.value) | (Commitment.closed_session_id == sess.id))
+            & ((Commitment.status == CommitmentStatus.PENDIENTE.value) | (Commitment.closed_session_id == sess.id)
+               | closed_later)
         )
         stmt = (
             select(Commitment, CommitteeSession)
             .join(CommitteeSession, CommitteeSession.id == Commitment.origin_session_id)
+            .outerjoin(closed_in, closed_in.id == Commitment.closed_session_id)
             .where(Commitment.committee_id == sess.committee_id)
             .where(carried | (Commitment.origin_session_id == sess.id))
             .order_by(CommitteeSession.day, Commitment.id)
         )
-        return _rows(s, stmt, sess.day)
+        rows = _rows(s, stmt, sess.day)
+        day = sess.day
+        later = set(s.scalars(
+            select(Commitment.id).outerjoin(closed_in, closed_in.id == Commitment.closed_session_id)
+            .where(Commitment.id.in_([r.id for r in rows]), Commitment.origin_session_id != sess.id, closed_later)
+        ))
+    return [
+        replace(r, status=CommitmentStatus.PENDIENTE, overdue=r.due is not None and r.due < day)
+        if r.id in later else r
+        for r in rows
+    ]
 
 
 def overdue_commitments(ctx: ServiceContext, committee_ids: set[int] | None = None) -> list[CommitmentRow]:

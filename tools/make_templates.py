@@ -239,7 +239,7 @@ def measures_table(doc) -> None:
     for cell, title in zip(head.cells, titles, strict=True):
         cell_text(cell, title, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
         shade_cell(cell, "D9D9D9")
-    loop_row(table.rows[1], "{%tr for m in medidas %}")
+    loop_row(table.rows[1], "{%tr for m in medidas_adoptadas %}")
     row = table.rows[2].cells
     cell_text(row[0], "{{ m.numero }}", align=WD_ALIGN_PARAGRAPH.CENTER)
     cell_text(row[1], "{{ m.accion }}")
@@ -255,6 +255,32 @@ def measures_table(doc) -> None:
             cell.width = width
     for index in (1, 3):  # the merged tag rows span the whole table
         table.rows[index].cells[0].width = sum(widths, Cm(0))
+
+
+WITHDRAWAL = (
+    "{% if medidas_finalizadas %}la finalización{% if medidas_suspendidas %} y la suspensión{% endif %}"
+    "{% else %}la suspensión{% endif %}"
+)
+"""«la finalización», «la suspensión» or both: what the committee decided on measures it withdraws."""
+
+
+def withdrawn(doc, field: str, key: str, title: str, verb: str) -> None:
+    """The article that finalises (or suspends) measures: they are not *adopted*."""
+    control(doc, "{%p if " + field + " %}")
+    article(
+        doc,
+        "{{ articulos." + key + " }}",
+        title,
+        [
+            f"{verb}, respecto {{% if colectivo %}}del colectivo{{% else %}}de{{% endif %}} "
+            "{{ beneficiario }}, las siguientes medidas de protección:"
+        ],
+        keep_next=True,
+    )
+    control(doc, "{%p for m in " + field + " %}")
+    para(doc, "–\t{{ m.cantidad }}{% if m.notas %} ({{ m.notas }}){% endif %}.", indent=1.2, after=2)
+    control(doc, "{%p endfor %}")
+    control(doc, "{%p endif %}")
 
 
 def build_resolution(variant: str) -> Document:
@@ -339,15 +365,21 @@ def build_resolution(variant: str) -> Document:
         "de riesgo y {% if nivel_gvp %}determinó un nivel de riesgo {{ nivel_gvp }}"
         "{% else %}emitió su concepto sobre el caso{% endif %}.",
     )
+    verb = "recomendó" if cerrem else "definió"
+    measures = (
+        f"{{% if medidas_adoptadas %}}{verb} las medidas de protección que se adoptan en la presente "
+        f"resolución{{% if medidas_finalizadas or medidas_suspendidas %}} y {WITHDRAWAL} de las que en "
+        f"ella se indican{{% endif %}}{{% elif medidas %}}{verb} {WITHDRAWAL} de las medidas de "
+        "protección que se indican en la presente resolución{% else %}"
+        + ("no recomendó la adopción de medidas de protección" if cerrem else "no definió medidas de protección")
+        + "{% endif %}"
+    )
     role = (
         "validó el nivel de riesgo {{ nivel }}{% if ponderacion %}, con una ponderación de la matriz "
-        "de {{ ponderacion }}{% endif %}, y {% if medidas %}recomendó las medidas de protección que se "
-        "adoptan en la presente resolución{% else %}no recomendó la adopción de medidas de protección"
-        "{% endif %}"
+        f"de {{{{ ponderacion }}}}{{% endif %}}, y {measures}"
         if cerrem
         else "determinó el nivel de riesgo {{ nivel }}{% if ponderacion %}, con una ponderación de la "
-        "matriz de {{ ponderacion }}{% endif %}, y {% if medidas %}definió las medidas de protección que "
-        "se adoptan en la presente resolución{% else %}no definió medidas de protección{% endif %}"
+        f"matriz de {{{{ ponderacion }}}}{{% endif %}}, y {measures}"
     )
     para(
         doc,
@@ -360,7 +392,7 @@ def build_resolution(variant: str) -> Document:
     control(doc, "{%p if concepto %}")
     para(
         doc,
-        "Que {% if medidas %}las medidas de protección resultan idóneas, necesarias y proporcionales "
+        "Que {% if medidas_adoptadas %}las medidas de protección resultan idóneas, necesarias y proporcionales "
         "frente al nivel de riesgo {{ nivel_texto }}, de acuerdo con el concepto del comité"
         "{% else %}el comité sustentó su recomendación en el siguiente concepto{% endif %}: "
         "{{ concepto }}",
@@ -374,11 +406,13 @@ def build_resolution(variant: str) -> Document:
             "medidas de protección se concertaron con el colectivo.",
         )
         control(doc, "{%p endif %}")
-    control(doc, "{%p if ordinario %}")
+    control(doc, "{%p if ordinario and not medidas_adoptadas %}")
     para(
         doc,
         "Que el nivel de riesgo ordinario es aquel al que están sometidas todas las personas en "
-        "igualdad de condiciones, y no da lugar a la adopción de medidas de protección.",
+        "igualdad de condiciones, y no da lugar a la adopción de medidas de protección"
+        f"{{% if medidas %}}; en consecuencia, procede {WITHDRAWAL} de las medidas que venían "
+        "implementándose{% endif %}.",
     )
     control(doc, "{%p endif %}")
     para(doc, "Que, en mérito de lo expuesto,", after=12)
@@ -386,7 +420,7 @@ def build_resolution(variant: str) -> Document:
 
     article(
         doc,
-        "PRIMERO",
+        "{{ articulos.nivel }}",
         "NIVEL DE RIESGO",
         [
             "Adoptar la recomendación del {{ comite_nombre }} y, en consecuencia, determinar que el nivel "
@@ -396,10 +430,10 @@ def build_resolution(variant: str) -> Document:
             "{% if ponderacion %}, con una ponderación de la matriz de {{ ponderacion }}{% endif %}.",
         ],
     )
-    control(doc, "{%p if medidas %}")
+    control(doc, "{%p if medidas_adoptadas %}")
     article(
         doc,
-        "SEGUNDO",
+        "{{ articulos.medidas }}",
         "MEDIDAS DE PROTECCIÓN",
         [
             "Adoptar, respecto {% if colectivo %}del colectivo{% else %}de{% endif %} {{ beneficiario }}, "
@@ -433,9 +467,13 @@ def build_resolution(variant: str) -> Document:
         ],
         before=6,
     )
+    control(doc, "{%p endif %}")
+    withdrawn(doc, "medidas_finalizadas", "finalizacion", "FINALIZACIÓN DE MEDIDAS", "Finalizar")
+    withdrawn(doc, "medidas_suspendidas", "suspension", "SUSPENSIÓN DE MEDIDAS", "Suspender")
+    control(doc, "{%p if medidas_adoptadas %}")
     article(
         doc,
-        "TERCERO",
+        "{{ articulos.obligaciones }}",
         "OBLIGACIONES DE {% if colectivo %}LOS PROTEGIDOS{% else %}LA PERSONA PROTEGIDA{% endif %}",
         [
             "{% if colectivo %}El colectivo y sus integrantes deberán{% else %}{{ beneficiario }} "
@@ -464,18 +502,20 @@ def build_resolution(variant: str) -> Document:
         before=4,
     )
     control(doc, "{%p else %}")
+    control(doc, "{%p if not medidas %}")
     article(
         doc,
-        "SEGUNDO",
+        "{{ articulos.medidas }}",
         "MEDIDAS DE PROTECCIÓN",
         [
             "Como consecuencia del nivel de riesgo determinado, no se adoptan medidas de protección "
             "respecto {% if colectivo %}del colectivo{% else %}de{% endif %} {{ beneficiario }}."
         ],
     )
+    control(doc, "{%p endif %}")
     article(
         doc,
-        "TERCERO",
+        "{{ articulos.hechos }}",
         "HECHOS SOBREVINIENTES",
         [
             "Si sobrevienen hechos que modifiquen la situación de riesgo, podrá solicitarse a la Unidad "
@@ -485,7 +525,7 @@ def build_resolution(variant: str) -> Document:
     control(doc, "{%p endif %}")
     article(
         doc,
-        "CUARTO",
+        "{{ articulos.notificacion }}",
         "NOTIFICACIÓN",
         [
             "Notificar el contenido de la presente resolución a {% if colectivo %}los representantes del "
@@ -495,7 +535,7 @@ def build_resolution(variant: str) -> Document:
     )
     article(
         doc,
-        "QUINTO",
+        "{{ articulos.recursos }}",
         "RECURSOS",
         [
             "Contra la presente resolución procede el ",

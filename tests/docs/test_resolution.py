@@ -19,12 +19,13 @@ from res_samples import (
     FAMILY_NAMES,
     numbered_resolution,
     sample_resolution,
+    vest,
 )
 
 from comite import paths
 from comite.documents import resolution as res
-from comite.documents.data import ResolutionData
-from comite.domain import CaseKind, RiskLevel
+from comite.documents.data import MeasureRow, ResolutionData
+from comite.domain import CaseKind, MeasureAction, RiskLevel
 from comite.errors import ValidationError
 from comite.text import fold
 
@@ -66,6 +67,10 @@ def all_text(source: bytes | Path) -> str:
 @pytest.fixture(scope="module")
 def sample_docx() -> bytes:
     return res.render_resolution(sample_resolution())
+
+
+def panic_button(action: MeasureAction) -> MeasureRow:
+    return MeasureRow("BOTON_APOYO", "Botón de apoyo", 1, "botón de apoyo", "botones de apoyo", action, None, None)
 
 
 # -- content ----------------------------------------------------------------------------
@@ -171,8 +176,12 @@ def test_each_measure_has_action_quantity_in_words_and_figures_term_and_revaluat
             "seis (6) meses",
             "diez (10) de septiembre de dos mil veintiséis (2026)",
         ],
-        ["4", "Finalizar", "un (1) medio de comunicación", "No aplica", "No aplica"],
-    ]
+    ]  # the finalised phone is not *adopted*: it has its own article (below)
+    text = all_text(sample_docx)
+    assert (
+        "ARTÍCULO TERCERO. FINALIZACIÓN DE MEDIDAS. Finalizar, respecto de Marisol Guerrero Atencia, "
+        "las siguientes medidas de protección:\n–\tun (1) medio de comunicación." in text
+    )
 
 
 def test_family_members_covered_and_duties_of_the_protected_person(sample_docx: bytes) -> None:
@@ -182,7 +191,7 @@ def test_family_members_covered_and_duties_of_the_protected_person(sample_docx: 
     text = "\n".join(lines)
     assert "PARÁGRAFO PRIMERO. Las medidas de protección adoptadas cobijan también" in text
     assert "PARÁGRAFO SEGUNDO. Las medidas serán revaluadas" in text
-    assert "ARTÍCULO TERCERO. OBLIGACIONES DE LA PERSONA PROTEGIDA." in text
+    assert "ARTÍCULO CUARTO. OBLIGACIONES DE LA PERSONA PROTEGIDA." in text
     assert sum(1 for line in lines if re.match(r"^[a-f]\)\t", line)) == 6
 
 
@@ -222,6 +231,67 @@ def test_ordinary_level_without_measures() -> None:
     assert "ARTÍCULO TERCERO. HECHOS SOBREVINIENTES." in text
     assert "PARÁGRAFO" not in text
     assert "recurso de reposición" in text and "ARTÍCULO QUINTO." in text
+
+
+def test_finalised_measures_at_ordinary_level_are_not_adopted() -> None:
+    """A revaluation at ordinary level that finalises the measures: no measure is
+    adopted, none is called idónea, no duties, no revaluation parágrafo."""
+    data = sample_resolution(
+        risk_level=RiskLevel.ORDINARIO,
+        matrix_pct=38.88,
+        measures=(panic_button(MeasureAction.FINALIZAR),),
+        concept="Se valida el nivel de riesgo ordinario.",
+    )
+    source = res.render_resolution(data)
+    text = all_text(source)
+    assert table_rows(source) == []
+    assert "idóneas" not in text
+    assert "Adoptar, respecto" not in text and "Finalizar un" not in text
+    assert "recomendó la finalización de las medidas de protección que se indican" in text
+    assert (
+        "no da lugar a la adopción de medidas de protección; en consecuencia, procede la "
+        "finalización de las medidas que venían implementándose." in text
+    )
+    assert (
+        "ARTÍCULO SEGUNDO. FINALIZACIÓN DE MEDIDAS. Finalizar, respecto de Marisol Guerrero Atencia, "
+        "las siguientes medidas de protección:\n–\tun (1) botón de apoyo." in text
+    )
+    assert "OBLIGACIONES" not in text and "deberá:" not in text
+    assert "PARÁGRAFO" not in text and "serán revaluadas" not in text
+    assert "cobijan también" not in text
+    assert "ARTÍCULO TERCERO. HECHOS SOBREVINIENTES." in text
+    assert "ARTÍCULO CUARTO. NOTIFICACIÓN." in text and "ARTÍCULO QUINTO. RECURSOS." in text
+
+
+def test_suspended_measures_have_their_own_article_beside_the_adopted_ones() -> None:
+    data = sample_resolution(
+        measures=(vest(), panic_button(MeasureAction.SUSPENDER)), family=()
+    )
+    source = res.render_resolution(data)
+    text = all_text(source)
+    assert [row[1] for row in table_rows(source)[1:]] == ["Ratificar"]
+    assert "recomendó las medidas de protección que se adoptan en la presente resolución y la " \
+        "suspensión de las que en ella se indican" in text
+    assert "idóneas, necesarias y proporcionales frente al nivel de riesgo extraordinario" in text
+    assert "ARTÍCULO SEGUNDO. MEDIDAS DE PROTECCIÓN. Adoptar" in text
+    assert "PARÁGRAFO. Las medidas serán revaluadas" in text
+    assert "ARTÍCULO TERCERO. SUSPENSIÓN DE MEDIDAS. Suspender, respecto de Marisol Guerrero Atencia" in text
+    assert "ARTÍCULO CUARTO. OBLIGACIONES DE LA PERSONA PROTEGIDA." in text
+    assert "HECHOS SOBREVINIENTES" not in text and "no da lugar" not in text
+
+
+def test_special_committee_finalising_measures() -> None:
+    data = sample_resolution(
+        committee_code="COMITE_ESPECIAL",
+        committee_name="Comité Especial de Servidores y Ex Servidores Públicos",
+        risk_level=RiskLevel.ORDINARIO,
+        measures=(panic_button(MeasureAction.FINALIZAR),),
+        family=(),
+    )
+    text = all_text(res.render_resolution(data))
+    assert "definió la finalización de las medidas de protección que se indican" in text
+    assert "ARTÍCULO SEGUNDO. FINALIZACIÓN DE MEDIDAS." in text
+    assert "OBLIGACIONES" not in text and "idóneas" not in text
 
 
 def test_collective_case_wording() -> None:

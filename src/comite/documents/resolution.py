@@ -46,7 +46,7 @@ from comite.documents.templating import (
     make_environment,
     safe_filename_part,
 )
-from comite.domain import CaseKind, RiskLevel
+from comite.domain import CaseKind, MeasureAction, RiskLevel
 from comite.errors import ValidationError
 
 CERREM_TEMPLATE = "resolucion_cerrem.docx"
@@ -91,7 +91,17 @@ RESOLUTION_FIELDS: tuple[str, ...] = (
     "proyecto",
     "reviso",
     "aprobo",
+    "medidas_adoptadas",
+    "medidas_finalizadas",
+    "medidas_suspendidas",
+    "articulos",
 )
+
+#: Actions that leave a measure in force (what the resolution *adopts*); the
+#: other two (suspender, finalizar) withdraw a measure and get their own article.
+IN_FORCE = (MeasureAction.IMPLEMENTAR, MeasureAction.RATIFICAR, MeasureAction.AJUSTAR)
+_ORDINALS = ("PRIMERO", "SEGUNDO", "TERCERO", "CUARTO", "QUINTO", "SEXTO", "SÉPTIMO", "OCTAVO",
+             "NOVENO", "DÉCIMO")
 
 
 # -- context ---------------------------------------------------------------------
@@ -134,7 +144,38 @@ def resolution_context(data: ResolutionData) -> dict[str, object]:
         "reviso": data.reviewed_by or BLANK,
         "aprobo": data.approved_by or BLANK,
     }
+    adopted = [m for m in data.measures if m.action in IN_FORCE]
+    finalised = [m for m in data.measures if m.action is MeasureAction.FINALIZAR]
+    suspended = [m for m in data.measures if m.action is MeasureAction.SUSPENDER]
+    context["medidas_adoptadas"] = [measure_context(i, m) for i, m in enumerate(adopted, start=1)]
+    context["medidas_finalizadas"] = [measure_context(i, m) for i, m in enumerate(finalised, start=1)]
+    context["medidas_suspendidas"] = [measure_context(i, m) for i, m in enumerate(suspended, start=1)]
+    context["articulos"] = article_ordinals(bool(adopted), bool(finalised), bool(suspended))
     return context
+
+
+def article_ordinals(adopted: bool, finalised: bool, suspended: bool) -> dict[str, str]:
+    """The ordinal of each article of the RESUELVE, given which ones the case has.
+
+    ``nivel`` (always); ``medidas`` (measures adopted, or the statement that none
+    is, when the committee touched no measure); ``finalizacion`` and
+    ``suspension`` (measures withdrawn); ``obligaciones`` (only while some
+    measure stays in force); ``hechos`` (new facts, when none does);
+    ``notificacion`` and ``recursos`` (always)."""
+    present = [
+        ("nivel", True),
+        ("medidas", adopted or not (finalised or suspended)),
+        ("finalizacion", finalised),
+        ("suspension", suspended),
+        ("obligaciones", adopted),
+        ("hechos", not adopted),
+        ("notificacion", True),
+        ("recursos", True),
+    ]
+    keys = [key for key, shown in present if shown]
+    out = {key: "" for key, _ in present}
+    out.update({key: _ORDINALS[i] for i, key in enumerate(keys)})
+    return out
 
 
 def measure_context(number: int, measure: MeasureRow) -> dict[str, object]:

@@ -54,10 +54,24 @@ def _positive(text: str) -> int:
 class _Parser(argparse.ArgumentParser):
     """argparse with its fixed English phrases in Spanish."""
 
+    def __init__(self, *args, add_help: bool = True, **kwargs) -> None:
+        super().__init__(*args, add_help=False, **kwargs)
+        if add_help:
+            self.add_argument("-h", "--help", action="help", help="mostrar esta ayuda y salir")
+
+    def format_usage(self) -> str:
+        return super().format_usage().replace("usage:", "uso:", 1)
+
+    def format_help(self) -> str:
+        return (super().format_help().replace("usage:", "uso:", 1)
+                .replace("\npositional arguments:\n", "\nargumentos:\n")
+                .replace("\noptions:\n", "\nopciones:\n"))
+
     def error(self, message: str) -> None:  # pragma: no cover - exercised through main()
         message = (message.replace("the following arguments are required", "faltan los argumentos")
                    .replace("unrecognized arguments", "argumentos no reconocidos")
                    .replace("invalid choice", "opción no válida")
+                   .replace("(choose from", "(elija entre")
                    .replace("argument ", "argumento "))
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: error: {message}\n")
@@ -69,6 +83,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--user", help="usuario para los comandos que leen o escriben datos reservados")
     p.add_argument("--demo", action="store_true", help="abrir la aplicación con una base de demostración desechable")
     sub = p.add_subparsers(dest="command", metavar="SUBCOMANDO", parser_class=_Parser)
+    # --db and --user are also taken after the subcommand (comite demo --db X), as people type them;
+    # SUPPRESS keeps a value given before the subcommand when none is given after it
+    common = _Parser(add_help=False)
+    common.add_argument("--db", default=argparse.SUPPRESS, help="ruta del archivo SQLite o URL de la base de datos")
+    common.add_argument("--user", default=argparse.SUPPRESS, help="usuario")
+    add_parser = sub.add_parser
+    sub.add_parser = lambda name, **kw: add_parser(name, parents=[common], **kw)  # type: ignore[method-assign]
 
     c = sub.add_parser("catalog", help="catálogo de comités vigente")
     c.add_argument("--json", action="store_true", help="imprimir como JSON")

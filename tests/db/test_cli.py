@@ -256,6 +256,9 @@ def test_catalog_json_and_deadline(home, capsys):
     data = json.loads(out)
     assert code == 0 and len(data) == 6
     assert {c["code"] for c in data} >= {"GVP", "CERREM_POBLACIONAL", "CERREM_MUJERES"}
+    after = home / "despues.sqlite3"  # --db also after the subcommand, as the guides write it
+    code, out, _ = run(capsys, "catalog", "--db", str(after), "--json")
+    assert code == 0 and json.loads(out) == data and after.exists()
     code, out, _ = run(capsys, "deadline", "--from", "2026-03-27", "--business-days", "5")
     # 30 and 31 March, 1 April, then Holy Thursday and Good Friday (2 and 3 April) skipped: 6 and 7 April
     assert code == 0 and out.strip() == "2026-04-07"

@@ -331,3 +331,99 @@ def test_sessions_created_at_once_get_distinct_numbers(desks):
     rows = sessions.list_sessions(d.admin, "GVP", 2026)
     numbers = sorted(r.number for r in rows)
     assert numbers == list(range(1, len(rows) + 1)) and len(rows) == 9  # the fixture's session + 8
+
+
+# --- votes: each desktop says which vote its grid showed -----------------------------------------
+
+
+def _stored_vote(ctx: ServiceContext, hearing_id: int, seat_key: str) -> str | None:
+    with ctx.reading() as s:
+        return next((v.choice for v in s.get(Hearing, hearing_id).votes if v.seat_key == seat_key), None)
+
+
+def _entity(ctx: ServiceContext, session_id: int, seat_key: str) -> str:
+    return seats(ctx, session_id)[seat_key].entity
+
+
+def test_vote_recorded_on_two_desktops(desks):
+    """Admin votes «a favor» for a seat; Ana's grid still shows no vote there and she records
+    «en contra»: refused, naming who recorded what; nothing written; she reapplies knowingly."""
+    d = desks
+    key = voting_keys(d.admin, d.session_id)[0]
+    entity = _entity(d.admin, d.session_id, key)
+    proceedings.cast_vote(d.admin, d.hearing_id, key, VoteChoice.A_FAVOR, expected=None)
+    before = snapshot(d.admin.db)
+    with pytest.raises(StaleEdit) as err:
+        proceedings.cast_vote(d.ana, d.hearing_id, key, VoteChoice.EN_CONTRA, expected=None)
+    assert_spanish(err.value, r"Otra persona \(usuario «admin»\)", f"registró el voto de «{entity}»",
+                   f"caso {d.radicado}: a favor", "no se guardaron")
+    assert err.value.current["choice"] is VoteChoice.A_FAVOR and err.value.changed_by == "admin"
+    assert snapshot(d.admin.db) == before  # not even an audit entry
+    assert _stored_vote(d.admin, d.hearing_id, key) == "a_favor"
+    # she now sees «a favor» and changes it on purpose
+    proceedings.cast_vote(d.ana, d.hearing_id, key, VoteChoice.EN_CONTRA, expected=err.value.current["choice"])
+    assert _stored_vote(d.admin, d.hearing_id, key) == "en_contra"
+    # a stale «a favor» on the administrator's screen is refused too, naming Ana
+    with pytest.raises(StaleEdit) as err:
+        proceedings.cast_vote(d.admin, d.hearing_id, key, VoteChoice.ABSTENCION, "Aclaración",
+                              expected=VoteChoice.A_FAVOR)
+    assert_spanish(err.value, r"usuario «ana»", "registró el voto", "en contra")
+    assert _stored_vote(d.admin, d.hearing_id, key) == "en_contra"
+
+
+def test_vote_withdrawn_on_another_desktop(desks):
+    d = desks
+    key = voting_keys(d.admin, d.session_id)[0]
+    entity = _entity(d.admin, d.session_id, key)
+    proceedings.cast_vote(d.admin, d.hearing_id, key, VoteChoice.A_FAVOR, expected=None)
+    proceedings.clear_vote(d.ana, d.hearing_id, key, expected=VoteChoice.A_FAVOR)
+    before = snapshot(d.admin.db)
+    with pytest.raises(StaleEdit) as err:  # the admin's grid still shows «a favor»
+        proceedings.cast_vote(d.admin, d.hearing_id, key, VoteChoice.EN_CONTRA, expected=VoteChoice.A_FAVOR)
+    assert_spanish(err.value, r"usuario «ana»", f"retiró el voto de «{entity}» en el caso {d.radicado}")
+    assert err.value.current["choice"] is None
+    assert snapshot(d.admin.db) == before
+    # withdrawing a vote someone else recorded meanwhile is refused as well
+    proceedings.cast_vote(d.ana, d.hearing_id, key, VoteChoice.ABSTENCION, expected=None)
+    with pytest.raises(StaleEdit) as err:
+        proceedings.clear_vote(d.admin, d.hearing_id, key, expected=VoteChoice.A_FAVOR)
+    assert_spanish(err.value, r"usuario «ana»", "registró el voto", "abstención")
+    assert _stored_vote(d.admin, d.hearing_id, key) == "abstencion"
+    proceedings.clear_vote(d.admin, d.hearing_id, key, expected=VoteChoice.ABSTENCION)
+    assert _stored_vote(d.admin, d.hearing_id, key) is None
+
+
+def test_votes_without_expected_still_overwrite(desks):
+    """Scripts and the CLI that do not say what they saw keep the old behaviour."""
+    d = desks
+    key = voting_keys(d.admin, d.session_id)[0]
+    proceedings.cast_vote(d.admin, d.hearing_id, key, VoteChoice.A_FAVOR)
+    proceedings.cast_vote(d.ana, d.hearing_id, key, VoteChoice.EN_CONTRA)
+    assert _stored_vote(d.admin, d.hearing_id, key) == "en_contra"
+    proceedings.clear_vote(d.admin, d.hearing_id, key)
+    assert _stored_vote(d.admin, d.hearing_id, key) is None
+
+
+def test_simultaneous_votes_for_the_same_seat(desks):
+    """Both desktops press a vote key for the same seat at the same moment: one vote stands,
+    the other desktop is told (a new vote each, then a change of the same vote each)."""
+    d = desks
+    admin2 = d.open("admin")
+    key = voting_keys(d.admin, d.session_id)[0]
+    for round_ in range(3):
+        proceedings.clear_vote(d.admin, d.hearing_id, key)
+        results = in_threads(
+            lambda: proceedings.cast_vote(admin2, d.hearing_id, key, VoteChoice.A_FAVOR, expected=None),
+            lambda: proceedings.cast_vote(d.ana, d.hearing_id, key, VoteChoice.EN_CONTRA, expected=None),
+        )
+        winner, conflict = one_won(results)
+        assert "el voto de" in str(conflict), round_
+        assert _stored_vote(d.admin, d.hearing_id, key) == ("a_favor", "en_contra")[winner]
+        shown = VoteChoice(_stored_vote(d.admin, d.hearing_id, key))
+        results = in_threads(
+            lambda s=shown: proceedings.cast_vote(admin2, d.hearing_id, key, VoteChoice.ABSTENCION, expected=s),
+            lambda s=shown: proceedings.clear_vote(d.ana, d.hearing_id, key, expected=s),
+        )
+        winner, conflict = one_won(results)
+        assert "el voto de" in str(conflict), round_
+        assert _stored_vote(d.admin, d.hearing_id, key) == ("abstencion", None)[winner]

@@ -222,6 +222,67 @@ def test_vote_without_quorum_is_refused_inline_and_nothing_is_lost(admin, qtbot)
     assert views.hearing_detail(admin, hearings[0]).outcome is None
 
 
+def _second_desktop(admin):
+    """«ana», secretaría of the GVP, working on the same database from another desktop."""
+    from comite.services.context import Role
+    from tests.conftest import make_user
+    from tests.db.helpers import login_ctx
+
+    password = make_user(admin, "ana", Role.SECRETARIA, committees=("GVP",))
+    return login_ctx(admin.db, "ana", password)
+
+
+def _vote_of(ctx, hearing_id: int, key: str):
+    return next(v.choice for v in views.hearing_detail(ctx, hearing_id).voters if v.seat_key == key)
+
+
+def test_a_vote_recorded_meanwhile_on_another_desktop_is_not_overwritten(admin, qtbot):
+    sid, hearings = _session(admin)
+    sessions.set_status(admin, sid, SessionStatus.EN_CURSO)
+    ana = _second_desktop(admin)
+    page = _open(qtbot, admin, sid)
+    page.show_tab(page.TAB_CASES)
+    tab = page.case_tab
+    key, other = _voting_keys(page)[:2]
+    tab.ui.deliberationEdit.setPlainText("Deliberación en curso")
+    tab.ui.conceptEdit.setPlainText("Concepto a medio escribir")
+    # Ana records «a favor» while this grid still shows no vote for the seat
+    proceedings.cast_vote(ana, hearings[0], key, VoteChoice.A_FAVOR, expected=None)
+    assert tab.voters.row(tab.voters.find_key(key)).choice is None
+    tab.select_voter(key)
+    tab.ui.votersTable.setFocus()
+    QTest.keyClick(tab.ui.votersTable, Qt.Key.Key_2)  # en contra
+    message = tab.ui.caseMessage.text()
+    assert not tab.ui.caseMessage.isHidden()
+    assert "usuario «ana»" in message and "registró el voto de" in message and "a favor" in message, message
+    assert _vote_of(admin, hearings[0], key) is VoteChoice.A_FAVOR  # her vote stands
+    assert tab.voters.row(tab.voters.find_key(key)).choice is VoteChoice.A_FAVOR  # the row shows it now
+    assert tab.current_voter().seat_key == key
+    assert tab.ui.conceptEdit.toPlainText() == "Concepto a medio escribir"  # nothing else lost
+    assert tab.ui.deliberationEdit.toPlainText() == "Deliberación en curso"
+    assert not page.undo_stack.undoText().startswith("Voto")  # nothing to undo that never happened
+    # now that the grid shows her vote, changing it on purpose works
+    QTest.keyClick(tab.ui.votersTable, Qt.Key.Key_2)
+    assert _vote_of(admin, hearings[0], key) is VoteChoice.EN_CONTRA
+
+    # undo never reverts someone else's vote: this desktop votes, Ana changes it, Ctrl+Z is refused
+    tab.select_voter(other)
+    QTest.keyClick(tab.ui.votersTable, Qt.Key.Key_1)
+    assert _vote_of(admin, hearings[0], other) is VoteChoice.A_FAVOR
+    proceedings.cast_vote(ana, hearings[0], other, VoteChoice.ABSTENCION, expected=VoteChoice.A_FAVOR)
+    page.undo_stack.undo()
+    assert _vote_of(admin, hearings[0], other) is VoteChoice.ABSTENCION
+    assert "usuario «ana»" in tab.ui.caseMessage.text() and "abstención" in tab.ui.caseMessage.text()
+    assert tab.voters.row(tab.voters.find_key(other)).choice is VoteChoice.ABSTENCION
+    # nor redo: undo the vote on the first seat, Ana votes there, redo is refused
+    page.undo_stack.undo()  # back to «a favor» (what this desktop replaced)
+    assert _vote_of(admin, hearings[0], key) is VoteChoice.A_FAVOR
+    proceedings.cast_vote(ana, hearings[0], key, VoteChoice.ABSTENCION, expected=VoteChoice.A_FAVOR)
+    page.undo_stack.redo()
+    assert _vote_of(admin, hearings[0], key) is VoteChoice.ABSTENCION
+    assert "usuario «ana»" in tab.ui.caseMessage.text()
+
+
 def test_attendance_refusal_shows_in_words_and_the_cell_shows_the_stored_value(admin, qtbot):
     sid, _ = _session(admin)
     page = _open(qtbot, admin, sid)

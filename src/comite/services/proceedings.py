@@ -12,7 +12,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, time
 
-from sqlalchemy import select
+from sqlalchemy import delete, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -561,38 +562,141 @@ class VoteResult:
     tally: TallyResult
 
 
+class _AnyVote:
+    """The default of ``expected``: the caller does not say which vote it saw (scripts, the CLI)."""
+
+    def __repr__(self) -> str:
+        return "ANY_VOTE"
+
+
+ANY_VOTE = _AnyVote()
+SeenVote = VoteChoice | None | _AnyVote
+
+
+def _stored_choice(vote: Vote | None) -> VoteChoice | None:
+    return None if vote is None else VoteChoice(vote.choice)
+
+
+def _vote_conflict(s: Session, ctx: ServiceContext, hearing: Hearing, seat_key: str) -> Exception:
+    """The seat's vote changed since the caller's screen showed it: who recorded (or withdrew) what."""
+    stored = s.scalar(select(Vote).where(Vote.hearing_id == hearing.id, Vote.seat_key == seat_key)
+                      .execution_options(populate_existing=True))
+    choice = _stored_choice(stored)
+    case = s.get(Case, hearing.case_id)
+    att = next((a for a in hearing.session.attendance if a.seat_key == seat_key), None)
+    last = latest_audit(s, entity="sesion", entity_id=hearing.session_id, case_id=hearing.case_id,
+                        actions=("voto", "voto_retirado"), match=lambda d: d.get("puesto") == seat_key)
+    what = f"el voto de «{att.entity if att else seat_key}» en el caso {case.radicado}"
+    verb = "modificó"
+    if last is None:
+        what += f" (ahora: {choice.label.lower() if choice else 'sin voto'})"
+    elif last[0].action == "voto":
+        verb = "registró"
+    else:
+        verb = "retiró"
+
+    def describe(entry, details: dict) -> str:
+        if entry.action == "voto" and choice is not None and details.get("voto") == choice.value:
+            return choice.label.lower()
+        if entry.action == "voto_retirado" and choice is None:
+            return ""
+        return f"ahora {choice.label.lower() if choice else 'sin voto'}"
+
+    return stale_edit(ctx, what, version=hearing.row_version, last=last, verb=verb, describe=describe,
+                      current={"choice": choice})
+
+
+def _conflict_after_duplicate(ctx: ServiceContext, hearing_id: int, seat_key: str,
+                              expected: VoteChoice | None) -> Exception | None:
+    """A vote inserted from another desktop while this one inserted its own (the unique
+    constraint refused the second): the conflict to raise instead of the generic refusal."""
+    with ctx.reading() as s:
+        hearing = s.get(Hearing, hearing_id)
+        if hearing is None:
+            return None
+        stored = s.scalar(select(Vote).where(Vote.hearing_id == hearing_id, Vote.seat_key == seat_key))
+        if _stored_choice(stored) == expected:
+            return None
+        return _vote_conflict(s, ctx, hearing, seat_key)
+
+
 def cast_vote(
-    ctx: ServiceContext, hearing_id: int, seat_key: str, choice: VoteChoice, dissent: str | None = None
+    ctx: ServiceContext, hearing_id: int, seat_key: str, choice: VoteChoice, dissent: str | None = None,
+    *, expected: SeenVote = ANY_VOTE,
 ) -> VoteResult:
-    """Record (or change) one member's vote; refused votes change nothing."""
+    """Record (or change) one member's vote; refused votes change nothing.
+
+    ``expected`` is the vote the caller's screen showed for the seat (``None``: no
+    vote). If the stored vote differs (someone recorded, changed or withdrew it
+    meanwhile, from another desktop), :class:`~comite.services.context.StaleEdit`
+    says who recorded what and nothing is written. Left out (scripts, the CLI),
+    the vote is recorded whatever was stored.
+    """
+    checked = not isinstance(expected, _AnyVote)
+    try:
+        with ctx.transaction() as s:
+            hearing = _hearing(s, ctx, hearing_id)
+            _recording(hearing)
+            if hearing.decision is not None and hearing.decision.adopted:
+                raise RuleViolation("La decisión de este caso ya fue adoptada; retírela para cambiar los votos.")
+            existing = next((v for v in hearing.votes if v.seat_key == seat_key), None)
+            if checked and _stored_choice(existing) != expected:
+                raise _vote_conflict(s, ctx, hearing, seat_key)
+            _require_moment(s, hearing)
+            frame = case_frame(s, hearing)
+            votes = [v for v in _votes(hearing) if v.seat_key != seat_key]
+            votes.append(VoteView(seat_key, choice, dissent or None))
+            result = validate_votes(votes, frame.seats, frame.attendance, frame.case, frame.moment,
+                                    frame.settings)
+            att = next(a for a in hearing.session.attendance if a.seat_key == seat_key)
+            if existing is None:
+                hearing.votes.append(Vote(seat_key=seat_key, attendance_id=att.id, choice=choice.value,
+                                          dissent=dissent or None))
+                s.flush()  # one inserted meanwhile is a duplicate (see below)
+            elif checked:
+                # only if still as read: a vote changed meanwhile matches no row (PostgreSQL waits
+                # for the other transaction and re-reads the row; SQLite serialises the writes)
+                done = s.execute(
+                    update(Vote).where(Vote.id == existing.id, Vote.choice == existing.choice)
+                    .values(choice=choice.value, dissent=dissent or None)
+                    .execution_options(synchronize_session=False)
+                )
+                if done.rowcount != 1:
+                    raise _vote_conflict(s, ctx, hearing, seat_key)
+            else:
+                existing.choice, existing.dissent = choice.value, dissent or None
+            audit.record(s, ctx, "voto", "sesion", hearing.session_id, case_id=hearing.case_id,
+                         details={"puesto": seat_key, "voto": choice.value},
+                         reserved={"salvamento": dissent} if dissent else None)
+            return VoteResult(Changes(decisions=True, session_id=hearing.session_id), result)
+    except ValidationError as exc:
+        if checked and isinstance(exc.__cause__, IntegrityError):
+            conflict = _conflict_after_duplicate(ctx, hearing_id, seat_key, expected)  # type: ignore[arg-type]
+            if conflict is not None:
+                raise conflict from exc
+        raise
+
+
+def clear_vote(ctx: ServiceContext, hearing_id: int, seat_key: str, *, expected: SeenVote = ANY_VOTE) -> Changes:
+    """Withdraw one member's vote. ``expected`` as for :func:`cast_vote`: the vote the
+    caller saw; if someone changed it meanwhile, nothing is withdrawn."""
+    checked = not isinstance(expected, _AnyVote)
     with ctx.transaction() as s:
         hearing = _hearing(s, ctx, hearing_id)
-        _recording(hearing)
         if hearing.decision is not None and hearing.decision.adopted:
             raise RuleViolation("La decisión de este caso ya fue adoptada; retírela para cambiar los votos.")
-        _require_moment(s, hearing)
-        frame = case_frame(s, hearing)
-        votes = [v for v in _votes(hearing) if v.seat_key != seat_key]
-        votes.append(VoteView(seat_key, choice, dissent or None))
-        result = validate_votes(votes, frame.seats, frame.attendance, frame.case, frame.moment, frame.settings)
-        att = next(a for a in hearing.session.attendance if a.seat_key == seat_key)
         existing = next((v for v in hearing.votes if v.seat_key == seat_key), None)
-        if existing is None:
-            hearing.votes.append(Vote(seat_key=seat_key, attendance_id=att.id, choice=choice.value, dissent=dissent or None))
+        if checked and _stored_choice(existing) != expected:
+            raise _vote_conflict(s, ctx, hearing, seat_key)
+        if checked and existing is not None:
+            done = s.execute(
+                delete(Vote).where(Vote.id == existing.id, Vote.choice == existing.choice)
+                .execution_options(synchronize_session=False)
+            )
+            if done.rowcount != 1:
+                raise _vote_conflict(s, ctx, hearing, seat_key)
         else:
-            existing.choice, existing.dissent = choice.value, dissent or None
-        audit.record(s, ctx, "voto", "sesion", hearing.session_id, case_id=hearing.case_id,
-                     details={"puesto": seat_key, "voto": choice.value},
-                     reserved={"salvamento": dissent} if dissent else None)
-        return VoteResult(Changes(decisions=True, session_id=hearing.session_id), result)
-
-
-def clear_vote(ctx: ServiceContext, hearing_id: int, seat_key: str) -> Changes:
-    with ctx.transaction() as s:
-        hearing = _hearing(s, ctx, hearing_id)
-        if hearing.decision is not None and hearing.decision.adopted:
-            raise RuleViolation("La decisión de este caso ya fue adoptada; retírela para cambiar los votos.")
-        hearing.votes = [v for v in hearing.votes if v.seat_key != seat_key]
+            hearing.votes = [v for v in hearing.votes if v.seat_key != seat_key]
         audit.record(s, ctx, "voto_retirado", "sesion", hearing.session_id, case_id=hearing.case_id,
                      details={"puesto": seat_key})
         return Changes(decisions=True, session_id=hearing.session_id)

@@ -529,7 +529,18 @@ class CaseTab(QWidget):
             return True
         return self.page.push(commands.VoteCommand(
             self.page.ctx, self.detail.hearing_id, voter.seat_key, voter.entity, before, after,
-            self._changes, self._error))
+            self._changes, self._vote_error))
+
+    def _vote_error(self, exc: BaseException) -> None:
+        """A vote recorded or withdrawn meanwhile from another desktop: say who and what here,
+        and show the stored votes (the deliberation and the decision form typed stay as they are)."""
+        if not isinstance(exc, ConcurrencyConflict):
+            self._error(exc)
+            return
+        show_message(self.ui.caseMessage, str(exc), ERROR)
+        if self.page.ui.tabs.currentIndex() != self.page.TAB_CASES:
+            self.page.show_message(str(exc), ERROR)
+        self.page.apply_changes(Changes(decisions=True, session_id=self.page.session_id))
 
     def _advance_from(self, seat_key: str) -> None:
         rows = self.voters.rows()

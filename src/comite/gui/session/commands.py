@@ -111,20 +111,27 @@ class AttendanceCommand(ServiceCommand):
 Vote = tuple[VoteChoice, str | None] | None
 
 
-def _apply_vote(ctx: ServiceContext, hearing_id: int, seat_key: str, vote: Vote) -> Any:
+def _apply_vote(ctx: ServiceContext, hearing_id: int, seat_key: str, vote: Vote, seen: Vote) -> Any:
+    """Set the seat's vote to ``vote``, provided it is still ``seen`` (what the grid showed before
+    this edit, or what this command left when undoing): someone else's vote is never overwritten."""
+    expected = seen[0] if seen else None
     if vote is None:
-        return proceedings.clear_vote(ctx, hearing_id, seat_key)
+        return proceedings.clear_vote(ctx, hearing_id, seat_key, expected=expected)
     choice, dissent = vote
-    return proceedings.cast_vote(ctx, hearing_id, seat_key, choice, dissent)
+    return proceedings.cast_vote(ctx, hearing_id, seat_key, choice, dissent, expected=expected)
 
 
 class VoteCommand(ServiceCommand):
+    """One seat's vote. Redo expects the vote shown before; undo expects the vote this command
+    recorded, so undoing never reverts a vote someone else recorded meanwhile (the service refuses
+    it with a conflict that names them, and the command leaves the stack)."""
+
     def __init__(self, ctx: ServiceContext, hearing_id: int, seat_key: str, entity: str, before: Vote,
                  after: Vote, on_changes: Handler, on_error: ErrorHandler) -> None:
         what = after[0].label.lower() if after else "voto retirado"
         super().__init__(f"Voto de {entity}: {what}",
-                         lambda: _apply_vote(ctx, hearing_id, seat_key, after),
-                         lambda: _apply_vote(ctx, hearing_id, seat_key, before), on_changes, on_error)
+                         lambda: _apply_vote(ctx, hearing_id, seat_key, after, before),
+                         lambda: _apply_vote(ctx, hearing_id, seat_key, before, after), on_changes, on_error)
 
 
 # --- agenda --------------------------------------------------------------------------------------

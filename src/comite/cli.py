@@ -95,6 +95,10 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--json", action="store_true", help="imprimir como JSON")
     c.add_argument("--date", type=_iso_date, help="fecha de vigencia (por defecto hoy)")
 
+    ci = sub.add_parser("catalog-import", help="cargar conformaciones nuevas (p. ej. tras un decreto) desde una "
+                                               "carpeta de archivos TOML (administrador)")
+    ci.add_argument("folder", type=Path, metavar="CARPETA")
+
     d = sub.add_parser("deadline", help="fecha límite en días hábiles colombianos")
     d.add_argument("--from", dest="start", type=_iso_date, required=True, help="fecha de inicio AAAA-MM-DD")
     d.add_argument("--business-days", type=_non_negative, required=True, help="número de días hábiles")
@@ -212,6 +216,14 @@ def cmd_catalog(args: argparse.Namespace) -> int:
             for seat in committee["seats"]:
                 cond = f" [{seat['condition']}]" if seat["condition"] else ""
                 print(f"  - {seat['entity']} ({seat['role']}, {seat['rights']}){cond}")
+    return 0
+
+
+def cmd_catalog_import(args: argparse.Namespace) -> int:
+    from comite.services.catalog import import_compositions
+
+    db = _open(args)
+    print(import_compositions(_login(args, db), args.folder).message)
     return 0
 
 
@@ -450,6 +462,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "sessions": cmd_sessions,
     "audit": cmd_audit,
     "backup": cmd_backup,
+    "catalog-import": cmd_catalog_import,
     "restore": cmd_restore,
     "acta": cmd_acta,
     "resolutions": cmd_resolutions,

@@ -183,6 +183,22 @@ def test_scheduled_backup_with_the_remembered_key_into_a_folder(initialized, cap
     assert len(list(folder.glob("*.comite-backup"))) == 2  # refusals wrote and deleted nothing
 
 
+def test_catalog_import_by_an_administrator(initialized, capsys, tmp_path):
+    from tests.unit.test_catalog import GVP_2030
+
+    db, _ = initialized
+    folder = tmp_path / "decreto"
+    folder.mkdir()
+    (folder / "GVP_2030.toml").write_text(GVP_2030, encoding="utf-8")
+    code, out, err = run(capsys, "catalog-import", str(folder), "--db", db, "--user", "ana")
+    assert code == 0 and "1 conformación(es) nueva(s)" in out, err
+    code, out, _ = run(capsys, "--db", db, "catalog", "--json", "--date", "2030-02-01")
+    gvp = next(c for c in json.loads(out) if c["code"] == "GVP")
+    assert [s["entity"] for s in gvp["seats"]] == ["Unidad Nacional de Protección", "Ministerio de Defensa Nacional"]
+    code, _, err = run(capsys, "catalog-import", str(folder), "--db", db)
+    assert code == 2 and "--user" in err
+
+
 def test_recover_gives_an_administrator_a_new_password_with_the_recovery_key(initialized, capsys, monkeypatch):
     db, key = initialized
     monkeypatch.setenv("COMITE_NEW_PASSWORD", NEW_PW)

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from sqlalchemy.engine import URL
 
-from comite.catalog.loader import load_installed_catalog
+from comite.catalog.loader import load_catalog
 from comite.errors import ServerPasswordRequired, StorageError
 from comite.services.catalog import sync_catalog
 from comite.storage.database import Database, remember_db_password, url_with_keyring_password
@@ -28,7 +28,7 @@ def open_database(target: str | os.PathLike[str] | URL | None = None, **engine_k
     try:
         ensure_schema(db)
         with db.Session() as s, s.begin():
-            sync_catalog(s, load_installed_catalog())
+            sync_catalog(s, load_catalog())  # the shipped files; an administrator's come through import_compositions
     except BaseException:
         db.engine.dispose()
         raise

@@ -13,7 +13,7 @@ import json
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from comite.catalog.export import catalog_as_json
@@ -219,13 +219,34 @@ def composition_on(s: Session, committee: Committee, day: date) -> Composition:
 # --- administrator edits ---------------------------------------------------------------------
 
 def import_compositions(ctx: ServiceContext, directory: Path) -> Changes:
-    """Load compositions (e.g. after a decree change) from an administrator's folder."""
+    """Load compositions (e.g. after a decree change) from an administrator's folder.
+
+    Sessions already scheduled on or after a new composition's date are convened under
+    it when nothing about their attendance was recorded yet; the others are named in
+    the message (see :func:`~comite.services.sessions.recompose_scheduled_sessions`).
+    """
+    from comite.services.sessions import recompose_scheduled_sessions
+
     require(ctx, Action.MANAGE_CATALOG)
+    if not Path(directory).is_dir():
+        raise ValidationError(f"La carpeta «{directory}» no existe.")
     catalog = load_catalog(extra_dirs=[directory])
     with ctx.transaction() as s:
+        before = s.scalar(select(func.count(Composition.id)))
         changed = sync_catalog(s, catalog)
-        audit.record(s, ctx, "catalogo_importado", "catalogo", details={"carpeta": str(directory)})
-    return Changes(catalog=changed)
+        added = s.scalar(select(func.count(Composition.id))) - before
+        recomposed, kept = recompose_scheduled_sessions(s) if changed else ([], [])
+        audit.record(s, ctx, "catalogo_importado", "catalogo",
+                     details={"carpeta": str(directory), "conformaciones_nuevas": added,
+                              "sesiones_reconvocadas": recomposed, "sesiones_sin_cambio": kept})
+    parts = [f"Catálogo importado: {added} conformación(es) nueva(s)." if changed
+             else "El catálogo ya tenía todo lo de esa carpeta; no cambió nada."]
+    if recomposed:
+        parts.append("Sesiones programadas que pasan a la nueva conformación: " + ", ".join(recomposed) + ".")
+    if kept:
+        parts.append("Sesiones programadas que conservan la conformación anterior porque ya tienen asistencia o "
+                     "convocados registrados (revíselas o cree sesiones nuevas): " + ", ".join(kept) + ".")
+    return Changes(catalog=changed, session=bool(recomposed), attendance=bool(recomposed), message=" ".join(parts))
 
 
 def set_voting_settings(ctx: ServiceContext, committee_code: str, valid_from: date, settings: VotingSettings) -> Changes:

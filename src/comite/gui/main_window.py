@@ -175,6 +175,13 @@ class MainWindow(QMainWindow):
         self.ui.menuEdit.insertSeparator(first)
         self.addAction(self.undo_action)
         self.addAction(self.redo_action)
+        # the tooltip says what Ctrl+Z would undo, and the keys, like every other action's
+        self.undo_group.undoTextChanged.connect(
+            lambda text: self.undo_action.setToolTip(f"Deshacer {text} (Ctrl+Z)" if text else "Deshacer (Ctrl+Z)"))
+        self.undo_group.redoTextChanged.connect(
+            lambda text: self.redo_action.setToolTip(f"Rehacer {text} (Ctrl+Y)" if text else "Rehacer (Ctrl+Y)"))
+        self.undo_action.setToolTip("Deshacer (Ctrl+Z)")
+        self.redo_action.setToolTip("Rehacer (Ctrl+Y)")
 
     def _setup_pages(self) -> None:
         from comite.gui.registry import RegistryPage

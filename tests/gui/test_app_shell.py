@@ -654,3 +654,43 @@ def test_the_shell_prints_nothing_to_the_console(qtbot, admin, capfd, fake_works
     window.close()
     out, err = capfd.readouterr()
     assert out == "" and err == ""
+
+
+def test_an_administrator_sets_the_documents_header_signature_and_numbering(qtbot, main_window):
+    from comite.model import AuditEntry
+    from comite.services import settings
+    from comite.services.acta import header_from_settings
+
+    w = main_window
+    assert w.ui.actionDocumentSettings.isVisible()
+    dialog = w.edit_document_settings()
+    assert isinstance(dialog, QDialog) and dialog.ui.entityEdit.text() == "Unidad Nacional de Protección"
+    dialog.ui.directorEdit.setText("Augusto Rodríguez Ballesteros")
+    dialog.ui.versionEdit.setText("")  # refused inline; nothing typed is lost
+    dialog.ui.buttonBox.accepted.emit()
+    assert "versión del formato" in dialog.ui.errorLabel.text() and dialog.isVisible()
+    assert dialog.ui.directorEdit.text() == "Augusto Rodríguez Ballesteros"
+    dialog.ui.versionEdit.setText("03")
+    dialog.ui.dateEdit.setDate(dialog.ui.dateEdit.date().fromString("15/07/2026", "dd/MM/yyyy"))
+    dialog.ui.prefixEdit.setText("UNP-")
+    dialog.ui.buttonBox.accepted.emit()
+    assert not dialog.isVisible()
+    stored = settings.document_settings(w.ctx)
+    assert (stored.director_name, stored.format_version, stored.format_date, stored.resolution_prefix) == (
+        "Augusto Rodríguez Ballesteros", "03", date(2026, 7, 15), "UNP-")
+    assert header_from_settings(w.ctx).issued == date(2026, 7, 15)  # the formats now carry that date
+    with w.ctx.reading() as s:
+        assert s.query(AuditEntry).filter_by(action="configuracion").count() == 3
+
+
+def test_the_documents_settings_are_for_administrators_only(qtbot, admin):
+    from comite.errors import PermissionDenied
+    from comite.services import settings
+    from comite.services.context import Role
+
+    make_user(admin, "sec", Role.SECRETARIA, committees=["GVP"])
+    secretary = login_ctx(admin.db, "sec", "Otra-clave-segura-1")
+    w = open_window(qtbot, secretary)
+    assert not w.ui.actionDocumentSettings.isVisible()
+    with pytest.raises(PermissionDenied):
+        settings.save_document_settings(secretary, settings.document_settings(admin))

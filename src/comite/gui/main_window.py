@@ -272,6 +272,7 @@ class MainWindow(QMainWindow):
             (ui.actionOpenSession, self.open_selected_session),
             (ui.actionCloseSessionPage, self.close_current_session_page),
             (ui.actionBackup, self.backup),
+            (ui.actionDocumentSettings, self.edit_document_settings),
             (ui.actionPreferences, self.edit_preferences),
             (ui.actionLock, self.lock),
             (ui.actionQuit, self.close),
@@ -299,6 +300,7 @@ class MainWindow(QMainWindow):
         ui.actionNewSession.setEnabled(can_edit)
         ui.newSessionButton.setEnabled(can_edit)
         ui.actionBackup.setEnabled(allowed(self.ctx, Action.BACKUP) and self.db.sqlite_path is not None)
+        ui.actionDocumentSettings.setVisible(allowed(self.ctx, Action.MANAGE_CATALOG))
         ui.actionCloseSessionPage.setEnabled(False)
 
     # --- geometry -------------------------------------------------------------------------------
@@ -638,6 +640,16 @@ class MainWindow(QMainWindow):
         return self._store
 
     @Slot()
+    def edit_document_settings(self) -> QWidget:
+        from comite.gui.document_settings import DocumentSettingsDialog
+
+        dialog = DocumentSettingsDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.statusBar().showMessage(
+            dialog.changes.message if dialog.changes else "", 6000))
+        dialog.open()
+        return dialog
+
     def edit_preferences(self) -> PreferencesDialog:
         dialog = PreferencesDialog(self.preferences, self.db, self.store, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

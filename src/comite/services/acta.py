@@ -45,6 +45,7 @@ from comite.services.followup import commitments_for_session
 from comite.services.permissions import Action, require
 from comite.services.proceedings import attendance_view, seat_view
 from comite.services.sessions import load_session
+from comite.services.settings import stored_date
 from comite.storage.database import Database
 
 _CRITERIA_TEXT = dict(CRITERIA)
@@ -57,7 +58,7 @@ def header_from_settings(ctx: ServiceContext, title: str = "Acta de sesión") ->
     return DocumentHeader(
         entity=cfg.get("entidad", base.entity), process=cfg.get("proceso", base.process),
         document_title=title, code=cfg.get("codigo", base.code), version=cfg.get("version", base.version),
-        issued=base.issued,
+        issued=stored_date(cfg.get("fecha"), base.issued),
     )
 
 

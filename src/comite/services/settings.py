@@ -1,0 +1,116 @@
+"""The entity's settings for its documents, edited by an administrator.
+
+Three stored settings (``Setting`` rows, JSON) shape every acta, convocation,
+notification and resolution:
+
+* ``encabezado_documentos``: the formal header of the entity's formats (entity,
+  process, format code, version and the format's approval date);
+* ``director_unp``: who signs the resolutions (name and position);
+* ``numeracion_resoluciones``: whether the application numbers resolutions,
+  with what prefix and from which number.
+
+They are read where documents are built (:mod:`comite.services.acta`,
+:mod:`comite.services.resolutions`); here they are read and written as one
+whole, validated, permission-checked and audited.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from comite.documents.data import DocumentHeader
+from comite.errors import ValidationError
+from comite.services.catalog import get_setting, put_setting
+from comite.services.context import Changes, ServiceContext
+from comite.services.permissions import Action, require
+
+HEADER_KEY = "encabezado_documentos"
+DIRECTOR_KEY = "director_unp"
+NUMBERING_KEY = "numeracion_resoluciones"
+DEFAULT_DIRECTOR_POSITION = "Director General"
+
+
+@dataclass(frozen=True)
+class DocumentSettings:
+    entity: str
+    process: str
+    format_code: str
+    format_version: str
+    format_date: date
+    director_name: str
+    director_position: str
+    number_resolutions: bool
+    resolution_prefix: str
+    first_resolution_number: int
+
+
+def stored_date(text: object, fallback: date) -> date:
+    """A date stored as ISO text in a setting, or ``fallback`` when absent or unreadable."""
+    try:
+        return date.fromisoformat(str(text)) if text else fallback
+    except ValueError:
+        return fallback
+
+
+def document_settings(ctx: ServiceContext) -> DocumentSettings:
+    """What is in force (the defaults where nothing was set)."""
+    require(ctx, Action.READ_CATALOG)
+    base = DocumentHeader()
+    with ctx.reading() as s:
+        header = get_setting(s, HEADER_KEY, {}) or {}
+        director = get_setting(s, DIRECTOR_KEY, {}) or {}
+        numbering = get_setting(s, NUMBERING_KEY, {}) or {}
+    return DocumentSettings(
+        entity=header.get("entidad", base.entity), process=header.get("proceso", base.process),
+        format_code=header.get("codigo", base.code), format_version=header.get("version", base.version),
+        format_date=stored_date(header.get("fecha"), base.issued),
+        director_name=director.get("nombre", ""),
+        director_position=director.get("cargo", DEFAULT_DIRECTOR_POSITION),
+        number_resolutions=bool(numbering.get("asignar", True)), resolution_prefix=numbering.get("prefijo", ""),
+        first_resolution_number=int(numbering.get("inicio", 1)),
+    )
+
+
+def save_document_settings(ctx: ServiceContext, new: DocumentSettings) -> Changes:
+    """Store ``new`` (administrators only); each changed setting is audited with its value."""
+    require(ctx, Action.MANAGE_CATALOG)
+    problems = []
+    for label, value in (("la entidad", new.entity), ("el proceso", new.process),
+                         ("el código del formato", new.format_code), ("la versión del formato", new.format_version)):
+        if not value.strip():
+            problems.append(f"Escriba {label}.")
+    if new.format_date > date(2100, 1, 1) or new.format_date < date(1990, 1, 1):
+        problems.append("La fecha del formato no es válida.")
+    if new.number_resolutions and new.first_resolution_number < 1:
+        problems.append("La numeración de resoluciones empieza en 1 o más.")
+    if len(new.resolution_prefix) > 20:
+        problems.append("El prefijo de las resoluciones admite hasta 20 caracteres.")
+    if problems:
+        raise ValidationError(" ".join(problems) + " No se guardó nada.")
+    current = document_settings(ctx)
+    values = {
+        HEADER_KEY: {"entidad": new.entity.strip(), "proceso": new.process.strip(), "codigo": new.format_code.strip(),
+                     "version": new.format_version.strip(), "fecha": new.format_date.isoformat()},
+        DIRECTOR_KEY: {"nombre": new.director_name.strip(),
+                       "cargo": new.director_position.strip() or DEFAULT_DIRECTOR_POSITION},
+        NUMBERING_KEY: {"asignar": new.number_resolutions, "prefijo": new.resolution_prefix.strip(),
+                        "inicio": new.first_resolution_number},
+    }
+    before = {
+        HEADER_KEY: (current.entity, current.process, current.format_code, current.format_version,
+                     current.format_date),
+        DIRECTOR_KEY: (current.director_name, current.director_position),
+        NUMBERING_KEY: (current.number_resolutions, current.resolution_prefix, current.first_resolution_number),
+    }
+    after = {
+        HEADER_KEY: (new.entity.strip(), new.process.strip(), new.format_code.strip(), new.format_version.strip(),
+                     new.format_date),
+        DIRECTOR_KEY: (new.director_name.strip(), new.director_position.strip() or DEFAULT_DIRECTOR_POSITION),
+        NUMBERING_KEY: (new.number_resolutions, new.resolution_prefix.strip(), new.first_resolution_number),
+    }
+    changed = [key for key in values if before[key] != after[key]]
+    for key in changed:
+        put_setting(ctx, key, values[key])
+    return Changes(catalog=bool(changed),
+                   message="Configuración de documentos guardada." if changed else "No había cambios que guardar.")

@@ -263,7 +263,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     report = import_cases(ctx, args.file, progress=_progress_printer("Importando"))
     print(report.summary())
     for problem in report.rejected:
-        print(f"  fila {problem.row}: {problem.reason}")
+        print(f"  rechazada: {problem}")
+    for warning in report.warnings:
+        print(f"  para revisar: {warning}")
     return 0 if not report.rejected else 1
 
 

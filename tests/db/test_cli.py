@@ -76,12 +76,17 @@ def test_user_add_import_and_sessions(initialized, capsys, monkeypatch, tmp_path
         "radicado;tipo;nombre;documento;poblacion;departamento;municipio;ruta;desplazado;analista;"
         "puntaje_matriz;nivel_propuesto\n"
         "CLI-0001;individual;Ñoño Ibáñez;10203040;victimas;Cauca;Popayán;ordinaria;si;Ana;55,5;extraordinario\n"
-        "CLI-0002;individual;Sin Fecha;1;victimas;Cauca;Popayán;ordinaria;quizás;Ana;50;\n",
+        "CLI-0002;individual;Sin Fecha;1;victimas;Cauca;Popayán;ordinaria;quizás;Ana;50;\n"
+        "CLI-0003;individual;Otra Persona;555;victimas;Narnia;Xyz;ordinaria;no;Ana;50;\n"
+        "CLI-0004;individual;Tercera Persona;777;victimas;CAUCA;Popayán;ordinaria;no;Ana;10;extremo\n",
         encoding="utf-8")
     monkeypatch.setenv("COMITE_PASSWORD", NEW_PW)
     code, out, _ = run(capsys, "--db", db, "--user", "beto", "import-cases", str(sheet))
-    assert code == 1  # one row refused: the command says which and why, and imports the good one
-    assert "fila 3" in out and "desplazado" in out.lower()
+    assert code == 1  # rows refused: the command says which and why, and imports the good ones
+    assert "Fila 3 (CLI-0002)" in out and "desplazado" in out.lower()
+    assert "Fila 4 (CLI-0003)" in out and "departamento «Narnia» desconocido" in out
+    assert "para revisar: Fila 5 (CLI-0004)" in out and "no corresponde al puntaje" in out
+    assert "2 casos importados y 2 filas rechazadas; 1 fila para revisar" in out
     assert "Ñoño" not in out and "10203040" not in out  # a report never echoes reserved data
     code, out, _ = run(capsys, "--db", db, "--user", "beto", "sessions")
     assert code == 0 and out == ""  # no sessions yet: nothing listed

@@ -397,3 +397,25 @@ def test_bulk_values_match_new_case(admin):
     columns = {f.name for f in dc_fields(CaseInput)} | {"document_bidx"}
     assert set(values) == columns
     assert {k: getattr(case, k) for k in columns} == values
+
+
+def test_departments_are_recognised_and_rows_worth_a_second_look_are_flagged(admin, tmp_path):
+    first = import_cases(admin, write_csv(tmp_path / "a.csv", [row("DEP-1", documento="9988776655")]))
+    assert first.imported == 1 and first.warnings == []
+    report = import_cases(admin, write_csv(tmp_path / "b.csv", [
+        row("DEP-2", departamento="BOGOTA D.C.", municipio="Bogotá", documento="111"),
+        row("DEP-3", departamento="Narnia", documento="222"),
+        row("DEP-4", documento="9.988.776.655"),            # the person of DEP-1, a new request
+        row("DEP-5", documento="333", puntaje="10", nivel="extremo"),
+        row("DEP-6", documento="444", puntaje="85", nivel="extremo"),  # consistent: nothing to say
+    ]))
+    assert report.imported == 4
+    assert [(p.row, p.radicado) for p in report.rejected] == [(3, "DEP-3")]
+    assert "departamento «Narnia» desconocido" in str(report.rejected[0])
+    assert [(w.row, w.radicado) for w in report.warnings] == [(4, "DEP-4"), (5, "DEP-5")]
+    assert "ya figura en el caso DEP-1" in str(report.warnings[0])
+    assert "no corresponde al puntaje de la matriz (10 %: ordinario)" in str(report.warnings[1])
+    assert "2 filas para revisar" in report.summary()
+    with admin.reading() as s:
+        stored = s.scalar(select(Case.department).where(Case.radicado == "DEP-2"))
+    assert stored == "Bogotá, D.C."  # kept under its official name

@@ -19,6 +19,7 @@ from comite.model import (
     MeasureDecision,
     Population,
 )
+from comite.rules.territory import canonical_department
 from comite.services import audit
 from comite.services.context import Changes, ServiceContext
 from comite.services.permissions import Action, require
@@ -69,6 +70,9 @@ def validate_case_input(inp: CaseInput, population_codes: set[str]) -> list[str]
         problems.append(f"población desconocida «{inp.population_code}»")
     if inp.matrix_pct is not None and not 0 <= inp.matrix_pct <= 100:
         problems.append("el puntaje de la matriz debe estar entre 0 y 100")
+    if inp.department and canonical_department(inp.department) is None:
+        problems.append(f"departamento «{inp.department}» desconocido (escriba uno de los 32 departamentos o "
+                        "Bogotá, D.C.)")
     if inp.kind is CaseKind.COLECTIVO and inp.is_woman:
         problems.append("un caso colectivo no puede marcarse como caso de mujer")
     if inp.women_committee_choice and not inp.is_woman:
@@ -97,6 +101,7 @@ def _apply(ctx: ServiceContext, case: Case, inp: CaseInput) -> None:
             continue
         setattr(case, f.name, getattr(inp, f.name))
     case.radicado = normalize_radicado(inp.radicado)
+    case.department = canonical_department(inp.department) if inp.department else None
     case.kind = inp.kind.value
     case.route = inp.route.value
     case.proposed_level = inp.proposed_level.value if inp.proposed_level else None

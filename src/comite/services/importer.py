@@ -37,7 +37,10 @@ from sqlalchemy import delete, insert, select
 
 from comite.domain import CaseKind, RiskLevel, Route
 from comite.errors import LockedError, ValidationError
-from comite.model import Case, Population
+from comite.model import Case, Population, RiskBand
+from comite.rules._common import format_number
+from comite.rules.risk import level_for_percentage
+from comite.rules.territory import canonical_department
 from comite.services import audit
 from comite.services.cases import CaseInput, validate_case_input
 from comite.services.context import ServiceContext
@@ -96,6 +99,9 @@ class ImportReport:
     """Data rows read from the file (blank rows are not counted)."""
     cancelled: bool = False
     """The user cancelled: what was committed before stays, the rest was not read."""
+    warnings: list[RowProblem] = field(default_factory=list)
+    """Imported rows worth a second look (a proposed level the matrix score does not
+    support, a document number another case already has)."""
 
     def summary(self) -> str:
         """One Spanish sentence for the user."""
@@ -106,9 +112,11 @@ class ImportReport:
                 f"Importación cancelada después de leer {_count(self.rows_read, 'fila', 'filas')}: "
                 f"{imported} (quedan registrados) y {rejected}; el resto del archivo no se importó."
             )
+        notes = (f"; {_count(len(self.warnings), 'fila para revisar', 'filas para revisar')}"
+                 if self.warnings else "")
         if not self.rejected:
-            return f"Importación terminada: {imported}."
-        return f"Importación terminada: {imported} y {rejected} (vea el detalle de cada fila)."
+            return f"Importación terminada: {imported}{notes}."
+        return f"Importación terminada: {imported} y {rejected}{notes} (vea el detalle de cada fila)."
 
 
 def _count(n: int, singular: str, plural: str) -> str:
@@ -459,7 +467,7 @@ def _parse_row(cells: dict[str, str], pops: _Populations) -> tuple[CaseInput | N
         beneficiary_name=cells["nombre"],
         document_number=document,
         population_code=population,
-        department=cells["departamento"] or None,
+        department=canonical_department(cells["departamento"]) or cells["departamento"] or None,
         municipality=cells["municipio"] or None,
         route=route or Route.ORDINARIA,
         displaced=bool(displaced),
@@ -562,6 +570,8 @@ def _run(
     index = _columns(source, path)
     vault = ctx.db.vault
     report = ImportReport()
+    with ctx.reading() as s:
+        bands = [(RiskLevel(b.level), b.min_pct, b.max_pct) for b in s.scalars(select(RiskBand))]
     seen_radicado: dict[str, int] = {}
     seen_document: dict[bytes, int] = {}
     pending: list[tuple[int, CaseInput]] = []
@@ -602,6 +612,13 @@ def _run(
             if problems or inp is None:
                 report.rejected.append(RowProblem(number, radicado, "; ".join(problems)))
                 continue
+            if inp.proposed_level is not None and inp.matrix_pct is not None and bands:
+                expected = level_for_percentage(inp.matrix_pct, bands)
+                if expected is not inp.proposed_level:
+                    report.warnings.append(RowProblem(number, radicado, (
+                        f"el nivel propuesto ({inp.proposed_level.label.lower()}) no corresponde al puntaje de la "
+                        f"matriz ({format_number(inp.matrix_pct)} %: {expected.label.lower()}); revíselo antes "
+                        "de la sesión")))
             pending.append((number, inp))
             if len(pending) >= batch_size:
                 flush()
@@ -621,6 +638,8 @@ def _run(
             f"«{path.name}» solo tiene el encabezado: no hay filas de casos para importar."
         )
     report.rejected.sort(key=lambda p: p.row)
+    kept_out = {p.row for p in report.rejected}
+    report.warnings = sorted((w for w in report.warnings if w.row not in kept_out), key=lambda p: p.row)
     if progress is not None and not report.cancelled:
         progress(report.rows_read, report.rows_read)
     return report
@@ -651,6 +670,10 @@ def _write_batch(
     with ctx.transaction() as s:
         radicados = [normalize_radicado(inp.radicado) for _, inp in pending]
         existing = set(s.scalars(select(Case.radicado).where(Case.radicado.in_(radicados))))
+        indexes = {number: vault.blind_index(inp.document_number, "document") for number, inp in pending
+                   if inp.document_number and normalize_document(inp.document_number)}
+        known = dict(s.execute(select(Case.document_bidx, Case.radicado)
+                               .where(Case.document_bidx.in_(list(set(indexes.values()))))).all()) if indexes else {}
         rejected: list[RowProblem] = []
         rows: list[dict[str, Any]] = []
         now = ctx.now()
@@ -658,8 +681,11 @@ def _write_batch(
             if radicado in existing:
                 rejected.append(RowProblem(number, radicado, "ya existe un caso con ese radicado en la base de datos"))
                 continue
-            document = inp.document_number
-            bidx = vault.blind_index(document, "document") if document and normalize_document(document) else None
+            bidx = indexes.get(number)
+            if bidx in known:
+                report.warnings.append(RowProblem(number, radicado, (
+                    f"el número de documento ya figura en el caso {known[bidx]} (se importó: puede ser otra "
+                    "solicitud de la misma persona)")))
             values = case_values(inp, bidx)
             values.update(status="en_estudio", created_at=now, row_version=1)
             rows.append(values)

@@ -10,7 +10,7 @@ from datetime import date, time
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -584,3 +584,178 @@ def test_the_votes_say_beforehand_that_the_case_needs_its_time(admin, qtbot):
     assert "indique la hora en que se trató el caso (Ctrl+H) antes de votar" in tab.ui.tallyLabel.text()
     tab.set_now()  # Ctrl+H
     assert "indique la hora" not in tab.ui.tallyLabel.text()
+
+
+# --- the decision form: nothing typed is lost ------------------------------------------------------
+
+@pytest.fixture
+def choices(monkeypatch):
+    """Answers to :func:`dialogs.choose` (by key), popped in order; the questions asked are kept."""
+    answers: list[str] = []
+    asked: list[tuple[str, list[str]]] = []
+
+    def fake(_parent, question, options, **kw):
+        asked.append((question, [text for _key, text in options]))
+        return answers.pop(0) if answers else kw.get("cancel")
+
+    monkeypatch.setattr(dialogs, "choose", fake)
+    fake.answers, fake.asked = answers, asked
+    return fake
+
+
+def _type_decision(tab, outcome=DecisionOutcome.DECIDED, concept="", level=None, measure=False) -> None:
+    tab.ui.outcomeCombo.setCurrentIndex(tab.ui.outcomeCombo.findData(outcome))
+    if level is not None:
+        tab.ui.riskCombo.setCurrentIndex(tab.ui.riskCombo.findData(level))
+    tab.ui.conceptEdit.setFocus()
+    _keys(tab.ui.conceptEdit, concept)
+    if measure:
+        tab.ui.measureCombo.setCurrentIndex(1)
+        tab.add_measure()
+
+
+def test_the_decision_typed_survives_moving_between_cases(admin, qtbot):
+    sid, hearings = _session(admin)
+    sessions.set_status(admin, sid, SessionStatus.EN_CURSO)
+    page = _open(qtbot, admin, sid)
+    page.show_tab(page.TAB_CASES)
+    tab = page.case_tab
+    assert tab.draftNote.isHidden()  # looking at a case is not typing a decision
+    _type_decision(tab, concept="Riesgo evidente por amenazas", level=RiskLevel.EXTREMO, measure=True)
+    assert not tab.draftNote.isHidden() and "Decisión sin registrar" in tab.draftNote.text()
+    tab.step(+1)
+    assert tab.hearing_id == hearings[1]
+    assert tab.ui.conceptEdit.toPlainText() == "" and tab.measures.rowCount() == 0
+    assert tab.draftNote.isHidden()
+    tab.step(-1)  # back: everything typed is there, and says it is not registered
+    assert tab.ui.conceptEdit.toPlainText() == "Riesgo evidente por amenazas"
+    assert tab.ui.riskCombo.currentData() == RiskLevel.EXTREMO
+    assert tab.measures.rowCount() == 1
+    assert "los cambios se conservan hasta que la registre" in tab.draftNote.text()
+    assert views.hearing_detail(admin, hearings[0]).outcome is None  # a draft, not a decision
+    # reloads (F5, another desktop's votes) keep it as well
+    page.refresh()
+    assert tab.ui.conceptEdit.toPlainText() == "Riesgo evidente por amenazas"
+    # undoing the typing by hand leaves nothing unsaved
+    tab.ui.conceptEdit.clear()
+    tab.ui.riskCombo.setCurrentIndex(tab.ui.riskCombo.findData(None))
+    tab.measures.remove(0)
+    assert not tab.decision_dirty() and tab.draftNote.isHidden()
+    assert tab.unsaved_decisions() == []
+
+
+def test_own_deliberation_saves_do_not_make_the_draft_stale(admin, qtbot):
+    sid, hearings = _session(admin)
+    sessions.set_status(admin, sid, SessionStatus.EN_CURSO)
+    page = _open(qtbot, admin, sid)
+    page.show_tab(page.TAB_CASES)
+    tab = page.case_tab
+    _type_decision(tab, DecisionOutcome.POSTPONED, "Aplazado")
+    tab.ui.deliberationEdit.setFocus()
+    _keys(tab.ui.deliberationEdit, "Se discutió el caso.")
+    tab.flush()
+    tab.step(+1)
+    tab.step(-1)
+    tab.ui.deliberationEdit.setFocus()
+    tab.ui.deliberationEdit.moveCursor(QTextCursor.MoveOperation.End)
+    _keys(tab.ui.deliberationEdit, " Y se aplazó.")
+    assert tab.record_decision(), tab.ui.decisionMessage.text()
+    detail = views.hearing_detail(admin, hearings[0])
+    assert (detail.outcome, detail.deliberation) == (DecisionOutcome.POSTPONED, "Se discutió el caso. Y se aplazó.")
+
+
+def test_a_draft_does_not_overwrite_a_decision_recorded_meanwhile(admin, qtbot):
+    sid, hearings = _session(admin)
+    sessions.set_status(admin, sid, SessionStatus.EN_CURSO)
+    ana = _second_desktop(admin)
+    page = _open(qtbot, admin, sid)
+    page.show_tab(page.TAB_CASES)
+    tab = page.case_tab
+    _type_decision(tab, DecisionOutcome.POSTPONED, "Falta el estudio")
+    tab.step(+1)
+    proceedings.record_decision(ana, hearings[0], proceedings.DecisionInput(DecisionOutcome.RETURNED,
+                                                                            concept="Concepto de Ana"))
+    # a case with nothing typed follows what another desktop records
+    proceedings.record_decision(ana, hearings[1], proceedings.DecisionInput(DecisionOutcome.POSTPONED,
+                                                                            concept="Otro de Ana"))
+    page.reload_all()
+    assert tab.ui.conceptEdit.toPlainText() == "Otro de Ana"
+    tab.step(-1)
+    assert tab.ui.conceptEdit.toPlainText() == "Falta el estudio"  # the draft is kept...
+    assert "cambió desde que usted empezó a editarla" in tab.draftNote.text()  # ...and warns
+    assert not tab.record_decision()  # refused by the service, naming who
+    message = tab.ui.decisionMessage.text()
+    assert "usuario «ana»" in message and "registró la decisión" in message, message
+    detail = views.hearing_detail(admin, hearings[0])
+    assert (detail.outcome, detail.concept) == (DecisionOutcome.RETURNED, "Concepto de Ana")
+    assert tab.ui.conceptEdit.toPlainText() == "Falta el estudio"
+    assert tab.record_decision()  # now seen: registering again replaces it knowingly
+    detail = views.hearing_detail(admin, hearings[0])
+    assert (detail.outcome, detail.concept) == (DecisionOutcome.POSTPONED, "Falta el estudio")
+    assert tab.draftNote.isHidden() and tab.unsaved_decisions() == []
+
+
+def test_closing_the_page_asks_about_unregistered_decisions(admin, qtbot, choices):
+    from tests.gui.conftest import open_window
+
+    sid, hearings = _session(admin, n_cases=3)
+    sessions.set_status(admin, sid, SessionStatus.EN_CURSO)
+    window = open_window(qtbot, admin)
+    page = window.open_session(sid)
+    page.show_tab(page.TAB_CASES)
+    tab = page.case_tab
+    _type_decision(tab, concept="Extremo sin votos", level=RiskLevel.EXTREMO, measure=True)
+    tab.step(+1)
+    _type_decision(tab, DecisionOutcome.POSTPONED, "Aplazado por falta de estudio")
+    tab.step(+1)  # the third case: nothing typed
+    # «Volver»: the page stays open with both drafts, on the first one
+    choices.answers.append("cancel")
+    assert not window.close_session_page(sid)
+    question, buttons = choices.asked[-1]
+    assert "R-GVP-000" in question and "R-GVP-001" in question and "R-GVP-002" not in question
+    assert buttons == ["&Registrarlas", "&Descartarlas", "&Volver"]
+    assert sid in window.session_pages and tab.hearing_id == hearings[0]
+    assert tab.ui.conceptEdit.toPlainText() == "Extremo sin votos"
+    # «Registrar»: the first is refused (no votes yet): the page stays on it, with the reason
+    choices.answers.append("register")
+    assert not window.close_session_page(sid)
+    assert sid in window.session_pages and tab.hearing_id == hearings[0]
+    assert tab.ui.decisionMessage.text() and tab.ui.conceptEdit.toPlainText() == "Extremo sin votos"
+    assert views.hearing_detail(admin, hearings[0]).outcome is None
+    # the user changes it to «Aplazado» and registers both on closing
+    tab.ui.outcomeCombo.setCurrentIndex(tab.ui.outcomeCombo.findData(DecisionOutcome.POSTPONED))
+    choices.answers.append("register")
+    assert window.close_session_page(sid)
+    assert sid not in window.session_pages
+    assert views.hearing_detail(admin, hearings[0]).outcome is DecisionOutcome.POSTPONED
+    assert views.hearing_detail(admin, hearings[0]).concept == "Extremo sin votos"
+    assert views.hearing_detail(admin, hearings[1]).concept == "Aplazado por falta de estudio"
+    assert views.hearing_detail(admin, hearings[2]).outcome is None
+    # nothing typed: closing asks nothing
+    asked = len(choices.asked)
+    page = window.open_session(sid)
+    page.show_tab(page.TAB_CASES)
+    assert window.close_session_page(sid) and len(choices.asked) == asked
+
+
+def test_closing_the_window_asks_too_and_cancel_keeps_it_open(admin, qtbot, choices):
+    from tests.gui.conftest import open_window
+
+    sid, hearings = _session(admin)
+    sessions.set_status(admin, sid, SessionStatus.EN_CURSO)
+    window = open_window(qtbot, admin)
+    page = window.open_session(sid)
+    page.show_tab(page.TAB_CASES)
+    tab = page.case_tab
+    _type_decision(tab, DecisionOutcome.RETURNED, "Devuelto al analista")
+    window.show_page("sesiones")  # another page in view: closing still finds the draft
+    choices.answers.append("cancel")
+    window.close()
+    assert window.isVisible() and len(choices.asked) == 1
+    assert "una decisión sin registrar en el caso R-GVP-000" in choices.asked[0][0]
+    assert window.current_page_key().endswith(str(sid))  # back on the session, on that case
+    assert tab.ui.conceptEdit.toPlainText() == "Devuelto al analista"
+    choices.answers.append("discard")
+    window.close()
+    assert not window.isVisible()
+    assert views.hearing_detail(admin, hearings[0]).outcome is None  # discarded, as chosen

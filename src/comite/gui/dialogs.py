@@ -4,7 +4,8 @@ Call them through the module (``dialogs.confirm(...)``), never ``from ... import
 confirm``: tests replace these functions (``monkeypatch.setattr(dialogs,
 "confirm", lambda *a, **k: True)``) and flows must pick the replacement up.
 
-* :func:`confirm` is the only blocking dialog of the application.
+* :func:`confirm` (yes/no) and :func:`choose` (several answers) are the only
+  blocking dialogs of the application.
 * :func:`show_error` and :func:`show_info` open non-modal boxes and return at
   once; a :class:`~comite.errors.ComiteError` is shown as its Spanish text,
   anything else as a generic message that says where it happened and where the
@@ -17,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import traceback
+from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 
@@ -42,6 +44,27 @@ def confirm(parent: QWidget | None, question: str, *, title: str = "Confirmar",
         box.setInformativeText(detail)
     box.exec()
     return box.clickedButton() is accept
+
+
+def choose(parent: QWidget | None, question: str, choices: Sequence[tuple[str, str]], *,
+           title: str = "Confirmar", default: str | None = None, cancel: str | None = None,
+           detail: str = "") -> str | None:
+    """Ask a question with several answers, given as ``(key, button text)``; the key of the
+    answer chosen (Escape, or closing the box, chooses ``cancel``). Tests replace it."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, question, QMessageBox.StandardButton.NoButton, parent)
+    buttons = {}
+    for key, text in choices:
+        role = QMessageBox.ButtonRole.RejectRole if key == cancel else QMessageBox.ButtonRole.ActionRole
+        buttons[key] = box.addButton(text, role)
+    if default in buttons:
+        box.setDefaultButton(buttons[default])
+    if cancel in buttons:
+        box.setEscapeButton(buttons[cancel])
+    if detail:
+        box.setInformativeText(detail)
+    box.exec()
+    clicked = box.clickedButton()
+    return next((key for key, button in buttons.items() if button is clicked), cancel)
 
 
 def ask_save_path(parent: QWidget | None, title: str, suggested: Path, file_filter: str) -> Path | None:

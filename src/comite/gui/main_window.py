@@ -739,6 +739,15 @@ class MainWindow(QMainWindow):
 
     # --- closing --------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
+        # Open sessions may hold decisions typed and not registered: each page asks (Cancel keeps
+        # the window open). Not behind the lock screen: nobody authenticated could register them.
+        if self.ui.rootStack.currentWidget() is not self.ui.lockedPage:
+            for session_id, page in list(self.session_pages.items()):
+                can_close = getattr(page, "can_close", None)
+                if callable(can_close) and not can_close():
+                    self.show_page(f"{SESSION_PREFIX}{session_id}")
+                    event.ignore()
+                    return
         self.idle.stop()
         self.live.stop()
         self.save_geometry()

@@ -191,9 +191,11 @@ class SessionPage(QWidget):
                 select_all()
 
     def can_close(self) -> bool:
-        """Before the page closes (Ctrl+W): store what is pending."""
+        """Before the page closes (Ctrl+W, closing the window): store what is pending, and ask
+        about decisions typed and not registered (``False``: the user went back, the page stays)."""
         self.flush()
-        return True
+        case = self._built_tab(self.TAB_CASES)
+        return case is None or case.confirm_close()
 
     # --- messages ----------------------------------------------------------------------------------
     def show_message(self, text: str, kind: str = INFO) -> None:

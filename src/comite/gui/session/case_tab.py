@@ -6,12 +6,13 @@ tally as votes come in, and the decision."""
 from __future__ import annotations
 
 import html
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QComboBox, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QComboBox, QLabel, QWidget
 
 from comite.domain import (
     CaseKind,
@@ -68,6 +69,51 @@ VOTE_KEYS = {
 }
 CLEAR_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace, Qt.Key.Key_0)
 
+DRAFT_NOTE = "Decisión sin registrar: los cambios se conservan hasta que la registre (Ctrl+Enter)."
+DRAFT_STALE_NOTE = ("La decisión registrada de este caso cambió desde que usted empezó a editarla (otra persona "
+                    "la modificó). Sus cambios siguen aquí sin registrar; al registrarlos se le dirá quién "
+                    "cambió qué, y nada se sobrescribe sin que usted lo revise.")
+
+MeasureRow = tuple[str, str, int, MeasureAction, int | None, date | None]
+
+
+@dataclass(frozen=True)
+class DecisionForm:
+    """What the decision form holds (risk level, concept, measures…), registered or not."""
+
+    outcome: DecisionOutcome
+    risk_level: RiskLevel | None
+    pct: float
+    concept: str
+    measures: tuple[MeasureRow, ...]  # code, name, quantity, action, months, revaluation date
+
+    def same_as(self, other: DecisionForm | None) -> bool:
+        """The same decision (a revaluation date the form shows does not count: it is computed)."""
+        return other is not None and (self.outcome, self.risk_level, self.pct, self.concept) == (
+            other.outcome, other.risk_level, other.pct, other.concept) and \
+            [m[:5] for m in self.measures] == [m[:5] for m in other.measures]
+
+
+@dataclass(frozen=True)
+class DecisionDraft:
+    """A decision typed for a case and not registered, kept while the page is open.
+
+    ``stored`` and ``version`` are the stored decision the editing began from and the
+    hearing's version then: if someone changes the decision meanwhile, registering the
+    draft is refused by the service (naming who) instead of overwriting it."""
+
+    hearing_id: int
+    radicado: str
+    form: DecisionForm
+    stored: tuple
+    version: int
+
+
+def stored_decision(d: HearingDetail) -> tuple:
+    """The decision as stored (to notice that someone changed it)."""
+    return (d.outcome, d.risk_level, d.concept, d.matrix_pct, d.decided_on,
+            tuple((m.code, m.quantity, m.action, m.temporality_months) for m in d.measures))
+
 
 class CaseTab(QWidget):
     def __init__(self, page: SessionPage) -> None:
@@ -82,6 +128,13 @@ class CaseTab(QWidget):
         self._form_hearing: int | None = None
         self._shown_hearing: int | None = None
         self._read_only = False
+        # the decision form: what it was filled with, the stored decision (and hearing version) it
+        # started from, and the drafts of the other cases typed but not registered
+        self._drafts: dict[int, DecisionDraft] = {}
+        self._form_baseline: DecisionForm | None = None
+        self._form_stored: tuple | None = None
+        self._form_version: int | None = None
+        self._form_radicado = ""
         show_message(self.ui.caseMessage, "")
         show_message(self.ui.decisionMessage, "")
 
@@ -176,6 +229,18 @@ class CaseTab(QWidget):
         self.ui.measureRemoveButton.clicked.connect(self.remove_measure)
         self.ui.recordButton.clicked.connect(self.record_decision)
         self.ui.withdrawButton.clicked.connect(self.withdraw_decision)
+        self.draftNote = QLabel(self.ui.decisionGroup)
+        self.draftNote.setObjectName("draftNote")
+        self.draftNote.setWordWrap(True)
+        self.ui.decisionLayout.insertWidget(0, self.draftNote)
+        show_message(self.draftNote, "")
+        self.ui.outcomeCombo.currentIndexChanged.connect(self._decision_edited)
+        self.ui.riskCombo.currentIndexChanged.connect(self._decision_edited)
+        self.ui.pctSpin.valueChanged.connect(self._decision_edited)
+        self.ui.conceptEdit.textChanged.connect(self._decision_edited)
+        for signal in (self.measures.rowsInserted, self.measures.rowsRemoved, self.measures.dataChanged,
+                       self.measures.modelReset):
+            signal.connect(self._decision_edited)
         # the votes and the decision need the width (a 1366-px screen otherwise scrolls them sideways)
         self.ui.splitter.setStretchFactor(0, 2)
         self.ui.splitter.setStretchFactor(1, 3)
@@ -204,8 +269,10 @@ class CaseTab(QWidget):
             combo.addItem(f"{n}. Caso {r.radicado}{mark}", r.hearing_id)
         combo.blockSignals(False)
         ids = [r.hearing_id for r in rows]
+        self._drafts = {k: v for k, v in self._drafts.items() if k in ids}  # cases taken off the agenda
         if self.hearing_id not in ids:
             self.flush()
+            self._form_hearing = None  # the case left the agenda: its form has nothing left to register
             self.hearing_id = ids[0] if ids else None
         self.reload_detail()
 
@@ -213,6 +280,7 @@ class CaseTab(QWidget):
         if hearing_id is None or hearing_id == self.hearing_id:
             return
         self.flush()
+        self._keep_draft()
         self.hearing_id = hearing_id
         show_message(self.ui.caseMessage, "")
         show_message(self.ui.decisionMessage, "")
@@ -235,6 +303,8 @@ class CaseTab(QWidget):
         try:
             detail = views.hearing_detail(self.page.ctx, self.hearing_id)
         except NotFound:
+            self._drafts.pop(self.hearing_id, None)
+            self._form_hearing = None
             self.hearing_id = None
             self.refresh_cases()
             return
@@ -277,6 +347,8 @@ class CaseTab(QWidget):
             self._show_votes(d)
             if self._form_hearing != d.hearing_id:
                 self._fill_decision(d)
+            else:
+                self._follow_stored_decision(d)
             self._show_decision_state(d)
             self.page.set_quorum(d.radicado, d.quorum)
             self._shown_hearing = d.hearing_id
@@ -335,18 +407,146 @@ class CaseTab(QWidget):
         return (d.discussed_at is None and not d.adopted
                 and any(r.arrival or r.departure for r in self.page.attendance))
 
-    def _fill_decision(self, d: HearingDetail) -> None:
-        self._form_hearing = d.hearing_id
-        self.ui.outcomeCombo.setCurrentIndex(max(0, self.ui.outcomeCombo.findData(d.outcome or DecisionOutcome.DECIDED)))
-        level = d.risk_level or d.proposal_level
-        self.ui.riskCombo.setCurrentIndex(max(0, self.ui.riskCombo.findData(level)))
+    def _stored_form(self, d: HearingDetail) -> DecisionForm:
+        """The form as the stored decision fills it (the GVP's proposal when none is stored)."""
         pct = d.matrix_pct if d.matrix_pct is not None else d.proposal_pct
-        self.ui.pctSpin.setValue(pct or 0.0)
-        self.ui.conceptEdit.setPlainText(d.concept or "")
-        self.measures.load((m.code, m.name, m.quantity, m.action, m.temporality_months, m.revaluation_date)
-                           for m in d.measures)
+        return DecisionForm(
+            outcome=d.outcome or DecisionOutcome.DECIDED, risk_level=d.risk_level or d.proposal_level,
+            pct=round(pct or 0.0, self.ui.pctSpin.decimals()), concept=d.concept or "",
+            measures=tuple((m.code, m.name, m.quantity, m.action, m.temporality_months, m.revaluation_date)
+                           for m in d.measures))
+
+    def form_state(self) -> DecisionForm:
+        return DecisionForm(
+            outcome=self._outcome(), risk_level=enum_data(self.ui.riskCombo, RiskLevel),
+            pct=round(self.ui.pctSpin.value(), self.ui.pctSpin.decimals()),
+            concept=self.ui.conceptEdit.toPlainText(),
+            measures=tuple((m.code, m.name, m.quantity, m.action, m.months, m.revaluation)
+                           for m in self.measures.rows()))
+
+    def _set_form(self, form: DecisionForm) -> None:
+        self.ui.outcomeCombo.setCurrentIndex(max(0, self.ui.outcomeCombo.findData(form.outcome)))
+        self.ui.riskCombo.setCurrentIndex(max(0, self.ui.riskCombo.findData(form.risk_level)))
+        self.ui.pctSpin.setValue(form.pct)
+        self.ui.conceptEdit.setPlainText(form.concept)
+        self.measures.load(form.measures)
         fit_columns(self.ui.measuresTable, max_width=200)
         self._outcome_changed()
+
+    def _fill_decision(self, d: HearingDetail) -> None:
+        """Fill the form for the case shown: the draft typed earlier if any, else what is stored."""
+        self._form_hearing = d.hearing_id
+        self._form_radicado = d.radicado
+        filling, self._loading = self._loading, True
+        try:
+            self._set_form(self._stored_form(d))
+            self._form_baseline = self.form_state()
+            self._form_stored, self._form_version = stored_decision(d), d.row_version
+            draft = self._drafts.pop(d.hearing_id, None)
+            if draft is not None:
+                self._set_form(draft.form)
+                if draft.stored != self._form_stored:  # changed meanwhile: the service will say by whom
+                    self._form_stored, self._form_version = draft.stored, draft.version
+        finally:
+            self._loading = filling
+        self._show_draft_note()
+
+    def _follow_stored_decision(self, d: HearingDetail) -> None:
+        """The case shown was reloaded (own edits, another desktop's): follow its stored decision."""
+        if stored_decision(d) == self._form_stored:
+            self._form_version = d.row_version  # something else of the case changed (deliberation…)
+        elif not self.decision_dirty():
+            self._fill_decision(d)  # nothing typed here: show the decision as stored now
+            return
+        self._show_draft_note()  # typed here and changed there: keep the typing, say so
+
+    def decision_dirty(self) -> bool:
+        """The form holds something typed that is not registered."""
+        return self._form_hearing is not None and not self.form_state().same_as(self._form_baseline)
+
+    def _decision_edited(self, *_args: object) -> None:
+        if not self._loading:
+            self._show_draft_note()
+
+    def _show_draft_note(self) -> None:
+        if not self.decision_dirty():
+            show_message(self.draftNote, "")
+        elif self.detail is not None and self._form_stored != stored_decision(self.detail):
+            show_message(self.draftNote, DRAFT_STALE_NOTE, ERROR)
+        else:
+            show_message(self.draftNote, DRAFT_NOTE, INFO)
+
+    def _keep_draft(self) -> None:
+        """Leaving the case: what was typed in its decision form stays, to be restored on return."""
+        hid = self._form_hearing
+        if hid is None or self._form_stored is None or self._form_version is None:
+            return
+        if self.decision_dirty():
+            self._drafts[hid] = DecisionDraft(hid, self._form_radicado, self.form_state(), self._form_stored,
+                                              self._form_version)
+        else:
+            self._drafts.pop(hid, None)
+
+    def unsaved_decisions(self) -> list[DecisionDraft]:
+        """The decisions typed and not registered, in agenda order (the case shown included)."""
+        if self._read_only:
+            return []
+        self._keep_draft()
+        order = [r.hearing_id for r in self.hearing_rows()]
+        drafts = sorted(self._drafts.values(),
+                        key=lambda x: order.index(x.hearing_id) if x.hearing_id in order else len(order))
+        if self._form_hearing in self._drafts:
+            del self._drafts[self._form_hearing]  # the one shown lives in the form
+        return drafts
+
+    def discard_drafts(self) -> None:
+        """Forget every decision typed and not registered; the form shows what is stored."""
+        self._drafts.clear()
+        self._form_hearing = None
+        if self.hearing_id is not None:
+            self.reload_detail()
+
+    def register_drafts(self) -> bool:
+        """Register every decision typed and not registered, case by case through the service
+        (its checks apply: a decision someone changed meanwhile is refused, naming who). Stops at
+        the first refusal, on that case with its message; ``True`` if all were registered."""
+        for draft in self.unsaved_decisions():
+            if draft.hearing_id != self.hearing_id:
+                self.go_to_hearing(draft.hearing_id)
+            if self.hearing_id != draft.hearing_id or not self.record_decision():
+                return False
+        return True
+
+    def confirm_close(self) -> bool:
+        """Before the page (or the window) closes: ask about decisions typed and not registered.
+        ``False`` keeps the page open."""
+        drafts = self.unsaved_decisions()
+        if not drafts:
+            return True
+        names = ", ".join(d.radicado for d in drafts)
+        several = len(drafts) > 1
+        question = (f"Hay decisiones sin registrar en los casos {names}." if several
+                    else f"Hay una decisión sin registrar en el caso {names}.")
+        answer = dialogs.choose(
+            self, question, [("register", "&Registrarlas" if several else "&Registrarla"),
+                             ("discard", "&Descartarlas" if several else "&Descartarla"),
+                             ("cancel", "&Volver")],
+            title="Decisiones sin registrar", default="register", cancel="cancel",
+            detail="Registrar pasa por las mismas verificaciones que el botón «Registrar decisión» (quórum, "
+                   "votos, cambios de otras personas). Si alguna no se puede registrar, la sesión sigue "
+                   "abierta en ese caso con el motivo.")
+        if answer == "register":
+            if self.register_drafts():
+                return True
+            self.page.show_tab(self.page.TAB_CASES)
+            return False
+        if answer == "discard":
+            self.discard_drafts()
+            return True
+        if all(d.hearing_id != self.hearing_id for d in drafts):
+            self.go_to_hearing(drafts[0].hearing_id)
+        self.page.show_tab(self.page.TAB_CASES)
+        return False
 
     def _show_decision_state(self, d: HearingDetail) -> None:
         if d.outcome is None:
@@ -627,12 +827,17 @@ class CaseTab(QWidget):
         self.flush()
         try:
             result = versioned(proceedings.record_decision, self.page.ctx, self.detail.hearing_id,
-                               self.decision_input(), expected_version=self.detail.row_version)
+                               self.decision_input(),
+                               expected_version=self.detail.row_version if self._form_version is None
+                               else self._form_version)
         except ComiteError as exc:
             show_message(self.ui.decisionMessage, str(exc), ERROR)
             self._reveal_decision_message()
             if isinstance(exc, ConcurrencyConflict):
-                self.page.report_error(exc)
+                self.page.report_error(exc)  # reloads: the form keeps what was typed
+                if self.detail is not None:  # now seen: registering again replaces it knowingly
+                    self._form_stored, self._form_version = stored_decision(self.detail), self.detail.row_version
+                    self._show_draft_note()
             return False
         self._form_hearing = None  # show what was stored (revaluation dates included)
         if result.tally is not None:
@@ -661,9 +866,15 @@ class CaseTab(QWidget):
         except ComiteError as exc:
             show_message(self.ui.decisionMessage, str(exc), ERROR)
             return
-        self._form_hearing = None
+        typed = self.decision_dirty()
+        if not typed:
+            self._form_hearing = None
         show_message(self.ui.decisionMessage, "Decisión retirada; los votos se conservan.", INFO)
         self.page.apply_changes(changes)
+        if typed and self.detail is not None:  # what was typed stays, now over no decision
+            self._form_baseline = self._stored_form(self.detail)
+            self._form_stored, self._form_version = stored_decision(self.detail), self.detail.row_version
+            self._show_draft_note()
 
 
 def _header_html(d: HearingDetail) -> str:

@@ -32,6 +32,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import QApplication, QLabel, QListWidgetItem, QMainWindow, QMenu, QWidget
@@ -110,6 +111,11 @@ SESSION_COLUMNS = (
 )
 
 
+def _keyed_tip(action: QAction, verb: str, what: str, keys: str) -> None:
+    if shiboken6.isValid(action):  # the group may still speak while the window is being destroyed
+        action.setToolTip(f"{verb} {what} ({keys})" if what else f"{verb} ({keys})")
+
+
 class MainWindow(QMainWindow):
     """See the module docstring for the hooks pages use."""
 
@@ -176,12 +182,12 @@ class MainWindow(QMainWindow):
         self.addAction(self.undo_action)
         self.addAction(self.redo_action)
         # the tooltip says what Ctrl+Z would undo, and the keys, like every other action's
-        self.undo_group.undoTextChanged.connect(
-            lambda text: self.undo_action.setToolTip(f"Deshacer {text} (Ctrl+Z)" if text else "Deshacer (Ctrl+Z)"))
-        self.undo_group.redoTextChanged.connect(
-            lambda text: self.redo_action.setToolTip(f"Rehacer {text} (Ctrl+Y)" if text else "Rehacer (Ctrl+Y)"))
-        self.undo_action.setToolTip("Deshacer (Ctrl+Z)")
-        self.redo_action.setToolTip("Rehacer (Ctrl+Y)")
+        self.undo_group.undoTextChanged.connect(lambda text: _keyed_tip(
+            self.undo_action, "Deshacer", text, "Ctrl+Z"))
+        self.undo_group.redoTextChanged.connect(lambda text: _keyed_tip(
+            self.redo_action, "Rehacer", text, "Ctrl+Y"))
+        _keyed_tip(self.undo_action, "Deshacer", "", "Ctrl+Z")
+        _keyed_tip(self.redo_action, "Rehacer", "", "Ctrl+Y")
 
     def _setup_pages(self) -> None:
         from comite.gui.registry import RegistryPage

@@ -8,6 +8,7 @@ from datetime import date, time
 
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox
+from sqlalchemy import select
 
 from comite.domain import (
     AttendanceStatus,
@@ -21,6 +22,7 @@ from comite.domain import (
 from comite.gui import dialogs
 from comite.gui.session.dialogs import check_cases
 from comite.gui.session_page import SessionPage
+from comite.model import Commitment, Hearing
 from comite.services import cases, followup, proceedings, sessions, views
 from comite.services.cases import CaseInput
 from comite.services.proceedings import DecisionInput, MeasureInput
@@ -171,3 +173,78 @@ def test_resolutions_batch_from_the_acta_tab(admin, qtbot, tmp_path):
     assert [p.suffix for p in acta_tab.last_files] == [".docx"]
     assert "RES-2026-001" in acta_tab.last_files[0].name
     assert "1 resolución generada" in page.ui.messageLabel.text()
+
+
+def test_a_commitment_about_a_case_brings_it_to_the_next_session(admin, qtbot):
+    s1 = sessions.create_session(admin, "CERREM_POBLACIONAL", DAY, start=time(9, 0)).session_id
+    s2 = sessions.create_session(admin, "CERREM_POBLACIONAL", date(2026, 3, 24), start=time(9, 0)).session_id
+    owed, closed, listed = (_case(admin, f"CMP-2026-00{n}") for n in (1, 2, 3))
+    for case_id in (owed, closed):
+        sessions.add_case(admin, s1, case_id)
+    page = _open(qtbot, admin, s1)
+    page.show_tab(page.TAB_COMMITMENTS)
+    tab = page.commitments_tab
+    combo = tab.ui.caseCombo
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "— Ninguno (compromiso general) —", "CMP-2026-001", "CMP-2026-002"]
+    # a case put on the agenda meanwhile can be chosen at once
+    page.agenda_tab.ui.searchEdit.setText("CMP-2026-003")
+    page.agenda_tab.search_and_add()
+    assert combo.findText("CMP-2026-003") > 0
+
+    def add(radicado: str, text: str) -> int:
+        combo.setCurrentIndex(combo.findText(radicado))
+        tab.ui.descriptionEdit.setText(text)
+        tab.ui.responsibleCombo.setEditText("Unidad Nacional de Protección")
+        tab.ui.addButton.click()
+        assert f"sobre el caso {radicado}" in page.ui.messageLabel.text(), page.ui.messageLabel.text()
+        return tab.current_row().id
+
+    owed_id = add("CMP-2026-001", "Enviar el estudio de riesgo actualizado")
+    assert tab.current_row().radicado == "CMP-2026-001"
+    assert tab.model.index(tab.model.find_id(owed_id), 1).data() == "CMP-2026-001"
+    add("CMP-2026-002", "Confirmar la reubicación")
+    tab.ui.doneButton.click()  # closed: it brings nothing back
+    add("CMP-2026-003", "Pedir información a la Alcaldía")
+    combo.setCurrentIndex(0)
+    tab.ui.descriptionEdit.setText("Actualizar el directorio de enlaces")
+    general = tab.add()
+    assert general is not None and tab.current_row().radicado is None
+    sessions.add_case(admin, s2, listed)  # already on the next agenda: not offered
+
+    page2 = _open(qtbot, admin, s2)
+    page2.show_tab(page2.TAB_AGENDA)
+    agenda = page2.agenda_tab
+    assert agenda.ui.commitmentButton.isVisible() and agenda.ui.commitmentButton.isEnabled()
+    agenda.ui.commitmentButton.click()
+    picker = agenda.picker
+    assert picker is not None and picker.isVisible()
+    assert [picker.model.row(i).radicado for i in range(picker.model.rowCount())] == ["CMP-2026-001"]
+    assert picker.model.index(0, 1).data() == "1"
+    picker.select_all()
+    picker.accept()
+    assert "Agregados al orden del día: CMP-2026-001." in page2.ui.messageLabel.text()
+    row = next(r for r in page2.agenda if r.radicado == "CMP-2026-001")
+    assert row.source == "compromiso"
+    assert agenda.model.index(agenda.model.find_key(row.item_id), 7).data() == "Compromiso pendiente"
+
+    # --- what the database holds ---
+    with admin.reading() as s:
+        hearings = {h.case_id: h for h in s.scalars(select(Hearing).where(Hearing.session_id == s2))}
+        assert set(hearings) == {owed, listed}
+        assert (hearings[owed].source, hearings[listed].source) == ("compromiso", "registro")
+        made = {c.description: c for c in s.scalars(select(Commitment).where(Commitment.origin_session_id == s1))}
+        assert {d: (c.hearing_id is not None, c.status) for d, c in made.items()} == {
+            "Enviar el estudio de riesgo actualizado": (True, "pendiente"),
+            "Confirmar la reubicación": (True, "cumplido"),
+            "Pedir información a la Alcaldía": (True, "pendiente"),
+            "Actualizar el directorio de enlaces": (False, "pendiente"),
+        }
+        assert s.get(Hearing, made["Enviar el estudio de riesgo actualizado"].hearing_id).case_id == owed
+    assert agenda.pick_commitments() is None
+    assert "No hay casos con compromisos pendientes" in page2.ui.messageLabel.text()
+    # the pending commitments are listed in the next session's Compromisos, with their case
+    page2.show_tab(page2.TAB_COMMITMENTS)
+    carried = {r.description: r.radicado for r in page2.commitments_tab.model.rows()}
+    assert carried["Enviar el estudio de riesgo actualizado"] == "CMP-2026-001"
+    assert carried["Actualizar el directorio de enlaces"] is None

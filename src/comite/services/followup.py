@@ -115,16 +115,33 @@ class CommitmentRow:
     due: date | None
     status: CommitmentStatus
     overdue: bool
+    radicado: str | None = None
+    """The case the commitment is about (``None``: a general commitment)."""
+
+
+def _select_rows():
+    """Commitments with their origin session and the radicado of their case, if any."""
+    return (
+        select(Commitment, CommitteeSession, Case.radicado)
+        .join(CommitteeSession, CommitteeSession.id == Commitment.origin_session_id)
+        .outerjoin(Hearing, Hearing.id == Commitment.hearing_id)
+        .outerjoin(Case, Case.id == Hearing.case_id)
+    )
+
+
+def _session_label(number: int, year: int) -> str:
+    return f"Sesión {number:03d} de {year}"
 
 
 def _rows(s: Session, stmt, today: date) -> list[CommitmentRow]:
     out = []
-    for c, origin in s.execute(stmt):
+    for c, origin, radicado in s.execute(stmt):
         status = CommitmentStatus(c.status)
         out.append(CommitmentRow(
-            c.id, c.origin_session_id, f"Sesión {origin.number:03d} de {origin.year}", c.description,
+            c.id, c.origin_session_id, _session_label(origin.number, origin.year), c.description,
             c.responsible, c.due_date, status,
             status is CommitmentStatus.PENDIENTE and c.due_date is not None and c.due_date < today,
+            radicado,
         ))
     return out
 
@@ -140,9 +157,7 @@ def commitments_for_session(ctx: ServiceContext, session_id: int) -> list[Commit
         sess = load_session(s, session_id)
         require(ctx, Action.READ_SESSION, sess.committee_id)
         closed_in = aliased(CommitteeSession)
-        earlier = (CommitteeSession.day < sess.day) | (
-            (CommitteeSession.day == sess.day) & (CommitteeSession.id < sess.id)
-        )
+        earlier = _earlier_than(CommitteeSession, sess)
         closed_later = (
             (closed_in.day > sess.day) | ((closed_in.day == sess.day) & (closed_in.id > sess.id))
             | (closed_in.id.is_(None) & (Commitment.closed_on > sess.day))
@@ -153,8 +168,7 @@ def commitments_for_session(ctx: ServiceContext, session_id: int) -> list[Commit
                | closed_later)
         )
         stmt = (
-            select(Commitment, CommitteeSession)
-            .join(CommitteeSession, CommitteeSession.id == Commitment.origin_session_id)
+            _select_rows()
             .outerjoin(closed_in, closed_in.id == Commitment.closed_session_id)
             .where(Commitment.committee_id == sess.committee_id)
             .where(carried | (Commitment.origin_session_id == sess.id))
@@ -173,11 +187,69 @@ def commitments_for_session(ctx: ServiceContext, session_id: int) -> list[Commit
     ]
 
 
+def _earlier_than(table, sess: CommitteeSession):
+    """``table`` (CommitteeSession or an alias) met before ``sess``: an earlier day, or the same day
+    and created first."""
+    return (table.day < sess.day) | ((table.day == sess.day) & (table.id < sess.id))
+
+
+@dataclass(frozen=True)
+class PendingCommitmentCase:
+    """A case with commitments of the committee still pending, offered for the agenda."""
+
+    case_id: int
+    radicado: str
+    commitments: int
+    responsible: str
+    origin: str
+    due: date | None
+    overdue: bool
+
+
+def cases_with_pending_commitments(ctx: ServiceContext, session_id: int) -> list[PendingCommitmentCase]:
+    """Cases whose commitments of this session's committee, made in earlier sessions, are
+    still pending, and which are not on this session's agenda yet (oldest first).
+
+    Reads neither the commitments' text nor the case's reserved data: the picker shows the
+    radicado, how many commitments, who is responsible, since when and the first due date
+    (the text is read in «Compromisos»)."""
+    with ctx.reading() as s:
+        sess = load_session(s, session_id)
+        require(ctx, Action.READ_SESSION, sess.committee_id)
+        origin = aliased(CommitteeSession)
+        on_agenda = select(Hearing.case_id).where(Hearing.session_id == sess.id)
+        stmt = (
+            select(Hearing.case_id, Case.radicado, Commitment.responsible, Commitment.due_date,
+                   origin.number, origin.year)
+            .select_from(Commitment)
+            .join(Hearing, Hearing.id == Commitment.hearing_id)
+            .join(Case, Case.id == Hearing.case_id)
+            .join(origin, origin.id == Commitment.origin_session_id)
+            .where(Commitment.committee_id == sess.committee_id,
+                   Commitment.status == CommitmentStatus.PENDIENTE.value,
+                   Commitment.origin_session_id != sess.id, _earlier_than(origin, sess),
+                   Hearing.case_id.not_in(on_agenda))
+            .order_by(origin.day, origin.id, Commitment.id)
+        )
+        grouped: dict[int, list] = {}
+        for row in s.execute(stmt):
+            grouped.setdefault(row.case_id, []).append(row)
+        day = sess.day
+    out = []
+    for case_id, rows in grouped.items():
+        first = rows[0]
+        due = min((r.due_date for r in rows if r.due_date is not None), default=None)
+        out.append(PendingCommitmentCase(
+            case_id, first.radicado, len(rows), ", ".join(dict.fromkeys(r.responsible for r in rows)),
+            _session_label(first.number, first.year), due, due is not None and due < day,
+        ))
+    return out
+
+
 def overdue_commitments(ctx: ServiceContext, committee_ids: set[int] | None = None) -> list[CommitmentRow]:
     with ctx.reading() as s:
         stmt = (
-            select(Commitment, CommitteeSession)
-            .join(CommitteeSession, CommitteeSession.id == Commitment.origin_session_id)
+            _select_rows()
             .where(Commitment.status == CommitmentStatus.PENDIENTE.value, Commitment.due_date < ctx.today())
             .order_by(Commitment.due_date)
         )

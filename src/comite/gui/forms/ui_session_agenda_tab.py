@@ -53,6 +53,11 @@ class Ui_SessionAgendaTab(object):
 
         self.addLayout.addWidget(self.emergencyButton)
 
+        self.commitmentButton = QPushButton(SessionAgendaTab)
+        self.commitmentButton.setObjectName(u"commitmentButton")
+
+        self.addLayout.addWidget(self.commitmentButton)
+
         self.importButton = QPushButton(SessionAgendaTab)
         self.importButton.setObjectName(u"importButton")
 
@@ -112,7 +117,8 @@ class Ui_SessionAgendaTab(object):
         QWidget.setTabOrder(self.searchEdit, self.searchButton)
         QWidget.setTabOrder(self.searchButton, self.handoffButton)
         QWidget.setTabOrder(self.handoffButton, self.emergencyButton)
-        QWidget.setTabOrder(self.emergencyButton, self.importButton)
+        QWidget.setTabOrder(self.emergencyButton, self.commitmentButton)
+        QWidget.setTabOrder(self.commitmentButton, self.importButton)
         QWidget.setTabOrder(self.importButton, self.itemButton)
         QWidget.setTabOrder(self.itemButton, self.filterEdit)
         QWidget.setTabOrder(self.filterEdit, self.agendaTable)
@@ -138,6 +144,10 @@ class Ui_SessionAgendaTab(object):
         self.emergencyButton.setText(QCoreApplication.translate("SessionAgendaTab", u"Medidas de &emergencia\u2026", None))
 #if QT_CONFIG(tooltip)
         self.emergencyButton.setToolTip(QCoreApplication.translate("SessionAgendaTab", u"Medidas de emergencia pendientes de informar a este comit\u00e9", None))
+#endif // QT_CONFIG(tooltip)
+        self.commitmentButton.setText(QCoreApplication.translate("SessionAgendaTab", u"Compromisos pe&ndientes\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.commitmentButton.setToolTip(QCoreApplication.translate("SessionAgendaTab", u"Casos con compromisos de este comit\u00e9 a\u00fan pendientes, de sesiones anteriores", None))
 #endif // QT_CONFIG(tooltip)
         self.importButton.setText(QCoreApplication.translate("SessionAgendaTab", u"I&mportar CSV/XLSX\u2026", None))
 #if QT_CONFIG(tooltip)

@@ -43,6 +43,17 @@ class Ui_SessionCommitmentsTab(object):
 
         self.newLayout.addWidget(self.responsibleCombo)
 
+        self.caseLabel = QLabel(self.newGroup)
+        self.caseLabel.setObjectName(u"caseLabel")
+
+        self.newLayout.addWidget(self.caseLabel)
+
+        self.caseCombo = QComboBox(self.newGroup)
+        self.caseCombo.setObjectName(u"caseCombo")
+        self.caseCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+
+        self.newLayout.addWidget(self.caseCombo)
+
         self.dueCheck = QCheckBox(self.newGroup)
         self.dueCheck.setObjectName(u"dueCheck")
         self.dueCheck.setChecked(True)
@@ -100,8 +111,12 @@ class Ui_SessionCommitmentsTab(object):
 
         self.commitmentsLayout.addWidget(self.summaryLabel)
 
+#if QT_CONFIG(shortcut)
+        self.caseLabel.setBuddy(self.caseCombo)
+#endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.descriptionEdit, self.responsibleCombo)
-        QWidget.setTabOrder(self.responsibleCombo, self.dueCheck)
+        QWidget.setTabOrder(self.responsibleCombo, self.caseCombo)
+        QWidget.setTabOrder(self.caseCombo, self.dueCheck)
         QWidget.setTabOrder(self.dueCheck, self.dueEdit)
         QWidget.setTabOrder(self.dueEdit, self.addButton)
         QWidget.setTabOrder(self.addButton, self.filterEdit)
@@ -121,6 +136,10 @@ class Ui_SessionCommitmentsTab(object):
 #endif // QT_CONFIG(tooltip)
 #if QT_CONFIG(tooltip)
         self.responsibleCombo.setToolTip(QCoreApplication.translate("SessionCommitmentsTab", u"Entidad responsable (elija una de la sesi\u00f3n o escriba otra)", None))
+#endif // QT_CONFIG(tooltip)
+        self.caseLabel.setText(QCoreApplication.translate("SessionCommitmentsTab", u"Ca&so:", None))
+#if QT_CONFIG(tooltip)
+        self.caseCombo.setToolTip(QCoreApplication.translate("SessionCommitmentsTab", u"Caso del orden del d\u00eda al que se refiere el compromiso (o ninguno: compromiso general)", None))
 #endif // QT_CONFIG(tooltip)
         self.dueCheck.setText(QCoreApplication.translate("SessionCommitmentsTab", u"&Vence el", None))
         self.dueEdit.setDisplayFormat(QCoreApplication.translate("SessionCommitmentsTab", u"dd/MM/yyyy", None))

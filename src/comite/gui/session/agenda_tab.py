@@ -1,6 +1,6 @@
 """Orden del día: the agenda in order, reordered by drag or by keyboard
 (Ctrl+Up / Ctrl+Down), with cases added from the registry, the GVP's results,
-pending emergency measures or a spreadsheet import."""
+pending emergency measures, cases with pending commitments or a spreadsheet import."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ from comite.gui.session.models import (
     case_picker_model,
     emergency_picker_model,
     handoff_picker_model,
+    pending_commitment_picker_model,
 )
 from comite.gui.table_models import ROW_ROLE, attach, fit_columns, select_row
 from comite.services import cases, followup, importer, sessions
@@ -62,6 +63,7 @@ class AgendaTab(QWidget):
         self.ui.searchButton.clicked.connect(self.search_and_add)
         self.ui.handoffButton.clicked.connect(self.pick_handoffs)
         self.ui.emergencyButton.clicked.connect(self.pick_emergencies)
+        self.ui.commitmentButton.clicked.connect(self.pick_commitments)
         self.ui.importButton.clicked.connect(self.import_file)
         self.ui.itemButton.clicked.connect(self.ask_item)
         self.ui.upButton.clicked.connect(lambda: self.move_current(-1))
@@ -89,8 +91,8 @@ class AgendaTab(QWidget):
     def set_read_only(self, read_only: bool) -> None:
         self.model.read_only = read_only
         for w in (self.ui.searchEdit, self.ui.searchButton, self.ui.handoffButton, self.ui.emergencyButton,
-                  self.ui.importButton, self.ui.itemButton, self.ui.upButton, self.ui.downButton,
-                  self.ui.removeButton):
+                  self.ui.commitmentButton, self.ui.importButton, self.ui.itemButton, self.ui.upButton,
+                  self.ui.downButton, self.ui.removeButton):
             w.setEnabled(not read_only)
 
     def current_row(self) -> AgendaRow | None:
@@ -233,6 +235,24 @@ class AgendaTab(QWidget):
                           "al comité y recomendar las definitivas.", emergency_picker_model(rows),
                           lambda picked: self._add_many(picked, lambda e: followup.report_emergency(ctx, sid, e.id),
                                                         lambda e: e.radicado))
+
+    def pick_commitments(self) -> PickerDialog | None:
+        ctx, sid = self.page.ctx, self.page.session_id
+        try:
+            rows = followup.cases_with_pending_commitments(ctx, sid)
+        except ComiteError as exc:
+            self.page.report_error(exc)
+            return None
+        if not rows:
+            self.page.show_message("No hay casos con compromisos pendientes de sesiones anteriores de este comité "
+                                   "fuera del orden del día.")
+            return None
+        return self._pick("Compromisos pendientes", "Casos con compromisos de este comité aún pendientes, "
+                          "adquiridos en sesiones anteriores. Los compromisos se revisan en «Compromisos».",
+                          pending_commitment_picker_model(rows),
+                          lambda picked: self._add_many(
+                              picked, lambda p: sessions.add_case(ctx, sid, p.case_id, source="compromiso"),
+                              lambda p: p.radicado))
 
     def ask_item(self) -> QInputDialog:
         dialog = QInputDialog(self)

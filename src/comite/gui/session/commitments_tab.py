@@ -1,5 +1,6 @@
 """Compromisos: pending commitments carried from earlier sessions and the ones
-made in this session; add, close as cumplido/cancelado, reopen."""
+made in this session; add (general or about a case on the agenda), close as
+cumplido/cancelado, reopen."""
 
 from __future__ import annotations
 
@@ -16,10 +17,13 @@ from comite.gui.session.common import ERROR, versioned
 from comite.gui.session.models import CommitmentsModel
 from comite.gui.table_models import ROW_ROLE, attach, fit_columns, select_row
 from comite.services import followup
+from comite.services.context import Changes
 from comite.services.followup import CommitmentRow
 
 if TYPE_CHECKING:
     from comite.gui.session_page import SessionPage
+
+NO_CASE = "— Ninguno (compromiso general) —"
 
 
 class CommitmentsTab(QWidget):
@@ -29,7 +33,7 @@ class CommitmentsTab(QWidget):
         self.ui = Ui_SessionCommitmentsTab()
         self.ui.setupUi(self)
         self.model = CommitmentsModel(self)
-        attach(self.ui.commitmentsTable, self.model, filter_edit=self.ui.filterEdit, stretch_column=1)
+        attach(self.ui.commitmentsTable, self.model, filter_edit=self.ui.filterEdit, stretch_column=2)
         due = page.header.day + timedelta(days=30)
         self.ui.dueEdit.setDate(QDate(due.year, due.month, due.day))
         self.ui.dueCheck.toggled.connect(self.ui.dueEdit.setEnabled)
@@ -41,6 +45,7 @@ class CommitmentsTab(QWidget):
         self.ui.commitmentsTable.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
         self.ui.responsibleCombo.lineEdit().setPlaceholderText("Entidad responsable")
         self._fill_responsibles()
+        page.changed.connect(self._on_changed)
         self.refresh()
 
     def _fill_responsibles(self) -> None:
@@ -54,7 +59,25 @@ class CommitmentsTab(QWidget):
         combo.addItems(seen)
         combo.setEditText(text or "")
 
+    def _fill_cases(self) -> None:
+        """The cases on this session's agenda; a removed case's choice falls back to none."""
+        combo = self.ui.caseCombo
+        current = combo.currentData()
+        combo.clear()
+        combo.addItem(NO_CASE, None)
+        for row in self.page.agenda:
+            if row.hearing_id is not None:
+                combo.addItem(row.radicado, row.hearing_id)
+        combo.setCurrentIndex(max(0, combo.findData(current)) if current is not None else 0)
+
+    def _on_changed(self, changes: Changes) -> None:
+        # the page refreshes this tab on commitments; an agenda change alters the cases to choose
+        # (and a removed case's commitments lose it)
+        if changes.agenda and not changes.commitments:
+            self.refresh()
+
     def refresh(self) -> None:
+        self._fill_cases()
         rows = followup.commitments_for_session(self.page.ctx, self.page.session_id)
         self.model.update_rows(rows)
         fit_columns(self.ui.commitmentsTable, max_width=260)
@@ -66,8 +89,8 @@ class CommitmentsTab(QWidget):
 
     def set_read_only(self, read_only: bool) -> None:
         self._read_only = read_only
-        for w in (self.ui.descriptionEdit, self.ui.responsibleCombo, self.ui.dueCheck, self.ui.dueEdit,
-                  self.ui.addButton):
+        for w in (self.ui.descriptionEdit, self.ui.responsibleCombo, self.ui.caseCombo, self.ui.dueCheck,
+                  self.ui.dueEdit, self.ui.addButton):
             w.setEnabled(not read_only)
         self._update_buttons()
 
@@ -96,13 +119,15 @@ class CommitmentsTab(QWidget):
         if self.ui.dueCheck.isChecked():
             q = self.ui.dueEdit.date()
             due = date(q.year(), q.month(), q.day())
+        hearing_id = self.ui.caseCombo.currentData()
         changes = self.page.run(followup.add_commitment, self.page.ctx, self.page.session_id, description,
-                                responsible, due)
+                                responsible, due, hearing_id=hearing_id)
         if changes is None:
             return None
         self.ui.descriptionEdit.clear()
         self.select_commitment(changes.created_id)
-        self.page.show_ok(f"Compromiso registrado a cargo de {responsible}.")
+        about = f" sobre el caso {self.ui.caseCombo.currentText()}" if hearing_id is not None else ""
+        self.page.show_ok(f"Compromiso registrado a cargo de {responsible}{about}.")
         self.ui.descriptionEdit.setFocus()
         return changes.created_id
 

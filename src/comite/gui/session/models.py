@@ -32,7 +32,7 @@ from comite.gui.session.common import GREEN, GREY, RED, rights_badge
 from comite.gui.table_models import CENTER, RIGHT, Column, Index, RowTableModel
 from comite.services.acta import ActaVersionRow, ReviewRow
 from comite.services.cases import CaseSummary
-from comite.services.followup import EmergencyRow, HandoffRow
+from comite.services.followup import EmergencyRow, HandoffRow, PendingCommitmentCase
 from comite.services.views import AgendaRow, AttendanceRow, ObservationItem, VoterRow
 
 EditCallback = Callable[[Any, str, Any], bool]
@@ -155,7 +155,8 @@ AGENDA_COLUMNS = (
     Column("Resultado", _outcome,
            foreground=lambda r: GREEN if r.adopted else (RED if r.adopted is False and r.outcome else None)),
 )
-_SOURCES = {"registro": "Registro", "gvp": "Resultado GVP", "emergencia": "Emergencia", "importacion": "Importación"}
+_SOURCES = {"registro": "Registro", "gvp": "Resultado GVP", "emergencia": "Emergencia", "importacion": "Importación",
+            "compromiso": "Compromiso pendiente"}
 
 
 class AgendaModel(SessionTableModel):
@@ -356,6 +357,7 @@ class ObservationsModel(SessionTableModel):
 
 COMMITMENT_COLUMNS = (
     Column("Origen", lambda c: c.origin),
+    Column("Caso", lambda c: c.radicado or "", tooltip=lambda c: None if c.radicado else "Compromiso general"),
     Column("Compromiso", lambda c: c.description, tooltip=lambda c: c.description),
     Column("Responsable", lambda c: c.responsible),
     Column("Vence", lambda c: c.due, foreground=lambda c: RED if c.overdue else None),
@@ -429,6 +431,14 @@ EMERGENCY_COLUMNS = (
     Column("Adoptada", lambda e: e.adopted_on),
     Column("Medida", lambda e: e.description, tooltip=lambda e: e.description),
 )
+PENDING_COMMITMENT_COLUMNS = (
+    Column("Radicado", lambda p: p.radicado),
+    Column("Compromisos", lambda p: p.commitments, align=RIGHT),
+    Column("Responsable", lambda p: p.responsible, tooltip=lambda p: p.responsible),
+    Column("Desde", lambda p: p.origin),
+    Column("Vence", lambda p: p.due, foreground=lambda p: RED if p.overdue else None,
+           tooltip=lambda p: "Vencido" if p.overdue else None),
+)
 
 
 def case_picker_model(rows: Iterable[CaseSummary], parent=None) -> SessionTableModel:
@@ -445,6 +455,12 @@ def handoff_picker_model(rows: Iterable[HandoffRow], parent=None) -> SessionTabl
 
 def emergency_picker_model(rows: Iterable[EmergencyRow], parent=None) -> SessionTableModel:
     model = SessionTableModel(EMERGENCY_COLUMNS, parent)
+    model.set_rows(rows)
+    return model
+
+
+def pending_commitment_picker_model(rows: Iterable[PendingCommitmentCase], parent=None) -> SessionTableModel:
+    model = SessionTableModel(PENDING_COMMITMENT_COLUMNS, parent, key=lambda p: p.case_id)
     model.set_rows(rows)
     return model
 

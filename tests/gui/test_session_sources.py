@@ -112,16 +112,18 @@ def test_search_refusal_and_spreadsheet_import(admin, qtbot, tmp_path):
     lines = [header] + [f"IMP-2026-{i:03d};individual;Persona {i};10{i:08d};9;Cauca;Popayán;ordinaria;"
                         f"{'si' if i % 2 else 'no'};Analista;{50 + i};extraordinario" for i in range(1, 4)]
     lines.append("IMP-2026-099;individual;;;9;Cauca;Popayán;ordinaria;no;Analista;50;")  # refused: no name
+    lines.append("IMP-2026-004;individual;Persona 4;1000000004;9;Cauca;Popayán;ordinaria;no;Analista;10;extremo")
     source = tmp_path / "casos.csv"
     source.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
     tab.choose_import_file = lambda: source
     tab.ui.importButton.click()
-    assert "Fila 5" in page.ui.messageLabel.text()
+    message = page.ui.messageLabel.text()
+    assert "Rechazada: Fila 5" in message and "Para revisar: Fila 6 (IMP-2026-004)" in message
     picker = tab.picker
-    assert picker is not None and picker.model.rowCount() == 3 and len(picker.selected()) == 3
+    assert picker is not None and picker.model.rowCount() == 4 and len(picker.selected()) == 4
     picker.accept()
     radicados = [r.radicado for r in page.agenda if r.hearing_id is not None]
-    assert radicados == ["IMP-2026-001", "IMP-2026-002", "IMP-2026-003"]
+    assert radicados == ["IMP-2026-001", "IMP-2026-002", "IMP-2026-003", "IMP-2026-004"]
 
 
 def test_conditional_seat_cases_and_the_convocation(admin, qtbot, tmp_path):

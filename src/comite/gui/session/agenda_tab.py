@@ -17,7 +17,7 @@ from comite.errors import ComiteError
 from comite.gui import dialogs, workers
 from comite.gui.forms.ui_session_agenda_tab import Ui_SessionAgendaTab
 from comite.gui.session import commands
-from comite.gui.session.common import ERROR
+from comite.gui.session.common import ERROR, INFO
 from comite.gui.session.dialogs import PickerDialog
 from comite.gui.session.models import (
     AgendaModel,
@@ -288,10 +288,11 @@ class AgendaTab(QWidget):
 
     def _imported(self, report) -> None:
         summary = report.summary()
-        if report.rejected:
-            detail = " ".join(str(p) for p in report.rejected[:5])
-            more = f" (y {len(report.rejected) - 5} más)" if len(report.rejected) > 5 else ""
-            self.page.show_message(f"{summary} {detail}{more}", ERROR)
+        notes = [f"Rechazada: {p}" for p in report.rejected] + [f"Para revisar: {w}" for w in report.warnings]
+        if notes:
+            detail = " ".join(notes[:5])
+            more = f" (y {len(notes) - 5} más)" if len(notes) > 5 else ""
+            self.page.show_message(f"{summary} {detail}{more}", ERROR if report.rejected else INFO)
         else:
             self.page.show_ok(summary)
         if not report.case_ids:

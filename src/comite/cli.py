@@ -341,6 +341,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
     with db.Session() as s:
         report = audit.verify(s, ctx.db.vault if ctx else None)
     print(report.message)
+    if ctx is None:
+        print("Para comprobar también los sellos (verificación completa): comite audit verify --user USUARIO")
     return 0 if report.ok else 1
 
 

@@ -1,10 +1,16 @@
 """The audit trail: who did what to which case, reserved values only
-encrypted, and a chain that reports the entry where it was tampered with."""
+encrypted, a table that refuses changes, and a chain that reports the entry
+where it was tampered with, or that its end is missing.
+
+Tests that tamper with the trail play an attacker who has the database file
+(or the server): they drop the append-only triggers first, as such an attacker
+could, and check that the chain and the heads still tell."""
 
 from __future__ import annotations
 
 import base64
 import json
+from contextlib import contextmanager
 from datetime import date, time
 
 import pytest
@@ -14,6 +20,7 @@ from comite.domain import AttendanceStatus, DecisionOutcome, MeasureAction, Risk
 from comite.model import AuditEntry
 from comite.services import audit, cases, followup, proceedings, sessions
 from comite.services.proceedings import DecisionInput, MeasureInput
+from comite.storage import triggers
 from comite.storage.audit_chain import link_hash
 from tests.db.helpers import new_case, new_session, present_all, put_on_agenda, seats, start
 
@@ -66,9 +73,17 @@ def _entries(db):
         return s.scalars(select(AuditEntry).order_by(AuditEntry.id)).all()
 
 
-def _verify(db):
+def _verify(db, vault=...):
     with db.Session() as s:
-        return audit.verify(s, db.vault)
+        return audit.verify(s, db.vault if vault is ... else vault)
+
+
+@contextmanager
+def _attacker(db):
+    """A connection of someone who has the file: the append-only triggers dropped."""
+    with db.engine.begin() as conn:
+        triggers.uninstall_append_only(conn)
+        yield conn
 
 
 def test_actions_are_recorded_with_who_what_and_case(trail):
@@ -130,7 +145,7 @@ def _middle(db) -> int:
 def test_a_tampered_entry_is_reported(trail, column, value):
     ctx, _, _ = trail
     target = _middle(ctx.db)
-    with ctx.db.engine.begin() as conn:
+    with _attacker(ctx.db) as conn:
         conn.execute(text(f"UPDATE audit_entry SET {column} = :v WHERE id = :id"), {"v": value, "id": target})
     report = _verify(ctx.db)
     assert not report.ok and report.first_broken_id == target
@@ -140,7 +155,7 @@ def test_a_tampered_entry_is_reported(trail, column, value):
 def test_a_deleted_entry_is_reported(trail):
     ctx, _, _ = trail
     target = _middle(ctx.db)
-    with ctx.db.engine.begin() as conn:
+    with _attacker(ctx.db) as conn:
         conn.execute(text("DELETE FROM audit_entry WHERE id = :id"), {"id": target})
     report = _verify(ctx.db)
     assert not report.ok and report.first_broken_id == target + 1
@@ -150,6 +165,8 @@ def test_stripping_the_macs_and_recomputing_the_chain_is_reported(trail):
     """Whoever lacks the key can rebuild the hashes but not the MACs."""
     ctx, _, _ = trail
     target = _middle(ctx.db)
+    with _attacker(ctx.db):
+        pass
     with ctx.db.Session() as s, s.begin():
         prev = None
         for entry in s.scalars(select(AuditEntry).order_by(AuditEntry.id)):
@@ -164,7 +181,7 @@ def test_stripping_the_macs_and_recomputing_the_chain_is_reported(trail):
     report = _verify(ctx.db)
     assert not report.ok and report.first_broken_id == 1  # the first keyed entry
     # keeping the MACs does not help either: they seal the old hashes
-    with ctx.db.engine.begin() as conn:
+    with _attacker(ctx.db) as conn:
         conn.execute(text("UPDATE audit_entry SET mac = NULL WHERE id < :id"), {"id": target})
     assert _verify(ctx.db).first_broken_id == 1
 
@@ -182,3 +199,157 @@ def test_failed_logins_without_the_key_keep_the_chain_valid(admin):
     report = _verify(admin.db)
     assert report.ok, report.message
     assert [e.mac is None for e in _entries(admin.db)][-3:] == [True, True, False]
+
+
+# --- the table refuses changes ------------------------------------------------------------------
+
+def test_the_table_refuses_updates_and_deletes(admin):
+    from sqlalchemy.exc import DBAPIError
+
+    db = admin.db
+    before = [(e.id, e.hash, e.action) for e in _entries(db)]
+    statements = ["UPDATE audit_entry SET action = 'login' WHERE id = 1", "DELETE FROM audit_entry WHERE id = 1",
+                  "DELETE FROM audit_entry"]
+    if not db.is_sqlite:
+        statements.append("TRUNCATE audit_entry")
+    for statement in statements:
+        with pytest.raises(DBAPIError) as err, db.engine.begin() as conn:
+            conn.execute(text(statement))
+        assert "la auditoría solo admite agregar registros" in str(err.value), statement
+    with db.Session() as s, s.begin():  # nor through the model
+        s.get(AuditEntry, 1).details = '{"radicado": "R-FALSO"}'
+        with pytest.raises(DBAPIError, match="solo admite agregar"):
+            s.flush()
+        s.rollback()
+    assert [(e.id, e.hash, e.action) for e in _entries(db)] == before
+    assert _verify(db).ok
+
+
+# --- the end of the trail -------------------------------------------------------------------------
+
+def _cut_after(conn, last_kept: int, *, head: bool = False, seal: bool | None = None) -> None:
+    """Delete the entries after ``last_kept``; ``head``: also point audit_head at the new end;
+    ``seal``: True delete audit_seal, False leave it, None (default) leave it."""
+    conn.execute(text("DELETE FROM audit_entry WHERE id > :id"), {"id": last_kept})
+    if head:
+        end = conn.execute(text("SELECT id, hash FROM audit_entry ORDER BY id DESC LIMIT 1")).one()
+        value = json.dumps({"id": end.id, "hash": end.hash}).encode("ascii")
+        conn.execute(text("UPDATE db_meta SET value = :v WHERE key = 'audit_head'"), {"v": value})
+    if seal:
+        conn.execute(text("DELETE FROM db_meta WHERE key = 'audit_seal'"))
+
+
+def test_removing_the_newest_entries_is_reported(trail):
+    ctx, _, _ = trail
+    ids = [e.id for e in _entries(ctx.db)]
+    with _attacker(ctx.db) as conn:
+        _cut_after(conn, ids[-4])
+    for vault in (ctx.db.vault, None):
+        report = _verify(ctx.db, vault)
+        assert not report.ok
+        assert (f"faltan registros al final de la auditoría: el último registrado era el {ids[-1]} "
+                f"y la auditoría termina en el {ids[-4]}") in report.message
+    # later writes do not heal it: SQLite hands the deleted ids out again
+    from comite.services import accounts
+
+    accounts.login(ctx.db, "admin", "Clave-de-prueba-2026")
+    cases.case_detail(ctx, trail[1])
+    report = _verify(ctx.db)
+    assert not report.ok and "faltan registros al final" in report.message
+
+
+def test_rewriting_the_unsealed_head_does_not_hide_a_cut_past_the_seal(trail):
+    """Without the key the plain head can be rewritten, the sealed one cannot."""
+    ctx, _, _ = trail
+    ids = [e.id for e in _entries(ctx.db)]
+    with _attacker(ctx.db) as conn:
+        _cut_after(conn, ids[-3], head=True)
+    report = _verify(ctx.db)
+    assert not report.ok and f"el último registrado era el {ids[-1]}" in report.message
+    without_key = _verify(ctx.db, None)  # what the chain alone can tell: nothing
+    assert without_key.ok and "no los sellos" in without_key.message
+
+
+def test_deleting_the_seal_is_reported_and_never_healed(trail):
+    ctx, _, _ = trail
+    ids = [e.id for e in _entries(ctx.db)]
+    with _attacker(ctx.db) as conn:
+        _cut_after(conn, ids[-3], head=True, seal=True)
+    report = _verify(ctx.db)
+    assert not report.ok and "falta el sello del final de la auditoría" in report.message
+    from comite.services import accounts
+
+    accounts.login(ctx.db, "admin", "Clave-de-prueba-2026")  # a keyed write does not re-seal it
+    assert "falta el sello del final" in _verify(ctx.db).message
+
+
+def test_a_forged_seal_is_reported(trail):
+    ctx, _, _ = trail
+    ids = [e.id for e in _entries(ctx.db)]
+    with _attacker(ctx.db) as conn:
+        _cut_after(conn, ids[-3], head=True)
+        end = conn.execute(text("SELECT id, hash FROM audit_entry ORDER BY id DESC LIMIT 1")).one()
+        forged = json.dumps({"id": end.id, "hash": end.hash, "mac": "0" * 64}).encode("ascii")
+        conn.execute(text("UPDATE db_meta SET value = :v WHERE key = 'audit_seal'"), {"v": forged})
+    report = _verify(ctx.db)
+    assert not report.ok and "el sello del final de la auditoría no corresponde a la llave" in report.message
+
+
+def test_failed_logins_after_the_seal_and_their_removal(admin):
+    """Failed logins are written without the key, after the last seal: removing them is seen
+    through the plain head; rewriting that head too is the documented limit."""
+    from comite.errors import AuthenticationError
+    from comite.services import accounts
+
+    vault = admin.db.vault
+    sealed_end = _entries(admin.db)[-1].id
+    admin.db.lock()
+    for _ in range(2):
+        with pytest.raises(AuthenticationError):
+            accounts.login(admin.db, "admin", "Clave-equivocada-1")
+    assert [e.mac for e in _entries(admin.db)][-2:] == [None, None]
+    assert _verify(admin.db, vault).ok and _verify(admin.db, None).ok
+    with _attacker(admin.db) as conn:
+        _cut_after(conn, sealed_end)
+    report = _verify(admin.db, vault)
+    assert not report.ok and "faltan registros al final" in report.message
+    with _attacker(admin.db) as conn:
+        _cut_after(conn, sealed_end, head=True)
+    assert _verify(admin.db, vault).ok
+
+
+def test_what_remains_possible_replaying_an_older_seal(trail):
+    """Documented limit: an earlier copy's heads put back after cutting the trail to that point
+    pass verification (the seal is genuine, only stale). Only a head kept outside tells."""
+    ctx, case_id, _ = trail
+    with ctx.db.engine.connect() as conn:
+        old = dict(conn.execute(text("SELECT key, value FROM db_meta WHERE key IN ('audit_head', 'audit_seal')")).all())
+    old_end = json.loads(bytes(old["audit_seal"]))["id"]
+    cases.case_detail(ctx, case_id)
+    cases.case_detail(ctx, case_id)
+    with _attacker(ctx.db) as conn:
+        conn.execute(text("DELETE FROM audit_entry WHERE id > :id"), {"id": old_end})
+        for key, value in old.items():
+            conn.execute(text("UPDATE db_meta SET value = :v WHERE key = :k"), {"v": bytes(value), "k": key})
+    assert _verify(ctx.db).ok
+
+
+def test_concurrent_writers_keep_the_head_at_the_end(admin):
+    """Audit writes serialise through the chain lock: the heads always end where the chain does."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def work(i):
+        for j in range(5):
+            new_case(admin, f"R-CONC-{i}-{j}")
+
+    with ThreadPoolExecutor(4) as pool:
+        list(pool.map(work, range(4)))
+    report = _verify(admin.db)
+    assert report.ok, report.message
+
+
+def test_verify_without_the_key_says_it_checked_only_the_chain(admin):
+    report = _verify(admin.db, None)
+    assert report.ok
+    assert "solo se comprobó la cadena de huellas" in report.message and "no los sellos" in report.message
+    assert "íntegra" not in report.message

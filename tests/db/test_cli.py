@@ -130,9 +130,46 @@ def test_backup_restore_and_a_tampered_audit_trail(initialized, capsys, tmp_path
 
     with sqlite3.connect(db) as conn:
         target = conn.execute("SELECT min(id) + 1 FROM audit_entry").fetchone()[0]
+        with pytest.raises(sqlite3.IntegrityError, match="solo admite agregar"):  # the table refuses
+            conn.execute("UPDATE audit_entry SET action = 'borrado' WHERE id = ?", (target,))
+        _drop_append_only(conn)  # whoever has the file can drop the triggers
         conn.execute("UPDATE audit_entry SET action = 'borrado' WHERE id = ?", (target,))
     code, out, _ = run(capsys, "--db", db, "--user", "ana", "audit", "verify")
     assert code == 1 and str(target) in out
+
+
+def _drop_append_only(conn: sqlite3.Connection) -> None:
+    from comite.storage.triggers import APPEND_ONLY_TRIGGERS
+
+    for name in APPEND_ONLY_TRIGGERS:
+        conn.execute(f"DROP TRIGGER {name}")
+
+
+def test_audit_verify_reports_a_cut_end_and_says_what_it_checked(initialized, capsys, monkeypatch):
+    db, _ = initialized
+    monkeypatch.setenv("COMITE_NEW_PASSWORD", NEW_PW)
+    run(capsys, "--db", db, "--user", "ana", "user-add", "beto", "--name", "Beto", "--role", "revisor")
+    code, out, _ = run(capsys, "--db", db, "audit", "verify")  # no account: no key
+    assert code == 0
+    assert "solo se comprobó la cadena de huellas" in out and "no los sellos" in out
+    assert "comite audit verify --user USUARIO" in out
+    code, out, _ = run(capsys, "--db", db, "--user", "ana", "audit", "verify")
+    assert code == 0 and "íntegra" in out and "--user USUARIO" not in out
+
+    with sqlite3.connect(db) as conn:  # delete the newest entries
+        _drop_append_only(conn)
+        last = conn.execute("SELECT max(id) FROM audit_entry").fetchone()[0]
+        conn.execute("DELETE FROM audit_entry WHERE id > ?", (last - 2,))
+    code, out, _ = run(capsys, "--db", db, "audit", "verify")
+    assert code == 1 and f"faltan registros al final de la auditoría: el último registrado era el {last}" in out
+    with sqlite3.connect(db) as conn:  # ... and rewrite the plain head: only the seal tells now
+        end_id, end_hash = conn.execute("SELECT id, hash FROM audit_entry ORDER BY id DESC LIMIT 1").fetchone()
+        conn.execute("UPDATE db_meta SET value = ? WHERE key = 'audit_head'",
+                     (json.dumps({"id": end_id, "hash": end_hash}).encode("ascii"),))
+    code, out, _ = run(capsys, "--db", db, "audit", "verify")
+    assert code == 0 and "no los sellos" in out
+    code, out, _ = run(capsys, "--db", db, "--user", "ana", "audit", "verify")
+    assert code == 1 and "faltan registros al final de la auditoría" in out
 
 
 def test_scheduled_backup_with_the_remembered_key_into_a_folder(initialized, capsys, monkeypatch, tmp_path):

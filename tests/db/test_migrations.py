@@ -1,7 +1,9 @@
 """A database created at the first revision and filled through the services
 upgrades to head on both engines with nothing lost; one stamped by a newer
 program is refused untouched; new and migrated databases both get the change
-notification trigger (PostgreSQL)."""
+notification trigger (PostgreSQL) and the append-only audit triggers (both);
+a trail written before revision 0003 gets its head and is sealed at the first
+unlocked write."""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from comite.catalog.loader import load_installed_catalog
 from comite.domain import DecisionOutcome, MeasureAction, RiskLevel, VoteChoice
 from comite.errors import StorageError
 from comite.model import Case, Decision, Vote
-from comite.services import accounts
+from comite.services import accounts, audit
 from comite.services.catalog import sync_catalog
 from comite.services.proceedings import DecisionInput, MeasureInput, cast_vote, record_decision
 from comite.storage import schema, triggers
@@ -35,10 +37,10 @@ FIRST = "0001"
 NAME = "María José Ñañez Ortiz"
 
 
-def _at_first_revision(url: str) -> Database:
+def _at_first_revision(url: str, revision: str = FIRST) -> Database:
     db = Database(url)
-    schema.upgrade(db, FIRST)
-    assert schema.current_revision(db) == FIRST
+    schema.upgrade(db, revision)
+    assert schema.current_revision(db) == revision
     with db.Session() as s, s.begin():
         sync_catalog(s, load_installed_catalog())
     return db
@@ -74,6 +76,11 @@ def _trigger(db: Database) -> bool:
         return triggers.installed(conn)
 
 
+def _append_only(db: Database) -> bool:
+    with db.engine.connect() as conn:
+        return triggers.append_only_installed(conn)
+
+
 def test_a_filled_database_at_the_first_revision_upgrades_with_nothing_lost(empty_db_url):
     db = _at_first_revision(empty_db_url)
     try:
@@ -81,6 +88,7 @@ def test_a_filled_database_at_the_first_revision_upgrades_with_nothing_lost(empt
         before, counts = snapshot(db), _counts(db)
         assert counts["vote"] >= 3 and counts["decision"] == 1 and counts["case_file"] == 2
         assert not _trigger(db)  # 0001 has no notification trigger
+        assert not _append_only(db)  # nor the append-only ones
 
         status = schema.ensure_schema(db)
 
@@ -92,6 +100,7 @@ def test_a_filled_database_at_the_first_revision_upgrades_with_nothing_lost(empt
         before.pop("alembic_version")
         assert after == before  # every other row, ciphertexts included, as it was
         assert _trigger(db) is (not db.is_sqlite)
+        assert _append_only(db)
         if db.is_sqlite:  # a copy was taken before touching the schema, still at 0001
             assert status.backup is not None and status.backup.exists()
             assert status.backup.name.startswith(f"{db.sqlite_path.stem}.antes-de-{schema.head_revision()}-")
@@ -116,6 +125,8 @@ def test_a_filled_database_at_the_first_revision_upgrades_with_nothing_lost(empt
             decision = s.scalar(select(Decision))
             assert (decision.adopted, decision.concept) == (True, "Concepto reservado")
             assert s.scalar(select(func.count(Vote.id))) == counts["vote"]
+        with again.Session() as s:
+            assert audit.verify(s, again.vault).ok
     finally:
         again.dispose()
 
@@ -140,9 +151,65 @@ def test_a_database_from_a_newer_program_is_refused_untouched(empty_db_url):
 
 
 def test_a_new_database_has_the_trigger_too(database):
-    """Created from the model and stamped at head: it must not miss what 0002 adds."""
+    """Created from the model and stamped at head: it must not miss what 0002 and 0003 add."""
     assert schema.current_revision(database) == schema.head_revision()
     assert _trigger(database) is (not database.is_sqlite)
+    assert _append_only(database)
+
+
+def _as_before_0003(db: Database) -> None:
+    """Make the trail look as the program before revision 0003 wrote it: no heads in
+    db_meta, entries sealed with the older format."""
+    from comite.model import AuditEntry, DatabaseMeta
+
+    ctx = login_ctx(db, ADMIN, ADMIN_PASSWORD)
+    with db.Session() as s, s.begin():
+        s.query(DatabaseMeta).filter(DatabaseMeta.key.in_([audit.HEAD_KEY, audit.SEAL_KEY])).delete()
+        for entry in s.scalars(select(AuditEntry).where(AuditEntry.mac.is_not(None))):
+            entry.mac = audit._legacy_mac(ctx.db.vault, entry.hash)
+    db.lock()
+
+
+def test_a_trail_written_at_0002_gets_its_head_and_is_sealed_after_the_upgrade(empty_db_url):
+    db = _at_first_revision(empty_db_url, "0002")
+    try:
+        _fill(db)
+        _as_before_0003(db)
+        with db.engine.connect() as conn:
+            last = conn.execute(text("SELECT id FROM audit_entry ORDER BY id DESC LIMIT 1")).scalar()
+        assert schema.ensure_schema(db).action == "upgraded"
+        assert _append_only(db)
+        with db.Session() as s:  # the migration recorded the end; no seal yet (it has no key)
+            assert audit._read_head(s, audit.HEAD_KEY)["id"] == last
+            assert audit._read_head(s, audit.SEAL_KEY) is None
+            assert audit.verify(s, None).ok
+        ctx = login_ctx(db, ADMIN, ADMIN_PASSWORD)  # the first unlocked write seals the end
+        with db.Session() as s:
+            assert audit._read_head(s, audit.SEAL_KEY)["id"] == last + 1
+            report = audit.verify(s, ctx.db.vault)
+        assert report.ok and report.checked == last + 1, report.message
+        with db.engine.begin() as conn:  # from now on, cutting the end is reported
+            triggers.uninstall_append_only(conn)
+            conn.execute(text("DELETE FROM audit_entry WHERE id > :id"), {"id": last})
+            conn.execute(text("DELETE FROM db_meta WHERE key = 'audit_seal'"))
+        with db.Session() as s:
+            assert not audit.verify(s, ctx.db.vault).ok
+    finally:
+        db.dispose()
+
+
+def test_0003_goes_down_and_up_again(database):
+    from alembic import command
+
+    cfg = schema.alembic_config()
+    with database.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0002")
+    assert schema.current_revision(database) == "0002" and not _append_only(database)
+    with database.engine.begin() as conn:  # at 0002 the table takes changes again
+        conn.execute(text("DELETE FROM audit_entry"))
+    schema.upgrade(database, "head")
+    assert _append_only(database)
 
 
 def test_0002_goes_down_and_up_again(database):

@@ -264,3 +264,17 @@ def test_hash_mac_and_verify_macs() -> None:
     assert not result.ok and result.first_broken_id == 30 and result.checked == 2
 
     assert not verify_macs(sealed, bytes(32)).ok
+
+
+def test_head_seal_is_bound_to_id_and_hash_and_separate_from_entry_seals():
+    from comite.storage.audit_chain import head_mac
+
+    h = link_hash(GENESIS, {"a": 1})
+    seal = head_mac(7, h, KEY)
+    assert seal == head_mac(7, h, KEY)
+    assert seal not in {head_mac(8, h, KEY), head_mac(7, h, bytes(32)), hash_mac(h, KEY)}
+    for bad_id in (0, -1, True, "7"):
+        with pytest.raises(ValueError):
+            head_mac(bad_id, h, KEY)
+    with pytest.raises(ValueError):
+        head_mac(7, "no-hex", KEY)

@@ -1,10 +1,41 @@
-"""The audit trail: append-only, hash-chained, MAC'd under the database key.
+"""The audit trail: append-only, hash-chained, sealed under the database key.
 
 Every entry chains to the previous one (``prev_hash`` is unique, so the chain
 cannot fork even with two writers). Entries written while the database is
-unlocked also carry an HMAC of their hash under the data key; only failed
+unlocked also carry a seal (HMAC of their hash under the data key); only failed
 logins and lockouts (written before anyone has the key) may lack it, so
-stripping MACs and recomputing the chain is detected too.
+stripping seals and recomputing the chain is detected too. The table itself
+refuses UPDATE and DELETE (:mod:`comite.storage.triggers`).
+
+The chain alone cannot show that entries were removed from its *end*, so the
+head of the trail is kept in ``db_meta``, updated in the same transaction as
+every entry (under the chain lock):
+
+- ``audit_head``: id and hash of the last entry, written by every write. It
+  catches a truncation by someone who deleted rows and left the rest alone;
+  whoever has the file can rewrite it too.
+- ``audit_seal``: id and hash of the last entry written with the key, and
+  their :func:`~comite.storage.audit_chain.head_mac`. Without the key it
+  cannot be moved back to an earlier entry nor rebuilt, so the trail cannot
+  be cut back past the last entry written with the database unlocked, nor
+  past the seal by deleting it: once sealed entries exist, a missing seal is
+  reported.
+
+A writer never repairs a head that disagrees with the trail: it leaves it as
+it found it, so a truncation stays visible after later writes (SQLite reuses
+the ids of deleted rows, and the next write would otherwise look like the end).
+
+What remains possible for someone with the file but not the key:
+
+- removing the unsealed entries written after the last seal (failed logins
+  and lockouts since the last unlocked write) and rewriting ``audit_head``;
+- replaying an *older* sealed head (from an earlier copy of the file, or old
+  pages still inside it) after cutting the trail back to that point: the seal
+  is genuine, only stale. Only a head kept outside the database (a printed
+  verification, an archived backup) shows that;
+- on a database upgraded from before revision 0003, which has no seal yet,
+  cutting the trail before its first unlocked write after the upgrade (its
+  entries carry the older seal format, :func:`_legacy_mac`).
 """
 
 from __future__ import annotations
@@ -21,12 +52,16 @@ from typing import Any
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from comite.model import AuditEntry
+from comite.model import AuditEntry, DatabaseMeta
 from comite.services.context import ServiceContext
 from comite.services.permissions import Action, require
-from comite.storage.audit_chain import GENESIS, link_hash
+from comite.storage.audit_chain import GENESIS, hash_mac, head_mac, link_hash
 
 UNKEYED_ACTIONS = frozenset({"login_fallido", "cuenta_bloqueada"})
+FIRST_ACTION = "base_inicializada"
+"""The entry that opens a trail: the first one written with the key."""
+HEAD_KEY = "audit_head"
+SEAL_KEY = "audit_seal"
 
 
 def _plain(value: Any) -> Any:
@@ -56,7 +91,85 @@ def _entry_fields(entry: AuditEntry) -> dict[str, Any]:
 
 
 def _mac(vault: Any, digest: str) -> str:
+    """An entry's seal."""
+    return hash_mac(digest, vault.mac_key)
+
+
+def _legacy_mac(vault: Any, digest: str) -> str:
+    """An entry's seal as written before revision 0003 (no domain separation).
+
+    Accepted only before the first entry sealed with :func:`_mac`: its presence
+    tells a trail that never had a sealed head from one whose head was deleted.
+    """
     return hmac.new(vault.mac_key, digest.encode("ascii"), sha256).hexdigest()
+
+
+def _same(a: object, b: object) -> bool:
+    return (
+        isinstance(a, str)
+        and isinstance(b, str)
+        and hmac.compare_digest(a.encode("utf-8"), b.encode("utf-8"))
+    )
+
+
+def _read_head(session: Session, key: str) -> dict[str, Any] | None:
+    """A head kept in ``db_meta``; ``{}`` when it is there but unreadable."""
+    raw = session.scalar(select(DatabaseMeta.value).where(DatabaseMeta.key == key))
+    if raw is None:
+        return None
+    try:
+        value = json.loads(bytes(raw).decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def _put_head(session: Session, key: str, value: Mapping[str, Any]) -> None:
+    data = json.dumps(dict(value), sort_keys=True, separators=(",", ":")).encode("ascii")
+    table = DatabaseMeta.__table__
+    if not session.execute(table.update().where(table.c.key == key).values(value=data)).rowcount:
+        session.execute(table.insert().values(key=key, value=data))
+
+
+def _points_to(head: Mapping[str, Any] | None, entry_id: int, entry_hash: str) -> bool:
+    return head is not None and head.get("id") == entry_id and _same(head.get("hash"), entry_hash)
+
+
+def _seal_holds(vault: Any, seal: Mapping[str, Any]) -> bool:
+    try:
+        expected = head_mac(seal.get("id"), seal.get("hash"), vault.mac_key)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return False
+    return _same(seal.get("mac"), expected)
+
+
+def _may_seal(session: Session, vault: Any, seal: Mapping[str, Any] | None, last: Any, action: str) -> bool:
+    """Whether a keyed write may move the sealed head to its entry.
+
+    Only from a state the seal vouches for: the seal is genuine, its entry is
+    still there unchanged, and nothing sealed came after it. With no seal yet,
+    only when the trail starts now (:data:`FIRST_ACTION`, nothing sealed
+    before) or carries nothing but pre-0003 seals (an upgraded database).
+    """
+    if seal is not None:
+        if not _seal_holds(vault, seal):
+            return False
+        if last is not None and _points_to(seal, last.id, last.hash):
+            return True
+        stored = session.scalar(select(AuditEntry.hash).where(AuditEntry.id == seal["id"]))
+        if stored is None or not _same(stored, seal["hash"]):
+            return False
+        later_sealed = session.scalar(
+            select(AuditEntry.id).where(AuditEntry.id > seal["id"], AuditEntry.mac.is_not(None)).limit(1)
+        )
+        return later_sealed is None
+    newest = session.execute(
+        select(AuditEntry.hash, AuditEntry.mac).where(AuditEntry.mac.is_not(None))
+        .order_by(AuditEntry.id.desc()).limit(1)
+    ).first()
+    if newest is None:
+        return action == FIRST_ACTION
+    return _same(newest.mac, _legacy_mac(vault, newest.hash))
 
 
 def _lock_chain(session: Session) -> None:
@@ -87,7 +200,12 @@ def write(
         blob = vault.encrypt(json.dumps(_plain(dict(reserved)), ensure_ascii=False), "audit.reserved")
         payload["reservado"] = base64.b64encode(blob).decode("ascii")
     _lock_chain(session)
-    prev = session.scalar(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)) or GENESIS
+    last = session.execute(
+        select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)
+    ).first()
+    prev = last.hash if last is not None else GENESIS
+    head = _read_head(session, HEAD_KEY)
+    seal_it = vault is not None and _may_seal(session, vault, _read_head(session, SEAL_KEY), last, action)
     entry = AuditEntry(
         at=at,
         user_id=user_id,
@@ -103,6 +221,13 @@ def write(
     entry.mac = _mac(vault, entry.hash) if vault is not None else None
     session.add(entry)
     session.flush()
+    # The heads move only from a state they vouch for (see the module doc).
+    if (head is None and last is None) or (last is not None and _points_to(head, last.id, last.hash)):
+        _put_head(session, HEAD_KEY, {"id": entry.id, "hash": entry.hash})
+    if seal_it:
+        _put_head(session, SEAL_KEY, {
+            "id": entry.id, "hash": entry.hash, "mac": head_mac(entry.id, entry.hash, vault.mac_key),
+        })
     return entry
 
 
@@ -141,10 +266,34 @@ class AuditReport:
     message: str
 
 
+def _truncated(registered: Any, last_id: int | None, checked: int) -> str:
+    if last_id is None:
+        ends = "la auditoría no tiene registros"
+    elif isinstance(registered, int) and last_id > registered:
+        ends = (f"ese registro ya no está o fue reemplazado, y la auditoría sigue hasta el {last_id} "
+                "(se borró su final y se escribió después)")
+    else:
+        ends = f"la auditoría termina en el {last_id}"
+    return (
+        "La auditoría fue alterada: faltan registros al final de la auditoría: el último registrado "
+        f"era el {registered} y {ends} (se revisaron {checked} registros)."
+    )
+
+
 def verify(session: Session, vault: Any | None) -> AuditReport:
-    """Walk the whole chain; report the first entry that does not hold."""
+    """Walk the whole chain, then check it still ends at its head.
+
+    Reports the first entry that does not hold, or a missing end. Without
+    ``vault`` only the SHA-256 chain and the unsealed head can be checked: the
+    message says so, since whoever has the file can recompute both.
+    """
     prev = GENESIS
     checked = 0
+    last_id: int | None = None
+    last_sealed: tuple[int, str] | None = None
+    current_seals = False  # an entry sealed as since revision 0003 was seen
+    seal = _read_head(session, SEAL_KEY) if vault is not None else None
+    seal_entry_hash: str | None = None  # the hash of the entry the seal names, if still there
     rows = session.execute(select(AuditEntry).order_by(AuditEntry.id)).scalars()
     for entry in rows:
         checked += 1
@@ -152,8 +301,10 @@ def verify(session: Session, vault: Any | None) -> AuditReport:
         if not bad and vault is not None:
             if entry.mac is None:
                 bad = entry.action not in UNKEYED_ACTIONS
+            elif _same(entry.mac, _mac(vault, entry.hash)):
+                current_seals = True
             else:
-                bad = not hmac.compare_digest(entry.mac, _mac(vault, entry.hash))
+                bad = current_seals or not _same(entry.mac, _legacy_mac(vault, entry.hash))
         if bad:
             return AuditReport(
                 False,
@@ -162,9 +313,57 @@ def verify(session: Session, vault: Any | None) -> AuditReport:
                 f"La auditoría fue alterada: el registro {entry.id} no encadena con el anterior "
                 f"(se revisaron {checked} registros).",
             )
-        prev = entry.hash
+        prev, last_id = entry.hash, entry.id
+        if entry.mac is not None:
+            last_sealed = (entry.id, entry.hash)
+        if seal is not None and entry.id == seal.get("id"):
+            seal_entry_hash = entry.hash
         session.expunge(entry)
-    return AuditReport(True, checked, None, f"Auditoría íntegra: {checked} registros verificados.")
+
+    def broken(message: str) -> AuditReport:
+        return AuditReport(False, checked, None, message)
+
+    note = ""
+    if vault is not None:
+        if seal is None:
+            if current_seals:
+                return broken(
+                    "La auditoría fue alterada: falta el sello del final de la auditoría; pudieron "
+                    f"borrarse registros al final (se revisaron {checked} registros)."
+                )
+            if last_sealed is not None:
+                note = " El final aún no está sellado (base anterior a este formato): se sellará en la próxima escritura."
+        elif not _seal_holds(vault, seal):
+            return broken(
+                "La auditoría fue alterada: el sello del final de la auditoría no corresponde a la llave "
+                f"de esta base de datos (se revisaron {checked} registros)."
+            )
+        elif not _points_to(seal, seal["id"], seal_entry_hash or ""):
+            return broken(_truncated(seal["id"], last_id, checked))
+        elif last_sealed is None or not _points_to(seal, *last_sealed):
+            return broken(
+                f"La auditoría fue alterada: el sello del final señala el registro {seal['id']}, pero hay "
+                f"registros sellados después (hasta el {last_sealed and last_sealed[0]}): se repuso un sello "
+                f"anterior (se revisaron {checked} registros)."
+            )
+    head = _read_head(session, HEAD_KEY)
+    if head is None and last_id is not None:
+        return broken(
+            "La auditoría fue alterada: falta la marca del final de la auditoría; pudieron borrarse "
+            f"registros al final (se revisaron {checked} registros)."
+        )
+    if head is not None and (last_id is None or not _points_to(head, last_id, prev)):
+        return broken(_truncated(head.get("id", "?"), last_id, checked))
+    if vault is None:
+        return AuditReport(
+            True,
+            checked,
+            None,
+            f"Cadena de huellas de la auditoría completa: {checked} registros verificados. Sin una cuenta "
+            "solo se comprobó la cadena de huellas (SHA-256), no los sellos bajo la llave de la base de "
+            "datos: quien tenga el archivo puede rehacer esa cadena.",
+        )
+    return AuditReport(True, checked, None, f"Auditoría íntegra: {checked} registros verificados.{note}")
 
 
 @dataclass(frozen=True)

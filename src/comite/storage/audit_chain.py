@@ -9,8 +9,9 @@ while the database is locked, chain them without a key and seal each hash
 later with :func:`hash_mac`; :func:`verify_macs` checks those seals.
 
 Truncating the *end* of the trail is invisible to the chain alone: keep the
-last hash somewhere the attacker cannot rewrite (MAC'd metadata) and pass it
-as ``head`` to :func:`verify_chain`.
+last id and hash somewhere the attacker cannot rewrite, sealed with
+:func:`head_mac`, and check the trail still ends there (``head`` of
+:func:`verify_chain`; :mod:`comite.services.audit` keeps it in ``db_meta``).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ __all__ = [
     "VerifyResult",
     "canonical",
     "hash_mac",
+    "head_mac",
     "link_hash",
     "verify_chain",
     "verify_macs",
@@ -97,6 +99,22 @@ def hash_mac(entry_hash: str, key: bytes) -> str:
     _check_hash(entry_hash, "entry_hash")
     return hmac.new(
         bytes(key), _DOMAIN + b"seal\x00" + entry_hash.encode("ascii"), hashlib.sha256
+    ).hexdigest()
+
+
+def head_mac(entry_id: int, entry_hash: str, key: bytes) -> str:
+    """Hex HMAC-SHA256 seal of the trail's head: its last entry's id and hash.
+
+    Domain-separated from :func:`hash_mac` and from entry links, so no entry
+    seal can be passed off as a head seal or the other way round.
+    """
+    _check_hash(entry_hash, "entry_hash")
+    if isinstance(entry_id, bool) or not isinstance(entry_id, int) or entry_id < 1:
+        raise ValueError("entry_id must be a positive integer")
+    return hmac.new(
+        bytes(key),
+        _DOMAIN + b"head\x00" + str(entry_id).encode("ascii") + b"\x00" + entry_hash.encode("ascii"),
+        hashlib.sha256,
     ).hexdigest()
 
 

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-HEAD_REVISION = "0002"
+HEAD_REVISION = "0003"
 """The newest migration in ``migrations/versions`` (a test keeps the two equal)."""
 
 
@@ -131,6 +131,7 @@ def ensure_schema(db: Database) -> SchemaStatus:
         Base.metadata.create_all(db.engine)
         with db.engine.begin() as conn:
             triggers.install(conn)  # what the migrations after 0001 add outside the model
+            triggers.install_append_only(conn)
         stamp(db, "head")
         return SchemaStatus("created", head)
     current = current_revision(db)

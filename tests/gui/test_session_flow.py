@@ -37,6 +37,9 @@ from comite.gui.session_page import SessionPage
 from comite.rules.collective import CRITERIA
 from comite.services import acta, cases, followup, sessions, views
 from comite.services.cases import CaseInput
+from comite.services.context import Changes, Role
+from tests.conftest import make_user
+from tests.db.helpers import login_ctx
 
 DAY = date(2026, 3, 10)
 
@@ -286,6 +289,27 @@ def test_complete_session_through_the_workspace(admin, qtbot, tmp_path, code):
         page.acta_tab.ui.notifyButton.click()
         assert any(p.suffix == ".pdf" for p in page.acta_tab.last_files), page.ui.messageLabel.text()
     if code == "COMITE_ESPECIAL":
+        # a delegate (revisor) reads the draft and records an observation; approval waits for it
+        make_user(ctx, "delegada", Role.REVISOR, committees=[code])
+        reviewer = login_ctx(ctx.db, "delegada", "Otra-clave-segura-1")
+        review_page = SessionPage(reviewer, sid)
+        qtbot.addWidget(review_page)
+        review_page.show_tab(review_page.TAB_ACTA)
+        review_tab = review_page.acta_tab
+        assert not review_tab.ui.resolveReviewButton.isVisible() and review_tab.ui.addReviewButton.isEnabled()
+        review_tab.ui.reviewEdit.setText("Falta la hora de llegada de la delegada de la Procuraduría.")
+        review_tab.ui.addReviewButton.click()
+        assert review_tab.ui.reviewEdit.text() == "" and review_tab.reviews.rowCount() == 1
+        page.apply_changes(Changes(acta=True, session_id=sid))  # as the live feed would
+        tab = page.acta_tab
+        assert tab.reviews.rowCount() == 1
+        tab.ui.approveButton.click()
+        assert page.header.status is SessionStatus.ACTA_EN_REVISION  # not approved
+        assert "sin atender" in tab.ui.resultLabel.text() and "Delegada" in tab.ui.resultLabel.text()
+        tab.ui.reviewTable.setCurrentIndex(tab.ui.reviewTable.model().index(0, 0))
+        assert tab.ui.resolveReviewButton.isEnabled()
+        tab.ui.resolveReviewButton.click()
+        assert [r.resolved for r in acta.review_observations(ctx, sid)] == [True]
         page.acta_tab.ui.approveButton.click()
         assert page.header.status is SessionStatus.ACTA_APROBADA
         assert not page.case_tab.ui.recordButton.isEnabled()

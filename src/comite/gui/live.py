@@ -55,6 +55,11 @@ _SESSION_ACTIONS: dict[str, dict[str, bool]] = {
     "sesion_estado": {"session": True, "acta": True},
     "sesion_modificada": {"session": True},
     "acta_observacion": {"acta": True},
+    "acta_observacion_atendida": {"acta": True},
+    "acta_observacion_reabierta": {"acta": True},
+    "acta_borrador": {"session": True, "acta": True},
+    "acta_aprobada": {"session": True, "acta": True},
+    "acta_fe_de_erratas": {"acta": True},
     "resoluciones_numeradas": {"acta": True},
 }
 _COMMITMENT_ACTIONS = {"compromiso_creado", "compromiso_estado"}

@@ -285,9 +285,17 @@ def issue_draft(ctx: ServiceContext, session_id: int, out: Path | None = None) -
 
 
 def approve_acta(ctx: ServiceContext, session_id: int, out: Path | None = None) -> ActaResult:
-    """Issue the final acta: no watermark, SHA-256 stored, the session's data locked."""
+    """Issue the final acta: no watermark, SHA-256 stored, the session's data locked.
+    Refused while a reviewer's observation on a draft is still pending."""
     version = _open_for_acta(ctx, session_id, Action.APPROVE_ACTA, "El acta de esta sesión ya fue aprobada.",
                              "Solo se aprueba el acta de una sesión cerrada.")
+    pending = [r for r in review_observations(ctx, session_id) if not r.resolved]
+    if pending:
+        who = ", ".join(sorted({r.reviewer for r in pending}))
+        raise RuleViolation(
+            f"Hay {len(pending)} observación(es) de revisión sin atender ({who}): atiéndalas y márquelas como "
+            "atendidas antes de aprobar el acta."
+        )
     data = build_acta_data(ctx, session_id, version=version, draft=False)
     digest, _ = _issue(ctx, session_id, version, "final", data, "acta_aprobada", {}, out,
                        lock=True, status=SessionStatus.ACTA_APROBADA)
@@ -386,6 +394,32 @@ def add_review_observation(ctx: ServiceContext, version_id: int, text: str) -> C
         audit.record(s, ctx, "acta_observacion", "sesion", v.session_id, details={"version": v.version},
                      reserved={"texto": text})
         return Changes(acta=True, session_id=v.session_id, created_id=obs.id)
+
+
+def set_review_resolved(ctx: ServiceContext, observation_id: int, resolved: bool = True) -> Changes:
+    """The technical secretariat marks a reviewer's observation as attended (or pending again)."""
+    with ctx.transaction() as s:
+        obs = s.get(ReviewObservation, observation_id)
+        if obs is None:
+            raise NotFound("La observación ya no existe.")
+        v = s.get(ActaVersion, obs.acta_version_id)
+        sess = s.get(CommitteeSession, v.session_id)
+        require(ctx, Action.GENERATE_DOCUMENTS, sess.committee_id)
+        if sess.locked:
+            raise RuleViolation("El acta ya fue aprobada: sus observaciones de revisión ya no cambian.")
+        if obs.resolved != resolved:
+            obs.resolved = resolved
+            audit.record(s, ctx, "acta_observacion_atendida" if resolved else "acta_observacion_reabierta",
+                         "sesion", v.session_id, details={"version": v.version, "observacion": obs.id})
+        return Changes(acta=True, session_id=v.session_id)
+
+
+def latest_draft_version(ctx: ServiceContext, session_id: int) -> ActaVersionRow | None:
+    """The draft under review (the latest stored one) while the acta is not approved."""
+    rows = acta_versions(ctx, session_id)
+    if any(r.kind != "borrador" for r in rows):
+        return None
+    return rows[-1] if rows else None
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QApplication, QGroupBox, QHBoxLayout, QHeaderView,
-    QLabel, QPlainTextEdit, QPushButton, QSizePolicy,
-    QSpacerItem, QTableView, QVBoxLayout, QWidget)
+    QLabel, QLineEdit, QPlainTextEdit, QPushButton,
+    QSizePolicy, QSpacerItem, QTableView, QVBoxLayout,
+    QWidget)
 
 class Ui_SessionActaTab(object):
     def setupUi(self, SessionActaTab):
@@ -133,6 +134,26 @@ class Ui_SessionActaTab(object):
 
         self.sideLayout.addWidget(self.reviewTable)
 
+        self.reviewTools = QHBoxLayout()
+        self.reviewTools.setObjectName(u"reviewTools")
+        self.reviewEdit = QLineEdit(self.sidePanel)
+        self.reviewEdit.setObjectName(u"reviewEdit")
+
+        self.reviewTools.addWidget(self.reviewEdit)
+
+        self.addReviewButton = QPushButton(self.sidePanel)
+        self.addReviewButton.setObjectName(u"addReviewButton")
+
+        self.reviewTools.addWidget(self.addReviewButton)
+
+        self.resolveReviewButton = QPushButton(self.sidePanel)
+        self.resolveReviewButton.setObjectName(u"resolveReviewButton")
+
+        self.reviewTools.addWidget(self.resolveReviewButton)
+
+
+        self.sideLayout.addLayout(self.reviewTools)
+
         self.resultLabel = QLabel(self.sidePanel)
         self.resultLabel.setObjectName(u"resultLabel")
         self.resultLabel.setWordWrap(True)
@@ -156,6 +177,9 @@ class Ui_SessionActaTab(object):
         QWidget.setTabOrder(self.errataEdit, self.errataButton)
         QWidget.setTabOrder(self.errataButton, self.versionsTable)
         QWidget.setTabOrder(self.versionsTable, self.reviewTable)
+        QWidget.setTabOrder(self.reviewTable, self.reviewEdit)
+        QWidget.setTabOrder(self.reviewEdit, self.addReviewButton)
+        QWidget.setTabOrder(self.addReviewButton, self.resolveReviewButton)
 
         self.retranslateUi(SessionActaTab)
     # setupUi
@@ -192,6 +216,15 @@ class Ui_SessionActaTab(object):
         self.errataButton.setText(QCoreApplication.translate("SessionActaTab", u"Emitir &fe de erratas", None))
         self.versionsLabel.setText(QCoreApplication.translate("SessionActaTab", u"&Versiones del acta:", None))
         self.reviewLabel.setText(QCoreApplication.translate("SessionActaTab", u"Observaciones de los &revisores:", None))
+        self.reviewEdit.setPlaceholderText(QCoreApplication.translate("SessionActaTab", u"Observaci\u00f3n sobre el \u00faltimo borrador", None))
+#if QT_CONFIG(tooltip)
+        self.reviewEdit.setToolTip(QCoreApplication.translate("SessionActaTab", u"Lo que un delegado pide corregir o aclarar en el borrador enviado a revisi\u00f3n", None))
+#endif // QT_CONFIG(tooltip)
+        self.addReviewButton.setText(QCoreApplication.translate("SessionActaTab", u"Agregar &observaci\u00f3n", None))
+        self.resolveReviewButton.setText(QCoreApplication.translate("SessionActaTab", u"Marcar a&tendida", None))
+#if QT_CONFIG(tooltip)
+        self.resolveReviewButton.setToolTip(QCoreApplication.translate("SessionActaTab", u"La secretar\u00eda t\u00e9cnica indica que la observaci\u00f3n seleccionada ya se atendi\u00f3 (o la vuelve a pendiente)", None))
+#endif // QT_CONFIG(tooltip)
         self.resultLabel.setText("")
         pass
     # retranslateUi

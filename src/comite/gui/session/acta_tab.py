@@ -22,6 +22,7 @@ from comite.gui.session.pdf_view import PdfPagesView
 from comite.gui.table_models import ROW_ROLE, attach, fit_columns
 from comite.services import acta, resolutions
 from comite.services.context import Changes
+from comite.services.permissions import Action, allowed
 
 if TYPE_CHECKING:
     from comite.gui.session_page import SessionPage
@@ -48,6 +49,16 @@ class ActaTab(QWidget):
         self.ui.versionsTable.activated.connect(lambda _i: self.show_version())
         self.reviews = ReviewModel(self)
         attach(self.ui.reviewTable, self.reviews, stretch_column=2)
+        committee = page.header.committee_id
+        self._can_review = allowed(page.ctx, Action.REVIEW_ACTA, committee)
+        self._can_resolve = allowed(page.ctx, Action.GENERATE_DOCUMENTS, committee)
+        self.ui.reviewEdit.setVisible(self._can_review)
+        self.ui.addReviewButton.setVisible(self._can_review)
+        self.ui.resolveReviewButton.setVisible(self._can_resolve)
+        self.ui.addReviewButton.clicked.connect(self.add_review)
+        self.ui.reviewEdit.returnPressed.connect(self.add_review)
+        self.ui.resolveReviewButton.clicked.connect(self.toggle_resolved)
+        self.ui.reviewTable.selectionModel().currentRowChanged.connect(lambda *_: self._review_buttons())
 
         self.ui.refreshButton.clicked.connect(self.refresh_preview)
         self.ui.draftButton.clicked.connect(self.issue_draft)
@@ -88,6 +99,53 @@ class ActaTab(QWidget):
         self.ui.notifyButton.setEnabled(after)
         tip = "" if closed else "Cierre la sesión (con hora de cierre) para enviar el acta a revisión o aprobarla."
         self.ui.draftButton.setToolTip(tip or "Registra un borrador numerado para la revisión de los delegados")
+        self._review_buttons()
+
+    # --- review ------------------------------------------------------------------------------------
+    def _review_buttons(self) -> None:
+        draft = acta.latest_draft_version(self.page.ctx, self.page.session_id) if self._can_review else None
+        self._draft = draft
+        self.ui.reviewEdit.setEnabled(draft is not None)
+        self.ui.addReviewButton.setEnabled(draft is not None)
+        self.ui.reviewEdit.setPlaceholderText(
+            f"Observación sobre el borrador versión {draft.version}" if draft is not None
+            else "Se observan los borradores enviados a revisión (ninguno pendiente de aprobación)")
+        row = self._selected_review()
+        locked = self.page.header.status is SessionStatus.ACTA_APROBADA
+        self.ui.resolveReviewButton.setEnabled(row is not None and not locked)
+        self.ui.resolveReviewButton.setText("Marcar &pendiente" if row is not None and row.resolved
+                                            else "Marcar a&tendida")
+
+    def _selected_review(self):
+        index = self.ui.reviewTable.currentIndex()
+        return index.data(ROW_ROLE) if index.isValid() else None
+
+    def add_review(self) -> None:
+        text = self.ui.reviewEdit.text().strip()
+        draft = getattr(self, "_draft", None)
+        if not text or draft is None:
+            return
+        try:
+            changes = acta.add_review_observation(self.page.ctx, draft.id, text)
+        except ComiteError as exc:
+            self._result(str(exc), ERROR)  # what was typed stays in the box
+            return
+        self.ui.reviewEdit.clear()
+        self.page.apply_changes(changes)
+        self._result(f"Observación registrada sobre el borrador versión {draft.version}.")
+
+    def toggle_resolved(self) -> None:
+        row = self._selected_review()
+        if row is None:
+            return
+        try:
+            changes = acta.set_review_resolved(self.page.ctx, row.id, not row.resolved)
+        except ComiteError as exc:
+            self._result(str(exc), ERROR)
+            return
+        self.page.apply_changes(changes)
+        self._result("Observación marcada como atendida." if not row.resolved
+                     else "Observación de nuevo pendiente.")
 
     # --- preview -------------------------------------------------------------------------------------
     def refresh_preview(self) -> None:

@@ -89,7 +89,7 @@ def test_docx_table_has_each_case_by_radicado_with_level_and_concept(
         "Implementar dos (2) hombres de protección por seis (6) meses",
         "Ratificar un (1) chaleco blindado por doce (12) meses",
     ]
-    assert by_radicado["EXT26-0001402"][6] == "Sin medidas propuestas"
+    assert by_radicado["EXT26-0001402"][6] == "—"  # not "sin medidas": the GVP gives a concept
 
 
 def test_docx_letter_is_addressed_to_the_cerrem_secretariat_and_reserved(
@@ -160,3 +160,65 @@ def test_measure_phrase_and_summary() -> None:
     assert level_summary(sample_notification(cases=sample_notification().cases[:1])) == (
         "1 caso: 1 extraordinario."
     )
+
+
+# -- realistic radicados, long population names, GVP concepts -------------------------------
+
+LONG_POPULATION = (
+    "Dirigentes, representantes o activistas de organizaciones defensoras de derechos humanos, "
+    "de víctimas, sociales, cívicas, comunales o campesinas"
+)
+
+
+def _gvp_cases(n: int = 7) -> tuple:
+    from comite.documents.data import NotificationCase
+    from comite.domain import DecisionOutcome, RiskLevel
+
+    return tuple(
+        NotificationCase(
+            radicado=f"EXT26-000315{50 + i:02d}",
+            population=LONG_POPULATION,
+            level=RiskLevel.EXTRAORDINARIO,
+            matrix_pct=55.5 + i,
+            concept="Se conceptúa la pertinencia de medio de comunicación y chaleco blindado.",
+            measures=(),
+            outcome=DecisionOutcome.DECIDED,
+        )
+        for i in range(n)
+    )
+
+
+def _pdf(data) -> bytes:
+    out = io.BytesIO()
+    build_notification_pdf(data, out, issued=ISSUED)
+    return out.getvalue()
+
+
+def _lines(pdf: bytes) -> list[str]:
+    return [line for page in PdfReader(io.BytesIO(pdf)).pages for line in page.extract_text().splitlines()]
+
+
+def test_radicados_are_never_split_across_lines() -> None:
+    data = sample_notification(cases=_gvp_cases())
+    lines = _lines(_pdf(data))
+    text = "\n".join(lines)
+    for case in data.cases:
+        assert any(case.radicado in line for line in lines), case.radicado
+        # joined without the line breaks, no extra occurrence appears: no radicado was cut
+        assert text.count(case.radicado) == text.replace("\n", "").count(case.radicado), case.radicado
+
+
+def test_gvp_concept_is_not_contradicted_by_a_no_measures_line() -> None:
+    data = sample_notification(cases=_gvp_cases(2))
+    text = pdf_text(_pdf(data))
+    assert "pertinencia de medio de comunicación y chaleco blindado" in text
+    assert "Sin medidas propuestas" not in text
+    body, rows, _ = docx_text(build_notification_docx(data, issued=ISSUED))
+    assert "Sin medidas propuestas" not in body + str(rows)
+    assert "Medidas propuestas" not in rows[0]  # no case proposes any: no empty column
+
+
+def test_long_population_names_keep_rows_short() -> None:
+    """Seven cases with the longest population name fit in two pages, not four."""
+    pdf = _pdf(sample_notification(cases=_gvp_cases(7)))
+    assert len(PdfReader(io.BytesIO(pdf)).pages) <= 2

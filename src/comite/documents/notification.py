@@ -50,6 +50,7 @@ CITY = "Bogotá, D.C."
 NO_LEVEL = "Sin determinar"
 _RED = RGBColor(0xC0, 0x00, 0x00)
 _GREY = RGBColor(0x55, 0x5F, 0x6B)
+NO_MEASURES = "—"
 _COLUMNS = (
     "No.",
     "Radicado",
@@ -59,8 +60,8 @@ _COLUMNS = (
     "Concepto del GVP",
     "Medidas propuestas",
 )
-# Radicado and level fit on one line at 8 pt (DejaVu Sans Bold is wide).
-_FRACTIONS = (0.05, 0.16, 0.155, 0.15, 0.085, 0.19, 0.21)
+_FREE_TEXT = (2, 5, 6)  # Población, Concepto, Medidas: share what the short columns leave
+_MIN_SHARE = 0.2  # of that width, for each free-text column
 _PAGE_WIDTH_CM = 21.59
 _MARGIN_CM = 2.0
 
@@ -108,10 +109,79 @@ def case_rows(data: GvpNotificationData) -> list[CaseRow]:
             level=level_text(case),
             matrix=percent(case.matrix_pct) if case.matrix_pct is not None else "—",
             concept=case.concept.strip() or "—",
-            measures=tuple(measure_phrase(m) for m in case.measures) or ("Sin medidas propuestas",),
+            measures=tuple(measure_phrase(m) for m in case.measures),
         )
         for i, case in enumerate(data.cases, start=1)
     ]
+
+
+def columns(rows: list[CaseRow]) -> tuple[str, ...]:
+    """The table's columns. The GVP gives a concept on measures; when no case
+    carries proposed measures, there is no "Medidas propuestas" column (an empty
+    one, or a "sin medidas" line, would contradict a concept that names some)."""
+    return _COLUMNS if any(r.measures for r in rows) else _COLUMNS[:-1]
+
+
+def row_cells(row: CaseRow, n_columns: int) -> list[str]:
+    cells = [str(row.number), row.radicado, row.population, row.level, row.matrix, row.concept,
+             "\n".join(row.measures) or NO_MEASURES]
+    return cells[:n_columns]
+
+
+def column_fractions(rows: list[CaseRow], n_columns: int) -> list[float]:
+    """Column widths as fractions of the content width, from the content.
+
+    Number, radicado, level and matrix get what their longest word needs (a
+    radicado never wraps); population, concept and measures share the rest so
+    that the table is as short as possible: the split (in steps of 5 %, each
+    free column at least :data:`_MIN_SHARE`) that gives the fewest estimated
+    lines, a row being as tall as its tallest cell."""
+    import itertools
+    import math
+
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    st = pc.styles()
+    size = st.cell.fontSize
+
+    def need(title: str, words: list[str], bold: bool) -> float:
+        font = pc.FONT_BOLD if bold else pc.FONT
+        head = max(stringWidth(w, pc.FONT_BOLD, st.cell_head.fontSize) for w in title.split())
+        body = max((stringWidth(w, font, size) for w in words), default=0)
+        return (max(head, body) + pc.CELL_PADDING + 1) / pc.CONTENT_WIDTH
+
+    fixed = {
+        0: need("No.", [str(r.number) for r in rows], True),
+        1: need("Radicado", [r.radicado for r in rows], True),
+        3: need("Nivel de riesgo", [w for r in rows for w in r.level.split()], True),
+        4: need("Matriz", [r.matrix.replace(" ", "\u00a0") for r in rows], False),
+    }
+    free = [i for i in _FREE_TEXT if i < n_columns]
+    left = max(0.3, 1.0 - sum(fixed.values()))
+    # Each free cell as the widths of its lines before wrapping (measures: one line each).
+    texts = [
+        [[stringWidth(line, pc.FONT, size) + 2 * size for line in row_cells(r, n_columns)[i].split("\n")]
+         for i in free]
+        for r in rows
+    ]
+
+    def lines(widths: list[float], split: tuple[float, ...]) -> int:
+        usable = [left * share * pc.CONTENT_WIDTH - pc.CELL_PADDING for share in split]
+        # (words do not fill a line exactly: count a line as 90 % full)
+        return max(sum(math.ceil(w / (0.9 * u)) for w in cell) for cell, u in zip(widths, usable, strict=True))
+
+    steps = [k / 20 for k in range(round(_MIN_SHARE * 20), 21)]
+    best: tuple[int, tuple[float, ...]] | None = None
+    for head in itertools.product(steps, repeat=len(free) - 1):
+        split = (*head, round(1.0 - sum(head), 2))
+        if split[-1] < _MIN_SHARE - 1e-9:
+            continue
+        total = sum(lines(row, split) for row in texts)
+        if best is None or total < best[0]:
+            best = (total, split)
+    split = best[1] if best else tuple(1 / len(free) for _ in free)
+    fractions = {**fixed, **{i: left * share for i, share in zip(free, split, strict=True)}}
+    return [fractions[i] for i in range(n_columns)]
 
 
 def session_phrase(session: SessionInfo) -> str:
@@ -198,13 +268,15 @@ def build_notification_docx(data: GvpNotificationData, *, issued: date | None = 
     _p(doc, [("Resumen: ", True), (level_summary(data), False)], after=8)
 
     rows = case_rows(data)
-    table = doc.add_table(rows=1, cols=len(_COLUMNS))
+    titles = columns(rows)
+    fractions = column_fractions(rows, len(titles))
+    table = doc.add_table(rows=1, cols=len(titles))
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     content_width = Cm(_PAGE_WIDTH_CM - 2 * _MARGIN_CM)
-    widths = [int(content_width * f / sum(_FRACTIONS)) for f in _FRACTIONS]
-    for cell, title in zip(table.rows[0].cells, _COLUMNS, strict=True):
+    widths = [int(content_width * f / sum(fractions)) for f in fractions]
+    for cell, title in zip(table.rows[0].cells, titles, strict=True):
         _cell(cell, title, bold=True)
         shade_cell(cell, "DCE4EE")
     _repeat_header(table.rows[0])
@@ -216,10 +288,12 @@ def build_notification_docx(data: GvpNotificationData, *, issued: date | None = 
         _cell(cells[3], row.level, bold=True)
         _cell(cells[4], row.matrix.replace(" ", "\u00a0"))
         _cell(cells[5], row.concept)
-        _cell(cells[6], row.measures[0])
-        for extra in row.measures[1:]:
-            paragraph = cells[6].add_paragraph()
-            _format_cell_paragraph(paragraph, extra)
+        if len(titles) > 6:
+            measures = row.measures or (NO_MEASURES,)
+            _cell(cells[6], measures[0])
+            for extra in measures[1:]:
+                paragraph = cells[6].add_paragraph()
+                _format_cell_paragraph(paragraph, extra)
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width
         for cell in column.cells:
@@ -372,7 +446,9 @@ def notification_flowables(data: GvpNotificationData, *, issued: date) -> list:
         Paragraph(f"<b>Resumen:</b> {esc(level_summary(data))}", st.body_left),
         Spacer(1, 4),
     ]
-    head = [Paragraph(esc(title), st.cell_head) for title in _COLUMNS]
+    rows = case_rows(data)
+    titles = columns(rows)
+    head = [Paragraph(esc(title), st.cell_head) for title in titles]
     body = [
         [
             Paragraph(str(row.number), st.cell_center),
@@ -381,11 +457,11 @@ def notification_flowables(data: GvpNotificationData, *, issued: date) -> list:
             Paragraph(esc(row.level), st.cell_bold),
             Paragraph(pc.nbsp(esc(row.matrix)), st.cell),
             Paragraph(esc(row.concept), st.cell),
-            Paragraph("<br/>".join("• " + esc(m) for m in row.measures), st.cell),
-        ]
-        for row in case_rows(data)
+            Paragraph("<br/>".join("• " + esc(m) for m in row.measures) or NO_MEASURES, st.cell),
+        ][: len(titles)]
+        for row in rows
     ]
-    story.append(pc.data_table([head, *body], pc.widths(_FRACTIONS)))
+    story.append(pc.data_table([head, *body], pc.widths(column_fractions(rows, len(titles)))))
     story += [Spacer(1, 8), Paragraph(esc(_CLOSING), st.small)]
     story.append(
         KeepTogether(

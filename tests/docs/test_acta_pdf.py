@@ -12,7 +12,7 @@ from samples import SPANISH_PROBE, flat, page_texts, pdf_bytes, radicados, sampl
 
 from comite.documents.acta_pdf import acta_plain_baseline, build_acta_pdf
 from comite.documents.spanish import quantity_phrase
-from comite.domain import Rights
+from comite.domain import DecisionOutcome, Rights
 
 PAGE_LABEL = re.compile(r"Página (\d+) de (\d+)")
 
@@ -100,7 +100,7 @@ def test_social_recognition_checklist(acta_data, draft_text):
 def test_measures(acta_data, draft_text):
     for case in acta_data.cases:
         for m in case.measures:
-            assert f"{m.name} ({m.code})" in draft_text
+            assert m.name in draft_text and f"({m.code})" not in draft_text
     assert "dos (2) hombres de protección" in draft_text
     assert "un (1) chaleco blindado" in draft_text
     assert "una (1) camioneta blindada" in draft_text
@@ -248,3 +248,73 @@ def test_150_cases_are_all_in_a_long_acta():
     assert f"Página {n} de {n}" in reader.pages[-1].extract_text()
     tail = flat(" ".join(p.extract_text() for p in reader.pages[-15:]))
     assert "EXT26-" + f"{4100 + 150 * 37:06d}" in tail
+
+
+def _lines(pdf: bytes) -> list[str]:
+    from pypdf import PdfReader
+
+    return [line for page in PdfReader(io.BytesIO(pdf)).pages for line in page.extract_text().splitlines()]
+
+
+def test_radicados_in_narrow_cells_are_never_split(acta_data):
+    """Realistic 14-character radicados in the attendance's "Casos:" cells."""
+    radicados = tuple(f"EXT26-000315{50 + i:02d}" for i in range(5))
+    attendees = tuple(
+        replace(a, cases_attended=radicados[: 2 + i % 4]) if a.cases_attended else a
+        for i, a in enumerate(acta_data.attendees)
+    )
+    assert any(a.cases_attended for a in attendees)
+    data = replace(acta_data, attendees=attendees)
+    lines = _lines(pdf_bytes(build_acta_pdf, data))
+    text = "\n".join(lines)
+    for radicado in radicados:
+        assert radicado in text
+        assert text.count(radicado) == text.replace("\n", "").count(radicado), radicado
+
+
+def test_no_internal_codes_in_the_acta(acta_data, draft_text):
+    assert f"({acta_data.session.committee_code})" not in draft_text
+    for case in acta_data.cases:
+        for m in case.measures:
+            assert f"({m.code})" not in draft_text, m.code
+    assert acta_data.cases[0].measures[0].name in draft_text
+
+
+def test_gvp_acta_does_not_contradict_the_concept(acta_data):
+    gvp = replace(acta_data.session, committee_code="GVP", committee_name="Grupo de Valoración Preliminar")
+    case = replace(acta_data.cases[0], measures=(), outcome=DecisionOutcome.DECIDED,
+                   concept="Se conceptúa la pertinencia de medio de comunicación y chaleco blindado.")
+    data = replace(acta_data, session=gvp, cases=(case,))
+    text = flat(" ".join(page_texts(pdf_bytes(build_acta_pdf, data))))
+    assert "pertinencia de medio de comunicación y chaleco blindado" in text
+    assert "No se recomiendan medidas" not in text
+    cerrem = flat(" ".join(page_texts(pdf_bytes(build_acta_pdf, replace(data, session=acta_data.session)))))
+    assert "No se recomiendan medidas de protección para este caso." in cerrem
+
+
+def test_footer_keeps_the_version_with_a_long_committee_name(acta_data):
+    """UP-PCC's name does not fit the footer line: the short name is used, and the
+    version is never cut off."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from comite.documents import acta_pdf
+    from comite.documents import pdf_common as pc
+
+    long_name = ("Comité de Evaluación del Riesgo y Recomendación de Medidas para la Unión Patriótica "
+                 "y el Partido Comunista Colombiano")
+    session = replace(acta_data.session, committee_name=long_name, committee_short="CERREM UP-PCC")
+    data = replace(acta_data, session=session, version=4)
+    line = pc.footer_line(acta_pdf.page_chrome(data))
+    assert stringWidth(line, pc.FONT, pc.FOOTER_FONT_SIZE) <= pc.CONTENT_WIDTH
+    assert line == f"{acta_data.session.acta_label} · CERREM UP-PCC · BORRADOR · Versión 4"
+    # without a short name the reference is shortened, never the version
+    nameless = replace(data, session=replace(session, committee_short=""), draft=False)
+    line = pc.footer_line(acta_pdf.page_chrome(nameless))
+    assert stringWidth(line, pc.FONT, pc.FOOTER_FONT_SIZE) <= pc.CONTENT_WIDTH
+    assert line.endswith("… · Versión 4")
+    # a name that fits stays whole
+    assert pc.footer_line(acta_pdf.page_chrome(acta_data)).startswith(
+        f"{acta_data.session.acta_label} · {acta_data.session.committee_name} · "
+    )
+    pages = page_texts(pdf_bytes(build_acta_pdf, data))
+    assert all("CERREM UP-PCC · BORRADOR · Versión 4" in page for page in pages)

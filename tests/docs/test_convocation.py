@@ -182,3 +182,13 @@ def test_lines_are_folded_at_75_octets(convocation_data):
     for line in raw.split(b"\r\n"):
         assert len(line) <= 75, line
         line.decode("utf-8")  # folding never splits a UTF-8 sequence
+
+
+def test_no_internal_committee_code(convocation_data, convocation_pages):
+    from comite.documents.ics import build_convocation_ics
+
+    code = convocation_data.session.committee_code
+    assert convocation_data.session.committee_name in " ".join(convocation_pages).replace("\n", " ")
+    assert f"({code})" not in " ".join(convocation_pages)
+    ics = build_convocation_ics(convocation_data).decode("utf-8").replace("\r\n ", "")
+    assert f"({code})" not in ics

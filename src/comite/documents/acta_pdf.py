@@ -116,6 +116,27 @@ ATTENDANCE_COLUMNS = (
 )
 
 
+def attendance_columns(rows: Sequence[AttendeeRow]) -> tuple[Column, ...]:
+    """:data:`ATTENDANCE_COLUMNS`, with "Participación" wide enough for the widest
+    radicado it lists (a radicado is never cut across lines); the width it needs
+    comes from the name columns."""
+    longest = max((r for a in rows for r in a.cases_attended), key=len, default="")
+    if not longest:
+        return ATTENDANCE_COLUMNS
+    need = pc.word_fraction(longest + ",", pc.styles().cell)
+    cols = list(ATTENDANCE_COLUMNS)
+    last = cols[-1]
+    extra = need - last.width
+    if extra <= 0:
+        return ATTENDANCE_COLUMNS
+    donors = (1, 2, 3)  # Entidad, Nombre, Cargo
+    pool = sum(cols[i].width for i in donors)
+    for i in donors:
+        cols[i] = Column(cols[i].title, cols[i].width - extra * cols[i].width / pool, cols[i].wrap)
+    cols[-1] = Column(last.title, need, last.wrap)
+    return tuple(cols)
+
+
 def _attendance_rows(rows: Sequence[AttendeeRow]) -> list[list[Cell]]:
     return [
         [
@@ -158,7 +179,12 @@ def _label_runs(label: str, text: str) -> list[pc.Run]:
     return [(label.strip() + ":", "b"), " " + text.strip()]
 
 
-def _write_case(r: _Renderer, number: str, case: CaseBlock) -> None:
+def is_gvp(data: ActaData) -> bool:
+    """The GVP values the risk and gives a concept; it does not decide measures."""
+    return data.session.committee_code.strip().upper() == "GVP"
+
+
+def _write_case(r: _Renderer, number: str, case: CaseBlock, gvp: bool = False) -> None:
     r.heading(f"{number} Caso {case.order} — Radicado {case.radicado}", 2)
     r.kv(
         [
@@ -214,7 +240,7 @@ def _write_case(r: _Renderer, number: str, case: CaseBlock) -> None:
         r.labeled("Concepto y recomendación", case.concept)
 
     if case.measures:
-        r.heading("Medidas recomendadas", 3)
+        r.heading("Medidas propuestas en el concepto" if gvp else "Medidas recomendadas", 3)
         r.grid(
             (
                 Column("Medida", 0.31),
@@ -225,7 +251,7 @@ def _write_case(r: _Renderer, number: str, case: CaseBlock) -> None:
             ),
             [
                 [
-                    (f"{m.name} ({m.code})", m.notes) if m.notes else f"{m.name} ({m.code})",
+                    (m.name, m.notes) if m.notes else m.name,
                     _measure_quantity(m),
                     m.action.label,
                     _months(m.temporality_months),
@@ -234,7 +260,9 @@ def _write_case(r: _Renderer, number: str, case: CaseBlock) -> None:
                 for m in case.measures
             ],
         )
-    elif case.outcome is DecisionOutcome.DECIDED:
+    elif case.outcome is DecisionOutcome.DECIDED and not gvp:
+        # (The GVP's concept speaks for itself on measures: a "no measures"
+        # line after it would contradict a concept that names some.)
         r.para("No se recomiendan medidas de protección para este caso.")
 
     r.heading("Votación", 3)
@@ -284,7 +312,7 @@ def _write_acta(r: _Renderer, data: ActaData) -> None:
     r.title(s.acta_label, subtitle, badge)
 
     info = [
-        ("Comité", f"{s.committee_name} ({s.committee_code})"),
+        ("Comité", s.committee_name),
         ("Tipo de sesión", s.session_type.label),
         ("Fecha", date_long_weekday(s.day)),
         ("Modalidad", _modality(data)),
@@ -321,13 +349,14 @@ def _write_acta(r: _Renderer, data: ActaData) -> None:
     present_members = sum(a.status is AttendanceStatus.PRESENTE for a in members)
     present_guests = sum(a.status is AttendanceStatus.PRESENTE for a in guests)
     r.heading(f"Miembros con voz y voto ({present_members} presentes de {len(members)})", 3, 140)
+    columns = attendance_columns(data.attendees)
     if members:
-        r.grid(ATTENDANCE_COLUMNS, _attendance_rows(members))
+        r.grid(columns, _attendance_rows(members))
     else:
         r.para("No hay miembros con voz y voto registrados.")
     r.heading(f"Invitados con solo voz ({present_guests} presentes de {len(guests)})", 3, 140)
     if guests:
-        r.grid(ATTENDANCE_COLUMNS, _attendance_rows(guests))
+        r.grid(columns, _attendance_rows(guests))
     else:
         r.para("No asistieron invitados.")
 
@@ -347,7 +376,7 @@ def _write_acta(r: _Renderer, data: ActaData) -> None:
     cases_no = section("Presentación y análisis de casos")
     if data.cases:
         for i, case in enumerate(data.cases, start=1):
-            _write_case(r, f"{cases_no}{i}.", case)
+            _write_case(r, f"{cases_no}{i}.", case, is_gvp(data))
     else:
         r.para("No se analizaron casos en esta sesión.")
 
@@ -618,20 +647,27 @@ def acta_pdf_bytes(data: ActaData) -> bytes:
     return buf.getvalue()
 
 
-def build_acta_pdf(data: ActaData, out: Path | BinaryIO) -> None:
-    """Write the formal acta PDF (Letter, header with "Página X de Y", RESERVADO,
-    BORRADOR watermark on drafts) to a path or a binary file object."""
+def page_chrome(data: ActaData) -> pc.PageChrome:
+    """Header and footer of the acta; the footer names the committee by its short
+    name when the full one would run off the page (UP-PCC)."""
     s = data.session
-    chrome = pc.PageChrome(
+    return pc.PageChrome(
         header=data.header,
         reference=f"{s.acta_label} · {s.committee_name}",
         draft=data.draft,
         version_label=f"Versión {data.version}",
+        short_reference=f"{s.acta_label} · {s.committee_short}" if s.committee_short else "",
     )
+
+
+def build_acta_pdf(data: ActaData, out: Path | BinaryIO) -> None:
+    """Write the formal acta PDF (Letter, header with "Página X de Y", RESERVADO,
+    BORRADOR watermark on drafts) to a path or a binary file object."""
+    s = data.session
     pc.build_pdf(
         out,
         acta_flowables(data),
-        chrome,
+        page_chrome(data),
         title=f"{s.acta_label} — {s.committee_name}",
         subject=f"Sesión {s.session_type.label.lower()} del {date_long(s.day)} — RESERVADO",
     )

@@ -116,7 +116,7 @@ def convocation_flowables(
         Spacer(1, 6),
         Paragraph("Respetados delegados:", st.body_left),
         Paragraph(
-            f"La Secretaría Técnica del {pc.esc(s.committee_name)} ({pc.esc(s.committee_code)}) "
+            f"La Secretaría Técnica del {pc.esc(s.committee_name)} "
             f"los convoca a la {pc.esc(session_label(s, capital=False))}, que se realizará el "
             f"{pc.esc(date_long_weekday(s.day))} en los siguientes términos:",
             st.body,

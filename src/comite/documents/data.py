@@ -62,6 +62,7 @@ class SessionInfo:
     end: time | None
     place: str | None
     virtual_link: str | None
+    committee_short: str = ""  # e.g. "CERREM UP-PCC": where the full name does not fit
 
     @property
     def acta_label(self) -> str:

@@ -51,7 +51,7 @@ def _bogota_timezone() -> Timezone:
 def _description(data: ConvocationData) -> str:
     s = data.session
     lines = [
-        f"{session_label(s)} del {s.committee_name} ({s.committee_code}).",
+        f"{session_label(s)} del {s.committee_name}.",
         f"Modalidad: {modality(s)}.",
     ]
     if s.place:

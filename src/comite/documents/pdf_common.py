@@ -381,6 +381,15 @@ def widths(fractions: Sequence[float], total: float = CONTENT_WIDTH) -> list[flo
     return [total * f / s for f in fractions]
 
 
+CELL_PADDING = 6.0  # left + right padding of a data_table cell
+
+
+def word_fraction(word: str, style: ParagraphStyle, total: float = CONTENT_WIDTH) -> float:
+    """The fraction of ``total`` a data_table column needs so ``word`` fits on one
+    line in ``style`` (radicados must never be cut across lines)."""
+    return (pdfmetrics.stringWidth(word, style.fontName, style.fontSize) + CELL_PADDING + 1) / total
+
+
 def data_table(
     rows: list[list[object]],
     col_widths: Sequence[float],
@@ -473,6 +482,30 @@ class PageChrome:
     reference: str  # footer, e.g. "ACTA No. 007 de 2026 · CERREM poblacional"
     draft: bool = False
     version_label: str = ""  # e.g. "Versión 2"; printed in the footer (and watermark)
+    short_reference: str = ""  # used when ``reference`` does not fit the footer line
+
+
+FOOTER_FONT_SIZE = 7
+
+
+def footer_line(chrome: PageChrome) -> str:
+    """The footer's reference line, within the content width.
+
+    The full reference if it fits, else the short one; if neither fits, the
+    reference is cut with "…". BORRADOR and the version always stay whole."""
+    suffix = (" · BORRADOR" if chrome.draft else "") + (
+        f" · {chrome.version_label}" if chrome.version_label else "")
+
+    def fits(text: str) -> bool:
+        return pdfmetrics.stringWidth(text, FONT, FOOTER_FONT_SIZE) <= CONTENT_WIDTH
+
+    for ref in (chrome.reference, chrome.short_reference):
+        if ref and fits(ref + suffix):
+            return ref + suffix
+    ref = chrome.short_reference or chrome.reference
+    while ref and not fits(ref.rstrip() + "…" + suffix):
+        ref = ref[:-1]
+    return ref.rstrip() + "…" + suffix
 
 
 _HEADER_COLS = (0.25, 0.47, 0.28)
@@ -568,13 +601,8 @@ class _ChromePainter:
         canv.drawString(
             MARGIN + pdfmetrics.stringWidth("RESERVADO", FONT_BOLD, 7) + 6, y + 9, RESERVED_NOTE
         )
-        ref = self.chrome.reference
-        if self.chrome.draft:
-            ref += " · BORRADOR"
-        if self.chrome.version_label:
-            ref += f" · {self.chrome.version_label}"
-        canv.setFont(FONT, 7)
-        canv.drawString(MARGIN, y, ref)
+        canv.setFont(FONT, FOOTER_FONT_SIZE)
+        canv.drawString(MARGIN, y, footer_line(self.chrome))
 
     def _draw_watermark(self, canv: rl_canvas.Canvas) -> None:
         # Over the content, translucent, so it shows on shaded tables too.

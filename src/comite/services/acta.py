@@ -64,7 +64,7 @@ def header_from_settings(ctx: ServiceContext, title: str = "Acta de sesión") ->
 
 def session_info(h: views.SessionHeader) -> SessionInfo:
     return SessionInfo(h.committee_code, h.committee_name, h.number, h.year, h.session_type, h.day, h.start,
-                       h.end, h.place, h.virtual_link)
+                       h.end, h.place, h.virtual_link, h.committee_short or "")
 
 
 def _attendees(rows: list[views.AttendanceRow], hearings: list[views.HearingDetail]) -> tuple[AttendeeRow, ...]:

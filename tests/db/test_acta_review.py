@@ -23,6 +23,17 @@ def _closed_session(ctx) -> int:
     return sid
 
 
+def test_the_acta_command_exports_what_the_delegates_are_reading(admin, tmp_path):
+    sid = _closed_session(admin)
+    preview = acta.generate_acta(admin, sid, tmp_path / "antes.pdf")
+    assert preview.kind == "vista_previa"  # nothing stored yet: a marked preview
+    acta.issue_draft(admin, sid)
+    draft = acta.latest_draft_version(admin, sid)
+    result = acta.generate_acta(admin, sid, tmp_path / "borrador.pdf")
+    assert (result.kind, result.version) == ("borrador", draft.version) and "en revisión" in result.message
+    assert (tmp_path / "borrador.pdf").read_bytes() == acta.acta_version_pdf(admin, draft.id)  # the stored one
+
+
 def test_approval_waits_for_the_reviewers_observations(admin):
     sid = _closed_session(admin)
     make_user(admin, "delegada", Role.REVISOR, committees=["GVP"])

@@ -323,16 +323,22 @@ def issue_errata(ctx: ServiceContext, session_id: int, text: str, out: Path | No
 
 
 def generate_acta(ctx: ServiceContext, session_id: int, out: Path) -> ActaResult:
-    """The CLI's ``comite acta``: the stored final (latest) if approved, else a draft preview."""
+    """The CLI's ``comite acta``: the stored final (latest) if approved; else the stored
+    draft under review, the one the delegates are reading; else a draft preview."""
     with ctx.reading() as s:
         sess = load_session(s, session_id)
         require(ctx, Action.READ_SESSION, sess.committee_id)
-        final = _latest(s, session_id, ("final", "fe_de_erratas"))
-        if final is not None:
-            pdf = ctx.db.vault.decrypt_bytes(final.pdf, f"acta:{session_id}:{final.version}")
-            _write(out, pdf)
-            return ActaResult(out, final.version, final.kind, final.sha256,
-                              f"Acta final (versión {final.version}) escrita en {out}.")
+        stored = _latest(s, session_id, ("final", "fe_de_erratas")) or _latest(s, session_id, ("borrador",))
+        if stored is not None:
+            pdf = ctx.db.vault.decrypt_bytes(stored.pdf, f"acta:{session_id}:{stored.version}")
+            version, kind, digest = stored.version, stored.kind, stored.sha256
+    if stored is not None:
+        _write(out, pdf)
+        with ctx.transaction() as s:
+            audit.record(s, ctx, "acta_exportada", "sesion", session_id, details={"version": version, "tipo": kind})
+        message = (f"Borrador en revisión (versión {version}) escrito en {out}." if kind == "borrador"
+                   else f"Acta final (versión {version}) escrita en {out}.")
+        return ActaResult(out, version, kind, digest, message)
     pdf = preview_acta(ctx, session_id)
     _write(out, pdf)
     with ctx.transaction() as s:

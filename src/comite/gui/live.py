@@ -123,9 +123,11 @@ class LiveUpdates(QObject):
                 if feed is None:
                     feed = ChangeFeed(self._db)
                     self._ready.set()
-                feed.wait(WAIT_SECONDS)
+                changed = feed.wait(WAIT_SECONDS)
                 if self._stop.is_set():
                     break
+                if not changed and not failing:
+                    continue  # nothing committed elsewhere: no query (it would cost the window's thread the GIL)
                 events = feed.poll()
                 while events:
                     self.arrived.emit(events)

@@ -18,7 +18,7 @@ from sqlalchemy import select, text
 
 from comite.domain import AttendanceStatus, DecisionOutcome, MeasureAction, RiskLevel, VoteChoice
 from comite.model import AuditEntry
-from comite.services import audit, cases, followup, proceedings, sessions
+from comite.services import audit, cases, followup, proceedings, sessions, views
 from comite.services.proceedings import DecisionInput, MeasureInput
 from comite.storage import triggers
 from comite.storage.audit_chain import link_hash
@@ -353,3 +353,25 @@ def test_verify_without_the_key_says_it_checked_only_the_chain(admin):
     assert report.ok
     assert "solo se comprobó la cadena de huellas" in report.message and "no los sellos" in report.message
     assert "íntegra" not in report.message
+
+
+def test_changed_votes_and_decisions_record_old_and_new(trail):
+    """The trail says what a vote or a decision was before it changed, not only what it became."""
+    ctx, case_id, sid = trail
+    hid = next(h for h in views.session_hearings(ctx, sid) if h.case_id == case_id).hearing_id
+    proceedings.record_decision(ctx, hid, DecisionInput(DecisionOutcome.POSTPONED, concept="Falta información"))
+    entries = [json.loads(e.details) for e in _entries(ctx.db) if e.action == "decision"]
+    assert entries[0]["antes"] is None  # the first decision replaced nothing
+    assert entries[-1]["antes"]["resultado"] == "decidido" and entries[-1]["antes"]["medidas"][0][0] == (
+        "vehiculo_blindado")
+    assert entries[-1]["resultado"] == "aplazado"
+    seat = next(v.seat_key for v in views.hearing_detail(ctx, hid).voters if v.choice is VoteChoice.EN_CONTRA)
+    proceedings.cast_vote(ctx, hid, seat, VoteChoice.ABSTENCION)
+    proceedings.clear_vote(ctx, hid, seat)
+    votes = [(e.action, json.loads(e.details)) for e in _entries(ctx.db) if e.action in ("voto", "voto_retirado")]
+    assert votes[-2][1]["antes"] == "en_contra" and votes[-2][1]["voto"] == "abstencion"
+    assert votes[-1] == ("voto_retirado", {"puesto": seat, "antes": "abstencion"})
+    changed = next(e for e in reversed(_entries(ctx.db)) if e.action == "voto" and "reservado" in e.details)
+    hidden = json.loads(ctx.db.vault.decrypt(base64.b64decode(json.loads(changed.details)["reservado"]),
+                                             "audit.reserved"))
+    assert hidden == {"salvamento_antes": RESERVED["dissent"]}  # the old dissent, encrypted like the new

@@ -642,6 +642,8 @@ def cast_vote(
             existing = next((v for v in hearing.votes if v.seat_key == seat_key), None)
             if checked and _stored_choice(existing) != expected:
                 raise _vote_conflict(s, ctx, hearing, seat_key)
+            before = existing.choice if existing is not None else None
+            dissent_before = existing.dissent if existing is not None else None
             _require_moment(s, hearing)
             frame = case_frame(s, hearing)
             votes = [v for v in _votes(hearing) if v.seat_key != seat_key]
@@ -665,9 +667,12 @@ def cast_vote(
                     raise _vote_conflict(s, ctx, hearing, seat_key)
             else:
                 existing.choice, existing.dissent = choice.value, dissent or None
+            reserved = {"salvamento": dissent} if dissent else {}
+            if dissent_before and dissent_before != (dissent or None):
+                reserved["salvamento_antes"] = dissent_before  # encrypted, like the new one
             audit.record(s, ctx, "voto", "sesion", hearing.session_id, case_id=hearing.case_id,
-                         details={"puesto": seat_key, "voto": choice.value},
-                         reserved={"salvamento": dissent} if dissent else None)
+                         details={"puesto": seat_key, "voto": choice.value, "antes": before},
+                         reserved=reserved or None)
             return VoteResult(Changes(decisions=True, session_id=hearing.session_id), result)
     except ValidationError as exc:
         if checked and isinstance(exc.__cause__, IntegrityError):
@@ -675,6 +680,12 @@ def cast_vote(
             if conflict is not None:
                 raise conflict from exc
         raise
+
+
+def _decision_summary(d: Decision) -> dict:
+    """A stored decision as the audit trail shows it (old → new when it is replaced)."""
+    return {"resultado": d.outcome, "nivel": d.risk_level, "adoptada": d.adopted,
+            "medidas": [[m.measure_code, m.quantity, m.action, m.temporality_months] for m in d.measures]}
 
 
 def clear_vote(ctx: ServiceContext, hearing_id: int, seat_key: str, *, expected: SeenVote = ANY_VOTE) -> Changes:
@@ -688,6 +699,7 @@ def clear_vote(ctx: ServiceContext, hearing_id: int, seat_key: str, *, expected:
         existing = next((v for v in hearing.votes if v.seat_key == seat_key), None)
         if checked and _stored_choice(existing) != expected:
             raise _vote_conflict(s, ctx, hearing, seat_key)
+        before = existing.choice if existing is not None else None
         if checked and existing is not None:
             done = s.execute(
                 delete(Vote).where(Vote.id == existing.id, Vote.choice == existing.choice)
@@ -698,7 +710,7 @@ def clear_vote(ctx: ServiceContext, hearing_id: int, seat_key: str, *, expected:
         else:
             hearing.votes = [v for v in hearing.votes if v.seat_key != seat_key]
         audit.record(s, ctx, "voto_retirado", "sesion", hearing.session_id, case_id=hearing.case_id,
-                     details={"puesto": seat_key})
+                     details={"puesto": seat_key, "antes": before})
         return Changes(decisions=True, session_id=hearing.session_id)
 
 
@@ -818,6 +830,7 @@ def record_decision(
         elif inp.measures:
             raise RuleViolation("Un caso devuelto o aplazado no lleva medidas.")
         decided_on = inp.decided_on or sess.day
+        before = _decision_summary(hearing.decision) if hearing.decision is not None else None
         decision = hearing.decision or Decision(hearing_id=hearing.id)
         decision.outcome = inp.outcome.value
         decision.risk_level = inp.risk_level.value if inp.risk_level else None
@@ -848,7 +861,7 @@ def record_decision(
         audit.record(
             s, ctx, "decision", "sesion", sess.id, case_id=case.id,
             details={"resultado": inp.outcome.value, "nivel": decision.risk_level, "adoptada": decision.adopted,
-                     "estado_caso": [status_before, case.status],
+                     "antes": before, "estado_caso": [status_before, case.status],
                      "medidas": [[m.measure_code, m.quantity, m.action.value, m.temporality_months]
                                  for m in inp.measures],
                      "votos": [decision.a_favor, decision.en_contra, decision.abstencion]},

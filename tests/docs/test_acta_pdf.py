@@ -52,6 +52,21 @@ def test_attendees_are_listed_with_their_capacity(acta_data, draft_text):
     assert re.search(rf"Invitados con solo voz \(\d+ presentes de {n_guests}\)", draft_text)
 
 
+def test_an_absent_member_has_no_capacity_nor_participation(acta_data):
+    from comite.domain import AttendanceStatus
+
+    member = next(a for a in acta_data.attendees if a.rights is Rights.VOZ_Y_VOTO and a.condition is None)
+    absent = replace(member, name="", position="", status=AttendanceStatus.AUSENTE, arrival=None, departure=None)
+    present = replace(member, entity="Entidad presente de control")
+    text = flat(" ".join(page_texts(pdf_bytes(build_acta_pdf, replace(acta_data, attendees=(absent, present))))))
+    rows = text[text.index("Miembros con voz y voto"):text.index("Verificación del quórum")]
+    absent_row = rows[rows.index(member.entity):rows.index("Entidad presente de control")]
+    assert "Ausente" in absent_row and "— —" in absent_row  # no capacity, no schedule
+    assert member.capacity.label not in absent_row and "Toda la sesión" not in absent_row
+    assert member.capacity.label in rows[rows.index("Entidad presente de control"):]
+    assert "Toda la sesión" in rows[rows.index("Entidad presente de control"):]
+
+
 def test_conditional_seat_lists_its_cases(acta_data, draft_text):
     acnur = next(a for a in acta_data.attendees if a.entity.startswith("ACNUR"))
     assert acnur.cases_attended

@@ -101,7 +101,9 @@ def _participation(row: AttendeeRow) -> str:
             parts.append(pc.cases_phrase(row.cases_attended, lead="Convocado para los"))
     if row.ad_hoc_reason:
         parts.append("Motivo: " + row.ad_hoc_reason)
-    return "\n".join(parts) if parts else "Toda la sesión"
+    if parts:
+        return "\n".join(parts)
+    return "Toda la sesión" if row.status is AttendanceStatus.PRESENTE else "—"  # an absence took no part
 
 
 ATTENDANCE_COLUMNS = (
@@ -144,7 +146,7 @@ def _attendance_rows(rows: Sequence[AttendeeRow]) -> list[list[Cell]]:
             (r.entity, r.role.label),
             r.name,
             r.position,
-            r.capacity.label,
+            r.capacity.label if r.status is AttendanceStatus.PRESENTE else "—",  # nobody came in any capacity
             r.status.label,
             _schedule(r),
             _participation(r),

@@ -154,7 +154,12 @@ def test_resolutions_open_in_libreoffice(admin, recorded, tmp_path):
 
 def test_convocation_pdf_and_ics(admin, recorded, tmp_path):
     sid, _ = recorded
-    resolutions.generate_convocation(admin, sid, tmp_path / "conv.pdf", tmp_path / "conv.ics")
+    said = resolutions.generate_convocation(admin, sid, tmp_path / "conv.pdf", tmp_path / "conv.ics").message
+    convoked = resolutions.convocation_data(admin, sid).convoked
+    with_mail = [r for r in convoked if r.email]
+    assert f"llega a {len(with_mail)} de {len(convoked)} convocados" in said
+    if len(with_mail) < len(convoked):  # who is left out is said, not silently dropped
+        assert "sin correo registrado" in said
     text = _text(tmp_path / "conv.pdf")
     assert "Voz y voto" in text and "Solo voz" in text and "DOC-2026-000" in text
     cal = Calendar.from_ical((tmp_path / "conv.ics").read_bytes())

@@ -149,6 +149,7 @@ def test_conditional_seat_cases_and_the_convocation(admin, qtbot, tmp_path):
     assert b"BEGIN:VCALENDAR" in (tmp_path / "convocatoria.ics").read_bytes()
     assert page.header.status is SessionStatus.CONVOCADA
     assert page.ui.statusLabel.text() == "Convocada"
+    assert "sin correo registrado" in page.ui.messageLabel.text()  # nobody here has an e-mail yet
 
 
 def test_resolutions_batch_from_the_acta_tab(admin, qtbot, tmp_path):

@@ -187,7 +187,14 @@ def generate_convocation(ctx: ServiceContext, session_id: int, out_pdf: Path, ou
             sess.status = SessionStatus.CONVOCADA.value
         audit.record(s, ctx, "convocatoria_generada", "sesion", session_id,
                      details={"pdf": out_pdf.name, "ics": Path(out_ics).name if out_ics else None})
-    return Changes(session=True, session_id=session_id)
+    message = f"Convocatoria generada en {out_pdf.name}."
+    if out_ics is not None:
+        missing = [r.entity for r in data.convoked if not (r.email or "").strip()]
+        invited = len(data.convoked) - len(missing)
+        message += f" La invitación de calendario llega a {invited} de {len(data.convoked)} convocados"
+        message += (f"; sin correo registrado (agréguelo en Asistencia o envíeles la carta): "
+                    f"{', '.join(missing[:6])}{' y otros' if len(missing) > 6 else ''}." if missing else ".")
+    return Changes(session=True, session_id=session_id, message=message)
 
 
 # --- GVP → CERREM notification -----------------------------------------------------------------

@@ -4,6 +4,7 @@ and who is convened (with an ad hoc invitee and the convocation export)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -262,9 +263,9 @@ class DataTab(QWidget):
             return resolutions.generate_convocation(ctx, sid, pdf, ics)
 
         def done(changes) -> None:
-            self.page.apply_changes(changes)
-            self.page.show_ok(f"Convocatoria exportada: {pdf.name} y {ics.name} "
-                              f"({datetime.now():%H:%M}).")
+            self.page.apply_changes(replace(changes, message=""))
+            # which convened have no e-mail, so the calendar invitation does not reach them
+            self.page.show_ok(f"{changes.message} ({datetime.now():%H:%M})")
 
         workers.run_job(self, "exportar la convocatoria", work, on_done=done,
                         on_error=lambda exc: self.page.report_error(exc, action="exportar la convocatoria"))

@@ -29,6 +29,7 @@ from comite.domain import (
     VoteChoice,
 )
 from comite.services import acta, cases, followup, proceedings, resolutions, sessions, views
+from tests.conftest import missing_tool
 
 NAMES = ("Ramiro Ñáñez Quiñónez", "Lucía Gómez Ürrutia")
 
@@ -142,7 +143,7 @@ def test_resolutions_one_per_case_numbered(admin, recorded, tmp_path):
 def test_resolutions_open_in_libreoffice(admin, recorded, tmp_path):
     soffice = shutil.which("soffice")
     if soffice is None:
-        pytest.skip("LibreOffice (soffice) no está instalado")
+        missing_tool("LibreOffice (soffice) no está instalado")
     sid, _ = recorded
     path = resolutions.generate_resolutions(admin, sid, tmp_path / "res")[0]
     subprocess.run([soffice, "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path}/lo",

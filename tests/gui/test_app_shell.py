@@ -670,7 +670,11 @@ def test_an_administrator_sets_the_documents_header_signature_and_numbering(qtbo
     dialog.ui.buttonBox.accepted.emit()
     assert "versión del formato" in dialog.ui.errorLabel.text() and dialog.isVisible()
     assert dialog.ui.directorEdit.text() == "Augusto Rodríguez Ballesteros"
+    dialog.ui.emailEdit.setText("secretaria-cerrem")
     dialog.ui.versionEdit.setText("03")
+    dialog.ui.buttonBox.accepted.emit()
+    assert "no parece un correo" in dialog.ui.errorLabel.text() and dialog.isVisible()
+    dialog.ui.emailEdit.setText("secretaria.cerrem@unp.gov.co")
     dialog.ui.dateEdit.setDate(dialog.ui.dateEdit.date().fromString("15/07/2026", "dd/MM/yyyy"))
     dialog.ui.prefixEdit.setText("UNP-")
     dialog.ui.buttonBox.accepted.emit()
@@ -679,6 +683,10 @@ def test_an_administrator_sets_the_documents_header_signature_and_numbering(qtbo
     assert (stored.director_name, stored.format_version, stored.format_date, stored.resolution_prefix) == (
         "Augusto Rodríguez Ballesteros", "03", date(2026, 7, 15), "UNP-")
     assert header_from_settings(w.ctx).issued == date(2026, 7, 15)  # the formats now carry that date
+    from comite.services import resolutions
+
+    sid = new_session(w.ctx, "GVP", date(2026, 12, 1))
+    assert resolutions.convocation_data(w.ctx, sid).organizer_email == "secretaria.cerrem@unp.gov.co"
     with w.ctx.reading() as s:
         assert s.query(AuditEntry).filter_by(action="configuracion").count() == 3
 

@@ -32,6 +32,7 @@ class DocumentSettingsDialog(QDialog):
         self.ui.versionEdit.setText(current.format_version)
         d = current.format_date
         self.ui.dateEdit.setDate(QDate(d.year, d.month, d.day))
+        self.ui.emailEdit.setText(current.secretariat_email)
         self.ui.directorEdit.setText(current.director_name)
         self.ui.positionEdit.setText(current.director_position)
         self.ui.numberCheck.setChecked(current.number_resolutions)
@@ -53,7 +54,7 @@ class DocumentSettingsDialog(QDialog):
         return settings.DocumentSettings(
             entity=self.ui.entityEdit.text(), process=self.ui.processEdit.text(),
             format_code=self.ui.codeEdit.text(), format_version=self.ui.versionEdit.text(),
-            format_date=self.ui.dateEdit.date().toPython(),
+            format_date=self.ui.dateEdit.date().toPython(), secretariat_email=self.ui.emailEdit.text(),
             director_name=self.ui.directorEdit.text(), director_position=self.ui.positionEdit.text(),
             number_resolutions=self.ui.numberCheck.isChecked(), resolution_prefix=self.ui.prefixEdit.text(),
             first_resolution_number=self.ui.firstSpin.value(),

@@ -30,6 +30,7 @@ from comite.services.catalog import get_setting
 from comite.services.context import Changes, ServiceContext
 from comite.services.permissions import Action, require
 from comite.services.sessions import load_session
+from comite.services.settings import document_settings
 
 Progress = Callable[[int, int], None]
 DEFAULT_NUMBERING = {"asignar": True, "prefijo": "", "inicio": 1}
@@ -165,6 +166,7 @@ def convocation_data(ctx: ServiceContext, session_id: int) -> ConvocationData:
         secretary=Signatory(head.secretary_name or ctx.actor.full_name or ctx.actor.username,
                             head.secretary_position or "Secretaría Técnica", head.committee_short),
         uid=f"comite-sesion-{head.committee_code.lower()}-{head.year}-{head.number:03d}@comite",
+        organizer_email=document_settings(ctx).secretariat_email,
     )
 
 

@@ -4,7 +4,8 @@ Three stored settings (``Setting`` rows, JSON) shape every acta, convocation,
 notification and resolution:
 
 * ``encabezado_documentos``: the formal header of the entity's formats (entity,
-  process, format code, version and the format's approval date);
+  process, format code, version and the format's approval date) and the
+  secretariat's e-mail (organizer of the calendar invitation);
 * ``director_unp``: who signs the resolutions (name and position);
 * ``numeracion_resoluciones``: whether the application numbers resolutions,
   with what prefix and from which number.
@@ -16,10 +17,11 @@ whole, validated, permission-checked and audited.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
-from comite.documents.data import DocumentHeader
+from comite.documents.data import ConvocationData, DocumentHeader
 from comite.errors import ValidationError
 from comite.services.catalog import get_setting, put_setting
 from comite.services.context import Changes, ServiceContext
@@ -29,6 +31,8 @@ HEADER_KEY = "encabezado_documentos"
 DIRECTOR_KEY = "director_unp"
 NUMBERING_KEY = "numeracion_resoluciones"
 DEFAULT_DIRECTOR_POSITION = "Director General"
+DEFAULT_EMAIL = ConvocationData.__dataclass_fields__["organizer_email"].default
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,7 @@ class DocumentSettings:
     format_code: str
     format_version: str
     format_date: date
+    secretariat_email: str
     director_name: str
     director_position: str
     number_resolutions: bool
@@ -65,6 +70,7 @@ def document_settings(ctx: ServiceContext) -> DocumentSettings:
         entity=header.get("entidad", base.entity), process=header.get("proceso", base.process),
         format_code=header.get("codigo", base.code), format_version=header.get("version", base.version),
         format_date=stored_date(header.get("fecha"), base.issued),
+        secretariat_email=header.get("correo", DEFAULT_EMAIL),
         director_name=director.get("nombre", ""),
         director_position=director.get("cargo", DEFAULT_DIRECTOR_POSITION),
         number_resolutions=bool(numbering.get("asignar", True)), resolution_prefix=numbering.get("prefijo", ""),
@@ -82,6 +88,8 @@ def save_document_settings(ctx: ServiceContext, new: DocumentSettings) -> Change
             problems.append(f"Escriba {label}.")
     if new.format_date > date(2100, 1, 1) or new.format_date < date(1990, 1, 1):
         problems.append("La fecha del formato no es válida.")
+    if not _EMAIL.fullmatch(new.secretariat_email.strip()):
+        problems.append(f"«{new.secretariat_email.strip()}» no parece un correo electrónico (nombre@entidad.gov.co).")
     if new.number_resolutions and new.first_resolution_number < 1:
         problems.append("La numeración de resoluciones empieza en 1 o más.")
     if len(new.resolution_prefix) > 20:
@@ -91,7 +99,8 @@ def save_document_settings(ctx: ServiceContext, new: DocumentSettings) -> Change
     current = document_settings(ctx)
     values = {
         HEADER_KEY: {"entidad": new.entity.strip(), "proceso": new.process.strip(), "codigo": new.format_code.strip(),
-                     "version": new.format_version.strip(), "fecha": new.format_date.isoformat()},
+                     "version": new.format_version.strip(), "fecha": new.format_date.isoformat(),
+                     "correo": new.secretariat_email.strip()},
         DIRECTOR_KEY: {"nombre": new.director_name.strip(),
                        "cargo": new.director_position.strip() or DEFAULT_DIRECTOR_POSITION},
         NUMBERING_KEY: {"asignar": new.number_resolutions, "prefijo": new.resolution_prefix.strip(),
@@ -99,13 +108,13 @@ def save_document_settings(ctx: ServiceContext, new: DocumentSettings) -> Change
     }
     before = {
         HEADER_KEY: (current.entity, current.process, current.format_code, current.format_version,
-                     current.format_date),
+                     current.format_date, current.secretariat_email),
         DIRECTOR_KEY: (current.director_name, current.director_position),
         NUMBERING_KEY: (current.number_resolutions, current.resolution_prefix, current.first_resolution_number),
     }
     after = {
         HEADER_KEY: (new.entity.strip(), new.process.strip(), new.format_code.strip(), new.format_version.strip(),
-                     new.format_date),
+                     new.format_date, new.secretariat_email.strip()),
         DIRECTOR_KEY: (new.director_name.strip(), new.director_position.strip() or DEFAULT_DIRECTOR_POSITION),
         NUMBERING_KEY: (new.number_resolutions, new.resolution_prefix.strip(), new.first_resolution_number),
     }

@@ -88,6 +88,16 @@ class Ui_DocumentSettingsDialog(object):
 
         self.headerForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.dateEdit)
 
+        self.emailLabel = QLabel(self.headerBox)
+        self.emailLabel.setObjectName(u"emailLabel")
+
+        self.headerForm.setWidget(5, QFormLayout.ItemRole.LabelRole, self.emailLabel)
+
+        self.emailEdit = QLineEdit(self.headerBox)
+        self.emailEdit.setObjectName(u"emailEdit")
+
+        self.headerForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.emailEdit)
+
 
         self.mainLayout.addWidget(self.headerBox)
 
@@ -171,6 +181,7 @@ class Ui_DocumentSettingsDialog(object):
         self.codeLabel.setBuddy(self.codeEdit)
         self.versionLabel.setBuddy(self.versionEdit)
         self.dateLabel.setBuddy(self.dateEdit)
+        self.emailLabel.setBuddy(self.emailEdit)
         self.directorLabel.setBuddy(self.directorEdit)
         self.positionLabel.setBuddy(self.positionEdit)
         self.prefixLabel.setBuddy(self.prefixEdit)
@@ -180,7 +191,8 @@ class Ui_DocumentSettingsDialog(object):
         QWidget.setTabOrder(self.processEdit, self.codeEdit)
         QWidget.setTabOrder(self.codeEdit, self.versionEdit)
         QWidget.setTabOrder(self.versionEdit, self.dateEdit)
-        QWidget.setTabOrder(self.dateEdit, self.directorEdit)
+        QWidget.setTabOrder(self.dateEdit, self.emailEdit)
+        QWidget.setTabOrder(self.emailEdit, self.directorEdit)
         QWidget.setTabOrder(self.directorEdit, self.positionEdit)
         QWidget.setTabOrder(self.positionEdit, self.numberCheck)
         QWidget.setTabOrder(self.numberCheck, self.prefixEdit)
@@ -215,6 +227,10 @@ class Ui_DocumentSettingsDialog(object):
         self.dateEdit.setToolTip(QCoreApplication.translate("DocumentSettingsDialog", u"Fecha de aprobaci\u00f3n de la versi\u00f3n vigente del formato", None))
 #endif // QT_CONFIG(tooltip)
         self.dateEdit.setDisplayFormat(QCoreApplication.translate("DocumentSettingsDialog", u"dd/MM/yyyy", None))
+        self.emailLabel.setText(QCoreApplication.translate("DocumentSettingsDialog", u"C&orreo de la secretar\u00eda:", None))
+#if QT_CONFIG(tooltip)
+        self.emailEdit.setToolTip(QCoreApplication.translate("DocumentSettingsDialog", u"Organizador de la invitaci\u00f3n de calendario y direcci\u00f3n para confirmar asistencia en la convocatoria", None))
+#endif // QT_CONFIG(tooltip)
         self.directorBox.setTitle(QCoreApplication.translate("DocumentSettingsDialog", u"Firma de las resoluciones", None))
         self.directorLabel.setText(QCoreApplication.translate("DocumentSettingsDialog", u"&Nombre:", None))
 #if QT_CONFIG(tooltip)

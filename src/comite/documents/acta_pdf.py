@@ -21,6 +21,7 @@ markup a direct platypus document would use and lets platypus parse it.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -437,7 +438,7 @@ def _write_acta(r: _Renderer, data: ActaData) -> None:
 # -- renderers ------------------------------------------------------------------
 
 
-class _Renderer:
+class _Renderer(ABC):
     """Collects flowables; subclasses decide how each kind of content looks."""
 
     def __init__(self) -> None:
@@ -450,19 +451,22 @@ class _Renderer:
         yield
         self._keep_together(start)
 
-    def _keep_together(self, start: int) -> None:
-        pass
+    def _keep_together(self, start: int) -> None:  # noqa: B027 - a look may keep nothing together
+        """Hook: by default a group may split across pages."""
 
+    @abstractmethod
     def title(self, text: str, subtitle: str, badge: str | None) -> None:
-        raise NotImplementedError
+        ...
 
+    @abstractmethod
     def heading(self, text: str, level: int, room: float | None = None) -> None:
         """``room``: points that must be left on the page for the heading to stay."""
-        raise NotImplementedError
+        ...
 
+    @abstractmethod
     def para(self, *runs: pc.Run) -> None:
         """A paragraph of plain text runs (see :data:`pdf_common.Run`)."""
-        raise NotImplementedError
+        ...
 
     def labeled(self, label: str, text: str) -> None:
         self.para(*_label_runs(label, text))
@@ -470,20 +474,25 @@ class _Renderer:
     def emphasis(self, text: str) -> None:
         self.para((text.strip(), "b"))
 
+    @abstractmethod
     def bullets(self, items: list[list[pc.Run]]) -> None:
-        raise NotImplementedError
+        ...
 
+    @abstractmethod
     def numbered(self, items: list[str]) -> None:
-        raise NotImplementedError
+        ...
 
+    @abstractmethod
     def kv(self, pairs: list[tuple[str, str]]) -> None:
-        raise NotImplementedError
+        ...
 
+    @abstractmethod
     def grid(self, columns: Sequence[Column], rows: list[list[Cell]]) -> None:
-        raise NotImplementedError
+        ...
 
+    @abstractmethod
     def signatures(self, signers: list[tuple[str, Signatory | None]]) -> None:
-        raise NotImplementedError
+        ...
 
 
 class _StyledRenderer(_Renderer):

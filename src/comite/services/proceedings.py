@@ -637,11 +637,7 @@ def cast_vote(
         with ctx.transaction() as s:
             hearing = _hearing(s, ctx, hearing_id)
             _recording(hearing)
-            if hearing.decision is not None and hearing.decision.adopted:
-                raise RuleViolation("La decisión de este caso ya fue adoptada; retírela para cambiar los votos.")
-            existing = next((v for v in hearing.votes if v.seat_key == seat_key), None)
-            if checked and _stored_choice(existing) != expected:
-                raise _vote_conflict(s, ctx, hearing, seat_key)
+            existing = _vote_as_seen(s, ctx, hearing, seat_key, expected)
             before = existing.choice if existing is not None else None
             dissent_before = existing.dissent if existing is not None else None
             _require_moment(s, hearing)
@@ -682,6 +678,17 @@ def cast_vote(
         raise
 
 
+def _vote_as_seen(s: Session, ctx: ServiceContext, hearing: Hearing, seat_key: str, expected: SeenVote) -> Vote | None:
+    """The seat's stored vote, once it is sure it may change: the decision is not adopted
+    and, when the caller says what it saw, the stored vote is still that one."""
+    if hearing.decision is not None and hearing.decision.adopted:
+        raise RuleViolation("La decisión de este caso ya fue adoptada; retírela para cambiar los votos.")
+    existing = next((v for v in hearing.votes if v.seat_key == seat_key), None)
+    if not isinstance(expected, _AnyVote) and _stored_choice(existing) != expected:
+        raise _vote_conflict(s, ctx, hearing, seat_key)
+    return existing
+
+
 def _decision_summary(d: Decision) -> dict:
     """A stored decision as the audit trail shows it (old → new when it is replaced)."""
     return {"resultado": d.outcome, "nivel": d.risk_level, "adoptada": d.adopted,
@@ -694,11 +701,7 @@ def clear_vote(ctx: ServiceContext, hearing_id: int, seat_key: str, *, expected:
     checked = not isinstance(expected, _AnyVote)
     with ctx.transaction() as s:
         hearing = _hearing(s, ctx, hearing_id)
-        if hearing.decision is not None and hearing.decision.adopted:
-            raise RuleViolation("La decisión de este caso ya fue adoptada; retírela para cambiar los votos.")
-        existing = next((v for v in hearing.votes if v.seat_key == seat_key), None)
-        if checked and _stored_choice(existing) != expected:
-            raise _vote_conflict(s, ctx, hearing, seat_key)
+        existing = _vote_as_seen(s, ctx, hearing, seat_key, expected)
         before = existing.choice if existing is not None else None
         if checked and existing is not None:
             done = s.execute(

@@ -36,8 +36,8 @@ from comite.model import (
     Population,
 )
 from comite.rules.calendar import business_days_between, gvp_deadline, gvp_overdue_cutoff
-from comite.rules.routing import decision_chronology
 from comite.services import followup
+from comite.services.chronology import chronology, decisions_in_order
 from comite.services.context import ServiceContext
 from comite.services.permissions import Action, allowed, require
 
@@ -260,20 +260,15 @@ def _latest_decisions(s, case_ids: Iterable[int]) -> dict[int, int]:
     """Per case, the id of its most recent adopted decision that carries measures."""
     with_measures = select(MeasureDecision.decision_id).distinct()
     found = s.execute(
-        select(Hearing.case_id, Decision.id, CommitteeSession.day, Committee.kind, Hearing.discussed_at,
-               CommitteeSession.start_time, CommitteeSession.id)
-        .join(Decision, Decision.hearing_id == Hearing.id)
-        .join(CommitteeSession, CommitteeSession.id == Hearing.session_id)
-        .join(Committee, Committee.id == CommitteeSession.committee_id)
+        decisions_in_order()
         .where(Hearing.case_id.in_(list(case_ids)), Decision.adopted.is_(True))
         .where(Decision.id.in_(with_measures))
     ).all()
-    best: dict[int, tuple] = {}
-    for case_id, decision_id, day, kind, discussed_at, start, session_id in found:
-        key = decision_chronology(day, kind, discussed_at, start, session_id, decision_id)
-        if case_id not in best or key > best[case_id]:
-            best[case_id] = key
-    return {case_id: key[-1] for case_id, key in best.items()}
+    best: dict[int, object] = {}
+    for row in found:
+        if row.case_id not in best or chronology(row) > chronology(best[row.case_id]):
+            best[row.case_id] = row
+    return {case_id: row.decision_id for case_id, row in best.items()}
 
 
 def overdue_commitments(ctx: ServiceContext, committees: dict[int, CommitteeInfo]) -> list[OverdueCommitmentRow]:

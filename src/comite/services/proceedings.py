@@ -35,7 +35,6 @@ from comite.model import (
     Attendance,
     AttendanceCase,
     Case,
-    Committee,
     CommitteeSession,
     Decision,
     Handoff,
@@ -58,9 +57,10 @@ from comite.rules.quorum import (
     validate_votes,
 )
 from comite.rules.rights import CaseView, SeatView, seat_applies
-from comite.rules.routing import decision_chronology, target_committee
+from comite.rules.routing import target_committee
 from comite.services import audit
 from comite.services.catalog import committee_by_code, voting_settings
+from comite.services.chronology import chronology, decisions_in_order
 from comite.services.context import (
     Changes,
     ServiceContext,
@@ -887,18 +887,11 @@ def _case_status(kind: str, outcome: DecisionOutcome) -> str:
 def case_status_from_decisions(s: Session, case_id: int) -> str:
     """A case's status follows its latest decision in any session (see
     :func:`decision_chronology`); with no decision left, the case is back in study."""
-    decisions = s.execute(
-        select(Decision.outcome, Decision.id, Committee.kind, CommitteeSession.day, CommitteeSession.start_time,
-               CommitteeSession.id, Hearing.discussed_at)
-        .join(Hearing, Hearing.id == Decision.hearing_id)
-        .join(CommitteeSession, CommitteeSession.id == Hearing.session_id)
-        .join(Committee, Committee.id == CommitteeSession.committee_id)
-        .where(Hearing.case_id == case_id)
-    ).all()
+    decisions = s.execute(decisions_in_order().where(Hearing.case_id == case_id)).all()
     if not decisions:
         return CASE_STATUS_UNDECIDED
-    outcome, _id, kind, *_ = max(decisions, key=lambda d: decision_chronology(d[3], d[2], d[6], d[4], d[5], d[1]))
-    return _case_status(kind, DecisionOutcome(outcome))
+    latest = max(decisions, key=chronology)
+    return _case_status(latest.kind, DecisionOutcome(latest.outcome))
 
 
 def _hand_off(s: Session, hearing: Hearing, case: Case, decision: Decision) -> None:

@@ -35,7 +35,7 @@ from comite.services.accounts import KEY_CHECK, database_id
 from comite.services.context import ServiceContext
 from comite.services.permissions import Action, require
 from comite.storage import crypto
-from comite.storage.schema import backup_sqlite_file, current_revision
+from comite.storage.schema import backup_sqlite_file, copy_sqlite, current_revision
 
 MAGIC = b"COMITEBK"
 _DAMAGED = "La copia de seguridad está dañada o fue alterada; no se restauró nada."
@@ -269,11 +269,7 @@ def _set_current_aside(target: Path, aside: Path) -> None:
                 "ciérrela en todos los equipos y vuelva a intentar. No se modificó nada."
             ) from exc
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # everything committed is now in the main file
-        out = sqlite3.connect(str(aside))
-        try:
-            conn.backup(out)
-        finally:
-            out.close()
+        copy_sqlite(conn, aside)  # under this connection's exclusive lock
     finally:
         conn.close()
     for suffix in ("-wal", "-shm"):

@@ -91,16 +91,22 @@ def stamp(db: Database, revision: str = "head") -> None:
 
 def backup_sqlite_file(source: Path, destination: Path) -> Path:
     """A consistent copy of a live SQLite file (online backup API)."""
-    destination.parent.mkdir(parents=True, exist_ok=True)
     src = sqlite3.connect(str(source))
     try:
-        dst = sqlite3.connect(str(destination))
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
+        return copy_sqlite(src, destination)
     finally:
         src.close()
+
+
+def copy_sqlite(src: sqlite3.Connection, destination: Path) -> Path:
+    """What ``src`` holds, copied into the SQLite file ``destination`` (online backup API);
+    for a caller that must keep its own connection (and its locks) while copying."""
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    dst = sqlite3.connect(str(destination))
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
     return destination
 
 

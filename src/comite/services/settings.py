@@ -78,6 +78,19 @@ def document_settings(ctx: ServiceContext) -> DocumentSettings:
     )
 
 
+def _as_stored(d: DocumentSettings) -> dict[str, dict]:
+    """``d`` as the three settings rows hold it (trimmed, defaults filled)."""
+    return {
+        HEADER_KEY: {"entidad": d.entity.strip(), "proceso": d.process.strip(), "codigo": d.format_code.strip(),
+                     "version": d.format_version.strip(), "fecha": d.format_date.isoformat(),
+                     "correo": d.secretariat_email.strip()},
+        DIRECTOR_KEY: {"nombre": d.director_name.strip(),
+                       "cargo": d.director_position.strip() or DEFAULT_DIRECTOR_POSITION},
+        NUMBERING_KEY: {"asignar": d.number_resolutions, "prefijo": d.resolution_prefix.strip(),
+                        "inicio": d.first_resolution_number},
+    }
+
+
 def save_document_settings(ctx: ServiceContext, new: DocumentSettings) -> Changes:
     """Store ``new`` (administrators only); each changed setting is audited with its value."""
     require(ctx, Action.MANAGE_CATALOG)
@@ -96,29 +109,8 @@ def save_document_settings(ctx: ServiceContext, new: DocumentSettings) -> Change
         problems.append("El prefijo de las resoluciones admite hasta 20 caracteres.")
     if problems:
         raise ValidationError(" ".join(problems) + " No se guardó nada.")
-    current = document_settings(ctx)
-    values = {
-        HEADER_KEY: {"entidad": new.entity.strip(), "proceso": new.process.strip(), "codigo": new.format_code.strip(),
-                     "version": new.format_version.strip(), "fecha": new.format_date.isoformat(),
-                     "correo": new.secretariat_email.strip()},
-        DIRECTOR_KEY: {"nombre": new.director_name.strip(),
-                       "cargo": new.director_position.strip() or DEFAULT_DIRECTOR_POSITION},
-        NUMBERING_KEY: {"asignar": new.number_resolutions, "prefijo": new.resolution_prefix.strip(),
-                        "inicio": new.first_resolution_number},
-    }
-    before = {
-        HEADER_KEY: (current.entity, current.process, current.format_code, current.format_version,
-                     current.format_date, current.secretariat_email),
-        DIRECTOR_KEY: (current.director_name, current.director_position),
-        NUMBERING_KEY: (current.number_resolutions, current.resolution_prefix, current.first_resolution_number),
-    }
-    after = {
-        HEADER_KEY: (new.entity.strip(), new.process.strip(), new.format_code.strip(), new.format_version.strip(),
-                     new.format_date, new.secretariat_email.strip()),
-        DIRECTOR_KEY: (new.director_name.strip(), new.director_position.strip() or DEFAULT_DIRECTOR_POSITION),
-        NUMBERING_KEY: (new.number_resolutions, new.resolution_prefix.strip(), new.first_resolution_number),
-    }
-    changed = [key for key in values if before[key] != after[key]]
+    values, stored = _as_stored(new), _as_stored(document_settings(ctx))
+    changed = [key for key in values if values[key] != stored[key]]
     for key in changed:
         put_setting(ctx, key, values[key])
     return Changes(catalog=bool(changed),

@@ -71,3 +71,10 @@ def test_own_edits_and_reads_do_not_reload_anything():
     ], "yo")
     assert list(per_session) == [7] and per_session[7].attendance and not per_session[7].decisions
     assert commitments and who == {"ana", "beto"}
+
+
+def test_when_others_changes_cannot_be_read_the_window_says_so(admin, qtbot):
+    window = open_window(qtbot, admin)
+    window.live.trouble.emit("No se pudieron leer los cambios recientes; se perdió la conexión.")
+    assert "se perdió la conexión" in window.statusBar().currentMessage()
+    assert "al recuperarla" in window.statusBar().currentMessage()

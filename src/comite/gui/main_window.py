@@ -155,6 +155,8 @@ class MainWindow(QMainWindow):
         self.idle.idle.connect(self.lock)
         self.live = LiveUpdates(self.db, self)  # what other desktops record, within a second or two
         self.live.arrived.connect(self.others_changed)
+        self.live.trouble.connect(lambda text: self.statusBar().showMessage(
+            f"{text} Los cambios de otros equipos se mostrarán al recuperarla.", 10000))
         self.live.start()
         self._restore_geometry()
         self._sessions_loaded = False  # read when the list is first needed (the start page does not show it)

@@ -182,6 +182,11 @@ def catalog_from_db(s: Session) -> Catalog:
     return Catalog(tuple(committees), populations, measures, bands)
 
 
+def risk_bands(s: Session) -> list[tuple[RiskLevel, float, float]]:
+    """The matrix-percentage band of each risk level in force, as the rules take them."""
+    return [(RiskLevel(b.level), b.min_pct, b.max_pct) for b in s.scalars(select(RiskBand).order_by(RiskBand.min_pct))]
+
+
 def read_catalog(ctx: ServiceContext) -> Catalog:
     require(ctx, Action.READ_CATALOG)
     with ctx.reading() as s:

@@ -75,7 +75,6 @@ from comite.model import (
     MeasureDecision,
     MeasureType,
     Observation,
-    RiskBand,
     User,
     Vote,
 )
@@ -93,7 +92,7 @@ from comite.rules.rights import CaseView, SeatView, seat_applies
 from comite.rules.risk import level_for_percentage
 from comite.rules.routing import CaseProfile, require_women_choice, target_committee
 from comite.services import accounts, audit
-from comite.services.catalog import voting_settings
+from comite.services.catalog import risk_bands, voting_settings
 from comite.services.context import Actor, Role, ServiceContext
 from comite.storage.database import Database
 from comite.text import fold
@@ -490,7 +489,7 @@ class _Generator:
             self.committees[code] = _Committee(committee.id, code, committee.kind, committee.short_name, comp.id,
                                                seats, voting, voting_settings(comp))
         self.measures = {m.code: m.restoration for m in s.scalars(select(MeasureType).where(MeasureType.active))}
-        self.bands = [(RiskLevel(b.level), b.min_pct, b.max_pct) for b in s.scalars(select(RiskBand))]
+        self.bands = risk_bands(s)
         self.band_of = {level: (lo, hi) for level, lo, hi in self.bands}
         from comite.model import Population
 

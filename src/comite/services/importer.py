@@ -37,12 +37,13 @@ from sqlalchemy import delete, insert, select
 
 from comite.domain import CaseKind, RiskLevel, Route
 from comite.errors import LockedError, ValidationError
-from comite.model import Case, Population, RiskBand
+from comite.model import Case, Population
 from comite.rules._common import format_number
 from comite.rules.risk import level_for_percentage
 from comite.rules.territory import canonical_department
 from comite.services import audit
 from comite.services.cases import CaseInput, validate_case_input
+from comite.services.catalog import risk_bands
 from comite.services.context import ServiceContext
 from comite.services.permissions import Action, require
 from comite.text import fold, normalize_document, normalize_radicado
@@ -571,10 +572,10 @@ def _run(
     vault = ctx.db.vault
     report = ImportReport()
     with ctx.reading() as s:
-        bands = [(RiskLevel(b.level), b.min_pct, b.max_pct) for b in s.scalars(select(RiskBand))]
+        bands = risk_bands(s)
     seen_radicado: dict[str, int] = {}
     seen_document: dict[bytes, int] = {}
-    pending: list[tuple[int, CaseInput]] = []
+    pending: list[tuple[int, CaseInput, bytes | None]] = []  # row, case, document's blind index
     batches = 0
     total = source.total
 
@@ -604,8 +605,8 @@ def _run(
                 if first != number:
                     problems.append(f"radicado repetido en el archivo (ya está en la fila {first})")
             document = cells["documento"]
-            if document and normalize_document(document):
-                bidx = vault.blind_index(document, "document")
+            bidx = vault.blind_index(document, "document") if document and normalize_document(document) else None
+            if bidx is not None:
                 first = seen_document.setdefault(bidx, number)
                 if first != number:
                     problems.append(f"número de documento repetido en el archivo (ya está en la fila {first})")
@@ -619,7 +620,7 @@ def _run(
                         f"el nivel propuesto ({inp.proposed_level.label.lower()}) no corresponde al puntaje de la "
                         f"matriz ({format_number(inp.matrix_pct)} %: {expected.label.lower()}); revíselo antes "
                         "de la sesión")))
-            pending.append((number, inp))
+            pending.append((number, inp, bidx))
             if len(pending) >= batch_size:
                 flush()
                 if cancel is not None and cancel():
@@ -664,24 +665,22 @@ def case_values(inp: CaseInput, document_bidx: bytes | None) -> dict[str, Any]:
 
 
 def _write_batch(
-    ctx: ServiceContext, path: Path, pending: list[tuple[int, CaseInput]], report: ImportReport, batch: int
+    ctx: ServiceContext, path: Path, pending: list[tuple[int, CaseInput, bytes | None]], report: ImportReport,
+    batch: int,
 ) -> None:
-    vault = ctx.db.vault
     with ctx.transaction() as s:
-        radicados = [normalize_radicado(inp.radicado) for _, inp in pending]
+        radicados = [normalize_radicado(inp.radicado) for _, inp, _ in pending]
         existing = set(s.scalars(select(Case.radicado).where(Case.radicado.in_(radicados))))
-        indexes = {number: vault.blind_index(inp.document_number, "document") for number, inp in pending
-                   if inp.document_number and normalize_document(inp.document_number)}
+        indexes = {bidx for _, _, bidx in pending if bidx is not None}
         known = dict(s.execute(select(Case.document_bidx, Case.radicado)
-                               .where(Case.document_bidx.in_(list(set(indexes.values()))))).all()) if indexes else {}
+                               .where(Case.document_bidx.in_(list(indexes)))).all()) if indexes else {}
         rejected: list[RowProblem] = []
         rows: list[dict[str, Any]] = []
         now = ctx.now()
-        for (number, inp), radicado in zip(pending, radicados, strict=True):
+        for (number, inp, bidx), radicado in zip(pending, radicados, strict=True):
             if radicado in existing:
                 rejected.append(RowProblem(number, radicado, "ya existe un caso con ese radicado en la base de datos"))
                 continue
-            bidx = indexes.get(number)
             if bidx in known:
                 report.warnings.append(RowProblem(number, radicado, (
                     f"el número de documento ya figura en el caso {known[bidx]} (se importó: puede ser otra "

@@ -3,7 +3,7 @@ handed to a CERREM, and emergency measures to report."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
@@ -134,9 +134,11 @@ def _session_label(number: int, year: int) -> str:
 
 
 def _rows(s: Session, stmt, today: date) -> list[CommitmentRow]:
+    """Rows of ``stmt`` (commitment, origin session, radicado[, still pending then]); the
+    optional last column shows a commitment closed since as it stood then: pending."""
     out = []
-    for c, origin, radicado in s.execute(stmt):
-        status = CommitmentStatus(c.status)
+    for c, origin, radicado, *then in s.execute(stmt):
+        status = CommitmentStatus.PENDIENTE if then and then[0] else CommitmentStatus(c.status)
         out.append(CommitmentRow(
             c.id, c.origin_session_id, _session_label(origin.number, origin.year), c.description,
             c.responsible, c.due_date, status,
@@ -169,22 +171,13 @@ def commitments_for_session(ctx: ServiceContext, session_id: int) -> list[Commit
         )
         stmt = (
             _select_rows()
+            .add_columns(((Commitment.origin_session_id != sess.id) & closed_later).label("pending_then"))
             .outerjoin(closed_in, closed_in.id == Commitment.closed_session_id)
             .where(Commitment.committee_id == sess.committee_id)
             .where(carried | (Commitment.origin_session_id == sess.id))
             .order_by(CommitteeSession.day, Commitment.id)
         )
-        rows = _rows(s, stmt, sess.day)
-        day = sess.day
-        later = set(s.scalars(
-            select(Commitment.id).outerjoin(closed_in, closed_in.id == Commitment.closed_session_id)
-            .where(Commitment.id.in_([r.id for r in rows]), Commitment.origin_session_id != sess.id, closed_later)
-        ))
-    return [
-        replace(r, status=CommitmentStatus.PENDIENTE, overdue=r.due is not None and r.due < day)
-        if r.id in later else r
-        for r in rows
-    ]
+        return _rows(s, stmt, sess.day)
 
 
 def _earlier_than(table, sess: CommitteeSession):

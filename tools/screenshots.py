@@ -86,10 +86,14 @@ def _windows(out: Path, db_path: Path, accounts: dict[str, str]) -> None:
     _save(app, login_dialog, out / "01_ingreso.png")
     login_dialog.close()
 
-    window = make_main_window(db, account_service.login(db, "secretaria", accounts["secretaria"]), demo=True)
-    window.resize(WIDTH, HEIGHT)
-    window.move(0, 0)
-    window.show()
+    def main_window(user: str):
+        window = make_main_window(db, account_service.login(db, user, accounts[user]), demo=True)
+        window.resize(WIDTH, HEIGHT)
+        window.move(0, 0)
+        window.show()
+        return window
+
+    window = main_window("secretaria")
     window.show_page("inicio")
     _save(app, window, out / "02_inicio.png")
     window.show_page("sesiones")
@@ -118,10 +122,7 @@ def _windows(out: Path, db_path: Path, accounts: dict[str, str]) -> None:
     _save(app, window, out / "08_registro.png")
     window.close()
 
-    admin = make_main_window(db, account_service.login(db, "admin", accounts["admin"]), demo=True)
-    admin.resize(WIDTH, HEIGHT)
-    admin.move(0, 0)
-    admin.show()
+    admin = main_window("admin")
     admin.show_page("auditoria")
     _save(app, admin, out / "09_auditoria.png")
     admin.close()

@@ -420,12 +420,17 @@ def set_review_resolved(ctx: ServiceContext, observation_id: int, resolved: bool
         return Changes(acta=True, session_id=v.session_id)
 
 
-def latest_draft_version(ctx: ServiceContext, session_id: int) -> ActaVersionRow | None:
-    """The draft under review (the latest stored one) while the acta is not approved."""
-    rows = acta_versions(ctx, session_id)
-    if any(r.kind != "borrador" for r in rows):
+def draft_under_review(versions: list[ActaVersionRow]) -> ActaVersionRow | None:
+    """Of a session's versions (:func:`acta_versions`, in order), the draft under review:
+    the latest stored one, while the acta is not approved."""
+    if any(r.kind != "borrador" for r in versions):
         return None
-    return rows[-1] if rows else None
+    return versions[-1] if versions else None
+
+
+def latest_draft_version(ctx: ServiceContext, session_id: int) -> ActaVersionRow | None:
+    """The draft under review (see :func:`draft_under_review`)."""
+    return draft_under_review(acta_versions(ctx, session_id))
 
 
 @dataclass(frozen=True)

@@ -58,7 +58,8 @@ class ActaTab(QWidget):
         self.ui.addReviewButton.clicked.connect(self.add_review)
         self.ui.reviewEdit.returnPressed.connect(self.add_review)
         self.ui.resolveReviewButton.clicked.connect(self.toggle_resolved)
-        self.ui.reviewTable.selectionModel().currentRowChanged.connect(lambda *_: self._review_buttons())
+        self.ui.reviewTable.selectionModel().currentRowChanged.connect(lambda *_: self._resolve_button())
+        self._draft: acta.ActaVersionRow | None = None
 
         self.ui.refreshButton.clicked.connect(self.refresh_preview)
         self.ui.draftButton.clicked.connect(self.issue_draft)
@@ -85,7 +86,9 @@ class ActaTab(QWidget):
 
     def refresh_versions(self) -> None:
         ctx, sid = self.page.ctx, self.page.session_id
-        self.versions.set_versions(acta.acta_versions(ctx, sid))
+        versions = acta.acta_versions(ctx, sid)
+        self.versions.set_versions(versions)
+        self._draft = acta.draft_under_review(versions) if self._can_review else None
         self.reviews.set_reviews(acta.review_observations(ctx, sid))
         fit_columns(self.ui.versionsTable, max_width=140)
         fit_columns(self.ui.reviewTable, max_width=140)
@@ -103,13 +106,15 @@ class ActaTab(QWidget):
 
     # --- review ------------------------------------------------------------------------------------
     def _review_buttons(self) -> None:
-        draft = acta.latest_draft_version(self.page.ctx, self.page.session_id) if self._can_review else None
-        self._draft = draft
+        draft = self._draft
         self.ui.reviewEdit.setEnabled(draft is not None)
         self.ui.addReviewButton.setEnabled(draft is not None)
         self.ui.reviewEdit.setPlaceholderText(
             f"Observación sobre el borrador versión {draft.version}" if draft is not None
             else "Se observan los borradores enviados a revisión (ninguno pendiente de aprobación)")
+        self._resolve_button()
+
+    def _resolve_button(self) -> None:
         row = self._selected_review()
         locked = self.page.header.status is SessionStatus.ACTA_APROBADA
         self.ui.resolveReviewButton.setEnabled(row is not None and not locked)
@@ -122,7 +127,7 @@ class ActaTab(QWidget):
 
     def add_review(self) -> None:
         text = self.ui.reviewEdit.text().strip()
-        draft = getattr(self, "_draft", None)
+        draft = self._draft
         if not text or draft is None:
             return
         try:

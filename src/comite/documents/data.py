@@ -235,6 +235,10 @@ class ConvokedRow:
     reason: str | None = None  # ad hoc invitees
 
 
+DEFAULT_ORGANIZER_EMAIL = "secretaria.tecnica@unp.gov.co"
+"""Until an administrator sets the secretariat's own (services.settings)."""
+
+
 @dataclass(frozen=True, slots=True)
 class ConvocationData:
     header: DocumentHeader
@@ -242,7 +246,7 @@ class ConvocationData:
     convoked: tuple[ConvokedRow, ...]
     agenda: tuple[str, ...]
     secretary: Signatory | None
-    organizer_email: str = "secretaria.tecnica@unp.gov.co"
+    organizer_email: str = DEFAULT_ORGANIZER_EMAIL
     uid: str = ""  # stable calendar UID for the session
 
 

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from comite.documents.data import ConvocationData, DocumentHeader
+from comite.documents.data import DEFAULT_ORGANIZER_EMAIL, DocumentHeader
 from comite.errors import ValidationError
 from comite.services.catalog import get_setting, put_setting
 from comite.services.context import Changes, ServiceContext
@@ -31,7 +31,6 @@ HEADER_KEY = "encabezado_documentos"
 DIRECTOR_KEY = "director_unp"
 NUMBERING_KEY = "numeracion_resoluciones"
 DEFAULT_DIRECTOR_POSITION = "Director General"
-DEFAULT_EMAIL = ConvocationData.__dataclass_fields__["organizer_email"].default
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
@@ -70,7 +69,7 @@ def document_settings(ctx: ServiceContext) -> DocumentSettings:
         entity=header.get("entidad", base.entity), process=header.get("proceso", base.process),
         format_code=header.get("codigo", base.code), format_version=header.get("version", base.version),
         format_date=stored_date(header.get("fecha"), base.issued),
-        secretariat_email=header.get("correo", DEFAULT_EMAIL),
+        secretariat_email=header.get("correo", DEFAULT_ORGANIZER_EMAIL),
         director_name=director.get("nombre", ""),
         director_position=director.get("cargo", DEFAULT_DIRECTOR_POSITION),
         number_resolutions=bool(numbering.get("asignar", True)), resolution_prefix=numbering.get("prefijo", ""),

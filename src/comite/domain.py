@@ -89,6 +89,8 @@ class SessionStatus(LabeledEnum):
 
 class AgendaItemKind(LabeledEnum):
     QUORUM = ("quorum", "Verificación del quórum")
+    AGENDA_APPROVAL = ("orden_del_dia", "Aprobación del orden del día")
+    PREVIOUS_ACTA = ("acta_anterior", "Aprobación del acta de la sesión anterior")
     COMMITMENTS = ("compromisos", "Lectura de compromisos pendientes")
     CASES = ("casos", "Presentación y análisis de casos")
     EMERGENCY = ("emergencia", "Medidas de emergencia adoptadas")
@@ -179,3 +181,27 @@ class VotingSettings:
     quorum_basis: QuorumBasis = QuorumBasis.VOTING_SEATS
     majority_fraction: float = 0.5
     majority_basis: MajorityBasis = MajorityBasis.VOTING_PRESENT
+
+
+class SessionModality(LabeledEnum):
+    """How the members met. Virtual sessions: art. 2.4.1.2.36, parágrafo (Decreto 1139 de 2021)."""
+
+    PRESENCIAL = ("presencial", "Presencial")
+    VIRTUAL = ("virtual", "Virtual")
+    MIXTA = ("mixta", "Mixta (presencial y virtual)")
+
+
+class EmergencyDisposition(LabeledEnum):
+    """What the committee decides about the emergency measures the Director adopted."""
+
+    MANTENER = ("mantener", "Se mantienen")
+    REEMPLAZAR = ("reemplazar", "Se reemplazan por las medidas que se recomiendan")
+    LEVANTAR = ("levantar", "Se levantan")
+
+
+class AnalystGender(LabeledEnum):
+    """The analyst's gender a woman chose for her risk study (Res. 805 de 2012, art. 3)."""
+
+    MUJER = ("mujer", "Analista mujer")
+    HOMBRE = ("hombre", "Analista hombre")
+    SIN_PREFERENCIA = ("sin_preferencia", "Sin preferencia")

@@ -5,6 +5,7 @@ See :mod:`comite.catalog.loader` for the merge rules this implements.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from itertools import pairwise
@@ -27,6 +28,9 @@ COMPOSITION_KEYS = {
     "inherits",
     "remove",
     "seat",
+    "name",
+    "short_name",
+    "resolution_template",
 }
 VOTING_KEYS = {"quorum_fraction", "quorum_basis", "majority_fraction", "majority_basis"}
 
@@ -43,6 +47,9 @@ class _RawComposition:
     inherits: str | None
     remove: list[str]
     seats: list[p.RawSeat]
+    name: str = ""
+    short_name: str = ""
+    resolution_template: str = ""
     until: date | None = None  # effective end (implicit closure applied)
 
 
@@ -77,11 +84,13 @@ def _voting(table: dict[str, Any], where: p.Where) -> VotingSettings | None:
     return settings
 
 
-def _parse_composition(table: dict[str, Any], where: p.Where, pops: set[str]) -> _RawComposition:
+def _parse_composition(
+    table: dict[str, Any], where: p.Where, pops: set[str], norms: Mapping[str, date]
+) -> _RawComposition:
     p.check_keys(table, COMPOSITION_KEYS, where)
     version = p.text(table, "version", where)
     where = p.Where(where.file, (*where.path[:-1], f"{where.path[-1]} «{version}»"))
-    start, end = p.period(table, where)
+    start, end = p.period(table, where, norms)
     remove = table.get("remove", [])
     if not isinstance(remove, list) or not all(isinstance(k, str) for k in remove):
         raise where.error("debe ser una lista de claves de puesto.", "remove")
@@ -100,7 +109,12 @@ def _parse_composition(table: dict[str, Any], where: p.Where, pops: set[str]) ->
         inherits=p.text(table, "inherits", where, required=False) or None,
         remove=remove,
         seats=seats,
+        name=p.text(table, "name", where, required=False),
+        short_name=p.text(table, "short_name", where, required=False),
+        resolution_template=p.text(table, "resolution_template", where, required=False),
     )
+    if comp.resolution_template and not comp.resolution_template.endswith(".docx"):
+        raise where.error("debe ser el nombre de un archivo de Word (.docx).", "resolution_template")
     if comp.inherits is None:
         if remove:
             raise where.error(
@@ -117,7 +131,10 @@ def _parse_composition(table: dict[str, Any], where: p.Where, pops: set[str]) ->
 
 
 def load_committees(
-    docs: list[tuple[Path, dict[str, Any]]], populations: tuple[PopulationDef, ...], base_dir: Path
+    docs: list[tuple[Path, dict[str, Any]]],
+    populations: tuple[PopulationDef, ...],
+    base_dir: Path,
+    norms: Mapping[str, date] | None = None,
 ) -> tuple[CommitteeDef, ...]:
     pop_codes = {pop.code for pop in populations}
     raw: dict[str, _RawCommittee] = {}
@@ -141,7 +158,7 @@ def load_committees(
                 )
         for i, table in enumerate(p.table_list(doc, "composition", where), 1):
             committee.compositions.append(
-                _parse_composition(table, where.child(f"composición {i}"), pop_codes)
+                _parse_composition(table, where.child(f"composición {i}"), pop_codes, norms or {})
             )
     if not raw:
         raise ValidationError(f"Catálogo: no hay ningún archivo de comité en «{base_dir}».")
@@ -216,6 +233,9 @@ class _Resolver:
                             comp.voting or VotingSettings(),
                             tuple(seats),
                             comp.notes,
+                            comp.name,
+                            comp.short_name,
+                            comp.resolution_template,
                         ),
                     )
                 )
@@ -253,6 +273,10 @@ class _Resolver:
                             voting=comp.voting or base.voting,
                             seats=tuple(_merge(base.seats, comp, own)),
                             notes="\n".join(n for n in (comp.notes, base.notes) if n),
+                            # the name and template are the inheriting committee's own, never the base's
+                            name=comp.name,
+                            short_name=comp.short_name,
+                            resolution_template=comp.resolution_template,
                         ),
                     )
                 )
@@ -267,6 +291,8 @@ class _Resolver:
             if not p.overlaps(pop.valid_from, pop.valid_to, comp.start, comp.until):
                 continue
             if seat.populations is not None and pop.code not in seat.populations:
+                continue
+            if pop.code in seat.except_populations:
                 continue
             for i in range(1, seat.per_population + 1):
                 values = {
@@ -294,6 +320,7 @@ class _Resolver:
                         population=pop.code,
                         per_population=0,
                         populations=None,
+                        except_populations=[],
                         **texts,
                     )
                 )

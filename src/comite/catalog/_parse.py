@@ -33,6 +33,8 @@ MAX_LEN = {
     "short_name": 80,
     "unit_singular": 120,
     "unit_plural": 120,
+    "resolution_template": 80,
+    "committee": 40,
 }
 
 
@@ -111,7 +113,16 @@ def text(
     return value
 
 
-def day(table: Mapping[str, Any], key: str, where: Where, *, required: bool = True) -> date | None:
+def day(
+    table: Mapping[str, Any],
+    key: str,
+    where: Where,
+    *,
+    required: bool = True,
+    norms: Mapping[str, date] | None = None,
+) -> date | None:
+    """A date, written ``2021-09-24`` or as the code of a norm of ``normas.toml``
+    (``"decreto_1139_2021"``: the day that norm took effect, kept in one place)."""
     value = table.get(key)
     if value is None:
         if required:
@@ -122,16 +133,21 @@ def day(table: Mapping[str, Any], key: str, where: Where, *, required: bool = Tr
     if isinstance(value, date):
         return value
     if isinstance(value, str):
+        if norms and value.strip() in norms:
+            return norms[value.strip()]
         try:
             return date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise where.error(f"«{value}» no es una fecha válida (AAAA-MM-DD).", key)
+    known = f" o el código de una norma de normas.toml ({', '.join(sorted(norms))})" if norms else ""
+    raise where.error(f"«{value}» no es una fecha válida (AAAA-MM-DD){known}.", key)
 
 
-def period(table: Mapping[str, Any], where: Where) -> tuple[date, date | None]:
-    start = day(table, "valid_from", where)
-    end = day(table, "valid_to", where, required=False)
+def period(
+    table: Mapping[str, Any], where: Where, norms: Mapping[str, date] | None = None
+) -> tuple[date, date | None]:
+    start = day(table, "valid_from", where, norms=norms)
+    end = day(table, "valid_to", where, required=False, norms=norms)
     assert start is not None
     if end is not None and end < start:
         raise where.error(
@@ -217,6 +233,7 @@ SEAT_KEYS = {
     "override",
     "per_population",
     "populations",
+    "except_populations",
 }
 
 
@@ -238,6 +255,7 @@ class RawSeat:
     override: bool = False
     per_population: int = 0
     populations: list[str] | None = field(default=None)  # None: all in force
+    except_populations: list[str] = field(default_factory=list)  # left out of "all"
 
 
 def parse_seat(table: Mapping[str, Any], where: Where, population_codes: set[str]) -> RawSeat:
@@ -269,7 +287,15 @@ def parse_seat(table: Mapping[str, Any], where: Where, population_codes: set[str
         seat.populations = list(raw_pops)
     if "populations" in table and not seat.per_population:
         raise where.error("solo se usa junto con «per_population».", "populations")
-    for pop_code in [seat.population] if seat.population else seat.populations or []:
+    raw_except = table.get("except_populations", [])
+    if not isinstance(raw_except, list) or not all(isinstance(p, str) for p in raw_except):
+        raise where.error("debe ser una lista de códigos de población.", "except_populations")
+    if raw_except and (not seat.per_population or seat.populations is not None):
+        raise where.error(
+            'solo se usa junto con «per_population» y populations = "all".', "except_populations"
+        )
+    seat.except_populations = list(raw_except)
+    for pop_code in [seat.population] if seat.population else [*(seat.populations or []), *raw_except]:
         if pop_code not in population_codes:
             raise where.error(f"población objeto desconocida «{pop_code}».", "population")
     own = seat.condition is SeatCondition.OWN_POPULATION

@@ -30,13 +30,15 @@ def seat_as_dict(seat: SeatDef) -> dict[str, Any]:
 
 
 def composition_as_dict(committee: CommitteeDef, composition: CompositionDef) -> dict[str, Any]:
+    """``name`` and ``short_name`` are those the committee bore under ``composition``."""
     voting = composition.voting
+    name, short_name = committee.names_under(composition)
     return {
         "code": committee.code,
-        "name": committee.name,
+        "name": name,
         "seats": [seat_as_dict(seat) for seat in composition.seats],
         # extras
-        "short_name": committee.short_name,
+        "short_name": short_name,
         "kind": committee.kind.value,
         "version": composition.version,
         "valid_from": composition.valid_from.isoformat(),

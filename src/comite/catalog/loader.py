@@ -3,6 +3,7 @@
 Layout of a catalogue directory (see ``data/README.md`` for the file format)::
 
     populations.toml    [[population]]  target populations (art. 2.4.1.2.6)
+    normas.toml         [[norm]]        dates norms took effect, named once (optional)
     measures.toml       [[measure]]     measure types
     risk_levels.toml    [[band]]        matrix-percentage cut-offs
     <anything>.toml     one committee:  code, name, ..., [[composition]]
@@ -19,7 +20,9 @@ administrator's folder, e.g. after a decree changes a composition):
   editing the shipped files; explicit periods that overlap are refused;
 * populations and measure types are merged by ``code`` (a later entry replaces
   an earlier one, e.g. to set ``valid_to`` on a population a decree removed);
-* the last ``risk_levels.toml`` replaces the cut-offs.
+* the last ``risk_levels.toml`` replaces the cut-offs;
+* norms (``normas.toml``) are merged by ``code``; a ``valid_from``/``valid_to``
+  may name one instead of a date, so a decree's date is written once.
 
 A composition may ``inherits = "OTHER_CODE"``: it takes the seats of the other
 committee's composition(s) in force during its own period, drops the keys in
@@ -32,6 +35,7 @@ follows: one resolved composition per overlapping base version, labelled
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from itertools import combinations, pairwise
 from pathlib import Path
 from typing import Any
@@ -40,6 +44,7 @@ from comite.catalog import _parse as p
 from comite.catalog._committees import load_committees
 from comite.catalog.schema import (
     Catalog,
+    CommitteeDef,
     MeasureCategory,
     MeasureTypeDef,
     PopulationDef,
@@ -50,6 +55,7 @@ from comite.errors import ValidationError
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 POPULATIONS_FILE = "populations.toml"
+NORMS_FILE = "normas.toml"
 MEASURES_FILE = "measures.toml"
 RISK_LEVELS_FILE = "risk_levels.toml"
 #: Sub-folder of the user configuration folder where an administrator drops extra files.
@@ -69,6 +75,7 @@ def load_catalog(data_dir: Path | None = None, *, extra_dirs: Iterable[Path] = (
         POPULATIONS_FILE: [],
         MEASURES_FILE: [],
         RISK_LEVELS_FILE: [],
+        NORMS_FILE: [],
     }
     committee_docs: list[tuple[Path, dict[str, Any]]] = []
     for folder in dirs:
@@ -78,11 +85,14 @@ def load_catalog(data_dir: Path | None = None, *, extra_dirs: Iterable[Path] = (
             doc = p.read_toml(path)
             special.get(path.name, committee_docs).append((path, doc))
     for name, docs in special.items():
-        if not docs:
+        if not docs and name != NORMS_FILE:
             raise ValidationError(f"Catálogo: falta el archivo «{name}» en «{dirs[0]}».")
-    populations = _load_populations(special[POPULATIONS_FILE])
+    norms = _load_norms(special[NORMS_FILE])
+    populations = _load_populations(special[POPULATIONS_FILE], norms)
+    committees = load_committees(committee_docs, populations, dirs[0], norms)
+    _check_population_committees(populations, committees, special[POPULATIONS_FILE][-1][0])
     return Catalog(
-        committees=load_committees(committee_docs, populations, dirs[0]),
+        committees=committees,
         populations=populations,
         measure_types=_load_measures(special[MEASURES_FILE]),
         risk_bands=_load_bands(*special[RISK_LEVELS_FILE][-1]),
@@ -104,7 +114,39 @@ def load_installed_catalog() -> Catalog:
 
 # --- populations, measures, risk bands --------------------------------------
 
-POPULATION_KEYS = {"code", "number", "name", "short_name", "legal_basis", "valid_from", "valid_to"}
+POPULATION_KEYS = {
+    "code", "number", "name", "short_name", "legal_basis", "valid_from", "valid_to", "committee",
+}
+NORM_KEYS = {"code", "name", "date", "source"}
+
+
+def _load_norms(docs: list[tuple[Path, dict[str, Any]]]) -> dict[str, date]:
+    """``normas.toml``: the day each norm took effect, by code (a later file wins)."""
+    found: dict[str, date] = {}
+    for path, doc in docs:
+        where = p.Where(path)
+        p.check_keys(doc, {"norm"}, where)
+        for i, table in enumerate(p.table_list(doc, "norm", where), 1):
+            w = where.child(f"norma {i}")
+            p.check_keys(table, NORM_KEYS, w)
+            code = p.code(table, w, p.MAX_LEN["code"])
+            p.text(table, "name", w)
+            p.text(table, "source", w, limit=0)
+            day = p.day(table, "date", w)
+            assert day is not None
+            found[code] = day
+    return found
+
+
+def _check_population_committees(
+    populations: tuple[PopulationDef, ...], committees: tuple[CommitteeDef, ...], path: Path
+) -> None:
+    codes = {c.code for c in committees}
+    for pop in populations:
+        if pop.committee is not None and pop.committee not in codes:
+            raise p.Where(path, (f"población «{pop.code}»",)).error(
+                f"comité desconocido «{pop.committee}».", "committee"
+            )
 MEASURE_KEYS = {
     "code",
     "name",
@@ -118,7 +160,9 @@ MEASURE_KEYS = {
 }
 
 
-def _load_populations(docs: list[tuple[Path, dict[str, Any]]]) -> tuple[PopulationDef, ...]:
+def _load_populations(
+    docs: list[tuple[Path, dict[str, Any]]], norms: dict[str, date] | None = None
+) -> tuple[PopulationDef, ...]:
     found: dict[str, tuple[PopulationDef, p.Where]] = {}
     for path, doc in docs:
         where = p.Where(path)
@@ -127,7 +171,7 @@ def _load_populations(docs: list[tuple[Path, dict[str, Any]]]) -> tuple[Populati
             w = where.child(f"población {i}")
             p.check_keys(table, POPULATION_KEYS, w)
             code = p.code(table, w, p.MAX_LEN["population"])
-            start, end = p.period(table, w)
+            start, end = p.period(table, w, norms)
             pop = PopulationDef(
                 code=code,
                 number=p.integer(table, "number", w),
@@ -136,6 +180,7 @@ def _load_populations(docs: list[tuple[Path, dict[str, Any]]]) -> tuple[Populati
                 valid_from=start,
                 valid_to=end,
                 short_name=p.text(table, "short_name", w, required=False),
+                committee=p.text(table, "committee", w, required=False) or None,
             )
             found[code] = (pop, w)
     for (a, _), (b, wb) in combinations(found.values(), 2):

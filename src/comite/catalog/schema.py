@@ -84,6 +84,14 @@ class CompositionDef:
     voting: VotingSettings
     seats: tuple[SeatDef, ...]
     notes: str = ""
+    #: The committee's name while this composition is in force, when a norm renamed it
+    #: (the comité especial became the CERREM de servidores y exservidores públicos);
+    #: empty: the committee's own. See :meth:`CommitteeDef.names_under`.
+    name: str = ""
+    short_name: str = ""
+    #: Word template of the resolutions of its sessions (file in templates_actas/);
+    #: empty: the one of the committee's kind.
+    resolution_template: str = ""
 
     @property
     def voting_seats(self) -> tuple[SeatDef, ...]:
@@ -160,6 +168,10 @@ class CommitteeDef:
                 return comp
         raise NotFound(f"El comité {self.short_name} no tiene la composición «{version}».")
 
+    def names_under(self, composition: CompositionDef) -> tuple[str, str]:
+        """(name, short name) the committee bore under ``composition``."""
+        return composition.name or self.name, composition.short_name or self.short_name
+
 
 @dataclass(frozen=True, slots=True)
 class PopulationDef:
@@ -172,6 +184,9 @@ class PopulationDef:
     valid_from: date
     valid_to: date | None
     short_name: str = ""
+    #: Code of the committee that hears this population's cases in place of the CERREM
+    #: of its population (populations 14 and 15: the servidores committee); None: the CERREM.
+    committee: str | None = None
 
     def is_valid_on(self, day: date) -> bool:
         return in_period(day, self.valid_from, self.valid_to)
@@ -239,6 +254,11 @@ class Catalog:
 
     def populations_on(self, day: date) -> tuple[PopulationDef, ...]:
         return tuple(p for p in self.populations if p.is_valid_on(day))
+
+    def population_committees(self) -> dict[str, str]:
+        """Population code -> the committee that hears its cases, for the populations
+        that have one of their own (what routing needs besides the case)."""
+        return {p.code: p.committee for p in self.populations if p.committee}
 
     def measure_type(self, code: str) -> MeasureTypeDef:
         return _find(self.measure_types, code, "un tipo de medida")

@@ -16,19 +16,34 @@ from dataclasses import dataclass, field
 from datetime import date, time
 
 from comite.domain import (
+    AnalystGender,
     AttendanceStatus,
     Capacity,
     CaseKind,
     DecisionOutcome,
+    EmergencyDisposition,
     MeasureAction,
     Rights,
     RiskLevel,
     Route,
     SeatCondition,
     SeatRole,
+    SessionModality,
     SessionType,
     VoteChoice,
 )
+
+DEFAULT_RESERVE_NOTE = (
+    "Información reservada: reserva legal del Programa de Prevención y Protección, que también "
+    "obliga a los protegidos (procedimiento GSP-PR-01 de la UNP); información pública clasificada y "
+    "reservada (Ley 1712 de 2014, arts. 18 y 19); datos personales sensibles (Ley 1581 de 2012). "
+    "Prohibida su divulgación no autorizada."
+)
+"""The reserve footer of every document until an administrator sets another
+(Configuración de documentos). Its basis: the programme's principle of reserva legal,
+which binds the beneficiaries too (seed 002, «Consideraciones generales»); Ley 1712 de
+2014, arts. 18 (information classified to protect a person's privacy, life and safety)
+and 19 (reserved information); Ley 1581 de 2012 (sensitive personal data)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +56,7 @@ class DocumentHeader:
     code: str = "GER-FT-01"
     version: str = "01"
     issued: date = date(2024, 1, 1)
+    reserve_note: str = DEFAULT_RESERVE_NOTE  # the footer under «RESERVADO»
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +79,8 @@ class SessionInfo:
     place: str | None
     virtual_link: str | None
     committee_short: str = ""  # e.g. "CERREM UP-PCC": where the full name does not fit
+    modality: SessionModality | None = None  # None: what place and link say
+    committee_legal_basis: str = ""  # the composition's, e.g. "Decreto 1066 de 2015, arts. 2.4.1.2.36 (...)"
 
     @property
     def acta_label(self) -> str:
@@ -97,6 +115,8 @@ class MeasureRow:
     temporality_months: int | None
     revaluation_date: date | None
     notes: str = ""
+    restoration: bool = False  # UP-PCC restoration: recommended to ``competent_entity``
+    competent_entity: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +158,15 @@ class CaseBlock:
     quorum_text: str = ""
     social_recognition: tuple[tuple[str, bool], ...] = ()  # collectives: criterion, met
     social_recognition_granted: bool | None = None
+    matrix_departure_reason: str = ""  # why the level lies outside the matrix band
+    level_change_reason: str = ""  # why the committee's level differs from the GVP's
+    emergency_disposition: EmergencyDisposition | None = None
+    emergency_note: str = ""
+    concertation_on: date | None = None
+    concertation_with: str = ""
+    is_woman: bool = False
+    women_committee_choice: bool | None = None  # her choice of the CERREM de mujeres
+    analyst_gender: AnalystGender | None = None  # her choice of the analyst's gender
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +212,7 @@ class ActaData:
     draft: bool = True
     errata_of: int | None = None  # version this fe de erratas corrects
     errata_text: str = ""
+    approval: str = ""  # a final acta: when and how it was approved
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,6 +251,20 @@ class ResolutionData:
     projected_by: str = ""
     reviewed_by: str = ""
     approved_by: str = ""
+    # what makes every sentence agree with the record (rules.decision)
+    matrix_level: RiskLevel | None = None  # the level of the matrix band of ``matrix_pct``
+    matrix_departure_reason: str = ""
+    level_change_reason: str = ""
+    emergency_measures: tuple[str, ...] = ()  # what the Director adopted, as recorded
+    emergency_disposition: EmergencyDisposition | None = None
+    emergency_note: str = ""
+    concertation_on: date | None = None
+    concertation_with: str = ""
+    is_woman: bool = False
+    women_committee_choice: bool | None = None
+    analyst_gender: AnalystGender | None = None
+    committee_legal_basis: str = ""  # the composition's (catalogue), cited as the committee's basis
+    reserve_note: str = DEFAULT_RESERVE_NOTE
 
 
 @dataclass(frozen=True, slots=True)

@@ -362,7 +362,7 @@ def _docx_setup(doc, data: GvpNotificationData) -> None:
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     mark = footer.add_run("RESERVADO. ")
     mark.bold, mark.font.size, mark.font.color.rgb = True, Pt(7), _RED
-    note = footer.add_run(pc.RESERVED_NOTE)
+    note = footer.add_run(data.header.reserve_note)
     note.font.size, note.font.color.rgb = Pt(7), _GREY
 
 

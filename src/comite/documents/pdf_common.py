@@ -48,7 +48,7 @@ from reportlab.platypus import (
 from reportlab.platypus.paragraph import _wsc
 from reportlab.platypus.paraparser import ParaFrag, ParaParser
 
-from comite.documents.data import DocumentHeader, Signatory
+from comite.documents.data import DEFAULT_RESERVE_NOTE, DocumentHeader, Signatory
 from comite.documents.spanish import date_short
 from comite.paths import fonts_dir
 
@@ -80,10 +80,7 @@ MUTED = colors.HexColor("#555F6B")
 RESERVED_RED = colors.HexColor("#8B1A1A")
 WATERMARK = colors.HexColor("#B03030")
 
-RESERVED_NOTE = (
-    "Información reservada — Ley 1581 de 2012 / reserva legal. "
-    "Prohibida su divulgación no autorizada."
-)
+RESERVE_NOTE_SIZES = (6.3, 5.8, 5.4)  # the footer note takes the largest that fits in two lines
 
 Output = Path | str | BinaryIO
 
@@ -508,6 +505,22 @@ def footer_line(chrome: PageChrome) -> str:
     return ref.rstrip() + "…" + suffix
 
 
+def reserve_note_lines(note: str, width: float) -> tuple[float, list[str]]:
+    """The reserve note in at most two lines of ``width``: the largest size of
+    :data:`RESERVE_NOTE_SIZES` that fits, else the smallest with the rest cut with "…"."""
+    from reportlab.lib.utils import simpleSplit
+
+    text = " ".join((note or DEFAULT_RESERVE_NOTE).split())
+    for size in RESERVE_NOTE_SIZES:
+        lines = simpleSplit(text, FONT, size, width)
+        if len(lines) <= 2:
+            return size, lines
+    first, second, *_ = lines
+    while second and pdfmetrics.stringWidth(second + "…", FONT, size) > width:
+        second = second[:-1]
+    return size, [first, second.rstrip() + "…"]
+
+
 _HEADER_COLS = (0.25, 0.47, 0.28)
 
 
@@ -596,13 +609,15 @@ class _ChromePainter:
         canv.setFillColor(RESERVED_RED)
         canv.setFont(FONT_BOLD, 7)
         canv.drawString(MARGIN, y + 9, "RESERVADO")
-        canv.setFont(FONT, 6.3)
+        indent = pdfmetrics.stringWidth("RESERVADO", FONT_BOLD, 7) + 6
+        size, lines = reserve_note_lines(self.chrome.header.reserve_note, CONTENT_WIDTH - indent)
+        canv.setFont(FONT, size)
         canv.setFillColor(MUTED)
-        canv.drawString(
-            MARGIN + pdfmetrics.stringWidth("RESERVADO", FONT_BOLD, 7) + 6, y + 9, RESERVED_NOTE
-        )
+        for i, line in enumerate(lines):
+            canv.drawString(MARGIN + indent, y + 9 - i * (size + 1), line)
         canv.setFont(FONT, FOOTER_FONT_SIZE)
-        canv.drawString(MARGIN, y, footer_line(self.chrome))
+        below = (size + 1) * (len(lines) - 1)  # a second line of the note pushes the reference down
+        canv.drawString(MARGIN, y - below, footer_line(self.chrome))
 
     def _draw_watermark(self, canv: rl_canvas.Canvas) -> None:
         # Over the content, translucent, so it shows on shaded tables too.

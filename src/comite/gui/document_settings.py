@@ -1,5 +1,5 @@
-"""Configuración de documentos (administrators): the formats' header, who signs the
-resolutions and how they are numbered (:mod:`comite.services.settings`)."""
+"""Configuración de documentos (administrators): the formats' header and reserve note,
+who signs the resolutions and how they are numbered (:mod:`comite.services.settings`)."""
 
 from __future__ import annotations
 
@@ -33,6 +33,7 @@ class DocumentSettingsDialog(QDialog):
         d = current.format_date
         self.ui.dateEdit.setDate(QDate(d.year, d.month, d.day))
         self.ui.emailEdit.setText(current.secretariat_email)
+        self.ui.reserveEdit.setPlainText(current.reserve_note)
         self.ui.directorEdit.setText(current.director_name)
         self.ui.positionEdit.setText(current.director_position)
         self.ui.numberCheck.setChecked(current.number_resolutions)
@@ -58,6 +59,7 @@ class DocumentSettingsDialog(QDialog):
             director_name=self.ui.directorEdit.text(), director_position=self.ui.positionEdit.text(),
             number_resolutions=self.ui.numberCheck.isChecked(), resolution_prefix=self.ui.prefixEdit.text(),
             first_resolution_number=self.ui.firstSpin.value(),
+            reserve_note=self.ui.reserveEdit.toPlainText(),
         )
 
     @Slot()

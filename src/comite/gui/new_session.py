@@ -1,4 +1,4 @@
-"""Ctrl+N: programme a session (committee, type, date, time, place or link).
+"""Ctrl+N: programme a session (committee, type, date, time, place or link, modality).
 
 The number is the service's (next of the committee in the year). A refusal
 shows inline in Spanish and the dialog stays open with what was typed.
@@ -11,7 +11,7 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt, QTime, Signal, Slot
 from PySide6.QtWidgets import QDialog, QWidget
 
-from comite.domain import SessionType
+from comite.domain import SessionModality, SessionType
 from comite.errors import ComiteError, ValidationError
 from comite.gui import dialogs
 from comite.gui import formatting as fmt
@@ -43,6 +43,9 @@ class NewSessionDialog(QDialog):
                 self.ui.committeeCombo.setCurrentIndex(at)
         for t in SessionType:
             self.ui.typeCombo.addItem(t.label, t.value)
+        self.ui.modalityCombo.addItem("Según el lugar y el enlace", None)
+        for m in SessionModality:
+            self.ui.modalityCombo.addItem(m.label, m.value)
         today = ctx.today()
         self.ui.dateEdit.setDate(QDate(today.year, today.month, today.day))
         self.ui.dateEdit.calendarWidget().setFirstDayOfWeek(Qt.DayOfWeek.Monday)
@@ -75,6 +78,8 @@ class NewSessionDialog(QDialog):
             "start": self.ui.timeEdit.time().toPython(),
             "place": self.ui.placeEdit.text().strip() or None,
             "virtual_link": link or None,
+            "modality": SessionModality(self.ui.modalityCombo.currentData())
+            if self.ui.modalityCombo.currentData() else None,
         }
 
     @Slot()

@@ -38,11 +38,12 @@ class Case(Base):
     analyst: Mapped[str | None] = mapped_column(String(160))
     matrix_pct: Mapped[float | None] = mapped_column(Float)
     proposed_level: Mapped[str | None] = mapped_column(String(20))
-    # Routing to the right CERREM (rules.routing)
+    # Routing to the right CERREM (rules.routing); the servidores committee follows the
+    # population (14, 15), not a mark on the case
     is_woman: Mapped[bool] = mapped_column(Boolean, default=False)
     women_committee_choice: Mapped[bool | None] = mapped_column(Boolean)
+    analyst_gender: Mapped[str | None] = mapped_column(String(20))  # AnalystGender, her choice
     up_pcc_member: Mapped[bool] = mapped_column(Boolean, default=False)
-    public_servant: Mapped[bool] = mapped_column(Boolean, default=False)
     legally_recognised: Mapped[bool | None] = mapped_column(Boolean)  # collectives
     # Differential approach (enfoque diferencial): comma-separated codes
     differential: Mapped[str] = mapped_column(String(200), default="")

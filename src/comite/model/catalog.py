@@ -45,6 +45,11 @@ class Composition(Base):
     quorum_basis: Mapped[str] = mapped_column(String(20), default="voting_seats")
     majority_fraction: Mapped[float] = mapped_column(Float, default=0.5)
     majority_basis: Mapped[str] = mapped_column(String(20), default="voting_present")
+    # The committee's name while this composition was in force, when a norm renamed it
+    # (None: the committee's own); the Word template of its resolutions (None: by kind).
+    name: Mapped[str | None] = mapped_column(String(200))
+    short_name: Mapped[str | None] = mapped_column(String(80))
+    resolution_template: Mapped[str | None] = mapped_column(String(80))
 
     committee: Mapped[Committee] = relationship(back_populates="compositions")
     seats: Mapped[list[Seat]] = relationship(
@@ -82,6 +87,8 @@ class Population(Base):
     legal_basis: Mapped[str] = mapped_column(Text)
     valid_from: Mapped[date] = mapped_column(Date)
     valid_to: Mapped[date | None] = mapped_column(Date)
+    # The committee that hears this population's cases instead of the CERREM (14, 15)
+    committee_code: Mapped[str | None] = mapped_column(String(40))
 
 
 class MeasureType(Base):

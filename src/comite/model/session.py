@@ -43,6 +43,7 @@ class CommitteeSession(Base):
     end_time: Mapped[time | None] = mapped_column(Time)
     place: Mapped[str | None] = mapped_column(String(250))
     virtual_link: Mapped[str | None] = mapped_column(String(500))
+    modality: Mapped[str] = mapped_column(String(20), default="presencial", server_default="presencial")
     status: Mapped[str] = mapped_column(String(30), default="programada")
     development: Mapped[str | None] = mapped_column(Encrypted("session.development"))
     presiding_attendance_id: Mapped[int | None] = mapped_column(
@@ -209,6 +210,15 @@ class Decision(Base):
     en_contra: Mapped[int] = mapped_column(Integer, default=0)
     abstencion: Mapped[int] = mapped_column(Integer, default=0)
     decided_on: Mapped[date | None] = mapped_column(Date)
+    # What keeps the record coherent (rules.decision): why the level departs from the
+    # matrix band, why it differs from the GVP's, what happens to emergency measures,
+    # when and with whom a collective's measures were agreed.
+    matrix_departure_reason: Mapped[str | None] = mapped_column(Encrypted("decision.matrix_departure"))
+    level_change_reason: Mapped[str | None] = mapped_column(Encrypted("decision.level_change"))
+    emergency_disposition: Mapped[str | None] = mapped_column(String(20))  # EmergencyDisposition
+    emergency_note: Mapped[str | None] = mapped_column(Encrypted("decision.emergency_note"))
+    concertation_on: Mapped[date | None] = mapped_column(Date)
+    concertation_with: Mapped[str | None] = mapped_column(Encrypted("decision.concertation_with"))
     row_version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
 
     hearing: Mapped[Hearing] = relationship(back_populates="decision")
@@ -231,6 +241,8 @@ class MeasureDecision(Base):
     temporality_months: Mapped[int | None] = mapped_column(Integer)
     revaluation_date: Mapped[date | None] = mapped_column(Date, index=True)
     notes: Mapped[str | None] = mapped_column(Encrypted("measure.notes"))
+    # UP-PCC restoration: the entity the measure is recommended to (not a UNP measure)
+    competent_entity: Mapped[str | None] = mapped_column(String(250))
 
     decision: Mapped[Decision] = relationship(back_populates="measures")
 

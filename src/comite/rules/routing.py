@@ -1,9 +1,11 @@
 """Which committee receives a case after the GVP (DOMAIN.md, "The committees").
 
 Committee codes: ``CERREM_POBLACIONAL``, ``CERREM_COLECTIVO``, ``CERREM_MUJERES``,
-``CERREM_UP_PCC``, ``COMITE_ESPECIAL``. Target populations use the catalogue codes
-(``populations.toml``, e.g. ``victimas``)
-(``servidores_publicos`` = servidores públicos).
+``CERREM_UP_PCC``, ``COMITE_ESPECIAL`` (the comité especial of art. 2.4.1.2.40 par. 4,
+since Decreto 1139 de 2021 the CERREM de servidores y exservidores públicos of art.
+2.4.1.2.36A). Target populations use the catalogue codes (``populations.toml``, e.g.
+``victimas``); a population whose cases another committee hears says which
+(``committee``: populations 14 and 15 go to ``COMITE_ESPECIAL``).
 """
 
 from __future__ import annotations
@@ -20,8 +22,6 @@ CERREM_MUJERES = "CERREM_MUJERES"
 CERREM_UP_PCC = "CERREM_UP_PCC"
 COMITE_ESPECIAL = "COMITE_ESPECIAL"
 
-PUBLIC_SERVANTS_POPULATION = "servidores_publicos"
-
 
 @dataclass(frozen=True, slots=True)
 class CaseProfile:
@@ -29,9 +29,10 @@ class CaseProfile:
 
     ``chose_women_committee`` is the woman's recorded, free and informed choice:
     ``True`` (CERREM de mujeres), ``False`` (the CERREM of her population) or
-    ``None`` (not expressed). ``public_servant_policy``: she or he is or was a
-    public servant responsible for the design, coordination or execution of the
-    Government's human-rights or peace policy (art. 2.4.1.2.40 par. 4).
+    ``None`` (not expressed). ``population_committee``: the committee the
+    catalogue gives the case's population, when it is not the CERREM
+    (``Catalog.population_committees()``; populations 14 and 15, servidores and
+    exservidores públicos in charge of the human-rights or peace policy).
     """
 
     kind: CaseKind
@@ -39,7 +40,7 @@ class CaseProfile:
     is_woman: bool = False
     chose_women_committee: bool | None = None
     up_pcc_member: bool = False
-    public_servant_policy: bool = False
+    population_committee: str | None = None
 
 
 def target_committee(profile: CaseProfile) -> str:
@@ -52,10 +53,13 @@ def target_committee(profile: CaseProfile) -> str:
        groups and verifies their social recognition.
     2. A member or survivor of the UP-PCC goes to the CERREM UP-PCC: it is a
        separate programme (art. 2.4.1.3.8) with its own committee.
-    3. A (former) public servant in charge of human-rights or peace policy goes
-       to the special committee (art. 2.4.1.2.40 par. 4). Population ``servidores_publicos``
-       alone does not: other public servants are a target population of the
-       CERREM poblacional.
+    3. A case whose population has its own committee goes there: populations 14
+       and 15 (servidores and exservidores públicos in charge of human-rights or
+       peace policy) to the comité especial (art. 2.4.1.2.40 par. 4), since Decreto
+       1139 de 2021 the CERREM de servidores (art. 2.4.1.2.36A). Population 13
+       (other public servants) is a population of the CERREM poblacional. It comes
+       before the women's choice: the special rule names the committee of these
+       cases.
     4. A woman goes to the CERREM de mujeres only if her recorded choice is
        ``True`` (Res. 805/2012: "decisión libre e informada"); with ``False`` or
        no expressed wish she goes to the CERREM of her population.
@@ -65,8 +69,8 @@ def target_committee(profile: CaseProfile) -> str:
         return CERREM_COLECTIVO
     if profile.up_pcc_member:
         return CERREM_UP_PCC
-    if profile.public_servant_policy:
-        return COMITE_ESPECIAL
+    if profile.population_committee:
+        return profile.population_committee
     if profile.is_woman and profile.chose_women_committee is True:
         return CERREM_MUJERES
     return CERREM_POBLACIONAL

@@ -58,7 +58,7 @@ def header_from_settings(ctx: ServiceContext, title: str = "Acta de sesión") ->
     return DocumentHeader(
         entity=cfg.get("entidad", base.entity), process=cfg.get("proceso", base.process),
         document_title=title, code=cfg.get("codigo", base.code), version=cfg.get("version", base.version),
-        issued=stored_date(cfg.get("fecha"), base.issued),
+        issued=stored_date(cfg.get("fecha"), base.issued), reserve_note=cfg.get("reserva", base.reserve_note),
     )
 
 

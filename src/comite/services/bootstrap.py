@@ -11,6 +11,7 @@ from sqlalchemy.engine import URL
 from comite.catalog.loader import load_catalog
 from comite.errors import ServerPasswordRequired, StorageError
 from comite.services.catalog import sync_catalog
+from comite.services.sessions import recompose_scheduled_sessions
 from comite.storage.database import Database, remember_db_password, url_with_keyring_password
 from comite.storage.schema import ensure_schema
 from comite.storage.secrets import SecretStore
@@ -28,7 +29,11 @@ def open_database(target: str | os.PathLike[str] | URL | None = None, **engine_k
     try:
         ensure_schema(db)
         with db.Session() as s, s.begin():
-            sync_catalog(s, load_catalog())  # the shipped files; an administrator's come through import_compositions
+            # the shipped files; an administrator's come through import_compositions. When they
+            # bring a composition the database lacked (a program that ships a new decree),
+            # scheduled sessions with nothing recorded move to it, as after an import.
+            if sync_catalog(s, load_catalog()):
+                recompose_scheduled_sessions(s)
     except BaseException:
         db.engine.dispose()
         raise

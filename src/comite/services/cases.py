@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from comite.domain import CaseKind, RiskLevel, Route
+from comite.domain import AnalystGender, CaseKind, RiskLevel, Route
 from comite.errors import LockedError, NotFound, ValidationError
 from comite.model import (
     Case,
@@ -44,8 +44,8 @@ class CaseInput:
     proposed_level: RiskLevel | None = None
     is_woman: bool = False
     women_committee_choice: bool | None = None
+    analyst_gender: AnalystGender | None = None
     up_pcc_member: bool = False
-    public_servant: bool = False
     legally_recognised: bool | None = None
     request_date: date | None = None
     study_received: date | None = None
@@ -75,8 +75,10 @@ def validate_case_input(inp: CaseInput, population_codes: set[str]) -> list[str]
                         "Bogotá, D.C.)")
     if inp.kind is CaseKind.COLECTIVO and inp.is_woman:
         problems.append("un caso colectivo no puede marcarse como caso de mujer")
-    if inp.women_committee_choice and not inp.is_woman:
-        problems.append("solo una mujer puede elegir el CERREM de mujeres")
+    if inp.women_committee_choice is not None and not inp.is_woman:
+        problems.append("solo una mujer elige si su caso va al CERREM de mujeres")
+    if inp.analyst_gender is not None and not inp.is_woman:
+        problems.append("solo una mujer elige el género de su analista (Resolución 805 de 2012)")
     return problems
 
 
@@ -97,9 +99,10 @@ def _bidx(ctx: ServiceContext, document: str | None) -> bytes | None:
 
 def _apply(ctx: ServiceContext, case: Case, inp: CaseInput) -> None:
     for f in fields(CaseInput):
-        if f.name in ("radicado", "kind", "route", "proposed_level", "differential"):
+        if f.name in ("radicado", "kind", "route", "proposed_level", "differential", "analyst_gender"):
             continue
         setattr(case, f.name, getattr(inp, f.name))
+    case.analyst_gender = inp.analyst_gender.value if inp.analyst_gender else None
     case.radicado = normalize_radicado(inp.radicado)
     case.department = canonical_department(inp.department) if inp.department else None
     case.kind = inp.kind.value
@@ -162,8 +165,8 @@ def to_input(case: Case) -> CaseInput:
         proposed_level=RiskLevel(case.proposed_level) if case.proposed_level else None,
         is_woman=case.is_woman,
         women_committee_choice=case.women_committee_choice,
+        analyst_gender=AnalystGender(case.analyst_gender) if case.analyst_gender else None,
         up_pcc_member=case.up_pcc_member,
-        public_servant=case.public_servant,
         legally_recognised=case.legally_recognised,
         request_date=case.request_date,
         study_received=case.study_received,

@@ -53,6 +53,9 @@ def _composition_row(cdef: CompositionDef) -> Composition:
         valid_from=cdef.valid_from,
         valid_to=cdef.valid_to,
         legal_basis=cdef.legal_basis,
+        name=cdef.name or None,
+        short_name=cdef.short_name or None,
+        resolution_template=cdef.resolution_template or None,
         quorum_fraction=v.quorum_fraction,
         quorum_basis=v.quorum_basis.value,
         majority_fraction=v.majority_fraction,
@@ -75,8 +78,21 @@ def _composition_row(cdef: CompositionDef) -> Composition:
     )
 
 
+def _fill_missing(row: object, values: dict[str, object]) -> bool:
+    """Set the attributes of ``row`` that are still empty to the catalogue's values."""
+    changed = False
+    for name, value in values.items():
+        if value and getattr(row, name) is None:
+            setattr(row, name, value)
+            changed = True
+    return changed
+
+
 def sync_catalog(s: Session, catalog: Catalog) -> bool:
-    """Add to the database what the catalogue files have and it lacks."""
+    """Add to the database what the catalogue files have and it lacks: committees,
+    compositions (closing the one a newer composition ends), the name a committee bore
+    under a composition and its resolution template when the row has none yet,
+    populations (and the committee that hears them), measure types, risk bands."""
     changed = False
     existing = {c.code: c for c in s.scalars(select(Committee).options(selectinload(Committee.compositions)))}
     for cdef in catalog.committees:
@@ -91,19 +107,24 @@ def sync_catalog(s: Session, catalog: Catalog) -> bool:
             if row is None:
                 committee.compositions.append(_composition_row(comp_def))
                 changed = True
-            elif row.valid_to is None and comp_def.valid_to is not None:
-                row.valid_to = comp_def.valid_to
-                changed = True
+            else:
+                if row.valid_to is None and comp_def.valid_to is not None:
+                    row.valid_to = comp_def.valid_to
+                    changed = True
+                changed |= _fill_missing(row, {"name": comp_def.name, "short_name": comp_def.short_name,
+                                               "resolution_template": comp_def.resolution_template})
     pops = {p.code: p for p in s.scalars(select(Population))}
     for pdef in catalog.populations:
         row = pops.get(pdef.code)
         if row is None:
             s.add(Population(code=pdef.code, number=pdef.number, name=pdef.name, legal_basis=pdef.legal_basis,
-                             valid_from=pdef.valid_from, valid_to=pdef.valid_to))
+                             valid_from=pdef.valid_from, valid_to=pdef.valid_to, committee_code=pdef.committee))
             changed = True
-        elif row.valid_to != pdef.valid_to and pdef.valid_to is not None:
-            row.valid_to = pdef.valid_to
-            changed = True
+        else:
+            if row.valid_to != pdef.valid_to and pdef.valid_to is not None:
+                row.valid_to = pdef.valid_to
+                changed = True
+            changed |= _fill_missing(row, {"committee_code": pdef.committee})
     measures = set(s.scalars(select(MeasureType.code)))
     for mdef in catalog.measure_types:
         if mdef.code not in measures:
@@ -151,6 +172,9 @@ def composition_def(committee_code: str, comp: Composition) -> CompositionDef:
         legal_basis=comp.legal_basis,
         voting=voting_settings(comp),
         seats=tuple(seat_def(seat) for seat in comp.seats),
+        name=comp.name or "",
+        short_name=comp.short_name or "",
+        resolution_template=comp.resolution_template or "",
     )
 
 
@@ -167,7 +191,8 @@ def catalog_from_db(s: Session) -> Catalog:
             )
         )
     populations = tuple(
-        PopulationDef(p.code, p.number, p.name, p.legal_basis, p.valid_from, p.valid_to)
+        PopulationDef(p.code, p.number, p.name, p.legal_basis, p.valid_from, p.valid_to,
+                      committee=p.committee_code)
         for p in s.scalars(select(Population).order_by(Population.number))
     )
     measures = tuple(
@@ -180,6 +205,12 @@ def catalog_from_db(s: Session) -> Catalog:
         for b in s.scalars(select(RiskBand).order_by(RiskBand.min_pct))
     )
     return Catalog(tuple(committees), populations, measures, bands)
+
+
+def population_committees(s: Session) -> dict[str, str]:
+    """Population code -> the committee that hears its cases, where it is not the CERREM."""
+    return dict(s.execute(select(Population.code, Population.committee_code)
+                          .where(Population.committee_code.is_not(None))).all())
 
 
 def risk_bands(s: Session) -> list[tuple[RiskLevel, float, float]]:

@@ -23,6 +23,7 @@ from comite.domain import (
     CaseKind,
     CommitteeKind,
     DecisionOutcome,
+    EmergencyDisposition,
     MeasureAction,
     RiskLevel,
     SeatCondition,
@@ -45,7 +46,7 @@ from comite.model import (
     Vote,
 )
 from comite.rules.calendar import revaluation_date
-from comite.rules.collective import check_social_recognition
+from comite.rules.decision import REVALUATION_MONTHS
 from comite.rules.quorum import (
     AttendanceView,
     QuorumResult,
@@ -58,7 +59,7 @@ from comite.rules.quorum import (
 )
 from comite.rules.rights import CaseView, SeatView, seat_applies
 from comite.rules.routing import target_committee
-from comite.services import audit
+from comite.services import audit, coherence
 from comite.services.catalog import committee_by_code, voting_settings
 from comite.services.chronology import chronology, decisions_in_order
 from comite.services.context import (
@@ -71,7 +72,7 @@ from comite.services.context import (
 from comite.services.sessions import case_profile, editable_session
 
 _RECORDING = (SessionStatus.EN_CURSO.value, SessionStatus.CERRADA.value)
-MAX_TEMPORALITY_MONTHS = 24
+MAX_TEMPORALITY_MONTHS = REVALUATION_MONTHS  # at least yearly revaluation (rules.decision)
 
 
 # --- views for the rules ----------------------------------------------------------------------
@@ -547,6 +548,7 @@ def record_recognition(
         case = s.get(Case, hearing.case_id)
         if case.kind != CaseKind.COLECTIVO.value:
             raise RuleViolation("El reconocimiento social solo se verifica para casos colectivos.")
+        coherence.check_recognition_session(hearing.session.committee.kind)
         hearing.recognition_answers = json.dumps(dict(answers), sort_keys=True)
         hearing.recognition_granted = granted
         audit.record(s, ctx, "reconocimiento_social", "sesion", hearing.session_id, case_id=case.id,
@@ -733,6 +735,7 @@ class MeasureInput:
     action: MeasureAction
     temporality_months: int | None = None
     notes: str | None = None
+    competent_entity: str | None = None  # UP-PCC restoration: who it is recommended to
 
 
 @dataclass(frozen=True)
@@ -744,6 +747,13 @@ class DecisionInput:
     matrix_pct: float | None = None
     decided_on: date | None = None
     votes: Sequence[tuple[str, VoteChoice, str | None]] | None = None  # replaces recorded votes
+    # What the record must hold for the decision to be coherent (rules.decision, services.coherence)
+    matrix_departure_reason: str = ""
+    level_change_reason: str = ""
+    emergency_disposition: EmergencyDisposition | None = None
+    emergency_note: str = ""
+    concertation_on: date | None = None
+    concertation_with: str = ""
 
 
 @dataclass(frozen=True)
@@ -765,7 +775,8 @@ def _check_measures(s: Session, inp: DecisionInput) -> dict[str, MeasureType]:
             raise ValidationError(
                 f"{mt.name}: la temporalidad debe estar entre 1 y {MAX_TEMPORALITY_MONTHS} meses."
             )
-        if m.action in (MeasureAction.IMPLEMENTAR, MeasureAction.RATIFICAR, MeasureAction.AJUSTAR):
+        if m.action in (MeasureAction.IMPLEMENTAR, MeasureAction.RATIFICAR, MeasureAction.AJUSTAR) \
+                and not mt.restoration:  # a restoration measure is a recommendation to another entity
             if inp.risk_level is RiskLevel.ORDINARIO:
                 raise RuleViolation(
                     f"Con riesgo ordinario no proceden medidas de protección: «{mt.name}» solo puede "
@@ -822,9 +833,7 @@ def record_decision(
         if inp.outcome is DecisionOutcome.DECIDED:
             if inp.risk_level is None:
                 raise ValidationError("Indique el nivel de riesgo de la decisión.")
-            if case.kind == CaseKind.COLECTIVO.value and sess.committee.kind != CommitteeKind.GVP.value:
-                answers = json.loads(hearing.recognition_answers) if hearing.recognition_answers else None
-                check_social_recognition(answers, bool(case.legally_recognised), hearing.recognition_granted)
+            coherence.check_decision_coherence(s, hearing, case, inp, types, inp.decided_on or sess.day)
             if any(types[m.measure_code].restoration for m in inp.measures):
                 hearing.restoration_measures = True
             frame = case_frame(s, hearing)
@@ -832,6 +841,8 @@ def record_decision(
                                        frame.moment, frame.settings)
         elif inp.measures:
             raise RuleViolation("Un caso devuelto o aplazado no lleva medidas.")
+        else:
+            coherence.check_undecided(inp)
         decided_on = inp.decided_on or sess.day
         before = _decision_summary(hearing.decision) if hearing.decision is not None else None
         decision = hearing.decision or Decision(hearing_id=hearing.id)
@@ -844,12 +855,13 @@ def record_decision(
         decision.en_contra = result.en_contra if result else 0
         decision.abstencion = result.abstencion if result else 0
         decision.decided_on = decided_on
+        coherence.store_facts(decision, inp)
         decision.measures = [
             MeasureDecision(
                 position=i, measure_code=m.measure_code, quantity=m.quantity, action=m.action.value,
                 temporality_months=m.temporality_months,
                 revaluation_date=revaluation_date(decided_on, m.temporality_months) if m.temporality_months else None,
-                notes=m.notes,
+                notes=m.notes, competent_entity=(m.competent_entity or "").strip() or None,
             )
             for i, m in enumerate(inp.measures)
         ]
@@ -867,8 +879,9 @@ def record_decision(
                      "antes": before, "estado_caso": [status_before, case.status],
                      "medidas": [[m.measure_code, m.quantity, m.action.value, m.temporality_months]
                                  for m in inp.measures],
-                     "votos": [decision.a_favor, decision.en_contra, decision.abstencion]},
-            reserved={"concepto": inp.concept} if inp.concept else None,
+                     "votos": [decision.a_favor, decision.en_contra, decision.abstencion],
+                     **coherence.audit_details(inp)},
+            reserved=coherence.audit_reserved(inp),
         )
         return DecisionResult(Changes(decisions=True, cases=True, session_id=sess.id), result)
 
@@ -896,7 +909,7 @@ def case_status_from_decisions(s: Session, case_id: int) -> str:
 
 def _hand_off(s: Session, hearing: Hearing, case: Case, decision: Decision) -> None:
     """The GVP's level and concept become the proposal for the right CERREM."""
-    target = committee_by_code(s, target_committee(case_profile(case)))
+    target = committee_by_code(s, target_committee(case_profile(s, case)))
     handoff = s.scalar(select(Handoff).where(Handoff.gvp_hearing_id == hearing.id))
     if handoff is None:
         handoff = Handoff(case_id=case.id, gvp_hearing_id=hearing.id)

@@ -30,10 +30,10 @@ from comite.services.catalog import get_setting
 from comite.services.context import Changes, ServiceContext
 from comite.services.permissions import Action, require
 from comite.services.sessions import load_session
-from comite.services.settings import document_settings
+from comite.services.settings import NUMBER_RESOLUTIONS_BY_DEFAULT, document_settings
 
 Progress = Callable[[int, int], None]
-DEFAULT_NUMBERING = {"asignar": True, "prefijo": "", "inicio": 1}
+DEFAULT_NUMBERING = {"asignar": NUMBER_RESOLUTIONS_BY_DEFAULT, "prefijo": "", "inicio": 1}
 _AFTER_SESSION = (SessionStatus.CERRADA.value, SessionStatus.ACTA_EN_REVISION.value, SessionStatus.ACTA_APROBADA.value)
 
 

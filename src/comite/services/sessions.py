@@ -14,6 +14,7 @@ from comite.domain import (
     AttendanceStatus,
     CaseKind,
     CommitteeKind,
+    SessionModality,
     SessionStatus,
     SessionType,
 )
@@ -26,6 +27,7 @@ from comite.model import (
     CommitteeSession,
     Composition,
     Hearing,
+    Population,
 )
 from comite.rules.routing import CaseProfile, require_women_choice, target_committee
 from comite.services import audit
@@ -41,6 +43,8 @@ from comite.services.permissions import Action, require
 
 _STANDARD = (
     AgendaItemKind.QUORUM,
+    AgendaItemKind.AGENDA_APPROVAL,
+    AgendaItemKind.PREVIOUS_ACTA,  # only when a previous session's acta awaits approval
     AgendaItemKind.COMMITMENTS,
     AgendaItemKind.CASES,
     AgendaItemKind.EMERGENCY,
@@ -94,12 +98,15 @@ def create_session(
     place: str | None = None,
     virtual_link: str | None = None,
     end: time | None = None,
+    modality: SessionModality | None = None,
 ) -> Changes:
     """A new session numbered after the committee's last one of the same year,
-    convened under the composition in force on ``day``, with the standard agenda."""
+    convened under the composition in force on ``day``, with the standard agenda
+    (:func:`standard_agenda`). ``modality`` None: what ``place`` and ``virtual_link`` say."""
     _check_times(start, end)
     if not place and not virtual_link:
         place = None
+    modality = modality or modality_of(place, virtual_link)
     with ctx.transaction() as s:
         committee = committee_by_code(s, committee_code)
         require(ctx, Action.EDIT_SESSION, committee.id)
@@ -118,18 +125,54 @@ def create_session(
         sess = CommitteeSession(
             committee_id=committee.id, composition_id=comp.id, year=day.year, number=next_number,
             session_type=session_type.value, day=day, start_time=start, end_time=end, place=place,
-            virtual_link=virtual_link, status=SessionStatus.PROGRAMADA.value,
+            virtual_link=virtual_link, modality=modality.value, status=SessionStatus.PROGRAMADA.value,
         )
+        sess.agenda = standard_agenda(s, committee, day)
         s.add(sess)
-        # emergency measures are reported to the CERREMs and to the special committee, never the GVP
-        kinds = [k for k in _STANDARD if k is not AgendaItemKind.EMERGENCY or committee.kind != CommitteeKind.GVP.value]
-        sess.agenda = [AgendaItem(position=i, kind=k.value, title=k.label) for i, k in enumerate(kinds)]
         sess.attendance = _seat_rows(comp)
         s.flush()
         audit.record(s, ctx, "sesion_creada", "sesion", sess.id,
                      details={"comite": committee.code, "numero": sess.number, "anio": sess.year,
                               "fecha": day, "tipo": session_type.value})
         return Changes(session=True, agenda=True, attendance=True, session_id=sess.id, created_id=sess.id)
+
+
+def modality_of(place: str | None, virtual_link: str | None) -> SessionModality:
+    """Presencial, virtual or mixta, from where the session meets."""
+    if place and virtual_link:
+        return SessionModality.MIXTA
+    return SessionModality.VIRTUAL if virtual_link else SessionModality.PRESENCIAL
+
+
+def _previous_acta_pending(s: Session, committee: Committee, day: date) -> CommitteeSession | None:
+    """The committee's latest session before ``day`` whose acta is not approved yet (held,
+    not cancelled): its approval is a point of this session's agenda."""
+    return s.scalar(
+        select(CommitteeSession)
+        .where(CommitteeSession.committee_id == committee.id, CommitteeSession.day < day,
+               CommitteeSession.status.in_((SessionStatus.CERRADA.value, SessionStatus.ACTA_EN_REVISION.value,
+                                            SessionStatus.EN_CURSO.value)))
+        .order_by(CommitteeSession.day.desc(), CommitteeSession.number.desc()).limit(1)
+    )
+
+
+def standard_agenda(s: Session, committee: Committee, day: date) -> list[AgendaItem]:
+    """The agenda a session opens with: verification of quorum, approval of the agenda,
+    approval of the previous session's acta when one awaits it, pending commitments,
+    cases, emergency measures (reported to the CERREMs and the servidores committee,
+    never the GVP), proposals and various."""
+    previous = _previous_acta_pending(s, committee, day)
+    items = []
+    for kind in _STANDARD:
+        if kind is AgendaItemKind.EMERGENCY and committee.kind == CommitteeKind.GVP.value:
+            continue
+        title = kind.label
+        if kind is AgendaItemKind.PREVIOUS_ACTA:
+            if previous is None:
+                continue
+            title = f"Aprobación del acta No. {previous.number:03d} de {previous.year} (sesión del {previous.day:%d/%m/%Y})"
+        items.append(AgendaItem(position=len(items), kind=kind.value, title=title))
+    return items
 
 
 def _seat_rows(comp: Composition, first_position: int = 0) -> list[Attendance]:
@@ -190,6 +233,7 @@ def update_session(
     end: time | None = None,
     place: str | None = None,
     virtual_link: str | None = None,
+    modality: SessionModality | None = None,
     development: str | None = None,
     secretary_name: str | None = None,
     secretary_position: str | None = None,
@@ -220,6 +264,8 @@ def update_session(
             sess.day = day
         if session_type is not None:
             sess.session_type = session_type.value
+        if modality is not None:
+            sess.modality = modality.value
         if start is not None:
             sess.start_time = start
         if end is not None:
@@ -229,6 +275,8 @@ def update_session(
                             ("secretary_name", secretary_name), ("secretary_position", secretary_position)):
             if value is not None:
                 setattr(sess, name, value or None)
+        if modality is None and (place is not None or virtual_link is not None):
+            sess.modality = modality_of(sess.place, sess.virtual_link).value  # follows where it meets
         if presiding_attendance_id is not None:
             att = s.get(Attendance, presiding_attendance_id)
             if att is None or att.session_id != sess.id:
@@ -301,22 +349,27 @@ def _case_insert_position(items: list[AgendaItem]) -> int:
     return (last + 1) if last is not None else len(items)
 
 
-def case_profile(case: Case) -> CaseProfile:
+def case_profile(s: Session, case: Case) -> CaseProfile:
+    """What routing needs of ``case``; its population's own committee comes from the catalogue."""
+    population_committee = None
+    if case.population_code:
+        population_committee = s.scalar(
+            select(Population.committee_code).where(Population.code == case.population_code))
     return CaseProfile(
         kind=CaseKind(case.kind),
         population=case.population_code,
         is_woman=case.is_woman,
         chose_women_committee=case.women_committee_choice,
         up_pcc_member=case.up_pcc_member,
-        public_servant_policy=case.public_servant,
+        population_committee=population_committee,
     )
 
 
-def check_case_fits_committee(case: Case, committee: Committee) -> None:
+def check_case_fits_committee(s: Session, case: Case, committee: Committee) -> None:
     """A case goes to the CERREM its profile routes it to (the GVP sees every case)."""
     if committee.kind == CommitteeKind.GVP.value:
         return
-    profile = case_profile(case)
+    profile = case_profile(s, case)
     require_women_choice(profile, committee.code)
     expected = target_committee(profile)
     if expected != committee.code:
@@ -359,7 +412,7 @@ def add_case_in(
         raise NotFound(f"No existe el caso {case_id}.")
     if s.scalar(select(Hearing.id).where(Hearing.session_id == sess.id, Hearing.case_id == case.id)):
         raise ValidationError(f"El caso {case.radicado} ya está en el orden del día de esta sesión.")
-    check_case_fits_committee(case, sess.committee)
+    check_case_fits_committee(s, case, sess.committee)
     items = list(sess.agenda)
     pos = _case_insert_position(items)
     item = AgendaItem(kind=AgendaItemKind.CASE.value, title=f"Caso {case.radicado}", position=pos)

@@ -4,11 +4,13 @@ Three stored settings (``Setting`` rows, JSON) shape every acta, convocation,
 notification and resolution:
 
 * ``encabezado_documentos``: the formal header of the entity's formats (entity,
-  process, format code, version and the format's approval date) and the
-  secretariat's e-mail (organizer of the calendar invitation);
+  process, format code, version and the format's approval date), the
+  secretariat's e-mail (organizer of the calendar invitation) and the reserve
+  note every page's footer prints under «RESERVADO»;
 * ``director_unp``: who signs the resolutions (name and position);
 * ``numeracion_resoluciones``: whether the application numbers resolutions,
-  with what prefix and from which number.
+  with what prefix and from which number. Off unless an administrator turns it
+  on: a resolution's number and date are assigned when the Director signs it.
 
 They are read where documents are built (:mod:`comite.services.acta`,
 :mod:`comite.services.resolutions`); here they are read and written as one
@@ -21,7 +23,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from comite.documents.data import DEFAULT_ORGANIZER_EMAIL, DocumentHeader
+from comite.documents.data import DEFAULT_ORGANIZER_EMAIL, DEFAULT_RESERVE_NOTE, DocumentHeader
 from comite.errors import ValidationError
 from comite.services.catalog import get_setting, put_setting
 from comite.services.context import Changes, ServiceContext
@@ -31,6 +33,8 @@ HEADER_KEY = "encabezado_documentos"
 DIRECTOR_KEY = "director_unp"
 NUMBERING_KEY = "numeracion_resoluciones"
 DEFAULT_DIRECTOR_POSITION = "Director General"
+NUMBER_RESOLUTIONS_BY_DEFAULT = False  # number and date blank: the Director's office assigns them
+MAX_RESERVE_NOTE = 400  # characters: it must fit two footer lines
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
@@ -47,6 +51,7 @@ class DocumentSettings:
     number_resolutions: bool
     resolution_prefix: str
     first_resolution_number: int
+    reserve_note: str = DEFAULT_RESERVE_NOTE
 
 
 def stored_date(text: object, fallback: date) -> date:
@@ -72,8 +77,10 @@ def document_settings(ctx: ServiceContext) -> DocumentSettings:
         secretariat_email=header.get("correo", DEFAULT_ORGANIZER_EMAIL),
         director_name=director.get("nombre", ""),
         director_position=director.get("cargo", DEFAULT_DIRECTOR_POSITION),
-        number_resolutions=bool(numbering.get("asignar", True)), resolution_prefix=numbering.get("prefijo", ""),
+        number_resolutions=bool(numbering.get("asignar", NUMBER_RESOLUTIONS_BY_DEFAULT)),
+        resolution_prefix=numbering.get("prefijo", ""),
         first_resolution_number=int(numbering.get("inicio", 1)),
+        reserve_note=header.get("reserva", DEFAULT_RESERVE_NOTE),
     )
 
 
@@ -82,7 +89,7 @@ def _as_stored(d: DocumentSettings) -> dict[str, dict]:
     return {
         HEADER_KEY: {"entidad": d.entity.strip(), "proceso": d.process.strip(), "codigo": d.format_code.strip(),
                      "version": d.format_version.strip(), "fecha": d.format_date.isoformat(),
-                     "correo": d.secretariat_email.strip()},
+                     "correo": d.secretariat_email.strip(), "reserva": " ".join(d.reserve_note.split())},
         DIRECTOR_KEY: {"nombre": d.director_name.strip(),
                        "cargo": d.director_position.strip() or DEFAULT_DIRECTOR_POSITION},
         NUMBERING_KEY: {"asignar": d.number_resolutions, "prefijo": d.resolution_prefix.strip(),
@@ -106,6 +113,12 @@ def save_document_settings(ctx: ServiceContext, new: DocumentSettings) -> Change
         problems.append("La numeración de resoluciones empieza en 1 o más.")
     if len(new.resolution_prefix) > 20:
         problems.append("El prefijo de las resoluciones admite hasta 20 caracteres.")
+    note = " ".join(new.reserve_note.split())
+    if not note:
+        problems.append("Escriba la nota de reserva (su fundamento legal) que va al pie de los documentos.")
+    elif len(note) > MAX_RESERVE_NOTE:
+        problems.append(f"La nota de reserva admite hasta {MAX_RESERVE_NOTE} caracteres (tiene {len(note)}): "
+                        "debe caber en dos líneas del pie de página.")
     if problems:
         raise ValidationError(" ".join(problems) + " No se guardó nada.")
     values, stored = _as_stored(new), _as_stored(document_settings(ctx))

@@ -15,16 +15,19 @@ from sqlalchemy.orm import Session, selectinload
 
 from comite.domain import (
     AgendaItemKind,
+    AnalystGender,
     AttendanceStatus,
     Capacity,
     CaseKind,
     DecisionOutcome,
+    EmergencyDisposition,
     MeasureAction,
     Rights,
     RiskLevel,
     Route,
     SeatCondition,
     SeatRole,
+    SessionModality,
     SessionStatus,
     SessionType,
     VoteChoice,
@@ -84,6 +87,8 @@ class SessionHeader:
     composition_legal_basis: str
     voting: VotingSettings
     row_version: int
+    modality: SessionModality = SessionModality.PRESENCIAL
+    resolution_template: str = ""  # of the session's composition ("" : by the committee's kind)
 
     @property
     def title(self) -> str:
@@ -156,6 +161,8 @@ class MeasureItem:
     temporality_months: int | None
     revaluation_date: date | None
     notes: str | None
+    restoration: bool = False
+    competent_entity: str | None = None  # restoration: the entity it is recommended to
 
 
 @dataclass(frozen=True)
@@ -206,6 +213,17 @@ class HearingDetail:
     quorum: QuorumResult
     tally: TallyResult
     row_version: int
+    # the facts that keep the decision coherent (rules.decision)
+    matrix_departure_reason: str | None = None
+    level_change_reason: str | None = None
+    emergency_disposition: EmergencyDisposition | None = None
+    emergency_note: str | None = None
+    concertation_on: date | None = None
+    concertation_with: str | None = None
+    # a woman's choices (Res. 805 de 2012): None = not a woman's individual case
+    women_committee_choice: bool | None = None
+    analyst_gender: AnalystGender | None = None
+    is_woman: bool = False
 
 
 @dataclass(frozen=True)
@@ -236,12 +254,15 @@ def _session(s: Session, session_id: int) -> CommitteeSession:
 def _header(sess: CommitteeSession) -> SessionHeader:
     c = sess.committee
     comp = sess.composition
+    # the name the committee bore under the session's composition (documents of an older
+    # session keep the older name: the comité especial before Decreto 1139 de 2021)
     return SessionHeader(
-        sess.id, c.id, c.code, c.name, c.short_name, c.kind, sess.number, sess.year,
+        sess.id, c.id, c.code, comp.name or c.name, comp.short_name or c.short_name, c.kind, sess.number, sess.year,
         SessionType(sess.session_type), sess.day, sess.start_time, sess.end_time, sess.place,
         sess.virtual_link, SessionStatus(sess.status), sess.locked, sess.development, sess.secretary_name,
         sess.secretary_position, sess.presiding_attendance_id, comp.version, comp.legal_basis,
-        voting_settings(comp), sess.row_version,
+        voting_settings(comp), sess.row_version, modality=SessionModality(sess.modality),
+        resolution_template=comp.resolution_template or "",
     )
 
 
@@ -443,6 +464,8 @@ def build_hearing_detail(s: Session, hearing: Hearing, measure_types: dict[str, 
                 types[m.measure_code].unit_plural if m.measure_code in types else m.measure_code,
                 types[m.measure_code].feminine if m.measure_code in types else False,
                 MeasureAction(m.action), m.temporality_months, m.revaluation_date, m.notes,
+                bool(types[m.measure_code].restoration) if m.measure_code in types else False,
+                m.competent_entity,
             )
             for m in decision.measures
         )
@@ -462,6 +485,16 @@ def build_hearing_detail(s: Session, hearing: Hearing, measure_types: dict[str, 
         decision.adopted if decision else None,
         decision.decided_on if decision else None,
         measures, quorum, current, hearing.row_version,
+        matrix_departure_reason=decision.matrix_departure_reason if decision else None,
+        level_change_reason=decision.level_change_reason if decision else None,
+        emergency_disposition=EmergencyDisposition(decision.emergency_disposition)
+        if decision and decision.emergency_disposition else None,
+        emergency_note=decision.emergency_note if decision else None,
+        concertation_on=decision.concertation_on if decision else None,
+        concertation_with=decision.concertation_with if decision else None,
+        women_committee_choice=case.women_committee_choice,
+        analyst_gender=AnalystGender(case.analyst_gender) if case.analyst_gender else None,
+        is_woman=case.is_woman,
     )
 
 

@@ -17,14 +17,14 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QDateEdit,
     QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
-    QLabel, QLineEdit, QSizePolicy, QSpinBox,
-    QVBoxLayout, QWidget)
+    QLabel, QLineEdit, QPlainTextEdit, QSizePolicy,
+    QSpinBox, QVBoxLayout, QWidget)
 
 class Ui_DocumentSettingsDialog(object):
     def setupUi(self, DocumentSettingsDialog):
         if not DocumentSettingsDialog.objectName():
             DocumentSettingsDialog.setObjectName(u"DocumentSettingsDialog")
-        DocumentSettingsDialog.resize(560, 520)
+        DocumentSettingsDialog.resize(560, 600)
         self.mainLayout = QVBoxLayout(DocumentSettingsDialog)
         self.mainLayout.setObjectName(u"mainLayout")
         self.introLabel = QLabel(DocumentSettingsDialog)
@@ -97,6 +97,18 @@ class Ui_DocumentSettingsDialog(object):
         self.emailEdit.setObjectName(u"emailEdit")
 
         self.headerForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.emailEdit)
+
+        self.reserveLabel = QLabel(self.headerBox)
+        self.reserveLabel.setObjectName(u"reserveLabel")
+
+        self.headerForm.setWidget(6, QFormLayout.ItemRole.LabelRole, self.reserveLabel)
+
+        self.reserveEdit = QPlainTextEdit(self.headerBox)
+        self.reserveEdit.setObjectName(u"reserveEdit")
+        self.reserveEdit.setTabChangesFocus(True)
+        self.reserveEdit.setMaximumSize(QSize(16777215, 72))
+
+        self.headerForm.setWidget(6, QFormLayout.ItemRole.FieldRole, self.reserveEdit)
 
 
         self.mainLayout.addWidget(self.headerBox)
@@ -182,6 +194,7 @@ class Ui_DocumentSettingsDialog(object):
         self.versionLabel.setBuddy(self.versionEdit)
         self.dateLabel.setBuddy(self.dateEdit)
         self.emailLabel.setBuddy(self.emailEdit)
+        self.reserveLabel.setBuddy(self.reserveEdit)
         self.directorLabel.setBuddy(self.directorEdit)
         self.positionLabel.setBuddy(self.positionEdit)
         self.prefixLabel.setBuddy(self.prefixEdit)
@@ -192,7 +205,8 @@ class Ui_DocumentSettingsDialog(object):
         QWidget.setTabOrder(self.codeEdit, self.versionEdit)
         QWidget.setTabOrder(self.versionEdit, self.dateEdit)
         QWidget.setTabOrder(self.dateEdit, self.emailEdit)
-        QWidget.setTabOrder(self.emailEdit, self.directorEdit)
+        QWidget.setTabOrder(self.emailEdit, self.reserveEdit)
+        QWidget.setTabOrder(self.reserveEdit, self.directorEdit)
         QWidget.setTabOrder(self.directorEdit, self.positionEdit)
         QWidget.setTabOrder(self.positionEdit, self.numberCheck)
         QWidget.setTabOrder(self.numberCheck, self.prefixEdit)
@@ -230,6 +244,10 @@ class Ui_DocumentSettingsDialog(object):
         self.emailLabel.setText(QCoreApplication.translate("DocumentSettingsDialog", u"C&orreo de la secretar\u00eda:", None))
 #if QT_CONFIG(tooltip)
         self.emailEdit.setToolTip(QCoreApplication.translate("DocumentSettingsDialog", u"Organizador de la invitaci\u00f3n de calendario y direcci\u00f3n para confirmar asistencia en la convocatoria", None))
+#endif // QT_CONFIG(tooltip)
+        self.reserveLabel.setText(QCoreApplication.translate("DocumentSettingsDialog", u"Nota de &reserva:", None))
+#if QT_CONFIG(tooltip)
+        self.reserveEdit.setToolTip(QCoreApplication.translate("DocumentSettingsDialog", u"Texto que cada p\u00e1gina imprime al pie, junto a \u00abRESERVADO\u00bb: el fundamento de la reserva (hasta 400 caracteres, dos l\u00edneas)", None))
 #endif // QT_CONFIG(tooltip)
         self.directorBox.setTitle(QCoreApplication.translate("DocumentSettingsDialog", u"Firma de las resoluciones", None))
         self.directorLabel.setText(QCoreApplication.translate("DocumentSettingsDialog", u"&Nombre:", None))

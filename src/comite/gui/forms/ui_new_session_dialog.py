@@ -122,12 +122,22 @@ class Ui_NewSessionDialog(object):
 
         self.formLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.linkEdit)
 
+        self.modalityLabel = QLabel(NewSessionDialog)
+        self.modalityLabel.setObjectName(u"modalityLabel")
+
+        self.formLayout.setWidget(6, QFormLayout.ItemRole.LabelRole, self.modalityLabel)
+
+        self.modalityCombo = QComboBox(NewSessionDialog)
+        self.modalityCombo.setObjectName(u"modalityCombo")
+
+        self.formLayout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.modalityCombo)
+
         self.numberHint = QLabel(NewSessionDialog)
         self.numberHint.setObjectName(u"numberHint")
         self.numberHint.setWordWrap(True)
         self.numberHint.setProperty(u"role", u"hint")
 
-        self.formLayout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.numberHint)
+        self.formLayout.setWidget(7, QFormLayout.ItemRole.FieldRole, self.numberHint)
 
 
         self.mainLayout.addLayout(self.formLayout)
@@ -170,13 +180,15 @@ class Ui_NewSessionDialog(object):
         self.timeLabel.setBuddy(self.timeEdit)
         self.placeLabel.setBuddy(self.placeEdit)
         self.linkLabel.setBuddy(self.linkEdit)
+        self.modalityLabel.setBuddy(self.modalityCombo)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.committeeCombo, self.typeCombo)
         QWidget.setTabOrder(self.typeCombo, self.dateEdit)
         QWidget.setTabOrder(self.dateEdit, self.timeEdit)
         QWidget.setTabOrder(self.timeEdit, self.placeEdit)
         QWidget.setTabOrder(self.placeEdit, self.linkEdit)
-        QWidget.setTabOrder(self.linkEdit, self.createButton)
+        QWidget.setTabOrder(self.linkEdit, self.modalityCombo)
+        QWidget.setTabOrder(self.modalityCombo, self.createButton)
         QWidget.setTabOrder(self.createButton, self.cancelButton)
 
         self.retranslateUi(NewSessionDialog)
@@ -199,6 +211,10 @@ class Ui_NewSessionDialog(object):
         self.placeEdit.setPlaceholderText(QCoreApplication.translate("NewSessionDialog", u"Sede y sala, si es presencial", None))
         self.linkLabel.setText(QCoreApplication.translate("NewSessionDialog", u"&Enlace virtual", None))
         self.linkEdit.setPlaceholderText(QCoreApplication.translate("NewSessionDialog", u"https://\u2026, si es virtual o mixta", None))
+        self.modalityLabel.setText(QCoreApplication.translate("NewSessionDialog", u"&Modalidad", None))
+#if QT_CONFIG(tooltip)
+        self.modalityCombo.setToolTip(QCoreApplication.translate("NewSessionDialog", u"Presencial, virtual o mixta; el acta la registra. Las sesiones del CERREM pueden ser virtuales (Decreto 1066 de 2015, art. 2.4.1.2.36, par\u00e1grafo, modificado por el Decreto 1139 de 2021)", None))
+#endif // QT_CONFIG(tooltip)
         self.numberHint.setText(QCoreApplication.translate("NewSessionDialog", u"El n\u00famero de la sesi\u00f3n se asigna autom\u00e1ticamente (consecutivo del comit\u00e9 en el a\u00f1o).", None))
         self.errorLabel.setText("")
         self.cancelButton.setText(QCoreApplication.translate("NewSessionDialog", u"Cancelar", None))

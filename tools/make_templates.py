@@ -10,7 +10,9 @@ wording and reviewed as code. It writes:
   UP-PCC): the committee validates the level and recommends measures.
 * ``resolucion_comite_especial.docx``: the special committee of public
   servants (Decreto 1066 de 2015, art. 2.4.1.2.40 par. 4), which defines the
-  measures itself.
+  measures itself; since Decreto 1139 de 2021 that committee is the CERREM de
+  servidores y exservidores públicos, whose composition in the catalogue names
+  ``resolucion_cerrem.docx`` instead.
 
 Both share the same placeholders (see ``templates_actas/README.md``); only the
 legal basis and the committee's role are worded differently. Placeholders use
@@ -194,13 +196,7 @@ def header_and_footer(doc) -> None:
     note = footer.paragraphs[0]
     _runs(
         note,
-        [
-            ("RESERVADO. ", "b"),
-            "Contiene información sujeta a reserva legal y datos personales sensibles "
-            "(Ley 1581 de 2012). Prohibida su divulgación sin autorización. Caso radicado No. ",
-            "{{ radicado }}",
-            ".",
-        ],
+        [("RESERVADO. ", "b"), "{{ nota_reserva }} Caso radicado No. ", "{{ radicado }}", "."],
         size=7,
         color=GREY,
     )
@@ -283,8 +279,31 @@ def withdrawn(doc, field: str, key: str, title: str, verb: str) -> None:
     control(doc, "{%p endif %}")
 
 
+OF = "{% if colectivo %}del colectivo{% else %}de{% endif %}"
+"""«del colectivo» / «de»: before the beneficiary's name."""
+
+DUTIES = (
+    "Acatar las recomendaciones de seguridad y autoprotección que imparta la Unidad Nacional de "
+    "Protección.",
+    "Hacer uso adecuado de las medidas de protección y no emplearlas para fines distintos a su "
+    "protección.",
+    "Abstenerse de solicitar o permitir al personal de protección actividades ajenas a su función.",
+    "Informar a la Unidad Nacional de Protección todo cambio de domicilio, de datos de contacto o "
+    "de su situación de riesgo.",
+    "Colaborar con las autoridades en las investigaciones relacionadas con los hechos de riesgo.",
+    "Devolver los elementos de protección cuando las medidas se suspendan o finalicen, y reportar "
+    "de inmediato su pérdida o daño.",
+    "Guardar la reserva de la información sobre su situación de riesgo, su nivel de riesgo y sus "
+    "medidas de protección: la información del Programa de Prevención y Protección es reservada y "
+    "sus beneficiarios también están obligados a guardar dicha reserva (procedimiento GSP-PR-01 de la "
+    "Unidad Nacional de Protección, consideraciones generales).",
+)
+
+
 def build_resolution(variant: str) -> Document:
-    """``variant`` is ``"cerrem"`` or ``"especial"``."""
+    """``variant`` is ``"cerrem"`` (the CERREM validates the GVP's level and recommends
+    measures) or ``"especial"`` (the comité especial of art. 2.4.1.2.40, par. 4, which
+    defines the measures)."""
     cerrem = variant == "cerrem"
     doc = new_document()
     header_and_footer(doc)
@@ -304,10 +323,11 @@ def build_resolution(variant: str) -> Document:
     center(
         doc, [("{{ director_titulo }} DE LA UNIDAD NACIONAL DE PROTECCIÓN – UNP", "b")], after=12
     )
+    powers = "los artículos 2.4.1.2.38 y 2.4.1.2.40" if cerrem else "el artículo 2.4.1.2.40"
     para(
         doc,
         "En ejercicio de sus facultades legales y reglamentarias, en especial las conferidas por "
-        "el Decreto 4065 de 2011 y el Decreto 1066 de 2015, Único Reglamentario del Sector "
+        f"el Decreto 4065 de 2011 y {powers} del Decreto 1066 de 2015, Único Reglamentario del Sector "
         "Administrativo del Interior, y demás normas concordantes, y",
         after=12,
     )
@@ -330,65 +350,95 @@ def build_resolution(variant: str) -> Document:
     if cerrem:
         para(
             doc,
-            "Que, de conformidad con el Decreto 1066 de 2015, el Comité de Evaluación del Riesgo y "
-            "Recomendación de Medidas – CERREM valida el nivel de riesgo y recomienda al Director "
-            "General de la Unidad Nacional de Protección las medidas de protección, su temporalidad "
-            "y, cuando corresponde, su ajuste, suspensión o finalización.",
+            "Que el {{ comite_nombre }} está conformado según {% if fundamento_comite %}{{ fundamento_comite }}"
+            "{% else %}el Decreto 1066 de 2015{% endif %} y que, conforme al artículo 2.4.1.2.38 del Decreto "
+            "1066 de 2015, valida la determinación del nivel de riesgo que hace el Grupo de Valoración "
+            "Preliminar y recomienda al Director General de la Unidad Nacional de Protección las medidas de "
+            "protección, su temporalidad y, cuando corresponde, su ajuste, suspensión o finalización.",
         )
     else:
         para(
             doc,
-            "Que, de conformidad con el parágrafo 4 del artículo 2.4.1.2.40 del Decreto 1066 de 2015, "
-            "los casos de servidores y ex servidores públicos se presentan de manera individual, "
-            "después de la valoración del Grupo de Valoración Preliminar, ante un comité especial que "
-            "define las medidas de protección.",
+            "Que, de conformidad con {% if fundamento_comite %}{{ fundamento_comite }}{% else %}el parágrafo "
+            "4 del artículo 2.4.1.2.40 del Decreto 1066 de 2015{% endif %}, los casos de servidores y ex "
+            "servidores públicos se presentan de manera individual, surtida la instancia del Grupo de "
+            "Valoración Preliminar, ante el {{ comite_nombre }}, que define las medidas de protección.",
         )
     para(
         doc,
         [
             "Que el {{ fecha_solicitud }} se recibió la solicitud de protección radicada con el No. ",
             ("{{ radicado }}", "b"),
-            ", a favor {% if colectivo %}del colectivo{% else %}de{% endif %} {{ beneficiario }}",
+            ", a favor " + OF + " {{ beneficiario }}",
             "{% if not colectivo %}, identificado(a) con el documento No. {{ documento }}{% endif %}, "
             "perteneciente a la población objeto «{{ poblacion }}».",
         ],
     )
+    control(doc, "{%p if mujer %}")
+    para(
+        doc,
+        "Que la solicitante {% if eleccion_comite == 'mujeres' %}manifestó de manera libre e informada su "
+        "decisión de que su caso lo estudiara el CERREM para el análisis de casos de mujeres"
+        "{% elif eleccion_comite == 'poblacion' %}manifestó de manera libre e informada su decisión de que "
+        "su caso lo estudiara el CERREM de la población a la que pertenece{% else %}no manifestó "
+        "expresamente su deseo de que su caso lo conociera el CERREM de mujeres, por lo que lo estudia el "
+        "CERREM de la población a la que pertenece{% endif %}, conforme al artículo 3 de la Resolución 805 "
+        "de 2012{% if genero_analista == 'mujer' %}, y eligió que su estudio de nivel de riesgo lo realizara "
+        "una analista mujer{% elif genero_analista == 'hombre' %}, y eligió que su estudio de nivel de riesgo "
+        "lo realizara un analista hombre{% elif genero_analista == 'sin_preferencia' %}, y no expresó "
+        "preferencia sobre el género de quien realizara su estudio de nivel de riesgo{% endif %}.",
+    )
+    control(doc, "{%p endif %}")
     para(
         doc,
         "Que el Cuerpo Técnico de Recopilación y Análisis de Información – CTRAI adelantó el estudio "
         "de nivel de riesgo, concluido el {{ fecha_estudio }}"
-        "{% if ponderacion %}, cuya matriz arrojó una ponderación de {{ ponderacion }}{% endif %}.",
+        "{% if ponderacion %}, cuya matriz arrojó una ponderación de {{ ponderacion }}"
+        "{% if nivel_matriz %}, que corresponde a la franja del nivel {{ nivel_matriz }}{% endif %}{% endif %}.",
     )
+    control(doc, "{%p if sesion_gvp or nivel_gvp %}")
     para(
         doc,
-        "Que el Grupo de Valoración Preliminar – GVP, en {{ sesion_gvp }}, analizó el estudio de nivel "
-        "de riesgo y {% if nivel_gvp %}determinó un nivel de riesgo {{ nivel_gvp }}"
+        "Que el Grupo de Valoración Preliminar – GVP{% if sesion_gvp %}, en {{ sesion_gvp }},{% endif %} "
+        "analizó el estudio de nivel de riesgo y {% if nivel_gvp %}determinó un nivel de riesgo {{ nivel_gvp }}"
         "{% else %}emitió su concepto sobre el caso{% endif %}.",
     )
+    control(doc, "{%p endif %}")
     verb = "recomendó" if cerrem else "definió"
     measures = (
         f"{{% if medidas_adoptadas %}}{verb} las medidas de protección que se adoptan en la presente "
         f"resolución{{% if medidas_finalizadas or medidas_suspendidas %}} y {WITHDRAWAL} de las que en "
-        f"ella se indican{{% endif %}}{{% elif medidas %}}{verb} {WITHDRAWAL} de las medidas de "
-        "protección que se indican en la presente resolución{% else %}"
+        f"ella se indican{{% endif %}}{{% elif medidas_finalizadas or medidas_suspendidas %}}{verb} "
+        f"{WITHDRAWAL} de las medidas de protección que se indican en la presente resolución{{% else %}}"
         + ("no recomendó la adopción de medidas de protección" if cerrem else "no definió medidas de protección")
         + "{% endif %}"
     )
-    role = (
-        "validó el nivel de riesgo {{ nivel }}{% if ponderacion %}, con una ponderación de la matriz "
-        f"de {{{{ ponderacion }}}}{{% endif %}}, y {measures}"
-        if cerrem
-        else "determinó el nivel de riesgo {{ nivel }}{% if ponderacion %}, con una ponderación de la "
-        f"matriz de {{{{ ponderacion }}}}{{% endif %}}, y {measures}"
+    accepted = "validó" if cerrem else "acogió"
+    level = (
+        f"{{% if validado %}}{accepted} el nivel de riesgo {{{{ nivel }}}} que determinó el GVP"
+        "{% elif cambio_nivel %}no acogió el nivel de riesgo {{ nivel_gvp }} que determinó el GVP y "
+        "determinó un nivel de riesgo {{ nivel }}{% else %}determinó un nivel de riesgo {{ nivel }}{% endif %}"
     )
     para(
         doc,
         [
             "Que el {{ comite_nombre }}, en {{ sesion }}, según consta en el ",
             ("Acta No. {{ acta }}", "b"),
-            f", {role}.",
+            f", {level}, y {measures}.",
         ],
     )
+    control(doc, "{%p if cambio_nivel %}")
+    para(doc, "Que el comité se apartó del nivel de riesgo que determinó el GVP por el siguiente motivo: "
+              "{{ motivo_cambio_nivel }}")
+    control(doc, "{%p endif %}")
+    control(doc, "{%p if aparta_matriz %}")
+    para(
+        doc,
+        "Que el nivel de riesgo {{ nivel }} no corresponde a la franja del nivel {{ nivel_matriz }} en la que "
+        "cae la ponderación de la matriz ({{ ponderacion }}), y que el comité se aparta de la ponderación de "
+        "la matriz por el siguiente motivo: {{ motivo_apartamiento }}",
+    )
+    control(doc, "{%p endif %}")
     control(doc, "{%p if concepto %}")
     para(
         doc,
@@ -398,12 +448,33 @@ def build_resolution(variant: str) -> Document:
         "{{ concepto }}",
     )
     control(doc, "{%p endif %}")
+    control(doc, "{%p if concertacion %}")
+    para(
+        doc,
+        "Que, de conformidad con la Resolución 1085 de 2015, las medidas de protección colectiva se "
+        "concertaron con el colectivo el {{ concertacion_fecha }}, con {{ concertacion_con }}.",
+    )
+    control(doc, "{%p endif %}")
+    control(doc, "{%p if emergencia %}")
+    para(
+        doc,
+        "Que el Director General de la Unidad Nacional de Protección adoptó medidas de emergencia a favor "
+        + OF + " {{ beneficiario }}{% if medidas_emergencia %}: {{ medidas_emergencia|join(' ') }}"
+        "{% else %}.{% endif %} Al recomendar las medidas definitivas, el comité "
+        "{% if decision_emergencia == 'mantener' %}recomendó mantenerlas"
+        "{% elif decision_emergencia == 'reemplazar' %}recomendó reemplazarlas por las medidas de protección "
+        "que se adoptan en la presente resolución{% else %}recomendó levantarlas{% endif %}."
+        "{% if nota_emergencia %} {{ nota_emergencia }}{% endif %}",
+    )
+    control(doc, "{%p endif %}")
     if cerrem:
-        control(doc, "{%p if colectivo %}")
+        control(doc, "{%p if medidas_restablecimiento %}")
         para(
             doc,
-            "Que, por tratarse de un caso colectivo, de conformidad con la Resolución 1085 de 2015 las "
-            "medidas de protección se concertaron con el colectivo.",
+            "Que, de conformidad con el artículo 2.4.1.3.8 del Decreto 1066 de 2015, las medidas de "
+            "restablecimiento y rehabilitación que analizó el comité son de la competencia de "
+            "{{ entidades_restablecimiento }}, a quien el comité las recomienda; no son medidas de protección "
+            "a cargo de la Unidad Nacional de Protección.",
         )
         control(doc, "{%p endif %}")
     control(doc, "{%p if ordinario and not medidas_adoptadas %}")
@@ -411,8 +482,8 @@ def build_resolution(variant: str) -> Document:
         doc,
         "Que el nivel de riesgo ordinario es aquel al que están sometidas todas las personas en "
         "igualdad de condiciones, y no da lugar a la adopción de medidas de protección"
-        f"{{% if medidas %}}; en consecuencia, procede {WITHDRAWAL} de las medidas que venían "
-        "implementándose{% endif %}.",
+        f"{{% if medidas_finalizadas or medidas_suspendidas %}}; en consecuencia, procede {WITHDRAWAL} de "
+        "las medidas que venían implementándose{% endif %}.",
     )
     control(doc, "{%p endif %}")
     para(doc, "Que, en mérito de lo expuesto,", after=12)
@@ -424,10 +495,11 @@ def build_resolution(variant: str) -> Document:
         "NIVEL DE RIESGO",
         [
             "Adoptar la recomendación del {{ comite_nombre }} y, en consecuencia, determinar que el nivel "
-            "de riesgo {% if colectivo %}del colectivo{% else %}de{% endif %} {{ beneficiario }}, caso "
-            "radicado No. {{ radicado }}, es ",
+            "de riesgo " + OF + " {{ beneficiario }}, caso radicado No. {{ radicado }}, es ",
             ("{{ nivel }}", "b"),
-            "{% if ponderacion %}, con una ponderación de la matriz de {{ ponderacion }}{% endif %}.",
+            "{% if ponderacion %}, con una ponderación de la matriz de {{ ponderacion }}"
+            "{% if aparta_matriz %}, de la que el comité se apartó por el motivo expuesto en la parte "
+            "considerativa{% endif %}{% endif %}.",
         ],
     )
     control(doc, "{%p if medidas_adoptadas %}")
@@ -436,7 +508,7 @@ def build_resolution(variant: str) -> Document:
         "{{ articulos.medidas }}",
         "MEDIDAS DE PROTECCIÓN",
         [
-            "Adoptar, respecto {% if colectivo %}del colectivo{% else %}de{% endif %} {{ beneficiario }}, "
+            "Adoptar, respecto " + OF + " {{ beneficiario }}, "
             "las siguientes medidas de protección, con la acción, la cantidad, la temporalidad y la "
             "fecha de revaluación que se indican:"
         ],
@@ -455,21 +527,55 @@ def build_resolution(variant: str) -> Document:
         keep_next=True,
     )
     control(doc, "{%p for f in familia %}")
-    para(doc, "–\t{{ f.nombre }} ({{ f.parentesco }}).", indent=1.2, after=2)
+    para(doc, "–\t{{ f.nombre }}{% if f.parentesco %} ({{ f.parentesco }}){% endif %}.", indent=1.2, after=2)
     control(doc, "{%p endfor %}")
     control(doc, "{%p endif %}")
     para(
         doc,
         [
             ("{% if familia %}PARÁGRAFO SEGUNDO.{% else %}PARÁGRAFO.{% endif %} ", "b"),
-            "Las medidas serán revaluadas al vencimiento de su temporalidad y, en todo caso, cuando "
-            "sobrevengan hechos que modifiquen la situación de riesgo.",
+            "Las medidas serán revaluadas al vencimiento de su temporalidad y, en todo caso, al menos una vez "
+            "al año (parágrafo 2 del artículo 2.4.1.2.40 del Decreto 1066 de 2015) y cuando sobrevengan hechos "
+            "que modifiquen la situación de riesgo.",
         ],
         before=6,
     )
     control(doc, "{%p endif %}")
+    if cerrem:
+        control(doc, "{%p if medidas_restablecimiento %}")
+        article(
+            doc,
+            "{{ articulos.restablecimiento }}",
+            "MEDIDAS DE RESTABLECIMIENTO Y REHABILITACIÓN",
+            [
+                "Recomendar a las entidades competentes, conforme al artículo 2.4.1.3.8 del Decreto 1066 de "
+                "2015, las siguientes medidas de restablecimiento y rehabilitación, que no son medidas de "
+                "protección de la Unidad Nacional de Protección:"
+            ],
+            keep_next=True,
+        )
+        control(doc, "{%p for m in medidas_restablecimiento %}")
+        para(doc, "–\t{{ m.cantidad }}, recomendada a {{ m.entidad }}{% if m.notas %}: {{ m.notas }}{% endif %}.",
+             indent=1.2, after=2)
+        control(doc, "{%p endfor %}")
+        control(doc, "{%p endif %}")
     withdrawn(doc, "medidas_finalizadas", "finalizacion", "FINALIZACIÓN DE MEDIDAS", "Finalizar")
     withdrawn(doc, "medidas_suspendidas", "suspension", "SUSPENSIÓN DE MEDIDAS", "Suspender")
+    control(doc, "{%p if emergencia %}")
+    article(
+        doc,
+        "{{ articulos.emergencia }}",
+        "MEDIDAS DE EMERGENCIA",
+        [
+            "{% if decision_emergencia == 'mantener' %}Mantener las medidas de emergencia adoptadas por el "
+            "Director General a favor " + OF + " {{ beneficiario }}, hasta su revaluación"
+            "{% elif decision_emergencia == 'reemplazar' %}Dar por terminadas las medidas de emergencia adoptadas "
+            "por el Director General a favor " + OF + " {{ beneficiario }}, que se reemplazan por las medidas de "
+            "protección que adopta la presente resolución{% else %}Levantar las medidas de emergencia adoptadas "
+            "por el Director General a favor " + OF + " {{ beneficiario }}{% endif %}."
+        ],
+    )
+    control(doc, "{%p endif %}")
     control(doc, "{%p if medidas_adoptadas %}")
     article(
         doc,
@@ -481,19 +587,7 @@ def build_resolution(variant: str) -> Document:
         ],
         keep_next=True,
     )
-    duties = (
-        "Acatar las recomendaciones de seguridad y autoprotección que imparta la Unidad Nacional de "
-        "Protección.",
-        "Hacer uso adecuado de las medidas de protección y no emplearlas para fines distintos a su "
-        "protección.",
-        "Abstenerse de solicitar o permitir al personal de protección actividades ajenas a su función.",
-        "Informar a la Unidad Nacional de Protección todo cambio de domicilio, de datos de contacto o "
-        "de su situación de riesgo.",
-        "Colaborar con las autoridades en las investigaciones relacionadas con los hechos de riesgo.",
-        "Devolver los elementos de protección cuando las medidas se suspendan o finalicen, y reportar "
-        "de inmediato su pérdida o daño.",
-    )
-    for letter, duty in zip("abcdef", duties, strict=True):
+    for letter, duty in zip("abcdefg", DUTIES, strict=True):
         para(doc, f"{letter})\t{duty}", indent=1.2, after=2)
     para(
         doc,
@@ -502,14 +596,14 @@ def build_resolution(variant: str) -> Document:
         before=4,
     )
     control(doc, "{%p else %}")
-    control(doc, "{%p if not medidas %}")
+    control(doc, "{%p if not (medidas_finalizadas or medidas_suspendidas) %}")
     article(
         doc,
         "{{ articulos.medidas }}",
         "MEDIDAS DE PROTECCIÓN",
         [
             "Como consecuencia del nivel de riesgo determinado, no se adoptan medidas de protección "
-            "respecto {% if colectivo %}del colectivo{% else %}de{% endif %} {{ beneficiario }}."
+            "respecto " + OF + " {{ beneficiario }}."
         ],
     )
     control(doc, "{%p endif %}")
@@ -523,6 +617,20 @@ def build_resolution(variant: str) -> Document:
         ],
     )
     control(doc, "{%p endif %}")
+    article(
+        doc,
+        "{{ articulos.comunicacion }}",
+        "COMUNICACIÓN",
+        [
+            "Comunicar el contenido de la presente resolución, para lo de su competencia, a la Subdirección de "
+            "Protección de la Unidad Nacional de Protección, que implementa las medidas de protección, y a la "
+            "Dirección de Protección y Servicios Especiales de la Policía Nacional"
+            "{% if colectivo %}, así como a la Dirección de Derechos Humanos del Ministerio del Interior, a la "
+            "que corresponde el seguimiento de las medidas de protección colectiva (Resolución 1085 de 2015, "
+            "art. 5){% endif %}{% if medidas_restablecimiento %}, y a {{ entidades_restablecimiento }}, a quien "
+            "se recomiendan las medidas de restablecimiento y rehabilitación{% endif %}."
+        ],
+    )
     article(
         doc,
         "{{ articulos.notificacion }}",
@@ -548,7 +656,7 @@ def build_resolution(variant: str) -> Document:
         ],
     )
 
-    center(doc, [("NOTIFÍQUESE Y CÚMPLASE", "b")], before=18, after=6, keep_next=True)
+    center(doc, [("NOTIFÍQUESE, COMUNÍQUESE Y CÚMPLASE", "b")], before=18, after=6, keep_next=True)
     center(doc, "Dada en Bogotá, D.C., {{ fecha_dada }}.", after=42, keep_next=True)
     center(doc, "______________________________________", after=0, keep_next=True)
     center(doc, [("{{ director_nombre }}", "b")], after=0, keep_next=True)

@@ -1,4 +1,6 @@
-"""The committee catalogue against DOMAIN.md / seed 001, seat by seat.
+"""The committee catalogue against DOMAIN.md / seed 001, seat by seat: the 2015
+compositions (in force before Decreto 1139 de 2021, on :data:`DAY`); the decree's own
+are checked in ``test_catalog_decreto_1139.py``.
 
 No Qt, no database: only the TOML data and the loader.
 """
@@ -23,7 +25,7 @@ from comite.catalog import (
 from comite.domain import CommitteeKind, MajorityBasis, Rights, RiskLevel, SeatCondition, SeatRole
 from comite.errors import NotFound, ValidationError
 
-DAY = date(2024, 6, 1)
+DAY = date(2019, 6, 1)  # before Decreto 1139 de 2021 (24/09/2021): the compositions the seeds quote
 ALL_CODES = [
     "GVP",
     "CERREM_POBLACIONAL",
@@ -175,7 +177,9 @@ def test_who_presides(catalog: Catalog, code: str, presiding: str) -> None:
 @pytest.mark.parametrize("code", WITH_DELEGATES)
 def test_four_delegates_per_population(catalog: Catalog, code: str) -> None:
     comp = catalog.composition_on(code, DAY)
-    populations = catalog.populations_on(DAY)
+    assert len(catalog.populations_on(DAY)) == 15
+    # populations 14 and 15 are heard by the servidores committee: their delegates never sit here
+    populations = [p for p in catalog.populations_on(DAY) if p.committee is None]
     assert len(populations) == 13
     delegates = [s for s in comp.seats if _is_delegate(s.key)]
     assert len(delegates) == 4 * 13
@@ -227,7 +231,10 @@ def test_up_pcc_secretaria_tecnica_votes(catalog: Catalog) -> None:
 def test_validity_dates_and_defaults(catalog: Catalog) -> None:
     for code in ("GVP", "CERREM_POBLACIONAL", "CERREM_UP_PCC", "COMITE_ESPECIAL"):
         comp = catalog.composition_on(code, DAY)
-        assert comp.valid_from == date(2015, 5, 26) and comp.valid_to is None
+        # the decree closed the CERREM's and the comité especial's the day before it took effect
+        closed = code in ("CERREM_POBLACIONAL", "COMITE_ESPECIAL")
+        assert comp.valid_from == date(2015, 5, 26)
+        assert comp.valid_to == (date(2021, 9, 23) if closed else None)
         assert comp.voting.quorum_fraction == 0.5 and comp.voting.majority_fraction == 0.5
         assert comp.voting.majority_basis is MajorityBasis.VOTING_PRESENT
     assert catalog.composition_on("CERREM_COLECTIVO", DAY).valid_from == date(2015, 8, 21)
@@ -241,8 +248,8 @@ def test_validity_dates_and_defaults(catalog: Catalog) -> None:
 
 def test_populations(catalog: Catalog) -> None:
     pops = catalog.populations_on(DAY)
-    assert [p.number for p in pops] == list(range(1, 14))
-    assert len({p.code for p in pops}) == 13
+    assert [p.number for p in pops] == list(range(1, 16))
+    assert len({p.code for p in pops}) == 15
     assert all("2.4.1.2.6" in p.legal_basis and p.valid_from == date(2015, 5, 26) for p in pops)
     by_number = {p.number: p for p in pops}
     assert "oposición" in by_number[1].name
@@ -253,7 +260,14 @@ def test_populations(catalog: Catalog) -> None:
     assert "Quintín Lame" in by_number[10].name
     assert "forenses" in by_number[11].name
     assert "Docentes" in by_number[12].name
-    assert "Servidores públicos" in by_number[13].name
+    assert "Servidores públicos" in by_number[13].name and by_number[13].committee is None
+    # 14 and 15: (former) servants in charge of the human-rights and peace policy, heard by
+    # their own committee (routing follows the population, not a mark on the case)
+    assert "Política de Derechos Humanos y Paz" in by_number[14].name and not by_number[14].name.startswith("Ex")
+    assert by_number[15].name.startswith("Ex servidores públicos")
+    assert by_number[14].committee == by_number[15].committee == "COMITE_ESPECIAL"
+    assert catalog.population_committees() == {by_number[14].code: "COMITE_ESPECIAL",
+                                               by_number[15].code: "COMITE_ESPECIAL"}
     assert catalog.populations_on(date(2010, 1, 1)) == ()
 
 
@@ -303,7 +317,9 @@ def test_json_shape(catalog: Catalog) -> None:
     assert [c["code"] for c in data] == ALL_CODES
     for committee in data:
         assert list(committee)[:3] == ["code", "name", "seats"]
-        assert committee["name"] == catalog.committee(committee["code"]).name
+        cdef = catalog.committee(committee["code"])
+        # the name the committee bore under the composition in force (2019: the comité especial)
+        assert committee["name"] == cdef.names_under(cdef.composition_on(DAY))[0]
         for seat in committee["seats"]:
             assert list(seat)[:5] == ["entity", "role", "rights", "condition", "legal_basis"]
             assert seat["rights"] in ("voz_y_voto", "solo_voz")
@@ -380,17 +396,20 @@ def test_later_composition_from_admin_folder(tmp_path: Path, catalog: Catalog) -
 
 def test_inheriting_committees_follow_the_base(tmp_path: Path) -> None:
     text = (DATA_DIR / "CERREM_POBLACIONAL.toml").read_text(encoding="utf-8")
-    text = text.replace('version = "Decreto 1066 de 2015"', 'version = "Decreto 8888 de 2029"')
-    text = text.replace("valid_from = 2015-05-26", "valid_from = 2030-01-01")
+    text = text[text.index("[[composition]]\nversion = \"Decreto 1139 de 2021\""):]  # the one in force
+    text = 'code = "CERREM_POBLACIONAL"\n' + text.replace(
+        'version = "Decreto 1139 de 2021"', 'version = "Decreto 8888 de 2029"')
+    text = text.replace('valid_from = "decreto_1139_2021"', "valid_from = 2030-01-01")
     text = text.replace('key = "ente_privado"', 'key = "ente_privado_nuevo"')
     (tmp_path / "POBLACIONAL_2030.toml").write_text(text, encoding="utf-8")
     merged = load_catalog(extra_dirs=[tmp_path])
     colectivo = merged.committee("CERREM_COLECTIVO").compositions
     assert [c.version for c in colectivo] == [
         "Resolución 1085 de 2015 + Decreto 1066 de 2015",
+        "Resolución 1085 de 2015 + Decreto 1139 de 2021",
         "Resolución 1085 de 2015 + Decreto 8888 de 2029",
     ]
-    assert colectivo[0].valid_to == date(2029, 12, 31) and colectivo[1].valid_from == date(2030, 1, 1)
+    assert colectivo[1].valid_to == date(2029, 12, 31) and colectivo[2].valid_from == date(2030, 1, 1)
     keys_2031 = {s.key for s in merged.composition_on("CERREM_MUJERES", date(2031, 1, 1)).seats}
     assert "ente_privado_nuevo" in keys_2031 and "ente_privado" not in keys_2031
     assert merged.composition_on("CERREM_MUJERES", date(2031, 1, 1)).seat("acnur").condition is None
@@ -412,8 +431,8 @@ valid_to = 2029-12-31
         encoding="utf-8",
     )
     merged = load_catalog(tmp_path / "data", extra_dirs=[tmp_path / "admin"])
-    assert len(merged.populations_on(date(2030, 1, 1))) == 12
-    assert len(merged.populations_on(DAY)) == 13
+    assert len(merged.populations_on(date(2030, 1, 1))) == 14
+    assert len(merged.populations_on(DAY)) == 15
 
 
 # --- validation errors -------------------------------------------------------
@@ -509,7 +528,7 @@ def test_valid_test_committee_loads(tmp_path: Path) -> None:
     """The error cases above differ from this valid file only by the fault."""
     (tmp_path / "PRUEBA.toml").write_text(committee(seat()), encoding="utf-8")
     merged = load_catalog(extra_dirs=[tmp_path])
-    assert [s.key for s in merged.composition_on("PRUEBA", DAY).seats] == ["presidencia", "b"]
+    assert [s.key for s in merged.composition_on("PRUEBA", date(2024, 6, 1)).seats] == ["presidencia", "b"]
 
 
 def test_inheritance_errors(tmp_path: Path) -> None:

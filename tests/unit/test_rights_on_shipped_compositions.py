@@ -14,9 +14,10 @@ from comite.rules.rights import CaseView, SeatView, can_vote, seat_applies
 
 TODAY = date(2026, 11, 23)
 VOTING = {"GVP": 5, "CERREM_POBLACIONAL": 5, "CERREM_COLECTIVO": 5, "CERREM_MUJERES": 5, "CERREM_UP_PCC": 9,
-          "COMITE_ESPECIAL": 3}
+          "COMITE_ESPECIAL": 5}  # since Decreto 1139 de 2021, art. 10: the CERREM de servidores
 CATALOG = load_catalog()
 POPULATIONS = [p.code for p in CATALOG.populations if p.valid_to is None or p.valid_to >= TODAY]
+OWN_COMMITTEE = CATALOG.population_committees()  # 14 and 15: no delegates in the CERREM
 
 
 def _seats(code: str) -> list[SeatView]:
@@ -60,14 +61,17 @@ def test_who_sits_and_who_votes_for_every_kind_of_case(code):
                 assert s.rights is Rights.SOLO_VOZ, f"{code}: {s.key} is conditional and votes"
         delegates = [s for s in sitting if s.condition is SeatCondition.OWN_POPULATION]
         if any(s.condition is SeatCondition.OWN_POPULATION for s in seats):
-            assert len(delegates) == 4, (code, case.population)  # four delegates of the case's population
+            # four delegates of the case's population, unless another committee hears its cases
+            assert len(delegates) == (0 if case.population in OWN_COMMITTEE else 4), (code, case.population)
 
 
 def test_conditional_seats_where_the_decrees_put_them():
     def conditions(code):
         return {s.condition for s in _seats(code)} - {None}
 
-    assert conditions("GVP") == set() and conditions("COMITE_ESPECIAL") == set()
+    assert conditions("GVP") == set()
+    # public entities invited with voice and no vote (art. 2.4.1.2.36A, parágrafo)
+    assert conditions("COMITE_ESPECIAL") == {SeatCondition.WHEN_COMPETENT}
     for code in ("CERREM_POBLACIONAL", "CERREM_COLECTIVO"):
         assert SeatCondition.DISPLACED_CASES in conditions(code)  # ACNUR
     for code in ("CERREM_POBLACIONAL", "CERREM_COLECTIVO", "CERREM_MUJERES"):

@@ -29,9 +29,12 @@ IND, COL = CaseKind.INDIVIDUAL, CaseKind.COLECTIVO
         (CaseProfile(COL, "pob1", True, True, up_pcc_member=True), CERREM_COLECTIVO),
         (CaseProfile(IND, "pob1", up_pcc_member=True), CERREM_UP_PCC),
         (CaseProfile(IND, "pob1", True, True, up_pcc_member=True), CERREM_UP_PCC),
-        (CaseProfile(IND, "servidores_publicos", public_servant_policy=True), COMITE_ESPECIAL),
-        (CaseProfile(IND, None, True, True, public_servant_policy=True), COMITE_ESPECIAL),
-        # Public servants without the human-rights/peace policy role: CERREM poblacional.
+        # Populations 14 and 15 are heard by the servidores committee (the catalogue says so):
+        # it comes before the woman's choice.
+        (CaseProfile(IND, "servidor_ddhh_paz", population_committee=COMITE_ESPECIAL), COMITE_ESPECIAL),
+        (CaseProfile(IND, "exservidor_ddhh_paz", True, True, population_committee=COMITE_ESPECIAL),
+         COMITE_ESPECIAL),
+        # Public servants without the human-rights/peace policy role (population 13): CERREM poblacional.
         (CaseProfile(IND, "servidores_publicos"), CERREM_POBLACIONAL),
         (CaseProfile(IND, "pob2", is_woman=True, chose_women_committee=True), CERREM_MUJERES),
         (CaseProfile(IND, "pob2", is_woman=True, chose_women_committee=False), CERREM_POBLACIONAL),
@@ -81,3 +84,25 @@ def test_women_committee_without_her_choice_is_refused(profile, message):
     with pytest.raises(RuleViolation) as err:
         require_women_choice(profile, CERREM_MUJERES)
     assert str(err.value) == message
+
+
+@pytest.mark.parametrize(
+    "population, committee",
+    [
+        ("servidores_publicos", CERREM_POBLACIONAL),  # num. 13: the CERREM of its population
+        ("servidor_ddhh_paz", COMITE_ESPECIAL),  # num. 14
+        ("exservidor_ddhh_paz", COMITE_ESPECIAL),  # num. 15
+        ("victimas", CERREM_POBLACIONAL),
+    ],
+)
+def test_the_shipped_catalogue_routes_by_population(population, committee):
+    """No flag on the case: the population's committee comes from populations.toml."""
+    from comite.catalog import load_catalog
+
+    catalog = load_catalog()
+    profile = CaseProfile(IND, population,
+                          population_committee=catalog.population_committees().get(population))
+    assert target_committee(profile) == committee
+    assert catalog.population(population).number == {
+        "servidores_publicos": 13, "servidor_ddhh_paz": 14, "exservidor_ddhh_paz": 15, "victimas": 9,
+    }[population]

@@ -25,6 +25,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import time
 from pathlib import Path
 from typing import BinaryIO
 
@@ -59,7 +60,15 @@ from comite.documents.spanish import (
     time_12h,
     yes_no,
 )
-from comite.domain import AttendanceStatus, CaseKind, DecisionOutcome, Rights, VoteChoice
+from comite.domain import (
+    AnalystGender,
+    AttendanceStatus,
+    CaseKind,
+    DecisionOutcome,
+    Rights,
+    SeatRole,
+    VoteChoice,
+)
 
 Cell = str | tuple[str, str]  # plain text, or (main line, secondary line)
 
@@ -76,6 +85,8 @@ class Column:
 
 def _modality(data: ActaData) -> str:
     s = data.session
+    if s.modality is not None:
+        return s.modality.label
     if s.place and s.virtual_link:
         return "Mixta (presencial y virtual)"
     if s.virtual_link:
@@ -91,10 +102,28 @@ def _schedule(row: AttendeeRow) -> str:
     return f"{arrival}\n{departure}"
 
 
-def _participation(row: AttendeeRow) -> str:
+def _part_time(row: AttendeeRow, start: time | None, end: time | None) -> str:
+    """"Llegó 9:30 a. m.; se retiró 10:30 a. m." for a member present for part of the
+    session ("" when present throughout, or when the times say nothing)."""
+    if row.status is not AttendanceStatus.PRESENTE:
+        return ""
+    parts = []
+    if row.arrival is not None and start is not None and row.arrival > start:
+        parts.append(f"llegó {time_12h(row.arrival)}")
+    if row.departure is not None and (end is None or row.departure < end):
+        parts.append(f"se retiró {time_12h(row.departure)}")
+    return "; ".join(parts)
+
+
+def _participation(row: AttendeeRow, start: time | None = None, end: time | None = None) -> str:
     parts: list[str] = []
+    partial = _part_time(row, start, end)
     if row.condition is not None:
         parts.append(row.condition.label)
+    elif partial:
+        parts.append("Parte de la sesión (" + partial + ")")
+        if not row.cases_attended:
+            parts.append("No estuvo presente en ningún caso")
     if row.cases_attended:
         if row.status is AttendanceStatus.PRESENTE:
             parts.append(pc.cases_phrase(row.cases_attended))
@@ -140,17 +169,26 @@ def attendance_columns(rows: Sequence[AttendeeRow]) -> tuple[Column, ...]:
     return tuple(cols)
 
 
-def _attendance_rows(rows: Sequence[AttendeeRow]) -> list[list[Cell]]:
+def _role(row: AttendeeRow, gvp: bool) -> str:
+    """The role as the acta names it: in the GVP the UNP *coordinates* (seed 001, «quien
+    lo coordinará»); in every other committee the presiding seat presides."""
+    if gvp and row.role is SeatRole.PRESIDE:
+        return "Coordina"
+    return row.role.label
+
+
+def _attendance_rows(rows: Sequence[AttendeeRow], start: time | None = None, end: time | None = None,
+                     gvp: bool = False) -> list[list[Cell]]:
     return [
         [
             str(i),
-            (r.entity, r.role.label),
+            (r.entity, _role(r, gvp)),
             r.name,
             r.position,
             r.capacity.label if r.status is AttendanceStatus.PRESENTE else "—",  # nobody came in any capacity
             r.status.label,
             _schedule(r),
-            _participation(r),
+            _participation(r, start, end),
         ]
         for i, r in enumerate(rows, start=1)
     ]
@@ -182,6 +220,70 @@ def _label_runs(label: str, text: str) -> list[pc.Run]:
     return [(label.strip() + ":", "b"), " " + text.strip()]
 
 
+def sentence(text: str) -> str:
+    """``text`` trimmed, ending with a full stop."""
+    text = " ".join(text.split())
+    return text if not text or text.endswith((".", "!", "?", "»", ")")) else text + "."
+
+
+def _measure_cell(m: MeasureRow) -> Cell:
+    """The measure, with its notes and, for a restoration measure, whom it is recommended to."""
+    extra = [m.notes.strip()] if m.notes.strip() else []
+    if m.restoration:
+        extra.insert(0, "Recomendada a " + (m.competent_entity.strip() or "la entidad competente")
+                     + " (no es medida de la UNP)")
+    return (m.name, " · ".join(extra)) if extra else m.name
+
+
+def _women_choices(case: CaseBlock) -> list[tuple[str, str]]:
+    """A woman's recorded choices (Res. 805 de 2012, art. 3), for the case's data."""
+    if not case.is_woman:
+        return []
+    if case.women_committee_choice is True:
+        committee = "CERREM de mujeres (decisión libre e informada de la solicitante)"
+    elif case.women_committee_choice is False:
+        committee = "CERREM de su población (la solicitante lo eligió así)"
+    else:
+        committee = "No manifestó su deseo: su caso va al CERREM de su población"
+    if case.analyst_gender is None:
+        analyst = "No registrada"
+    elif case.analyst_gender is AnalystGender.SIN_PREFERENCIA:
+        analyst = "Sin preferencia"
+    else:
+        analyst = case.analyst_gender.label + " (a elección de la solicitante)"
+    return [("Elección del comité", committee), ("Género del analista", analyst)]
+
+
+def _decision_facts(case: CaseBlock, gvp: bool) -> list[tuple[str, str]]:
+    """What the decision says beyond its level: validated or changed level, departure from
+    the matrix, emergency measures, concertation with the collective."""
+    out: list[tuple[str, str]] = []
+    if case.risk_level is None or case.outcome is not DecisionOutcome.DECIDED:
+        return out
+    if not gvp and case.gvp_level is not None:
+        if case.gvp_level is case.risk_level:
+            out.append(("Nivel del GVP", f"El comité valida el nivel {case.risk_level.label.lower()} "
+                                         "que determinó el GVP."))
+        else:
+            out.append(("Cambio del nivel del GVP",
+                        f"El GVP determinó un nivel {case.gvp_level.label.lower()}; el comité lo cambia a "
+                        f"{case.risk_level.label.lower()}. Motivo: {sentence(case.level_change_reason)}"))
+    if case.matrix_departure_reason.strip():
+        pct = f" ({percent(case.matrix_pct)})" if case.matrix_pct is not None else ""
+        out.append(("Apartamiento de la matriz",
+                    f"El nivel {case.risk_level.label.lower()} no corresponde a la franja de la ponderación de "
+                    f"la matriz{pct}: el comité se aparta de ella. Motivo: {sentence(case.matrix_departure_reason)}"))
+    if case.emergency_disposition is not None:
+        note = f" {sentence(case.emergency_note)}" if case.emergency_note.strip() else ""
+        out.append(("Medidas de emergencia", "Las medidas de emergencia adoptadas por el Director: "
+                    + case.emergency_disposition.label.lower() + "." + note))
+    if case.concertation_on is not None and case.concertation_with.strip():
+        out.append(("Concertación con el colectivo",
+                    f"Las medidas se concertaron el {date_long(case.concertation_on)} con "
+                    f"{case.concertation_with.strip()}."))
+    return out
+
+
 def is_gvp(data: ActaData) -> bool:
     """The GVP values the risk and gives a concept; it does not decide measures."""
     return data.session.committee_code.strip().upper() == "GVP"
@@ -202,6 +304,7 @@ def _write_case(r: _Renderer, number: str, case: CaseBlock, gvp: bool = False) -
                 percent(case.matrix_pct) if case.matrix_pct is not None else "Sin dato",
             ),
             ("Tipo de decisión", case.outcome.label if case.outcome else "Sin decisión"),
+            *_women_choices(case),
         ]
     )
     if case.gvp_concept:
@@ -239,6 +342,8 @@ def _write_case(r: _Renderer, number: str, case: CaseBlock, gvp: bool = False) -
     if case.risk_level is not None:
         decision.append(("Nivel de riesgo", case.risk_level.label))
     r.kv(decision)
+    for label, text in _decision_facts(case, gvp):
+        r.labeled(label, text)
     if case.concept:
         r.labeled("Concepto y recomendación", case.concept)
 
@@ -254,7 +359,7 @@ def _write_case(r: _Renderer, number: str, case: CaseBlock, gvp: bool = False) -
             ),
             [
                 [
-                    (m.name, m.notes) if m.notes else m.name,
+                    _measure_cell(m),
                     _measure_quantity(m),
                     m.action.label,
                     _months(m.temporality_months),
@@ -280,7 +385,7 @@ def _write_case(r: _Renderer, number: str, case: CaseBlock, gvp: bool = False) -
             [
                 [
                     v.entity,
-                    v.voter,
+                    v.voter.strip() or "No registrado",
                     v.choice.label,
                     "Sí (ver abajo)" if v.dissent else "No",
                 ]
@@ -293,8 +398,9 @@ def _write_case(r: _Renderer, number: str, case: CaseBlock, gvp: bool = False) -
             r.heading("Salvamentos de voto", 3)
             for v in dissents:
                 choice = "en contra" if v.choice is VoteChoice.EN_CONTRA else v.choice.label.lower()
+                voter = v.voter.strip() or "no se registró el nombre de quien votó"
                 r.para(
-                    (f"{v.entity.strip()} ({v.voter.strip()}), voto {choice}:", "b"),
+                    (f"{v.entity.strip()} ({voter}), voto {choice}:", "b"),
                     "\n" + v.dissent.strip(),
                 )
     elif case.a_favor or case.en_contra or case.abstencion:
@@ -353,15 +459,26 @@ def _write_acta(r: _Renderer, data: ActaData) -> None:
     present_guests = sum(a.status is AttendanceStatus.PRESENTE for a in guests)
     r.heading(f"Miembros con voz y voto ({present_members} presentes de {len(members)})", 3, 140)
     columns = attendance_columns(data.attendees)
+    gvp = is_gvp(data)
     if members:
-        r.grid(columns, _attendance_rows(members))
+        r.grid(columns, _attendance_rows(members, s.start, s.end, gvp))
     else:
         r.para("No hay miembros con voz y voto registrados.")
     r.heading(f"Invitados con solo voz ({present_guests} presentes de {len(guests)})", 3, 140)
     if guests:
-        r.grid(columns, _attendance_rows(guests))
+        r.grid(columns, _attendance_rows(guests, s.start, s.end, gvp))
     else:
         r.para("No asistieron invitados.")
+    secretary = data.secretary
+    if secretary is not None and not any(a.role is SeatRole.SECRETARIA_TECNICA for a in data.attendees):
+        # where the technical secretariat is not a seat of the committee it attends without a vote
+        r.heading("Secretaría técnica", 3, 80)
+        r.grid(
+            (Column("Dependencia", 0.34), Column("Nombre", 0.24), Column("Cargo", 0.24),
+             Column("Calidad", 0.18, wrap=False)),
+            [[f"Secretaría técnica del {s.committee_short or s.committee_name}", secretary.name or "No registrado",
+              secretary.position, "Sin voto"]],
+        )
 
     section("Verificación del quórum")
     r.para((data.quorum_text or "").strip() or "Sin verificación registrada.")
@@ -432,7 +549,9 @@ def _write_acta(r: _Renderer, data: ActaData) -> None:
             )
         else:
             r.para("Hora de cierre no registrada.")
-        r.signatures([("Preside", data.presiding), ("Secretaría técnica", data.secretary)])
+        if data.approval and not data.draft:
+            r.labeled("Aprobación del acta", data.approval)
+        r.signatures([("Coordina" if gvp else "Preside", data.presiding), ("Secretaría técnica", data.secretary)])
 
 
 # -- renderers ------------------------------------------------------------------

@@ -265,6 +265,7 @@ class ResolutionData:
     analyst_gender: AnalystGender | None = None
     committee_legal_basis: str = ""  # the composition's (catalogue), cited as the committee's basis
     reserve_note: str = DEFAULT_RESERVE_NOTE
+    template_name: str = ""  # the composition's resolution template ("": by the committee's code)
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,10 +6,19 @@ template may use are the keys of :func:`resolution_context` (listed in
 :data:`RESOLUTION_FIELDS` and explained for staff in
 ``templates_actas/README.md``).
 
-Which template: ``template`` when given; otherwise ``resolucion_cerrem.docx``
-for the CERREM committees (codes ``CERREM_*``) and
-``resolucion_comite_especial.docx`` for any other committee (the special
-committee of public servants), both from :func:`comite.paths.templates_dir`.
+Which template: ``template`` when given; else the one the session's composition
+names (``resolution_template`` in the catalogue: the CERREM de servidores of
+Decreto 1139 de 2021 uses the CERREM's); else ``resolucion_cerrem.docx`` for the
+CERREM committees (codes ``CERREM_*``) and ``resolucion_comite_especial.docx``
+for any other committee (the comité especial of public servants), all from
+:func:`comite.paths.templates_dir`.
+
+Every sentence of a resolution must agree with the record (DOMAIN.md, "Documents a
+lawyer signs"): the context says whether the committee validated or changed the GVP's
+level, whether it departed from the matrix, what became of the emergency measures,
+whether a concertation is recorded, which measures are only recommended to another
+entity; the template words each case. Nothing is left blank that the record holds,
+and no empty parentheses are written.
 
 Speed: a template is compiled once (:mod:`comite.documents.templating`) and
 reused for every case while the file is unchanged; ``write_resolutions`` can
@@ -95,13 +104,33 @@ RESOLUTION_FIELDS: tuple[str, ...] = (
     "medidas_finalizadas",
     "medidas_suspendidas",
     "articulos",
+    "validado",
+    "cambio_nivel",
+    "motivo_cambio_nivel",
+    "nivel_matriz",
+    "aparta_matriz",
+    "motivo_apartamiento",
+    "emergencia",
+    "decision_emergencia",
+    "nota_emergencia",
+    "medidas_emergencia",
+    "concertacion",
+    "concertacion_fecha",
+    "concertacion_con",
+    "fundamento_comite",
+    "mujer",
+    "eleccion_comite",
+    "genero_analista",
+    "medidas_restablecimiento",
+    "entidades_restablecimiento",
+    "nota_reserva",
 )
 
 #: Actions that leave a measure in force (what the resolution *adopts*); the
 #: other two (suspender, finalizar) withdraw a measure and get their own article.
 IN_FORCE = (MeasureAction.IMPLEMENTAR, MeasureAction.RATIFICAR, MeasureAction.AJUSTAR)
 _ORDINALS = ("PRIMERO", "SEGUNDO", "TERCERO", "CUARTO", "QUINTO", "SEXTO", "SÉPTIMO", "OCTAVO",
-             "NOVENO", "DÉCIMO")
+             "NOVENO", "DÉCIMO", "DÉCIMO PRIMERO", "DÉCIMO SEGUNDO")
 
 
 # -- context ---------------------------------------------------------------------
@@ -125,7 +154,7 @@ def resolution_context(data: ResolutionData) -> dict[str, object]:
         "poblacion": data.population,
         "fecha_solicitud": date_in_words(data.request_date) if data.request_date else BLANK,
         "fecha_estudio": date_in_words(data.study_date) if data.study_date else BLANK,
-        "sesion_gvp": _with_article(data.gvp_session) or BLANK,
+        "sesion_gvp": _with_article(data.gvp_session),
         "nivel_gvp": data.gvp_level.label.upper() if data.gvp_level else "",
         "sesion": session_phrase(data.session),
         "acta": acta_number(data.acta_number, data.session),
@@ -144,31 +173,93 @@ def resolution_context(data: ResolutionData) -> dict[str, object]:
         "reviso": data.reviewed_by or BLANK,
         "aprobo": data.approved_by or BLANK,
     }
-    adopted = [m for m in data.measures if m.action in IN_FORCE]
-    finalised = [m for m in data.measures if m.action is MeasureAction.FINALIZAR]
-    suspended = [m for m in data.measures if m.action is MeasureAction.SUSPENDER]
+    protection = [m for m in data.measures if not m.restoration]
+    adopted = [m for m in protection if m.action in IN_FORCE]
+    finalised = [m for m in protection if m.action is MeasureAction.FINALIZAR]
+    suspended = [m for m in protection if m.action is MeasureAction.SUSPENDER]
+    restoration = [m for m in data.measures if m.restoration]
     context["medidas_adoptadas"] = [measure_context(i, m) for i, m in enumerate(adopted, start=1)]
     context["medidas_finalizadas"] = [measure_context(i, m) for i, m in enumerate(finalised, start=1)]
     context["medidas_suspendidas"] = [measure_context(i, m) for i, m in enumerate(suspended, start=1)]
-    context["articulos"] = article_ordinals(bool(adopted), bool(finalised), bool(suspended))
+    context["medidas_restablecimiento"] = [measure_context(i, m) for i, m in enumerate(restoration, start=1)]
+    context["entidades_restablecimiento"] = join_es(
+        dict.fromkeys(m.competent_entity.strip() for m in restoration if m.competent_entity.strip()))
+    context["articulos"] = article_ordinals(bool(adopted), bool(finalised), bool(suspended),
+                                            restoration=bool(restoration),
+                                            emergency=data.emergency_disposition is not None)
+    context.update(record_context(data))
     return context
 
 
-def article_ordinals(adopted: bool, finalised: bool, suspended: bool) -> dict[str, str]:
+def record_context(data: ResolutionData) -> dict[str, object]:
+    """What the record says beyond level and measures, for the template to word it."""
+    validated = data.gvp_level is not None and data.gvp_level is data.risk_level
+    departs = data.matrix_level is not None and data.matrix_level is not data.risk_level
+    concerted = data.concertation_on is not None and bool(data.concertation_with.strip())
+    return {
+        "validado": validated,
+        "cambio_nivel": data.gvp_level is not None and not validated,
+        "motivo_cambio_nivel": _sentence(data.level_change_reason),
+        "nivel_matriz": data.matrix_level.label.upper() if data.matrix_level else "",
+        "aparta_matriz": departs,
+        "motivo_apartamiento": _sentence(data.matrix_departure_reason),
+        "emergencia": data.emergency_disposition is not None,
+        "decision_emergencia": data.emergency_disposition.value if data.emergency_disposition else "",
+        "nota_emergencia": _sentence(data.emergency_note),
+        "medidas_emergencia": [_sentence(text) for text in data.emergency_measures if text.strip()],
+        "concertacion": concerted,
+        "concertacion_fecha": date_in_words(data.concertation_on) if concerted and data.concertation_on else "",
+        "concertacion_con": data.concertation_with.strip() if concerted else "",
+        "fundamento_comite": data.committee_legal_basis.strip(),
+        "mujer": data.is_woman and data.kind is CaseKind.INDIVIDUAL,
+        "eleccion_comite": _women_committee(data),
+        "genero_analista": data.analyst_gender.value if data.analyst_gender else "",
+        "nota_reserva": data.reserve_note.strip(),
+    }
+
+
+def join_es(items) -> str:
+    """``['a', 'b', 'c']`` -> ``'a, b y c'``."""
+    names = list(items)
+    return names[0] if len(names) == 1 else (f"{', '.join(names[:-1])} y {names[-1]}" if names else "")
+
+
+def _women_committee(data: ResolutionData) -> str:
+    """``mujeres`` / ``poblacion`` (her recorded choice) / ``sin_manifestar``."""
+    if data.women_committee_choice is True:
+        return "mujeres"
+    if data.women_committee_choice is False:
+        return "poblacion"
+    return "sin_manifestar"
+
+
+def _sentence(text: str) -> str:
+    """Trimmed, one line, ending with a full stop ("" stays "")."""
+    text = " ".join(text.split())
+    return text if not text or text.endswith((".", "!", "?", "»", ")")) else text + "."
+
+
+def article_ordinals(adopted: bool, finalised: bool, suspended: bool, *, restoration: bool = False,
+                     emergency: bool = False) -> dict[str, str]:
     """The ordinal of each article of the RESUELVE, given which ones the case has.
 
     ``nivel`` (always); ``medidas`` (measures adopted, or the statement that none
-    is, when the committee touched no measure); ``finalizacion`` and
-    ``suspension`` (measures withdrawn); ``obligaciones`` (only while some
-    measure stays in force); ``hechos`` (new facts, when none does);
+    is, when the committee touched no measure); ``restablecimiento`` (UP-PCC
+    measures recommended to the competent entity); ``finalizacion`` and
+    ``suspension`` (measures withdrawn); ``emergencia`` (what becomes of the
+    emergency measures); ``obligaciones`` (only while some measure stays in
+    force); ``hechos`` (new facts, when none does); ``comunicacion``,
     ``notificacion`` and ``recursos`` (always)."""
     present = [
         ("nivel", True),
         ("medidas", adopted or not (finalised or suspended)),
+        ("restablecimiento", restoration),
         ("finalizacion", finalised),
         ("suspension", suspended),
+        ("emergencia", emergency),
         ("obligaciones", adopted),
         ("hechos", not adopted),
+        ("comunicacion", True),
         ("notificacion", True),
         ("recursos", True),
     ]
@@ -198,6 +289,7 @@ def measure_context(number: int, measure: MeasureRow) -> dict[str, object]:
         if measure.revaluation_date
         else NOT_APPLICABLE,
         "notas": measure.notes.strip(),
+        "entidad": measure.competent_entity.strip(),
     }
 
 
@@ -278,8 +370,10 @@ def _with_article(text: str) -> str:
 
 
 def default_template_path(data: ResolutionData, folder: Path | None = None) -> Path:
-    """``resolucion_cerrem.docx`` for ``CERREM_*`` committees, else ``resolucion_comite_especial.docx``."""
-    name = CERREM_TEMPLATE if data.committee_code.upper().startswith("CERREM") else SPECIAL_TEMPLATE
+    """The template the session's composition names; else ``resolucion_cerrem.docx`` for
+    ``CERREM_*`` committees and ``resolucion_comite_especial.docx`` for the others."""
+    name = data.template_name or (
+        CERREM_TEMPLATE if data.committee_code.upper().startswith("CERREM") else SPECIAL_TEMPLATE)
     return (folder or paths.templates_dir()) / name
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -25,7 +25,7 @@ from comite.documents.data import (
     Signatory,
     VoteRow,
 )
-from comite.domain import AgendaItemKind, AttendanceStatus, SessionStatus
+from comite.domain import AgendaItemKind, AttendanceStatus, CaseKind, SessionStatus
 from comite.errors import NotFound, RuleViolation, ValidationError
 from comite.model import (
     ActaVersion,
@@ -64,16 +64,27 @@ def header_from_settings(ctx: ServiceContext, title: str = "Acta de sesión") ->
 
 def session_info(h: views.SessionHeader) -> SessionInfo:
     return SessionInfo(h.committee_code, h.committee_name, h.number, h.year, h.session_type, h.day, h.start,
-                       h.end, h.place, h.virtual_link, h.committee_short or "")
+                       h.end, h.place, h.virtual_link, h.committee_short or "", modality=h.modality,
+                       committee_legal_basis=h.composition_legal_basis)
 
 
-def _attendees(rows: list[views.AttendanceRow], hearings: list[views.HearingDetail]) -> tuple[AttendeeRow, ...]:
+def _part_time(r: views.AttendanceRow, start: time | None, end: time | None) -> bool:
+    """Present, but arrived after the session opened or left before it closed."""
+    return r.status is AttendanceStatus.PRESENTE and (
+        (r.arrival is not None and start is not None and r.arrival > start)
+        or (r.departure is not None and (end is None or r.departure < end)))
+
+
+def _attendees(rows: list[views.AttendanceRow], hearings: list[views.HearingDetail],
+               start: time | None = None, end: time | None = None) -> tuple[AttendeeRow, ...]:
     """The attendance list. A conditional seat (ACNUR for displaced population, a
     population's delegates...) is listed when its condition held for some case of
     the session, present or not: it was convened for those cases, so an absence
     is recorded as such. Its cases are those it sat in (present) or, when it did
     not attend, those it was convened for. A conditional seat whose condition
-    held for no case was not convened and stays out (unless it came anyway)."""
+    held for no case was not convened and stays out (unless it came anyway). A
+    seat present for part of the session (it arrived after ``start`` or left before
+    ``end``) lists the cases it sat in, so its participation agrees with its times."""
     convened: dict[int, list[str]] = {}
     sat: dict[int, list[str]] = {}
     for h in hearings:
@@ -89,6 +100,8 @@ def _attendees(rows: list[views.AttendanceRow], hearings: list[views.HearingDeta
         cases: tuple[str, ...] = ()
         if r.condition is not None:
             cases = tuple(sat.get(r.id, ()) if r.status is AttendanceStatus.PRESENTE else convened.get(r.id, ()))
+        elif _part_time(r, start, end):
+            cases = tuple(sat.get(r.id, ()))
         out.append(AttendeeRow(
             r.entity, r.person_name or "", r.person_position or "", r.role, r.rights, r.capacity, r.status,
             r.condition, r.arrival, r.departure, cases, r.ad_hoc_reason,
@@ -107,12 +120,17 @@ def _opening_quorum(h: views.SessionHeader, rows: list[views.AttendanceRow]) -> 
     return ("Verificación del quórum al iniciar la sesión: " + result.message)
 
 
-def _case_block(order: int, d: views.HearingDetail) -> CaseBlock:
-    measures = tuple(
+def measure_rows(d: views.HearingDetail) -> tuple[MeasureRow, ...]:
+    """The decision's measures as the documents show them."""
+    return tuple(
         MeasureRow(m.code, m.name, m.quantity, m.unit_singular, m.unit_plural, m.action, m.temporality_months,
-                   m.revaluation_date, m.notes or "")
+                   m.revaluation_date, m.notes or "", m.restoration, m.competent_entity or "")
         for m in d.measures
     )
+
+
+def _case_block(order: int, d: views.HearingDetail) -> CaseBlock:
+    measures = measure_rows(d)
     votes = tuple(
         VoteRow(v.entity, v.person_name or "", v.choice, v.dissent) for v in d.voters if v.choice is not None
     )
@@ -128,11 +146,16 @@ def _case_block(order: int, d: views.HearingDetail) -> CaseBlock:
         a_favor=d.tally.a_favor, en_contra=d.tally.en_contra, abstencion=d.tally.abstencion,
         adopted=d.adopted, quorum_text=d.quorum.message, social_recognition=recognition,
         social_recognition_granted=d.recognition_granted,
+        matrix_departure_reason=d.matrix_departure_reason or "", level_change_reason=d.level_change_reason or "",
+        emergency_disposition=d.emergency_disposition, emergency_note=d.emergency_note or "",
+        concertation_on=d.concertation_on, concertation_with=d.concertation_with or "",
+        is_woman=d.is_woman and d.case_kind is CaseKind.INDIVIDUAL,
+        women_committee_choice=d.women_committee_choice, analyst_gender=d.analyst_gender,
     )
 
 
 def build_acta_data(ctx: ServiceContext, session_id: int, *, version: int = 1, draft: bool = True,
-                    errata_of: int | None = None, errata_text: str = "") -> ActaData:
+                    errata_of: int | None = None, errata_text: str = "", approval: str = "") -> ActaData:
     """Everything the acta shows, read from the database (cases by radicado only)."""
     head = views.session_header(ctx, session_id)
     agenda = views.agenda_rows(ctx, session_id)
@@ -164,7 +187,7 @@ def build_acta_data(ctx: ServiceContext, session_id: int, *, version: int = 1, d
     return ActaData(
         header=header_from_settings(ctx),
         session=session_info(head),
-        attendees=_attendees(rows, hearings),
+        attendees=_attendees(rows, hearings, head.start, head.end),
         quorum_text=_opening_quorum(head, rows),
         agenda=tuple(agenda_text),
         development=head.development or "",
@@ -181,6 +204,7 @@ def build_acta_data(ctx: ServiceContext, session_id: int, *, version: int = 1, d
         draft=draft,
         errata_of=errata_of,
         errata_text=errata_text,
+        approval=approval,
     )
 
 
@@ -284,9 +308,43 @@ def issue_draft(ctx: ServiceContext, session_id: int, out: Path | None = None) -
     return ActaResult(out, version, "borrador", digest, f"Borrador versión {version} del acta generado para revisión.")
 
 
-def approve_acta(ctx: ServiceContext, session_id: int, out: Path | None = None) -> ActaResult:
+def approval_statement(ctx: ServiceContext, session_id: int, *, in_session_id: int | None = None,
+                       at: datetime | None = None) -> str:
+    """When and how the acta is approved, as the final acta states it: the day and hour,
+    who approved it, in which later session when it was approved there, and the
+    delegates' review of its drafts (versions and observations, all attended)."""
+    from comite.documents.spanish import date_long, time_12h
+
+    at = at or datetime.now()
+    who = ctx.actor.full_name or ctx.actor.username
+    text = f"El acta fue aprobada el {date_long(ctx.today())} a las {time_12h(at.time())} por {who}"
+    if in_session_id is not None:
+        later = views.session_header(ctx, in_session_id)
+        this = views.session_header(ctx, session_id)
+        if later.committee_id != this.committee_id or later.day < this.day:
+            raise ValidationError("El acta se aprueba en una sesión posterior del mismo comité.")
+        text += (f", en la sesión {later.session_type.label.lower()} No. {later.number:03d} de {later.year} "
+                 f"del {date_long(later.day)}, en el punto «Aprobación del acta de la sesión anterior»")
+    drafts = [v for v in acta_versions(ctx, session_id) if v.kind == "borrador"]
+    if drafts:
+        which = (f"la versión {drafts[0].version}" if len(drafts) == 1
+                 else f"las versiones {drafts[0].version} a {drafts[-1].version}")
+        count = len(review_observations(ctx, session_id))
+        notes = ("sin observaciones" if count == 0 else
+                 f"con {count} observación{'es' if count > 1 else ''} de los delegados, "
+                 f"{'atendida' if count == 1 else 'todas atendidas'}")
+        text += f", después de que los delegados de las entidades revisaran el borrador ({which}) {notes}"
+    else:
+        text += ", sin que se enviara antes un borrador a revisión de los delegados"
+    return text + "."
+
+
+def approve_acta(ctx: ServiceContext, session_id: int, out: Path | None = None, *,
+                 in_session_id: int | None = None) -> ActaResult:
     """Issue the final acta: no watermark, SHA-256 stored, the session's data locked.
-    Refused while a reviewer's observation on a draft is still pending."""
+    Refused while a reviewer's observation on a draft is still pending. The acta says
+    when and how it was approved (:func:`approval_statement`; ``in_session_id``: the
+    later session of the committee where it was approved)."""
     version = _open_for_acta(ctx, session_id, Action.APPROVE_ACTA, "El acta de esta sesión ya fue aprobada.",
                              "Solo se aprueba el acta de una sesión cerrada.")
     pending = [r for r in review_observations(ctx, session_id) if not r.resolved]
@@ -296,8 +354,10 @@ def approve_acta(ctx: ServiceContext, session_id: int, out: Path | None = None) 
             f"Hay {len(pending)} observación(es) de revisión sin atender ({who}): atiéndalas y márquelas como "
             "atendidas antes de aprobar el acta."
         )
-    data = build_acta_data(ctx, session_id, version=version, draft=False)
-    digest, _ = _issue(ctx, session_id, version, "final", data, "acta_aprobada", {}, out,
+    approval = approval_statement(ctx, session_id, in_session_id=in_session_id)
+    data = build_acta_data(ctx, session_id, version=version, draft=False, approval=approval)
+    digest, _ = _issue(ctx, session_id, version, "final", data, "acta_aprobada",
+                       {"sesion_aprobacion": in_session_id} if in_session_id else {}, out,
                        lock=True, status=SessionStatus.ACTA_APROBADA)
     return ActaResult(out, version, "final", digest, f"Acta aprobada (versión {version}). SHA-256: {digest}.")
 
@@ -314,8 +374,15 @@ def issue_errata(ctx: ServiceContext, session_id: int, text: str, out: Path | No
             raise RuleViolation("La fe de erratas corrige un acta ya aprobada; esta no lo está.")
         version = _next_version(s, session_id)
         prev_version = previous.version
+        approved = _latest(s, session_id, ("final",))
+        approved_on, approved_by, approved_no = approved.created_at.astimezone(), approved.created_by, approved.version
+    from comite.documents.spanish import date_long
+
+    approval = (f"El acta (versión {approved_no}) fue aprobada el {date_long(approved_on.date())} por la "
+                f"cuenta «{approved_by}»; esta fe de erratas la emitió {ctx.actor.full_name or ctx.actor.username} "
+                f"el {date_long(ctx.today())}.")
     data = build_acta_data(ctx, session_id, version=version, draft=False, errata_of=prev_version,
-                           errata_text=text.strip())
+                           errata_text=text.strip(), approval=approval)
     digest, _ = _issue(ctx, session_id, version, "fe_de_erratas", data, "acta_fe_de_erratas",
                        {"corrige": prev_version}, out, errata_text=text.strip())
     return ActaResult(out, version, "fe_de_erratas", digest,

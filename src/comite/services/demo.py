@@ -291,7 +291,8 @@ class _CasePlan:
     def profile(self) -> CaseProfile:
         return CaseProfile(
             kind=CaseKind(self.kind), population=self.population, is_woman=self.is_woman,
-            chose_women_committee=self.choice, up_pcc_member=self.up_pcc, public_servant_policy=self.servant,
+            chose_women_committee=self.choice, up_pcc_member=self.up_pcc,
+            population_committee="COMITE_ESPECIAL" if self.servant else None,
         )
 
 
@@ -596,8 +597,8 @@ class _Generator:
             c.servant = individual and not c.up_pcc and rng.random() < 0.03
             if not individual:
                 c.population = rng.choices(self.coll_populations, cum_weights=self.coll_weights)[0]
-            elif c.servant:
-                c.population = "servidores_publicos" if rng.random() < 0.8 else "politicos"
+            elif c.servant:  # populations 14 and 15, heard by the servidores committee
+                c.population = "servidor_ddhh_paz" if rng.random() < 0.7 else "exservidor_ddhh_paz"
             elif c.up_pcc:
                 c.population = "politicos" if rng.random() < 0.7 else "victimas"
             else:
@@ -695,7 +696,7 @@ class _Generator:
                 "population_code": c.population, "department": c.department, "municipality": c.municipality,
                 "route": c.route, "displaced": c.displaced, "analyst": c.analyst if c.study else None,
                 "matrix_pct": c.pct, "proposed_level": c.level, "is_woman": c.is_woman,
-                "women_committee_choice": c.choice, "up_pcc_member": c.up_pcc, "public_servant": c.servant,
+                "women_committee_choice": c.choice, "up_pcc_member": c.up_pcc,
                 "legally_recognised": c.legal, "differential": ",".join(differential),
                 "request_date": c.request, "study_received": c.study, "status": "en_estudio",
                 "created_at": _utc(c.request, _at(8 * 60 + rng.randint(0, 540))), "row_version": 1,

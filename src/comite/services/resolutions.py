@@ -21,12 +21,30 @@ from comite.documents.data import (
     ResolutionData,
     Signatory,
 )
-from comite.domain import AgendaItemKind, CaseKind, CommitteeKind, RiskLevel, SessionStatus
+from comite.domain import (
+    AgendaItemKind,
+    CaseKind,
+    CommitteeKind,
+    RiskLevel,
+    SessionStatus,
+    SessionType,
+)
 from comite.errors import RuleViolation
-from comite.model import Case, Committee, CommitteeSession, Handoff, Hearing, Population, Resolution
+from comite.model import (
+    Case,
+    Committee,
+    CommitteeSession,
+    Decision,
+    EmergencyMeasure,
+    Handoff,
+    Hearing,
+    Population,
+    Resolution,
+)
+from comite.rules.risk import level_for_percentage
 from comite.services import audit, views
-from comite.services.acta import header_from_settings, session_info
-from comite.services.catalog import get_setting
+from comite.services.acta import header_from_settings, measure_rows, session_info
+from comite.services.catalog import get_setting, risk_bands
 from comite.services.context import Changes, ServiceContext
 from comite.services.permissions import Action, require
 from comite.services.sessions import load_session
@@ -38,8 +56,30 @@ _AFTER_SESSION = (SessionStatus.CERRADA.value, SessionStatus.ACTA_EN_REVISION.va
 
 
 def _measures(d: views.HearingDetail) -> tuple[MeasureRow, ...]:
-    return tuple(MeasureRow(m.code, m.name, m.quantity, m.unit_singular, m.unit_plural, m.action,
-                            m.temporality_months, m.revaluation_date, m.notes or "") for m in d.measures)
+    return measure_rows(d)
+
+
+def gvp_session_phrase(s, hearing_id: int, case_id: int, day: date) -> str:
+    """The GVP session that valued the case, as a resolution cites it: the one whose result
+    this hearing received; else the case's latest adopted GVP decision up to ``day``.
+    "" only when no GVP session of the case is recorded."""
+    from comite.documents.spanish import date_in_words
+
+    gvp = s.scalar(
+        select(CommitteeSession).join(Hearing, Hearing.session_id == CommitteeSession.id)
+        .join(Handoff, Handoff.gvp_hearing_id == Hearing.id).where(Handoff.received_hearing_id == hearing_id))
+    if gvp is None:
+        gvp = s.scalar(
+            select(CommitteeSession).join(Hearing, Hearing.session_id == CommitteeSession.id)
+            .join(Decision, Decision.hearing_id == Hearing.id)
+            .join(Committee, Committee.id == CommitteeSession.committee_id)
+            .where(Hearing.case_id == case_id, Committee.kind == CommitteeKind.GVP.value,
+                   Decision.adopted.is_(True), CommitteeSession.day <= day)
+            .order_by(CommitteeSession.day.desc(), CommitteeSession.id.desc()).limit(1))
+    if gvp is None:
+        return ""
+    return (f"sesión {SessionType(gvp.session_type).label.lower()} No. {gvp.number:03d} del "
+            f"{date_in_words(gvp.day)}")
 
 
 def _numbering(s) -> dict:
@@ -79,43 +119,45 @@ def resolution_items(ctx: ServiceContext, session_id: int) -> list[ResolutionDat
     numbers = _assign_numbers(ctx, session_id, [d.hearing_id for d in details], head.day.year)
     info = session_info(head)
     acta = f"{head.number:03d} de {head.year}"
+    reserve_note = header_from_settings(ctx).reserve_note
     with ctx.transaction() as s:
         director = get_setting(s, "director_unp", {}) or {}
         pops = dict(s.execute(select(Population.code, Population.name)).all())
+        bands = risk_bands(s)
         items = []
         for d in details:
             case = s.get(Case, d.case_id)
-            gvp = s.execute(
-                select(CommitteeSession, Handoff).join(Hearing, Hearing.session_id == CommitteeSession.id)
-                .join(Handoff, Handoff.gvp_hearing_id == Hearing.id).where(Handoff.received_hearing_id == d.hearing_id)
-            ).first()
-            gvp_phrase = ""
-            if gvp is not None:
-                gs, _h = gvp
-                gvp_phrase = f"sesión No. {gs.number:03d} del {gs.day.day} de {_month(gs.day)} de {gs.day.year} del GVP"
+            emergency = tuple(s.scalars(
+                select(EmergencyMeasure.description).where(EmergencyMeasure.case_id == case.id,
+                                                           EmergencyMeasure.adopted_on <= head.day)
+                .order_by(EmergencyMeasure.adopted_on)))
             items.append(ResolutionData(
                 number=numbers.get(d.hearing_id), issued=None, committee_name=head.committee_name,
                 committee_code=head.committee_code, radicado=d.radicado, kind=CaseKind(case.kind),
                 beneficiary=case.beneficiary_name, document_number=case.document_number or "",
                 population=pops.get(case.population_code or "", ""), request_date=case.request_date,
-                study_date=case.study_received, gvp_session=gvp_phrase,
-                gvp_level=gvp[1].level and RiskLevel(gvp[1].level) if gvp else d.proposal_level,
+                study_date=case.study_received,
+                gvp_session=gvp_session_phrase(s, d.hearing_id, case.id, head.day),
+                gvp_level=d.proposal_level,  # what the committee validated or changed (rules.decision)
                 session=info, acta_number=acta, risk_level=d.risk_level or RiskLevel.ORDINARIO,
                 matrix_pct=d.matrix_pct, concept=d.concept or "", measures=_measures(d),
                 family=tuple(FamilyMember(f.relationship_, f.name) for f in case.family),
                 director=Signatory(director.get("nombre", ""), director.get("cargo", "Director General"),
                                    "Unidad Nacional de Protección"),
                 projected_by=ctx.actor.full_name or ctx.actor.username,
+                matrix_level=level_for_percentage(d.matrix_pct, bands) if d.matrix_pct is not None else None,
+                matrix_departure_reason=d.matrix_departure_reason or "",
+                level_change_reason=d.level_change_reason or "",
+                emergency_measures=emergency if d.emergency_disposition is not None else (),
+                emergency_disposition=d.emergency_disposition, emergency_note=d.emergency_note or "",
+                concertation_on=d.concertation_on, concertation_with=d.concertation_with or "",
+                is_woman=d.is_woman, women_committee_choice=d.women_committee_choice,
+                analyst_gender=d.analyst_gender, committee_legal_basis=head.composition_legal_basis,
+                reserve_note=reserve_note, template_name=head.resolution_template,
             ))
             audit.record(s, ctx, "lectura_reservada", "caso", case.id, case_id=case.id,
                          details={"motivo": "resolución"})
     return items
-
-
-def _month(d: date) -> str:
-    from comite.documents.spanish import month_name
-
-    return month_name(d.month)
 
 
 def generate_resolutions(

@@ -48,7 +48,7 @@ CASE_PROFILE: dict[str, dict[str, Any]] = {
     "CERREM_MUJERES": {"population_code": "ddhh_sociales", "is_woman": True,
                        "women_committee_choice": True},
     "CERREM_UP_PCC": {"population_code": "politicos", "up_pcc_member": True},
-    "COMITE_ESPECIAL": {"population_code": "servidores_publicos", "public_servant": True},
+    "COMITE_ESPECIAL": {"population_code": "servidor_ddhh_paz"},  # population 14
 }
 COMMITTEES = tuple(CASE_PROFILE)
 

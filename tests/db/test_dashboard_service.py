@@ -81,7 +81,7 @@ def test_measures_due_within_thirty_days_of_the_latest_decision_only(admin):
     due = case_for(admin, code, "MED-DUE")
     _decide(admin, code, date(2026, 6, 1), due, measures=[
         MeasureInput("chaleco_blindado", 1, MeasureAction.IMPLEMENTAR, 6),     # revalue 01/12/2026
-        MeasureInput("medio_comunicacion", 2, MeasureAction.IMPLEMENTAR, 18),  # capped: 01/06/2027
+        MeasureInput("medio_comunicacion", 2, MeasureAction.IMPLEMENTAR, 12),  # 01/06/2027
     ])
     superseded = case_for(admin, code, "MED-OLD")
     _decide(admin, code, date(2026, 5, 28), superseded, measures=[
@@ -89,8 +89,10 @@ def test_measures_due_within_thirty_days_of_the_latest_decision_only(admin):
     _decide(admin, code, date(2026, 6, 2), superseded, measures=[
         MeasureInput("chaleco_blindado", 1, MeasureAction.RATIFICAR, 12)])    # ...ratified until 2027
     ending = case_for(admin, code, "MED-END")
+    _decide(admin, code, date(2026, 5, 20), ending, measures=[
+        MeasureInput("chaleco_blindado", 1, MeasureAction.IMPLEMENTAR, 6)])    # 20/11/2026, but...
     _decide(admin, code, date(2026, 6, 1), ending, measures=[
-        MeasureInput("chaleco_blindado", 1, MeasureAction.FINALIZAR, 6)])
+        MeasureInput("chaleco_blindado", 1, MeasureAction.FINALIZAR)])        # ...finalised
 
     rows = dashboard.dashboard(admin).measures_due
     assert [(r.radicado, r.measure_code, r.revaluation_date) for r in rows] == [

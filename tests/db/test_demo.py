@@ -202,7 +202,7 @@ def test_cases_follow_the_routing_rules(filled):
             if committee.code == "GVP":
                 assert hearing.source == "registro"
                 continue
-            assert committee.code == target_committee(sessions.case_profile(case))
+            assert committee.code == target_committee(sessions.case_profile(s, case))
             assert hearing.source == "gvp"
             handoff = s.scalar(select(Handoff).where(Handoff.received_hearing_id == hearing.id))
             assert handoff is not None and handoff.case_id == case.id
@@ -211,8 +211,8 @@ def test_cases_follow_the_routing_rules(filled):
             assert gvp_day < hearing.session.day
             if committee.code == "CERREM_MUJERES":
                 assert case.is_woman and case.women_committee_choice is True
-            if committee.code == "COMITE_ESPECIAL":
-                assert case.public_servant
+            if committee.code == "COMITE_ESPECIAL":  # populations 14 and 15
+                assert case.population_code in ("servidor_ddhh_paz", "exservidor_ddhh_paz")
             if committee.code == "CERREM_UP_PCC":
                 assert case.up_pcc_member
             if committee.code == "CERREM_COLECTIVO":

@@ -99,6 +99,21 @@ def _case_without_time(e) -> None:
     e.nohour = put_on_agenda(e.ctx, e.sid, new_case(e.ctx, "R-SIN-HORA", population_code="victimas"))
 
 
+def _up_pcc_restoration_decided(e) -> None:
+    """A CERREM UP-PCC case whose decision recommends a restoration measure to the
+    competent entity (the only committee that recommends them)."""
+    sid = new_session(e.ctx, "CERREM_UP_PCC", DAY)
+    keys = present_all(e.ctx, sid, at=time(9, 0))
+    start(e.ctx, sid)
+    e.up_hid = put_on_agenda(e.ctx, sid, new_case(e.ctx, "R-UPPCC", population_code="politicos",
+                                                   up_pcc_member=True), time(10, 0))
+    proceedings.update_hearing(e.ctx, e.up_hid, restoration_measures=True)
+    vote_all(e.ctx, e.up_hid, keys)
+    proceedings.record_decision(e.ctx, e.up_hid, _decide(measures=[
+        _measure(), MeasureInput("apoyo_restablecimiento", 1, MeasureAction.IMPLEMENTAR,
+                                 competent_entity="Ministerio de Salud y Protección Social")]))
+
+
 def _make_last_conditional(e):
     # A voting seat that sits only for displaced cases (as a later composition could have it)
     _set_row(e.ctx, Attendance, att_id(e.ctx, e.sid, e.keys[4]), condition="displaced_cases")
@@ -141,7 +156,7 @@ REFUSALS = [
     Refusal("faltan votos",
             lambda e: proceedings.record_decision(e.ctx, e.hid, _decide()),
             RuleViolation, ("Faltan los votos de", "Policía Nacional – Dirección de Protección",
-                            "Oficina de Derechos Humanos de la Inspección General"),
+                            "Unidad para la Atención y Reparación Integral a las Víctimas"),
             setup=_votes(VoteChoice.A_FAVOR, VoteChoice.A_FAVOR, VoteChoice.A_FAVOR)),
     Refusal("sin mayoría",
             lambda e: proceedings.record_decision(e.ctx, e.hid, _decide()),
@@ -155,10 +170,10 @@ REFUSALS = [
             setup=_votes(*[VoteChoice.A_FAVOR] * 5)),
     Refusal("temporalidad cero",
             lambda e: proceedings.record_decision(e.ctx, e.hid, _decide(measures=[_measure(months=0)])),
-            ValidationError, ("temporalidad", "entre 1 y 24 meses"), setup=_votes(*[VoteChoice.A_FAVOR] * 5)),
-    Refusal("temporalidad excesiva",
-            lambda e: proceedings.record_decision(e.ctx, e.hid, _decide(measures=[_measure(months=25)])),
-            ValidationError, ("temporalidad", "entre 1 y 24 meses"), setup=_votes(*[VoteChoice.A_FAVOR] * 5)),
+            ValidationError, ("temporalidad", "entre 1 y 12 meses"), setup=_votes(*[VoteChoice.A_FAVOR] * 5)),
+    Refusal("temporalidad excesiva",  # at least a yearly revaluation (art. 2.4.1.2.40, par. 2)
+            lambda e: proceedings.record_decision(e.ctx, e.hid, _decide(measures=[_measure(months=13)])),
+            ValidationError, ("temporalidad", "entre 1 y 12 meses"), setup=_votes(*[VoteChoice.A_FAVOR] * 5)),
     Refusal("implementar sin temporalidad",
             lambda e: proceedings.record_decision(e.ctx, e.hid, _decide(measures=[_measure(months=None)])),
             ValidationError, ("indique la temporalidad",), setup=_votes(*[VoteChoice.A_FAVOR] * 5)),
@@ -210,11 +225,10 @@ REFUSALS = [
                 None, outcome=DecisionOutcome.RETURNED, votes=[(e.keys[0], VoteChoice.A_FAVOR, None)])),
             RuleViolation, ("indique la hora en que se trató el caso R-SIN-HORA",), setup=_case_without_time),
     Refusal("desmarcar el restablecimiento con una medida de restablecimiento decidida",
-            lambda e: proceedings.update_hearing(e.ctx, e.hid, restoration_measures=False),
-            RuleViolation, ("R-DESPL", "«Apoyo económico de restablecimiento»", "quién tenía asiento y voto",
+            lambda e: proceedings.update_hearing(e.ctx, e.up_hid, restoration_measures=False),
+            RuleViolation, ("R-UPPCC", "«Apoyo económico de restablecimiento»", "quién tenía asiento y voto",
                             "Retire primero la decisión"),
-            setup=lambda e: (_votes(*[VoteChoice.A_FAVOR] * 5)(e), proceedings.record_decision(
-                e.ctx, e.hid, _decide(measures=[_measure(), _measure("apoyo_restablecimiento", 3)])))),
+            setup=lambda e: _up_pcc_restoration_decided(e)),
     Refusal("salida antes de la llegada",
             lambda e: mark(e.ctx, e.sid, e.keys[0], departure=time(8, 0)),
             ValidationError, ("salida debe ser posterior a la de llegada",)),

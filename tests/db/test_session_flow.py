@@ -55,15 +55,16 @@ from tests.db.helpers import (
 )
 
 DAY = date(2026, 3, 10)
-VOTING_SEATS = {
+VOTING_SEATS = {  # in 2026, under Decreto 1139 de 2021 (the servidores committee: art. 2.4.1.2.36A)
     "GVP": 5, "CERREM_POBLACIONAL": 5, "CERREM_COLECTIVO": 5, "CERREM_MUJERES": 5,
-    "CERREM_UP_PCC": 9, "COMITE_ESPECIAL": 3,
+    "CERREM_UP_PCC": 9, "COMITE_ESPECIAL": 5,
 }
 MEASURES = {
-    "CERREM_COLECTIVO": [("fortalecimiento_org", 1, 6), ("comunicacion_colectiva", 2, 18)],
-    "CERREM_UP_PCC": [("chaleco_blindado", 1, 6), ("apoyo_restablecimiento", 1, 3)],
+    "CERREM_COLECTIVO": [("fortalecimiento_org", 1, 6), ("comunicacion_colectiva", 2, 12)],
+    "CERREM_UP_PCC": [("chaleco_blindado", 1, 6), ("apoyo_restablecimiento", 1, None)],
 }
-DEFAULT_MEASURES = [("chaleco_blindado", 1, 6), ("medio_comunicacion", 1, 18)]
+DEFAULT_MEASURES = [("chaleco_blindado", 1, 6), ("medio_comunicacion", 1, 12)]
+HEALTH = "Ministerio de Salud y Protección Social"  # competent for the UP-PCC restoration measure
 ALL_MET = {code: True for code, _ in CRITERIA}
 
 
@@ -156,8 +157,12 @@ def test_complete_session(admin, code):
     measures = MEASURES.get(code, DEFAULT_MEASURES)
     inp = DecisionInput(
         DecisionOutcome.DECIDED, RiskLevel.EXTRAORDINARIO, concept="Riesgo extraordinario: medidas idóneas.",
-        measures=[MeasureInput(m, q, MeasureAction.IMPLEMENTAR, months) for m, q, months in measures],
+        measures=[MeasureInput(m, q, MeasureAction.IMPLEMENTAR, months,
+                               competent_entity=HEALTH if m == "apoyo_restablecimiento" else None)
+                  for m, q, months in measures],
         matrix_pct=62.5,
+        concertation_on=DAY if code == "CERREM_COLECTIVO" else None,
+        concertation_with="Vocera y junta del colectivo" if code == "CERREM_COLECTIVO" else "",
     )
     if code == "CERREM_COLECTIVO":
         with pytest.raises(RuleViolation) as err:
@@ -198,8 +203,8 @@ def test_complete_session(admin, code):
         assert sess.development == "Sesión sin novedades."
         headings = [it.kind for it in sess.agenda if it.kind != "caso"]
         # emergency measures are reported to every committee but the GVP (followup.record_emergency)
-        assert headings == ["quorum", "compromisos", "casos"] + (["emergencia"] if code != "GVP" else []) + [
-            "varios"]
+        assert headings == ["quorum", "orden_del_dia", "compromisos", "casos"] + (
+            ["emergencia"] if code != "GVP" else []) + ["varios"]
         att = {a.seat_key: a for a in sess.attendance}
         first, second = att[keys[0]], att[keys[1]]
         assert (first.status, first.capacity, first.person_name, first.arrival, first.departure) == (
@@ -234,9 +239,11 @@ def test_complete_session(admin, code):
                            .order_by(MeasureDecision.position)).all()
         assert [(m.measure_code, m.quantity, m.action, m.temporality_months, m.revaluation_date)
                 for m in stored] == [
-            (m, q, "implementar", months, revaluation_date(DAY, months)) for m, q, months in measures]
-        # a temporality over a year is re-evaluated at the yearly mark
-        assert max(m.revaluation_date for m in stored) <= date(2027, 3, 10)
+            (m, q, "implementar", months, revaluation_date(DAY, months) if months else None)
+            for m, q, months in measures]
+        assert max(m.revaluation_date for m in stored if m.revaluation_date) <= date(2027, 3, 10)
+        assert [m.competent_entity for m in stored] == [
+            HEALTH if m == "apoyo_restablecimiento" else None for m, _, _ in measures]
 
         postponed = s.scalar(select(Decision).where(Decision.hearing_id == hb))
         assert (postponed.outcome, postponed.adopted, postponed.a_favor) == ("aplazado", False, 0)
@@ -326,7 +333,7 @@ def test_restoration_seat_sits_only_when_restoration_is_analysed(admin):
         proceedings.cast_vote(admin, hid, key, VoteChoice.A_FAVOR)
     proceedings.record_decision(admin, hid, DecisionInput(
         DecisionOutcome.DECIDED, RiskLevel.EXTREMO,
-        measures=[MeasureInput("apoyo_restablecimiento", 1, MeasureAction.IMPLEMENTAR, 6)]))
+        measures=[MeasureInput("apoyo_restablecimiento", 1, MeasureAction.IMPLEMENTAR, competent_entity=HEALTH)]))
     proceedings.add_observation(admin, hid, restoration, "Ahora sí.")
     with admin.reading() as s:
         assert s.get(Hearing, hid).restoration_measures is True
@@ -359,27 +366,37 @@ def test_womans_case_goes_to_mujeres_only_by_her_choice(admin):
     assert placed == {(mujeres, chose), (pobl, undecided), (pobl, declined)}
 
 
-def test_public_servant_goes_to_the_special_committee(admin):
-    especial = new_session(admin, "COMITE_ESPECIAL", DAY)
-    pobl = new_session(admin, "CERREM_POBLACIONAL", DAY)
-    servant = new_case(admin, "SERV-1", public_servant=True, population_code="servidores_publicos")
+@pytest.mark.parametrize("day, voting, short_name", [
+    (date(2020, 3, 10), 3, "Comité especial"),  # art. 2.4.1.2.40, par. 4
+    (DAY, 5, "CERREM servidores"),  # art. 2.4.1.2.36A (Decreto 1139 de 2021)
+])
+def test_servants_in_charge_of_the_policy_go_to_their_committee(admin, day, voting, short_name):
+    """Populations 14 and 15 route to the servidores committee; population 13 (other public
+    servants) to the CERREM poblacional. No flag on the case decides it."""
+    especial = new_session(admin, "COMITE_ESPECIAL", day)
+    pobl = new_session(admin, "CERREM_POBLACIONAL", day)
+    servant = new_case(admin, "SERV-1", population_code="servidor_ddhh_paz")
+    former = new_case(admin, "SERV-3", population_code="exservidor_ddhh_paz")
     other_servant = new_case(admin, "SERV-2", population_code="servidores_publicos")
     with pytest.raises(RuleViolation) as err:
         sessions.add_case(admin, pobl, servant)
     assert_spanish(err.value, "COMITE_ESPECIAL")
     with pytest.raises(RuleViolation) as err:
         sessions.add_case(admin, especial, other_servant)
-    assert_spanish(err.value, "CERREM_POBLACIONAL", "Comité especial")
+    assert_spanish(err.value, "CERREM_POBLACIONAL", short_name)
+    sessions.add_case(admin, especial, former)
     hid = put_on_agenda(admin, especial, servant, discussed_at=time(9, 30))
-    # presented individually: one case, three voting seats, all needed for quorum of 2
-    present_all(admin, especial, keys=voting_keys(admin, especial)[:2])
+    keys = voting_keys(admin, especial)
+    assert len(keys) == voting
+    needed = voting // 2 + 1  # quorum: more than half of the voting seats
+    present_all(admin, especial, keys=keys[:needed])
     start(admin, especial)
-    for key in voting_keys(admin, especial)[:2]:
+    for key in keys[:needed]:
         proceedings.cast_vote(admin, hid, key, VoteChoice.A_FAVOR)
     res = proceedings.record_decision(admin, hid, DecisionInput(
         DecisionOutcome.DECIDED, RiskLevel.EXTRAORDINARIO,
         measures=[MeasureInput("vehiculo_blindado", 1, MeasureAction.IMPLEMENTAR, 12)]))
-    assert res.tally.adopted and res.tally.a_favor == 2
+    assert res.tally.adopted and res.tally.a_favor == needed
 
 
 def test_collective_checklist_before_decision(admin):
@@ -389,7 +406,8 @@ def test_collective_checklist_before_decision(admin):
     for key in voting_keys(admin, sid):
         proceedings.cast_vote(admin, hid, key, VoteChoice.A_FAVOR)
     inp = DecisionInput(DecisionOutcome.DECIDED, RiskLevel.EXTRAORDINARIO,
-                        measures=[MeasureInput("fortalecimiento_org", 1, MeasureAction.IMPLEMENTAR, 12)])
+                        measures=[MeasureInput("fortalecimiento_org", 1, MeasureAction.IMPLEMENTAR, 12)],
+                        concertation_on=date(2026, 3, 2), concertation_with="Vocero del colectivo")
     with pytest.raises(RuleViolation) as err:
         proceedings.record_decision(admin, hid, inp)
     assert_spanish(err.value, "reconocimiento social")

@@ -81,7 +81,7 @@ PLANS: dict[str, Plan] = {
         {"population_code": "politicos", "up_pcc_member": True},
         measures=[("chaleco_blindado", 1, 6), ("apoyo_restablecimiento", 1, 3)],
         extra_present=("entidades_restablecimiento",), speaker="entidades_restablecimiento", restoration=True),
-    "COMITE_ESPECIAL": Plan({"population_code": "servidores_publicos", "public_servant": True}),
+    "COMITE_ESPECIAL": Plan({"population_code": "servidor_ddhh_paz"}),  # population 14
 }
 
 

@@ -123,7 +123,7 @@ def check_decision_coherence(s: Session, hearing: Hearing, case: Case, inp: Deci
     from comite.services.sessions import check_case_fits_committee
 
     sess = hearing.session
-    check_case_fits_committee(s, case, sess.committee)
+    check_case_fits_committee(s, case, sess.committee, sess.composition.short_name)
     assert inp.risk_level is not None
     facts = DecisionFacts(
         committee_kind=CommitteeKind(sess.committee.kind),

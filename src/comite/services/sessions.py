@@ -365,8 +365,9 @@ def case_profile(s: Session, case: Case) -> CaseProfile:
     )
 
 
-def check_case_fits_committee(s: Session, case: Case, committee: Committee) -> None:
-    """A case goes to the CERREM its profile routes it to (the GVP sees every case)."""
+def check_case_fits_committee(s: Session, case: Case, committee: Committee, short_name: str | None = None) -> None:
+    """A case goes to the CERREM its profile routes it to (the GVP sees every case).
+    ``short_name``: the committee's name in force for the session (its composition's)."""
     if committee.kind == CommitteeKind.GVP.value:
         return
     profile = case_profile(s, case)
@@ -374,7 +375,7 @@ def check_case_fits_committee(s: Session, case: Case, committee: Committee) -> N
     expected = target_committee(profile)
     if expected != committee.code:
         raise RuleViolation(
-            f"El caso {case.radicado} corresponde al comité {expected}, no al {committee.short_name}."
+            f"El caso {case.radicado} corresponde al comité {expected}, no al {short_name or committee.short_name}."
         )
 
 
@@ -412,7 +413,7 @@ def add_case_in(
         raise NotFound(f"No existe el caso {case_id}.")
     if s.scalar(select(Hearing.id).where(Hearing.session_id == sess.id, Hearing.case_id == case.id)):
         raise ValidationError(f"El caso {case.radicado} ya está en el orden del día de esta sesión.")
-    check_case_fits_committee(s, case, sess.committee)
+    check_case_fits_committee(s, case, sess.committee, sess.composition.short_name)
     items = list(sess.agenda)
     pos = _case_insert_position(items)
     item = AgendaItem(kind=AgendaItemKind.CASE.value, title=f"Caso {case.radicado}", position=pos)

@@ -472,9 +472,9 @@ def build_resolution(variant: str) -> Document:
         para(
             doc,
             "Que, de conformidad con el artículo 2.4.1.3.8 del Decreto 1066 de 2015, las medidas de "
-            "restablecimiento y rehabilitación que analizó el comité son de la competencia de "
-            "{{ entidades_restablecimiento }}, a quien el comité las recomienda; no son medidas de protección "
-            "a cargo de la Unidad Nacional de Protección.",
+            "restablecimiento y rehabilitación que analizó el comité corresponden a las entidades competentes, "
+            "a las que el comité las recomienda (entidades competentes: {{ entidades_restablecimiento }}); no son "
+            "medidas de protección a cargo de la Unidad Nacional de Protección.",
         )
         control(doc, "{%p endif %}")
     control(doc, "{%p if ordinario and not medidas_adoptadas %}")
@@ -555,8 +555,8 @@ def build_resolution(variant: str) -> Document:
             keep_next=True,
         )
         control(doc, "{%p for m in medidas_restablecimiento %}")
-        para(doc, "–\t{{ m.cantidad }}, recomendada a {{ m.entidad }}{% if m.notas %}: {{ m.notas }}{% endif %}.",
-             indent=1.2, after=2)
+        para(doc, "–\t{{ m.cantidad }}{% if m.notas %}: {{ m.notas }}{% endif %}. Entidad competente: "
+                  "{{ m.entidad }}.", indent=1.2, after=2)
         control(doc, "{%p endfor %}")
         control(doc, "{%p endif %}")
     withdrawn(doc, "medidas_finalizadas", "finalizacion", "FINALIZACIÓN DE MEDIDAS", "Finalizar")
@@ -627,8 +627,9 @@ def build_resolution(variant: str) -> Document:
             "Dirección de Protección y Servicios Especiales de la Policía Nacional"
             "{% if colectivo %}, así como a la Dirección de Derechos Humanos del Ministerio del Interior, a la "
             "que corresponde el seguimiento de las medidas de protección colectiva (Resolución 1085 de 2015, "
-            "art. 5){% endif %}{% if medidas_restablecimiento %}, y a {{ entidades_restablecimiento }}, a quien "
-            "se recomiendan las medidas de restablecimiento y rehabilitación{% endif %}."
+            "art. 5){% endif %}{% if medidas_restablecimiento %}, y a las entidades competentes a las que se "
+            "recomiendan las medidas de restablecimiento y rehabilitación ({{ entidades_restablecimiento }})"
+            "{% endif %}."
         ],
     )
     article(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from dataclasses import replace
 from datetime import date, time
 from pathlib import Path
 
@@ -28,7 +29,7 @@ from comite.domain import (
     SessionStatus,
     VoteChoice,
 )
-from comite.services import acta, cases, followup, proceedings, resolutions, sessions, views
+from comite.services import acta, cases, followup, proceedings, resolutions, sessions, settings, views
 from tests.conftest import missing_tool
 
 NAMES = ("Ramiro Ñáñez Quiñónez", "Lucía Gómez Ürrutia")
@@ -80,7 +81,7 @@ def recorded(admin):
         proceedings.record_decision(admin, hid, proceedings.DecisionInput(
             DecisionOutcome.DECIDED, RiskLevel.EXTRAORDINARIO, "Se recomiendan las medidas.",
             [proceedings.MeasureInput("hombre_proteccion", 2, MeasureAction.IMPLEMENTAR, 6),
-             proceedings.MeasureInput("chaleco_blindado", 1, MeasureAction.RATIFICAR, 12)]))
+             proceedings.MeasureInput("chaleco_blindado", 1, MeasureAction.IMPLEMENTAR, 12)]))
     followup.add_commitment(admin, sid, "Remitir el informe de implementación", "Policía Nacional", date(2026, 12, 15))
     sessions.update_session(admin, sid, end=time(12, 30))
     sessions.set_status(admin, sid, SessionStatus.CERRADA)
@@ -102,7 +103,7 @@ def test_acta_has_everything_and_no_names(admin, recorded, tmp_path):
     assert "Alto Comisionado de las Naciones Unidas para los Refugiados" in text or "ACNUR" in text
     assert text.count("A favor: 4") == 2 and "En contra: 1" in text
     assert "Se aparta por la temporalidad." in text
-    assert "dos (2) hombres de protección" in text and "Implementar" in text and "Ratificar" in text
+    assert "dos (2) hombres de protección" in text and "Implementar" in text
     assert "Remitir el informe de implementación" in text
     assert "BORRADOR" in text and "RESERVADO" in text
 
@@ -126,6 +127,13 @@ def test_final_acta_is_verifiable_and_locked(admin, recorded, tmp_path):
 
 def test_resolutions_one_per_case_numbered(admin, recorded, tmp_path):
     sid, _ = recorded
+    # by default number and date are left for the Director's office, which assigns them on signing
+    unnumbered = resolutions.generate_resolutions(admin, sid, tmp_path / "sin")
+    assert sorted(p.name.split("_")[1] for p in unnumbered) == ["SIN-NUMERO", "SIN-NUMERO"]
+    assert "RESOLUCIÓN No. ____ DE ____" in _docx_text(unnumbered[0])
+    # numbering from the application is an administrator's option
+    current = settings.document_settings(admin)
+    settings.save_document_settings(admin, replace(current, number_resolutions=True))
     paths = resolutions.generate_resolutions(admin, sid, tmp_path / "res")
     assert len(paths) == 2
     numbers = sorted(p.name.split("_")[1] for p in paths)

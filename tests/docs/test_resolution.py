@@ -84,7 +84,7 @@ def test_resolution_contains_case_level_acta_and_legal_formulas(sample_docx: byt
         "Acta No. 007 de 2026",
         "recurso de reposición",
         "diez (10) días",
-        "NOTIFÍQUESE Y CÚMPLASE",
+        "NOTIFÍQUESE, COMUNÍQUESE Y CÚMPLASE",
         "Ley 1437 de 2011",
         "artículos 67, 68 y 69",
         "artículos 74 y 76",
@@ -118,7 +118,7 @@ def test_title_and_powers_follow_the_shape_of_a_resolution(sample_docx: bytes) -
     order = [
         "CONSIDERANDO:",
         "RESUELVE:",
-        "NOTIFÍQUESE Y CÚMPLASE",
+        "NOTIFÍQUESE, COMUNÍQUESE Y CÚMPLASE",
         "Augusto Rodríguez Ballesteros",
     ]
     positions = [lines.index(item) for item in order]
@@ -192,7 +192,9 @@ def test_family_members_covered_and_duties_of_the_protected_person(sample_docx: 
     assert "PARÁGRAFO PRIMERO. Las medidas de protección adoptadas cobijan también" in text
     assert "PARÁGRAFO SEGUNDO. Las medidas serán revaluadas" in text
     assert "ARTÍCULO CUARTO. OBLIGACIONES DE LA PERSONA PROTEGIDA." in text
-    assert sum(1 for line in lines if re.match(r"^[a-f]\)\t", line)) == 6
+    assert sum(1 for line in lines if re.match(r"^[a-g]\)\t", line)) == 7
+    # the duty to keep the reserve (seed 002: the beneficiaries are bound by it too)
+    assert any(line.startswith("g)\tGuardar la reserva de la información") for line in lines)
 
 
 def test_header_is_marked_reserved_and_names_the_resolution(sample_docx: bytes) -> None:
@@ -230,7 +232,8 @@ def test_ordinary_level_without_measures() -> None:
     assert "no da lugar a la adopción de medidas de protección" in text
     assert "ARTÍCULO TERCERO. HECHOS SOBREVINIENTES." in text
     assert "PARÁGRAFO" not in text
-    assert "recurso de reposición" in text and "ARTÍCULO QUINTO." in text
+    assert "ARTÍCULO CUARTO. COMUNICACIÓN." in text
+    assert "recurso de reposición" in text and "ARTÍCULO SEXTO. RECURSOS." in text
 
 
 def test_finalised_measures_at_ordinary_level_are_not_adopted() -> None:
@@ -260,7 +263,8 @@ def test_finalised_measures_at_ordinary_level_are_not_adopted() -> None:
     assert "PARÁGRAFO" not in text and "serán revaluadas" not in text
     assert "cobijan también" not in text
     assert "ARTÍCULO TERCERO. HECHOS SOBREVINIENTES." in text
-    assert "ARTÍCULO CUARTO. NOTIFICACIÓN." in text and "ARTÍCULO QUINTO. RECURSOS." in text
+    assert "ARTÍCULO CUARTO. COMUNICACIÓN." in text
+    assert "ARTÍCULO QUINTO. NOTIFICACIÓN." in text and "ARTÍCULO SEXTO. RECURSOS." in text
 
 
 def test_suspended_measures_have_their_own_article_beside_the_adopted_ones() -> None:
@@ -303,7 +307,10 @@ def test_collective_case_wording() -> None:
     )
     text = all_text(res.render_resolution(data))
     assert "a favor del colectivo Asociación Campesina del Alto Sinú" in text
-    assert "Resolución 1085 de 2015" in text
+    # its follow-up belongs to the Ministerio del Interior, to which the resolution is communicated
+    assert "Dirección de Derechos Humanos del Ministerio del Interior" in text
+    assert "Resolución 1085 de 2015, art. 5" in text
+    assert "se concertaron" not in text  # no concertation recorded: the resolution does not say it
     assert "OBLIGACIONES DE LOS PROTEGIDOS" in text
     assert "identificado(a)" not in text
     assert "PARÁGRAFO. Las medidas serán revaluadas" in text
@@ -426,7 +433,7 @@ def test_cancel_midway_leaves_only_complete_files(tmp_path: Path) -> None:
     assert len(written) == 4
     assert sorted(tmp_path.iterdir()) == sorted(written)
     for path in written:
-        assert "NOTIFÍQUESE Y CÚMPLASE" in all_text(path)
+        assert "NOTIFÍQUESE, COMUNÍQUESE Y CÚMPLASE" in all_text(path)
 
 
 @pytest.fixture(params=["spawn", "fork"])
@@ -657,7 +664,7 @@ def test_libreoffice_converts_a_resolution_to_pdf(tmp_path: Path) -> None:
     for expected in (
         "RESERVADO",
         "EXT26-0001234",
-        "NOTIFÍQUESE Y CÚMPLASE",
+        "NOTIFÍQUESE, COMUNÍQUESE Y CÚMPLASE",
         "recurso de reposición",
     ):
         assert expected in flat, expected

@@ -103,6 +103,8 @@ RESOLUTION_FIELDS: tuple[str, ...] = (
     "medidas_adoptadas",
     "medidas_finalizadas",
     "medidas_suspendidas",
+    "medidas_restablecimiento",
+    "entidades_restablecimiento",
     "articulos",
     "validado",
     "cambio_nivel",
@@ -121,8 +123,6 @@ RESOLUTION_FIELDS: tuple[str, ...] = (
     "mujer",
     "eleccion_comite",
     "genero_analista",
-    "medidas_restablecimiento",
-    "entidades_restablecimiento",
     "nota_reserva",
 )
 

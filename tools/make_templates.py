@@ -222,7 +222,7 @@ def measures_table(doc) -> None:
     table = doc.add_table(rows=4, cols=5)
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    widths = (Cm(0.9), Cm(2.3), Cm(5.5), Cm(3.0), Cm(4.3))
+    widths = (Cm(1.1), Cm(2.7), Cm(5.0), Cm(2.9), Cm(4.3))  # «Implementar» fits in any sans font
     titles = (
         "No.",
         "Acción",

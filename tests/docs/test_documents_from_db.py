@@ -29,7 +29,16 @@ from comite.domain import (
     SessionStatus,
     VoteChoice,
 )
-from comite.services import acta, cases, followup, proceedings, resolutions, sessions, settings, views
+from comite.services import (
+    acta,
+    cases,
+    followup,
+    proceedings,
+    resolutions,
+    sessions,
+    settings,
+    views,
+)
 from tests.conftest import missing_tool
 
 NAMES = ("Ramiro Ñáñez Quiñónez", "Lucía Gómez Ürrutia")

@@ -34,10 +34,9 @@ from comite.domain import (
 )
 
 DEFAULT_RESERVE_NOTE = (
-    "Información reservada: reserva legal del Programa de Prevención y Protección, que también "
-    "obliga a los protegidos (procedimiento GSP-PR-01 de la UNP); información pública clasificada y "
-    "reservada (Ley 1712 de 2014, arts. 18 y 19); datos personales sensibles (Ley 1581 de 2012). "
-    "Prohibida su divulgación no autorizada."
+    "Información reservada: reserva legal del Programa de Prevención y Protección, que obliga también "
+    "a los protegidos (procedimiento GSP-PR-01 de la UNP); información clasificada y reservada (Ley 1712 "
+    "de 2014, arts. 18 y 19); datos personales sensibles (Ley 1581 de 2012). Prohibida su divulgación."
 )
 """The reserve footer of every document until an administrator sets another
 (Configuración de documentos). Its basis: the programme's principle of reserva legal,

@@ -505,6 +505,17 @@ def footer_line(chrome: PageChrome) -> str:
     return ref.rstrip() + "…" + suffix
 
 
+RESERVE_NOTE_WIDTH = CONTENT_WIDTH - 40  # beside «RESERVADO»
+
+
+def reserve_note_fits(note: str) -> bool:
+    """Whether the footer prints ``note`` whole (two lines at the smallest size)."""
+    from reportlab.lib.utils import simpleSplit
+
+    register_fonts()
+    return len(simpleSplit(" ".join(note.split()), FONT, RESERVE_NOTE_SIZES[-1], RESERVE_NOTE_WIDTH)) <= 2
+
+
 def reserve_note_lines(note: str, width: float) -> tuple[float, list[str]]:
     """The reserve note in at most two lines of ``width``: the largest size of
     :data:`RESERVE_NOTE_SIZES` that fits, else the smallest with the rest cut with "…"."""
@@ -610,7 +621,8 @@ class _ChromePainter:
         canv.setFont(FONT_BOLD, 7)
         canv.drawString(MARGIN, y + 9, "RESERVADO")
         indent = pdfmetrics.stringWidth("RESERVADO", FONT_BOLD, 7) + 6
-        size, lines = reserve_note_lines(self.chrome.header.reserve_note, CONTENT_WIDTH - indent)
+        size, lines = reserve_note_lines(self.chrome.header.reserve_note, min(CONTENT_WIDTH - indent,
+                                                                              RESERVE_NOTE_WIDTH))
         canv.setFont(FONT, size)
         canv.setFillColor(MUTED)
         for i, line in enumerate(lines):

@@ -210,12 +210,21 @@ def record_context(data: ResolutionData) -> dict[str, object]:
         "concertacion": concerted,
         "concertacion_fecha": date_in_words(data.concertation_on) if concerted and data.concertation_on else "",
         "concertacion_con": data.concertation_with.strip() if concerted else "",
-        "fundamento_comite": data.committee_legal_basis.strip(),
+        "fundamento_comite": with_norm_article(data.committee_legal_basis),
         "mujer": data.is_woman and data.kind is CaseKind.INDIVIDUAL,
         "eleccion_comite": _women_committee(data),
         "genero_analista": data.analyst_gender.value if data.analyst_gender else "",
         "nota_reserva": data.reserve_note.strip(),
     }
+
+
+def with_norm_article(basis: str) -> str:
+    """``'Decreto 1066 de 2015, arts. …'`` -> ``'el Decreto 1066 de 2015, arts. …'`` (and «la
+    Resolución …»), so the template can write «conformado según {{ fundamento_comite }}»."""
+    basis = " ".join(basis.split())
+    head = basis.split(" ", 1)[0].lower()
+    article = {"decreto": "el", "resolución": "la", "ley": "la", "resolucion": "la"}.get(head)
+    return f"{article} {basis}" if article else basis
 
 
 def join_es(items) -> str:

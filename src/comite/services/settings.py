@@ -113,12 +113,14 @@ def save_document_settings(ctx: ServiceContext, new: DocumentSettings) -> Change
         problems.append("La numeración de resoluciones empieza en 1 o más.")
     if len(new.resolution_prefix) > 20:
         problems.append("El prefijo de las resoluciones admite hasta 20 caracteres.")
+    from comite.documents.pdf_common import reserve_note_fits  # reportlab: only when saving
+
     note = " ".join(new.reserve_note.split())
     if not note:
         problems.append("Escriba la nota de reserva (su fundamento legal) que va al pie de los documentos.")
-    elif len(note) > MAX_RESERVE_NOTE:
-        problems.append(f"La nota de reserva admite hasta {MAX_RESERVE_NOTE} caracteres (tiene {len(note)}): "
-                        "debe caber en dos líneas del pie de página.")
+    elif len(note) > MAX_RESERVE_NOTE or not reserve_note_fits(note):
+        problems.append(f"La nota de reserva no cabe en las dos líneas del pie de página (tiene {len(note)} "
+                        "caracteres): acórtela.")
     if problems:
         raise ValidationError(" ".join(problems) + " No se guardó nada.")
     values, stored = _as_stored(new), _as_stored(document_settings(ctx))

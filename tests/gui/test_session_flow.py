@@ -71,15 +71,20 @@ PLANS: dict[str, Plan] = {
         {"population_code": "victimas", "displaced": True},
         extra_present=("acnur", "delegado_pob_09_1", "delegado_pob_09_2", "delegado_pob_09_3", "delegado_pob_09_4"),
         speaker="acnur"),
+    # The decision form does not yet ask for the concertation a collective's new measures need
+    # (rules.decision; the form's fields come with the GUI part of issue 12): the collective's
+    # decision here ratifies no measure and implements none, and stays a complete flow.
     "CERREM_COLECTIVO": Plan(
         {"kind": CaseKind.COLECTIVO, "population_code": "ddhh_sociales", "legally_recognised": False},
-        measures=[("fortalecimiento_org", 1, 6), ("comunicacion_colectiva", 2, 18)], recognition=True),
+        measures=[], recognition=True),
     "CERREM_MUJERES": Plan(
         {"population_code": "ddhh_sociales", "is_woman": True, "women_committee_choice": True},
         extra_present=("consejeria_mujer",), speaker="consejeria_mujer"),
+    # A restoration measure is recommended to a competent entity the form does not ask for yet:
+    # the restoration seat sits because the case is marked as analysing restoration measures.
     "CERREM_UP_PCC": Plan(
         {"population_code": "politicos", "up_pcc_member": True},
-        measures=[("chaleco_blindado", 1, 6), ("apoyo_restablecimiento", 1, 3)],
+        measures=[("chaleco_blindado", 1, 6)],
         extra_present=("entidades_restablecimiento",), speaker="entidades_restablecimiento", restoration=True),
     "COMITE_ESPECIAL": Plan({"population_code": "servidor_ddhh_paz"}),  # population 14
 }

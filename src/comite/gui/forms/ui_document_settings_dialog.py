@@ -106,7 +106,7 @@ class Ui_DocumentSettingsDialog(object):
         self.reserveEdit = QPlainTextEdit(self.headerBox)
         self.reserveEdit.setObjectName(u"reserveEdit")
         self.reserveEdit.setTabChangesFocus(True)
-        self.reserveEdit.setMaximumSize(QSize(16777215, 72))
+        self.reserveEdit.setMaximumSize(QSize(16777215, 90))
 
         self.headerForm.setWidget(6, QFormLayout.ItemRole.FieldRole, self.reserveEdit)
 

@@ -97,25 +97,25 @@ def build_database(sessions: int, cases: int, seed: int) -> tuple[Path, dict]:
 
 def _big_session(ctx, n_cases: int) -> int:
     """A CERREM poblacional session with ``n_cases`` decided cases (votes, measures)."""
-    from sqlalchemy import select
-
     from comite.domain import (
         AttendanceStatus,
+        CaseKind,
         DecisionOutcome,
         MeasureAction,
         RiskLevel,
         SessionStatus,
         VoteChoice,
     )
-    from comite.model import Case
-    from comite.services import proceedings, sessions, views
+    from comite.services import cases, proceedings, sessions, views
 
     sid = sessions.create_session(ctx, "CERREM_POBLACIONAL", date(2026, 11, 25), start=dtime(8, 0),
                                   place="Bogotá D. C.").session_id
-    with ctx.reading() as s:
-        ids = list(s.scalars(
-            select(Case.id).where(Case.kind == "individual", Case.is_woman.is_(False), Case.up_pcc_member.is_(False),
-                                  Case.public_servant.is_(False)).order_by(Case.id).limit(n_cases)))
+    # cases of its own, so every decision agrees with its record (no measure in force yet, the
+    # level the GVP proposed and its matrix band): rules.decision refuses incoherent ones
+    ids = [cases.create_case(ctx, cases.CaseInput(
+        radicado=f"BENCH26-{i:05d}", kind=CaseKind.INDIVIDUAL, beneficiary_name=f"Persona de prueba {i}",
+        document_number=f"9{i:08d}", population_code="victimas" if i % 2 else "ddhh_sociales",
+        matrix_pct=50.0 + (i % 30), proposed_level=RiskLevel.EXTRAORDINARIO)).created_id for i in range(n_cases)]
     hearings = [sessions.add_case(ctx, sid, cid).created_id for cid in ids]
     for row in views.attendance_rows(ctx, sid):
         if row.condition is None:
@@ -134,7 +134,7 @@ def _big_session(ctx, n_cases: int) -> int:
         proceedings.record_decision(ctx, hid, proceedings.DecisionInput(
             DecisionOutcome.DECIDED, RiskLevel.EXTRAORDINARIO, "Se recomiendan las medidas propuestas.",
             [proceedings.MeasureInput("hombre_proteccion", 2, MeasureAction.IMPLEMENTAR, 6),
-             proceedings.MeasureInput("chaleco_blindado", 1, MeasureAction.RATIFICAR, 12)], votes=votes))
+             proceedings.MeasureInput("chaleco_blindado", 1, MeasureAction.IMPLEMENTAR, 12)], votes=votes))
     sessions.update_session(ctx, sid, end=dtime(18, 0))
     sessions.set_status(ctx, sid, SessionStatus.CERRADA)
     return sid

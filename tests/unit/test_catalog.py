@@ -509,6 +509,16 @@ BAD_FILES = [
     ("override without inheritance", committee(seat(extra="override = true")), ["«override»"]),
     ("bad date", committee(seat(), period='valid_from = "26/05/2015"'), ["«valid_from»", "26/05/2015"]),
     ("kind conflict", committee(seat()).replace('code = "PRUEBA"', 'code = "GVP"'), ["«kind»", "gvp"]),
+    ("unknown norm", committee(seat(), period='valid_from = "decreto_9999_2099"'),
+     ["«valid_from»", "decreto_9999_2099", "normas.toml", "decreto_1139_2021"]),
+    ("template that is not Word", committee(seat(), head='resolution_template = "plantilla.odt"'),
+     ["«resolution_template»", ".docx"]),
+    ("except_populations without per_population",
+     committee(seat(extra='except_populations = ["victimas"]')), ["«except_populations»", "per_population"]),
+    ("except_populations of an unknown population",
+     committee(seat(role="invitado_permanente", rights="solo_voz",
+                    extra='condition = "own_population"\nper_population = 1\nexcept_populations = ["nadie"]')),
+     ["«population»", "nadie"]),
 ]
 
 
@@ -564,6 +574,9 @@ def test_circular_inheritance(tmp_path: Path) -> None:
          '[[band]]\nlevel = "extremo"\nmin_pct = 80.0\nmax_pct = 100.0\n', "justo después"),
         ("measures.toml", '[[measure]]\ncode = "x"\nname = "X"\ncategory = "liviana"\nunit_singular = "x"\nunit_plural = "xs"\n', "«category»"),
         ("populations.toml", '[[population]]\nnumber = 3\ncode = "otra"\nname = "Otra"\nlegal_basis = "x"\nvalid_from = 2020-01-01\n', "número 3"),
+        ("populations.toml", '[[population]]\nnumber = 16\ncode = "otra"\nname = "Otra"\nlegal_basis = "x"\n'
+                             'valid_from = 2020-01-01\ncommittee = "NO_EXISTE"\n', "comité desconocido «NO_EXISTE»"),
+        ("normas.toml", '[[norm]]\ncode = "d1"\nname = "D"\nsource = "s"\ndate = "ayer"\n', "«date»"),
     ],
 )
 def test_other_file_errors(tmp_path: Path, name: str, content: str, fragment: str) -> None:

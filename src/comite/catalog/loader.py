@@ -34,7 +34,7 @@ follows: one resolved composition per overlapping base version, labelled
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 from itertools import combinations, pairwise
 from pathlib import Path
@@ -120,21 +120,29 @@ POPULATION_KEYS = {
 NORM_KEYS = {"code", "name", "date", "source"}
 
 
+def _tables(
+    docs: list[tuple[Path, dict[str, Any]]], key: str, label: str, allowed: set[str]
+) -> Iterator[tuple[p.Where, dict[str, Any]]]:
+    """Each ``[[key]]`` table of the files, checked for unknown fields, with its place."""
+    for path, doc in docs:
+        where = p.Where(path)
+        p.check_keys(doc, {key}, where)
+        for i, table in enumerate(p.table_list(doc, key, where), 1):
+            w = where.child(f"{label} {i}")
+            p.check_keys(table, allowed, w)
+            yield w, table
+
+
 def _load_norms(docs: list[tuple[Path, dict[str, Any]]]) -> dict[str, date]:
     """``normas.toml``: the day each norm took effect, by code (a later file wins)."""
     found: dict[str, date] = {}
-    for path, doc in docs:
-        where = p.Where(path)
-        p.check_keys(doc, {"norm"}, where)
-        for i, table in enumerate(p.table_list(doc, "norm", where), 1):
-            w = where.child(f"norma {i}")
-            p.check_keys(table, NORM_KEYS, w)
-            code = p.code(table, w, p.MAX_LEN["code"])
-            p.text(table, "name", w)
-            p.text(table, "source", w, limit=0)
-            day = p.day(table, "date", w)
-            assert day is not None
-            found[code] = day
+    for w, table in _tables(docs, "norm", "norma", NORM_KEYS):
+        code = p.code(table, w, p.MAX_LEN["code"])
+        p.text(table, "name", w)
+        p.text(table, "source", w, limit=0)
+        day = p.day(table, "date", w)
+        assert day is not None
+        found[code] = day
     return found
 
 
@@ -164,25 +172,20 @@ def _load_populations(
     docs: list[tuple[Path, dict[str, Any]]], norms: dict[str, date] | None = None
 ) -> tuple[PopulationDef, ...]:
     found: dict[str, tuple[PopulationDef, p.Where]] = {}
-    for path, doc in docs:
-        where = p.Where(path)
-        p.check_keys(doc, {"population"}, where)
-        for i, table in enumerate(p.table_list(doc, "population", where), 1):
-            w = where.child(f"población {i}")
-            p.check_keys(table, POPULATION_KEYS, w)
-            code = p.code(table, w, p.MAX_LEN["population"])
-            start, end = p.period(table, w, norms)
-            pop = PopulationDef(
-                code=code,
-                number=p.integer(table, "number", w),
-                name=p.text(table, "name", w, limit=0),
-                legal_basis=p.text(table, "legal_basis", w),
-                valid_from=start,
-                valid_to=end,
-                short_name=p.text(table, "short_name", w, required=False),
-                committee=p.text(table, "committee", w, required=False) or None,
-            )
-            found[code] = (pop, w)
+    for w, table in _tables(docs, "population", "población", POPULATION_KEYS):
+        code = p.code(table, w, p.MAX_LEN["population"])
+        start, end = p.period(table, w, norms)
+        pop = PopulationDef(
+            code=code,
+            number=p.integer(table, "number", w),
+            name=p.text(table, "name", w, limit=0),
+            legal_basis=p.text(table, "legal_basis", w),
+            valid_from=start,
+            valid_to=end,
+            short_name=p.text(table, "short_name", w, required=False),
+            committee=p.text(table, "committee", w, required=False) or None,
+        )
+        found[code] = (pop, w)
     for (a, _), (b, wb) in combinations(found.values(), 2):
         if a.number == b.number and p.overlaps(a.valid_from, a.valid_to, b.valid_from, b.valid_to):
             raise wb.error(
@@ -194,24 +197,19 @@ def _load_populations(
 
 def _load_measures(docs: list[tuple[Path, dict[str, Any]]]) -> tuple[MeasureTypeDef, ...]:
     found: dict[str, MeasureTypeDef] = {}
-    for path, doc in docs:
-        where = p.Where(path)
-        p.check_keys(doc, {"measure"}, where)
-        for i, table in enumerate(p.table_list(doc, "measure", where), 1):
-            w = where.child(f"medida {i}")
-            p.check_keys(table, MEASURE_KEYS, w)
-            code = p.code(table, w, p.MAX_LEN["code"])
-            found[code] = MeasureTypeDef(
-                code=code,
-                name=p.text(table, "name", w),
-                category=p.choice(table, "category", w, MeasureCategory),  # type: ignore[arg-type]
-                unit_singular=p.text(table, "unit_singular", w),
-                unit_plural=p.text(table, "unit_plural", w),
-                restoration=p.flag(table, "restoration", w),
-                feminine=p.flag(table, "feminine", w),
-                active=p.flag(table, "active", w, default=True),
-                description=p.text(table, "description", w, required=False),
-            )
+    for w, table in _tables(docs, "measure", "medida", MEASURE_KEYS):
+        code = p.code(table, w, p.MAX_LEN["code"])
+        found[code] = MeasureTypeDef(
+            code=code,
+            name=p.text(table, "name", w),
+            category=p.choice(table, "category", w, MeasureCategory),  # type: ignore[arg-type]
+            unit_singular=p.text(table, "unit_singular", w),
+            unit_plural=p.text(table, "unit_plural", w),
+            restoration=p.flag(table, "restoration", w),
+            feminine=p.flag(table, "feminine", w),
+            active=p.flag(table, "active", w, default=True),
+            description=p.text(table, "description", w, required=False),
+        )
     return tuple(found.values())
 
 

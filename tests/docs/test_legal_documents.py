@@ -54,6 +54,8 @@ def _docx(path: Path) -> str:
 
 def _case(ctx, key: str, **kw) -> int:
     kw.setdefault("population_code", "victimas")
+    kw.setdefault("request_date", date(2026, 8, 31))
+    kw.setdefault("study_received", date(2026, 10, 26))
     return cases.create_case(ctx, cases.CaseInput(
         radicado=f"LEX26-{key}", kind=cases.CaseKind.INDIVIDUAL, beneficiary_name=NAMES[key],
         document_number=f"80{ord(key)}55{ord(key)}", **kw)).created_id
@@ -117,7 +119,7 @@ def record(admin) -> Record:
     _close(ctx, first)
 
     # the GVP values A, B and C; the UNP coordinates it
-    gvp = sessions.create_session(ctx, "GVP", date(2026, 11, 3), start=time(8, 0), place="Sede UNP").session_id
+    gvp = sessions.create_session(ctx, "GVP", date(2026, 11, 3), start=time(9, 0), place="Sede UNP").session_id
     gvp_keys = None
     for key, case, pct in (("A", a, 70.25), ("B", b, 70.25), ("C", c, 55.0)):
         hid = sessions.add_case(ctx, gvp, case).created_id
@@ -201,10 +203,13 @@ def test_resolutions_say_what_the_record_holds(admin, record, tmp_path):
            "el análisis de casos de mujeres" in c
     assert "eligió que su estudio de nivel de riesgo lo realizara una analista mujer" in c
     assert "Resolución 805 de 2012" in c
+    assert "conformado según la Resolución 805 de 2012, art. 3, lit. b) y el Decreto 1066 de 2015" in c
     # competence and grounds cite articles; the committee's basis is the composition of the session's day
     for text in (a, b, d):
         assert "los artículos 2.4.1.2.38 y 2.4.1.2.40 del Decreto 1066 de 2015" in text
-        assert "2.4.1.2.36 (modificado por el Decreto 1139 de 2021, art. 9)" in text
+        assert "conformado según el Decreto 1066 de 2015, arts. 2.4.1.2.36 (modificado por el Decreto 1139 de " \
+               "2021, art. 9) y 2.4.1.2.37" in text
+        assert "____" not in text.split("NOTIFÍQUESE")[0].split("DE ____", 1)[1]  # only number and dates blank
         assert "Subdirección de Protección de la Unidad Nacional de Protección" in text
         assert "Dirección de Protección y Servicios Especiales de la Policía Nacional" in text
     assert "Ley 1712 de 2014" in a  # the reserve note of the footer

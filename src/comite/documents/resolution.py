@@ -220,11 +220,15 @@ def record_context(data: ResolutionData) -> dict[str, object]:
 
 def with_norm_article(basis: str) -> str:
     """``'Decreto 1066 de 2015, arts. …'`` -> ``'el Decreto 1066 de 2015, arts. …'`` (and «la
-    Resolución …»), so the template can write «conformado según {{ fundamento_comite }}»."""
-    basis = " ".join(basis.split())
-    head = basis.split(" ", 1)[0].lower()
-    article = {"decreto": "el", "resolución": "la", "ley": "la", "resolucion": "la"}.get(head)
-    return f"{article} {basis}" if article else basis
+    Resolución …»; ``'A; B'`` -> ``'la A y el B'``), so the template can write «conformado según
+    {{ fundamento_comite }}»."""
+    parts = [" ".join(part.split()) for part in basis.split(";") if part.strip()]
+    out = []
+    for part in parts:  # an inherited composition cites its own norm; then the base's
+        head = part.split(" ", 1)[0].lower()
+        article = {"decreto": "el", "resolución": "la", "ley": "la", "resolucion": "la"}.get(head)
+        out.append(f"{article} {part}" if article else part)
+    return " y ".join(out)
 
 
 def join_es(items) -> str:

@@ -43,6 +43,7 @@ from comite.rules.decision import (
 from comite.rules.routing import decision_chronology
 from comite.services.catalog import risk_bands
 from comite.services.chronology import chronology, decisions_in_order
+from comite.services.sessions import check_case_fits_committee
 
 if TYPE_CHECKING:
     from comite.services.proceedings import DecisionInput
@@ -120,8 +121,6 @@ def check_decision_coherence(s: Session, hearing: Hearing, case: Case, inp: Deci
     :func:`comite.rules.decision.check_decision`. The case must also still be one this
     committee hears (its population or the woman's choice may have changed since it
     was put on the agenda)."""
-    from comite.services.sessions import check_case_fits_committee
-
     sess = hearing.session
     check_case_fits_committee(s, case, sess.committee, sess.composition.short_name)
     assert inp.risk_level is not None

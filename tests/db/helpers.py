@@ -22,7 +22,7 @@ from comite.domain import (
 )
 from comite.errors import ComiteError
 from comite.model import CommitteeSession, Hearing
-from comite.services import accounts, cases, proceedings, sessions
+from comite.services import accounts, attendance, cases, deliberation, sessions
 from comite.services.context import ServiceContext
 from comite.storage.database import Database
 
@@ -103,7 +103,7 @@ def att_id(ctx: ServiceContext, session_id: int, seat_key: str) -> int:
 
 def mark(ctx: ServiceContext, session_id: int, seat_key: str,
          status: AttendanceStatus = AttendanceStatus.PRESENTE, **kw: Any) -> None:
-    proceedings.set_attendance(ctx, att_id(ctx, session_id, seat_key), status=status, **kw)
+    attendance.set_attendance(ctx, att_id(ctx, session_id, seat_key), status=status, **kw)
 
 
 def present_all(ctx: ServiceContext, session_id: int, at: time | None = time(9, 0),
@@ -113,7 +113,7 @@ def present_all(ctx: ServiceContext, session_id: int, at: time | None = time(9, 
     rows = seats(ctx, session_id)
     chosen = list(keys) if keys is not None else voting_keys(ctx, session_id)
     for key in chosen:
-        proceedings.set_attendance(ctx, rows[key].id, status=AttendanceStatus.PRESENTE,
+        attendance.set_attendance(ctx, rows[key].id, status=AttendanceStatus.PRESENTE,
                                    capacity=Capacity.PRINCIPAL, person_name=f"Titular {key}",
                                    arrival=at)
     return chosen
@@ -123,14 +123,14 @@ def put_on_agenda(ctx: ServiceContext, session_id: int, case_id: int,
                   discussed_at: time | None = None) -> int:
     hearing_id = sessions.add_case(ctx, session_id, case_id).created_id
     if discussed_at is not None:
-        proceedings.update_hearing(ctx, hearing_id, discussed_at=discussed_at)
+        deliberation.update_hearing(ctx, hearing_id, discussed_at=discussed_at)
     return hearing_id
 
 
 def vote_all(ctx: ServiceContext, hearing_id: int, keys: Iterable[str],
              choice: VoteChoice = VoteChoice.A_FAVOR) -> None:
     for key in keys:
-        proceedings.cast_vote(ctx, hearing_id, key, choice)
+        deliberation.cast_vote(ctx, hearing_id, key, choice)
 
 
 def hearing_of(ctx: ServiceContext, session_id: int, case_id: int) -> int:

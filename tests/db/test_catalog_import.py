@@ -11,7 +11,7 @@ import pytest
 from comite.domain import AttendanceStatus, SessionStatus
 from comite.errors import PermissionDenied, ValidationError
 from comite.model import AuditEntry, CommitteeSession
-from comite.services import catalog, proceedings, sessions
+from comite.services import attendance, catalog, sessions
 from comite.services.context import Role
 from tests.conftest import make_user
 from tests.db.helpers import assert_spanish, login_ctx, new_session, seats
@@ -29,9 +29,9 @@ def test_a_new_composition_reconvenes_untouched_scheduled_sessions(admin, tmp_pa
     before = new_session(admin, "GVP", date(2029, 12, 15))
     untouched = new_session(admin, "GVP", date(2030, 2, 3))
     named = new_session(admin, "GVP", date(2030, 3, 10))
-    invitee = proceedings.add_invitee(admin, untouched, entity="Personería de Popayán", reason="Conoce el caso",
+    invitee = attendance.add_invitee(admin, untouched, entity="Personería de Popayán", reason="Conoce el caso",
                                       condition=None).created_id
-    proceedings.set_attendance(admin, seats(admin, named)["unp"].id, status=AttendanceStatus.AUSENTE,
+    attendance.set_attendance(admin, seats(admin, named)["unp"].id, status=AttendanceStatus.AUSENTE,
                                person_name="Directora ya convocada")
     old_seats = sorted(seats(admin, before))
 

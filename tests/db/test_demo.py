@@ -38,7 +38,18 @@ from comite.model import (
 )
 from comite.rules.collective import CRITERIA
 from comite.rules.routing import target_committee
-from comite.services import accounts, audit, cases, followup, proceedings, sessions, views
+from comite.services import (
+    accounts,
+    attendance,
+    audit,
+    cases,
+    decisions,
+    deliberation,
+    followup,
+    frames,
+    sessions,
+    views,
+)
 from comite.services.bootstrap import open_database
 from comite.services.context import ServiceContext
 from comite.services.demo import ALL_COMMITTEES, DEMO_END, DemoReport, fill_demo
@@ -133,7 +144,7 @@ def test_decisions_satisfy_quorum_and_majority(filled):
         assert len(hearings) == report.decisions
         for hearing in hearings:
             decision = hearing.decision
-            quorum, result = proceedings.current_tally(s, hearing)
+            quorum, result = frames.current_tally(s, hearing)
             if decision.outcome == DecisionOutcome.DECIDED.value:
                 decided += 1
                 assert decision.adopted, hearing.id
@@ -265,8 +276,8 @@ def test_the_session_in_progress_can_be_continued_with_the_services(database):
     hearing = partial[0]
     for voter in hearing.voters:
         if voter.can_vote and voter.choice is None:
-            proceedings.cast_vote(ctx, hearing.hearing_id, voter.seat_key, VoteChoice.A_FAVOR)
-    result = proceedings.record_decision(ctx, hearing.hearing_id, proceedings.DecisionInput(
+            deliberation.cast_vote(ctx, hearing.hearing_id, voter.seat_key, VoteChoice.A_FAVOR)
+    result = decisions.record_decision(ctx, hearing.hearing_id, decisions.DecisionInput(
         DecisionOutcome.DECIDED, risk_level=hearing.proposal_level, concept="Se valida el nivel."))
     assert result.tally.adopted
 
@@ -376,7 +387,7 @@ def test_twenty_thousand_cases(database):
     with database.Session() as s:
         assert audit.verify(s, database.vault).ok
         for hearing in s.scalars(select(Hearing).join(Decision).where(Decision.adopted.is_(True)).limit(500)):
-            quorum, result = proceedings.current_tally(s, hearing)
+            quorum, result = frames.current_tally(s, hearing)
             assert quorum.has_quorum and result.adopted
     assert len(sessions.list_sessions(ctx)) == 300
 
@@ -394,7 +405,7 @@ def test_acta_of_a_session_with_many_displaced_cases(admin, tmp_path):
         sessions.add_case(admin, session_id, case_id)
     with admin.db.Session() as s:
         acnur = next(a.id for a in s.get(CommitteeSession, session_id).attendance if a.seat_key == "acnur")
-    proceedings.set_attendance(admin, acnur, status=AttendanceStatus.PRESENTE, capacity=Capacity.DELEGADO,
+    attendance.set_attendance(admin, acnur, status=AttendanceStatus.PRESENTE, capacity=Capacity.DELEGADO,
                                person_name="Delegada ACNUR")
     assert acta.preview_acta(admin, session_id)[:4] == b"%PDF"
     from pypdf import PdfReader

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from comite.domain import AttendanceStatus
 from comite.errors import ValidationError
 from comite.model import AuditEntry
-from comite.services import audit, proceedings
+from comite.services import attendance, audit
 from comite.services.bootstrap import open_database
 from comite.services.context import Role
 from comite.services.feed import ChangeEvent, ChangeFeed
@@ -49,7 +49,7 @@ def later(delay: float, call) -> threading.Thread:
 
 def mark_present(ctx, sid: int, n: int = 0) -> None:
     row = list(seats(ctx, sid).values())[n]
-    proceedings.set_attendance(ctx, row.id, status=AttendanceStatus.PRESENTE, arrival=clock(9, n))
+    attendance.set_attendance(ctx, row.id, status=AttendanceStatus.PRESENTE, arrival=clock(9, n))
 
 
 def test_a_change_on_another_desktop_shows_up_within_two_seconds(admin, other_desk):

@@ -18,7 +18,8 @@ from comite.errors import StorageError
 from comite.model import Case, Decision, Vote
 from comite.services import accounts, audit
 from comite.services.catalog import sync_catalog
-from comite.services.proceedings import DecisionInput, MeasureInput, cast_vote, record_decision
+from comite.services.decisions import DecisionInput, MeasureInput, record_decision
+from comite.services.deliberation import cast_vote
 from comite.storage import schema, triggers
 from comite.storage.database import Database
 from tests.conftest import ADMIN, ADMIN_PASSWORD, FAST_HASH, FAST_KDF

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QWidget
 
 from comite.domain import DecisionOutcome, MeasureAction, RiskLevel, SessionStatus
 from comite.gui.app import make_main_window
-from comite.services import followup, proceedings, sessions
-from comite.services.proceedings import DecisionInput, MeasureInput
+from comite.services import decisions, followup, sessions
+from comite.services.decisions import DecisionInput, MeasureInput
 from tests.conftest import FAST_HASH, FAST_KDF
 from tests.db.helpers import case_for, new_session, present_all, put_on_agenda, vote_all
 
@@ -30,7 +30,7 @@ def fill_dashboard(ctx) -> int:
     case_id = case_for(ctx, code, "POB-MEDIDAS")
     hid = put_on_agenda(ctx, sid, case_id, discussed_at=time(10, 0))
     vote_all(ctx, hid, keys)
-    proceedings.record_decision(ctx, hid, DecisionInput(
+    decisions.record_decision(ctx, hid, DecisionInput(
         DecisionOutcome.DECIDED, RiskLevel.EXTRAORDINARIO,
         measures=[MeasureInput("chaleco_blindado", 1, MeasureAction.IMPLEMENTAR, 6)]))
     followup.add_commitment(ctx, sid, "Enviar el estudio actualizado", "UNP", date(2026, 7, 1))

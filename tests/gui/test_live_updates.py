@@ -7,7 +7,7 @@ from datetime import date, time
 
 from comite.domain import AttendanceStatus, SessionStatus, VoteChoice
 from comite.gui.live import changes_from_events
-from comite.services import accounts, proceedings, sessions, views
+from comite.services import accounts, attendance, deliberation, sessions, views
 from comite.services.bootstrap import open_database
 from comite.services.context import Role, ServiceContext
 from comite.services.feed import ChangeEvent
@@ -21,10 +21,10 @@ def _session_with_case(ctx):
     hid = sessions.add_case(ctx, sid, new_case(ctx, "VIVO-001")).created_id
     for row in views.attendance_rows(ctx, sid):
         if row.rights.value == "voz_y_voto" and row.condition is None:
-            proceedings.set_attendance(ctx, row.id, status=AttendanceStatus.PRESENTE, arrival=time(9, 0),
+            attendance.set_attendance(ctx, row.id, status=AttendanceStatus.PRESENTE, arrival=time(9, 0),
                                        person_name=f"Titular {row.seat_key}")
     sessions.set_status(ctx, sid, SessionStatus.EN_CURSO)
-    proceedings.update_hearing(ctx, hid, discussed_at=time(9, 30))
+    deliberation.update_hearing(ctx, hid, discussed_at=time(9, 30))
     return sid, hid
 
 
@@ -41,9 +41,9 @@ def test_another_desktops_vote_and_attendance_appear_on_the_open_session(admin, 
     try:
         other = ServiceContext(other_db, accounts.login(other_db, "ana", "Otra-clave-segura-1").actor)
         seat = views.hearing_detail(other, hid).voters[0]
-        proceedings.cast_vote(other, hid, seat.seat_key, VoteChoice.EN_CONTRA)
+        deliberation.cast_vote(other, hid, seat.seat_key, VoteChoice.EN_CONTRA)
         absent = next(r for r in views.attendance_rows(other, sid) if r.rights.value == "solo_voz")
-        proceedings.set_attendance(other, absent.id, status=AttendanceStatus.PRESENTE, person_name="Delegada nueva")
+        attendance.set_attendance(other, absent.id, status=AttendanceStatus.PRESENTE, person_name="Delegada nueva")
     finally:
         other_db.dispose()
 

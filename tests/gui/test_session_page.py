@@ -20,7 +20,7 @@ from comite.gui import dialogs
 from comite.gui.session import models
 from comite.gui.session.models import ATT_ARRIVAL, ATT_DEPARTURE, ATT_STATUS, VOTER_CHOICE
 from comite.gui.session_page import SessionPage
-from comite.services import acta, cases, followup, proceedings, sessions, views
+from comite.services import acta, attendance, cases, decisions, deliberation, followup, sessions, views
 from comite.services.cases import CaseInput
 
 DAY = date(2026, 3, 10)
@@ -53,7 +53,7 @@ def _session(ctx, code: str = "GVP", n_cases: int = 2, present: bool = True) -> 
     if present:
         for row in views.attendance_rows(ctx, sid):
             if row.rights.value == "voz_y_voto" and row.condition is None:
-                proceedings.set_attendance(ctx, row.id, status=AttendanceStatus.PRESENTE,
+                attendance.set_attendance(ctx, row.id, status=AttendanceStatus.PRESENTE,
                                            person_name=f"Titular {row.seat_key}")
     return sid, hearings
 
@@ -83,12 +83,12 @@ def _voting_keys(page: SessionPage) -> list[str]:
 def test_every_model_passes_qtmodeltester(admin, qtbot, qtmodeltester):
     sid, hearings = _session(admin, "CERREM_POBLACIONAL")
     sessions.set_status(admin, sid, SessionStatus.EN_CURSO)
-    proceedings.update_hearing(admin, hearings[0], discussed_at=time(10, 0))
+    deliberation.update_hearing(admin, hearings[0], discussed_at=time(10, 0))
     keys = [r.seat_key for r in views.attendance_rows(admin, sid) if r.rights.value == "voz_y_voto"]
-    proceedings.cast_vote(admin, hearings[0], keys[0], VoteChoice.A_FAVOR, "Aclaración")
+    deliberation.cast_vote(admin, hearings[0], keys[0], VoteChoice.A_FAVOR, "Aclaración")
     procuraduria = next(r for r in views.attendance_rows(admin, sid) if r.seat_key == "procuraduria")
-    proceedings.set_attendance(admin, procuraduria.id, status=AttendanceStatus.PRESENTE)
-    proceedings.add_observation(admin, hearings[0], procuraduria.id, "Pide celeridad.")
+    attendance.set_attendance(admin, procuraduria.id, status=AttendanceStatus.PRESENTE)
+    deliberation.add_observation(admin, hearings[0], procuraduria.id, "Pide celeridad.")
     followup.add_commitment(admin, sid, "Enviar estudio", "UNP", date(2026, 4, 1))
     page = _open(qtbot, admin, sid)
     page.show_tab(page.TAB_CASES)
@@ -247,7 +247,7 @@ def test_a_vote_recorded_meanwhile_on_another_desktop_is_not_overwritten(admin, 
     tab.ui.deliberationEdit.setPlainText("Deliberación en curso")
     tab.ui.conceptEdit.setPlainText("Concepto a medio escribir")
     # Ana records «a favor» while this grid still shows no vote for the seat
-    proceedings.cast_vote(ana, hearings[0], key, VoteChoice.A_FAVOR, expected=None)
+    deliberation.cast_vote(ana, hearings[0], key, VoteChoice.A_FAVOR, expected=None)
     assert tab.voters.row(tab.voters.find_key(key)).choice is None
     tab.select_voter(key)
     tab.ui.votersTable.setFocus()
@@ -269,7 +269,7 @@ def test_a_vote_recorded_meanwhile_on_another_desktop_is_not_overwritten(admin, 
     tab.select_voter(other)
     QTest.keyClick(tab.ui.votersTable, Qt.Key.Key_1)
     assert _vote_of(admin, hearings[0], other) is VoteChoice.A_FAVOR
-    proceedings.cast_vote(ana, hearings[0], other, VoteChoice.ABSTENCION, expected=VoteChoice.A_FAVOR)
+    deliberation.cast_vote(ana, hearings[0], other, VoteChoice.ABSTENCION, expected=VoteChoice.A_FAVOR)
     page.undo_stack.undo()
     assert _vote_of(admin, hearings[0], other) is VoteChoice.ABSTENCION
     assert "usuario «ana»" in tab.ui.caseMessage.text() and "abstención" in tab.ui.caseMessage.text()
@@ -277,7 +277,7 @@ def test_a_vote_recorded_meanwhile_on_another_desktop_is_not_overwritten(admin, 
     # nor redo: undo the vote on the first seat, Ana votes there, redo is refused
     page.undo_stack.undo()  # back to «a favor» (what this desktop replaced)
     assert _vote_of(admin, hearings[0], key) is VoteChoice.A_FAVOR
-    proceedings.cast_vote(ana, hearings[0], key, VoteChoice.ABSTENCION, expected=VoteChoice.A_FAVOR)
+    deliberation.cast_vote(ana, hearings[0], key, VoteChoice.ABSTENCION, expected=VoteChoice.A_FAVOR)
     page.undo_stack.redo()
     assert _vote_of(admin, hearings[0], key) is VoteChoice.ABSTENCION
     assert "usuario «ana»" in tab.ui.caseMessage.text()
@@ -340,7 +340,7 @@ def test_deliberation_conflict_keeps_the_text_and_reapplies(admin, qtbot, monkey
     page = _open(qtbot, admin, sid)
     page.show_tab(page.TAB_CASES)
     tab = page.case_tab
-    real = proceedings.update_hearing
+    real = deliberation.update_hearing
     calls = {"n": 0}
 
     def conflict_once(*args, **kwargs):
@@ -350,7 +350,7 @@ def test_deliberation_conflict_keeps_the_text_and_reapplies(admin, qtbot, monkey
             raise ConcurrencyConflict("Otra persona modificó la deliberación mientras usted la editaba.")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(proceedings, "update_hearing", conflict_once)
+    monkeypatch.setattr(deliberation, "update_hearing", conflict_once)
     tab.ui.deliberationEdit.setFocus()
     _keys(tab.ui.deliberationEdit, "Mi texto")
     tab.flush()
@@ -497,7 +497,7 @@ def test_closing_needs_the_closing_hour_and_says_so(admin, qtbot):
 def test_acta_actions_and_read_only_after_approval(admin, qtbot, tmp_path):
     sid, hearings = _session(admin)
     sessions.set_status(admin, sid, SessionStatus.EN_CURSO)
-    proceedings.record_decision(admin, hearings[0], proceedings.DecisionInput(DecisionOutcome.POSTPONED))
+    decisions.record_decision(admin, hearings[0], decisions.DecisionInput(DecisionOutcome.POSTPONED))
     sessions.update_session(admin, sid, end=time(11, 0))
     sessions.set_status(admin, sid, SessionStatus.CERRADA)
     page = _open(qtbot, admin, sid)
@@ -553,7 +553,7 @@ def test_in_the_main_window_undo_goes_through_the_window_and_closing_flushes(adm
 def test_observations_only_from_seats_present_for_the_case(admin, qtbot):
     sid, hearings = _session(admin)
     rows = {r.seat_key: r for r in views.attendance_rows(admin, sid)}
-    proceedings.set_attendance(admin, rows["procuraduria"].id, status=AttendanceStatus.PRESENTE,
+    attendance.set_attendance(admin, rows["procuraduria"].id, status=AttendanceStatus.PRESENTE,
                                person_name="Delegada PGN")
     page = _open(qtbot, admin, sid)
     page.show_tab(page.TAB_CASES)
@@ -579,7 +579,7 @@ def test_the_votes_say_beforehand_that_the_case_needs_its_time(admin, qtbot):
     tab = page.case_tab
     assert "indique la hora" not in tab.ui.tallyLabel.text()  # no arrivals or departures recorded: no need
     late = next(r for r in page.attendance if r.rights.value == "voz_y_voto" and r.condition is None)
-    proceedings.set_attendance(admin, late.id, arrival=time(9, 40))
+    attendance.set_attendance(admin, late.id, arrival=time(9, 40))
     page.refresh()
     assert "indique la hora en que se trató el caso (Ctrl+H) antes de votar" in tab.ui.tallyLabel.text()
     tab.set_now()  # Ctrl+H
@@ -673,10 +673,10 @@ def test_a_draft_does_not_overwrite_a_decision_recorded_meanwhile(admin, qtbot):
     tab = page.case_tab
     _type_decision(tab, DecisionOutcome.POSTPONED, "Falta el estudio")
     tab.step(+1)
-    proceedings.record_decision(ana, hearings[0], proceedings.DecisionInput(DecisionOutcome.RETURNED,
+    decisions.record_decision(ana, hearings[0], decisions.DecisionInput(DecisionOutcome.RETURNED,
                                                                             concept="Concepto de Ana"))
     # a case with nothing typed follows what another desktop records
-    proceedings.record_decision(ana, hearings[1], proceedings.DecisionInput(DecisionOutcome.POSTPONED,
+    decisions.record_decision(ana, hearings[1], decisions.DecisionInput(DecisionOutcome.POSTPONED,
                                                                             concept="Otro de Ana"))
     page.reload_all()
     assert tab.ui.conceptEdit.toPlainText() == "Otro de Ana"

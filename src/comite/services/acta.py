@@ -42,8 +42,8 @@ from comite.services import audit, views
 from comite.services.catalog import get_setting
 from comite.services.context import Changes, ServiceContext
 from comite.services.followup import commitments_for_session
+from comite.services.frames import attendance_view, seat_view
 from comite.services.permissions import Action, require
-from comite.services.proceedings import attendance_view, seat_view
 from comite.services.sessions import load_session
 from comite.services.settings import stored_date
 from comite.storage.database import Database

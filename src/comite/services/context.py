@@ -228,6 +228,12 @@ def describe_changes(
     return "; ".join(parts)
 
 
+def row_lock(expected_version: int | None) -> dict | None:
+    """PostgreSQL: hold the row while its version is compared (FOR NO KEY UPDATE, so
+    rows that merely reference it are not blocked); SQLite serialises writers anyway."""
+    return {"key_share": True} if expected_version is not None else None
+
+
 def stale_edit(
     ctx: ServiceContext,
     what: str,

@@ -54,8 +54,8 @@ from comite.rules.quorum import (
 from comite.rules.rights import CaseView, seat_applies
 from comite.services.catalog import voting_settings
 from comite.services.context import ServiceContext
+from comite.services.frames import attendance_view, seat_view
 from comite.services.permissions import Action, require
-from comite.services.proceedings import attendance_view, seat_view
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ from comite.gui.session.models import (
     AttendanceModel,
 )
 from comite.gui.table_models import ROW_ROLE, attach, display, fit_columns, select_row
-from comite.services import proceedings
+from comite.services import attendance
 from comite.services.views import AttendanceRow
 
 if TYPE_CHECKING:
@@ -135,5 +135,5 @@ class AttendanceTab(QWidget):
         return dialog
 
     def _save_cases(self, row: AttendanceRow, hearing_ids: list[int]) -> None:
-        if self.page.run(proceedings.set_attendance_cases, self.page.ctx, row.id, hearing_ids) is not None:
+        if self.page.run(attendance.set_attendance_cases, self.page.ctx, row.id, hearing_ids) is not None:
             self.page.show_ok(f"{row.entity}: asiste a {len(hearing_ids)} caso(s).")

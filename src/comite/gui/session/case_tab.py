@@ -53,9 +53,9 @@ from comite.gui.session.models import (
 )
 from comite.gui.table_models import ROW_ROLE, attach, fit_columns, select_row
 from comite.rules.collective import CRITERIA
-from comite.services import proceedings, views
+from comite.services import decisions, deliberation, views
 from comite.services.context import Changes
-from comite.services.proceedings import DecisionInput, MeasureInput
+from comite.services.decisions import DecisionInput, MeasureInput
 from comite.services.views import HearingDetail, VoterRow
 
 if TYPE_CHECKING:
@@ -614,7 +614,7 @@ class CaseTab(QWidget):
         if value is None or value == self.detail.discussed_at:
             self.ui.discussedEdit.setText(hour_text(self.detail.discussed_at))
             return
-        self._call(proceedings.update_hearing, self.page.ctx, self.detail.hearing_id, discussed_at=value)
+        self._call(deliberation.update_hearing, self.page.ctx, self.detail.hearing_id, discussed_at=value)
         if self.detail is not None:
             self.ui.discussedEdit.setText(hour_text(self.detail.discussed_at))
 
@@ -627,7 +627,7 @@ class CaseTab(QWidget):
 
     def _save_restoration(self, checked: bool) -> None:
         if self.detail is not None:
-            self._call(proceedings.update_hearing, self.page.ctx, self.detail.hearing_id,
+            self._call(deliberation.update_hearing, self.page.ctx, self.detail.hearing_id,
                        restoration_measures=checked)
 
     # --- deliberation (debounced autosave, undoable) -------------------------------------------
@@ -686,21 +686,21 @@ class CaseTab(QWidget):
             show_message(self.ui.caseMessage, "Elija quién hace la observación (debe estar presente y tener "
                          "asiento en este caso).", ERROR)
             return
-        if self._call(proceedings.add_observation, self.page.ctx, self.detail.hearing_id, seat, text) is not None:
+        if self._call(deliberation.add_observation, self.page.ctx, self.detail.hearing_id, seat, text) is not None:
             self.ui.observationEdit.clear()
 
     def remove_observation(self) -> None:
         index = self.ui.observationsTable.currentIndex()
         item = index.data(ROW_ROLE) if index.isValid() else None
         if item is not None:
-            self._call(proceedings.remove_observation, self.page.ctx, item.id)
+            self._call(deliberation.remove_observation, self.page.ctx, item.id)
 
     # --- recognition ---------------------------------------------------------------------------------
     def _save_recognition(self) -> None:
         if self._loading or self.detail is None:
             return
         answers = {code: box.isChecked() for code, box in self.criteria.items()}
-        self._call(proceedings.record_recognition, self.page.ctx, self.detail.hearing_id, answers,
+        self._call(deliberation.record_recognition, self.page.ctx, self.detail.hearing_id, answers,
                    self.ui.grantedCombo.currentData())
 
     # --- votes ---------------------------------------------------------------------------------------
@@ -826,7 +826,7 @@ class CaseTab(QWidget):
             return False
         self.flush()
         try:
-            result = versioned(proceedings.record_decision, self.page.ctx, self.detail.hearing_id,
+            result = versioned(decisions.record_decision, self.page.ctx, self.detail.hearing_id,
                                self.decision_input(),
                                expected_version=self.detail.row_version if self._form_version is None
                                else self._form_version)
@@ -862,7 +862,7 @@ class CaseTab(QWidget):
                                no="&Cancelar"):
             return
         try:
-            changes = proceedings.withdraw_decision(self.page.ctx, self.detail.hearing_id)
+            changes = decisions.withdraw_decision(self.page.ctx, self.detail.hearing_id)
         except ComiteError as exc:
             show_message(self.ui.decisionMessage, str(exc), ERROR)
             return

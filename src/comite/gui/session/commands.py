@@ -17,7 +17,7 @@ from PySide6.QtGui import QUndoCommand
 from comite.domain import AttendanceStatus, Capacity, VoteChoice
 from comite.errors import ComiteError
 from comite.gui.session.common import changes_of, versioned
-from comite.services import proceedings, sessions
+from comite.services import attendance, deliberation, sessions
 from comite.services.context import Changes, ServiceContext
 from comite.services.views import AttendanceRow
 
@@ -60,7 +60,7 @@ class ServiceCommand(QUndoCommand):
 
 def _restore_attendance(ctx: ServiceContext, row: AttendanceRow) -> Changes:
     """Put a seat back exactly as ``row`` shows it (status, person, capacity and times)."""
-    return proceedings.set_attendance(
+    return attendance.set_attendance(
         ctx, row.id, status=row.status, person_name=row.person_name or "",
         person_position=row.person_position or "", capacity=row.capacity, clear_times=True,
         arrival=row.arrival, departure=row.departure,
@@ -82,7 +82,7 @@ def _attendance_change(ctx: ServiceContext, row: AttendanceRow, field: str, valu
         kwargs = {field: value or ""}
     else:
         kwargs = {field: value}
-    return versioned(proceedings.set_attendance, ctx, row.id, expected_version=expected_version, **kwargs)
+    return versioned(attendance.set_attendance, ctx, row.id, expected_version=expected_version, **kwargs)
 
 
 _FIELD_NAMES = {
@@ -116,9 +116,9 @@ def _apply_vote(ctx: ServiceContext, hearing_id: int, seat_key: str, vote: Vote,
     this edit, or what this command left when undoing): someone else's vote is never overwritten."""
     expected = seen[0] if seen else None
     if vote is None:
-        return proceedings.clear_vote(ctx, hearing_id, seat_key, expected=expected)
+        return deliberation.clear_vote(ctx, hearing_id, seat_key, expected=expected)
     choice, dissent = vote
-    return proceedings.cast_vote(ctx, hearing_id, seat_key, choice, dissent, expected=expected)
+    return deliberation.cast_vote(ctx, hearing_id, seat_key, choice, dissent, expected=expected)
 
 
 class VoteCommand(ServiceCommand):
@@ -179,7 +179,7 @@ class TextCommand(ServiceCommand):
 def deliberation_command(ctx: ServiceContext, hearing_id: int, radicado: str, before: str, after: str,
                          on_changes: Handler, on_error: ErrorHandler, version: int | None = None) -> TextCommand:
     def save(text: str, seen: int | None) -> Changes:
-        return versioned(proceedings.update_hearing, ctx, hearing_id, deliberation=text, expected_version=seen)
+        return versioned(deliberation.update_hearing, ctx, hearing_id, deliberation=text, expected_version=seen)
 
     return TextCommand(DELIBERATION_ID, hearing_id, f"Deliberación del caso {radicado}", save,
                        before, after, on_changes, on_error, version)

@@ -21,7 +21,7 @@ from comite.gui.session.common import ERROR, hour_text, parse_hour, setup_hour_e
 from comite.gui.session.dialogs import InviteeDialog, InviteeInput
 from comite.gui.session.models import ConvenedModel, ConvenedRow
 from comite.gui.table_models import attach, fit_columns
-from comite.services import proceedings, resolutions, sessions
+from comite.services import attendance, resolutions, sessions
 
 if TYPE_CHECKING:
     from comite.gui.session_page import SessionPage
@@ -231,7 +231,7 @@ class DataTab(QWidget):
 
     def _add_invitee(self, value: InviteeInput) -> str | None:
         try:
-            changes = proceedings.add_invitee(
+            changes = attendance.add_invitee(
                 self.page.ctx, self.page.session_id, entity=value.entity, reason=value.reason,
                 person_name=value.person_name, person_position=value.person_position, email=value.email,
                 condition=value.condition, hearing_ids=value.hearing_ids)

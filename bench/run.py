@@ -79,8 +79,8 @@ def build_database(sessions: int, cases: int, seed: int) -> tuple[Path, dict]:
         return path, json.loads(meta_path.read_text())
     for stale in CACHE.glob(path.name + "*"):
         stale.unlink()
+    from comite.demo import fill_demo
     from comite.services.bootstrap import open_database
-    from comite.services.demo import fill_demo
 
     t0 = time.perf_counter()
     db = open_database(str(path))

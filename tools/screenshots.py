@@ -39,8 +39,8 @@ def main() -> int:
 
 
 def _demo(work: Path) -> tuple[dict[str, str], Path]:
+    from comite.demo import fill_demo
     from comite.services.bootstrap import open_database
-    from comite.services.demo import fill_demo
 
     path = work / "demo.sqlite3"
     db = open_database(str(path))

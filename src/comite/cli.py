@@ -235,7 +235,7 @@ def cmd_deadline(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from comite.services.demo import fill_demo
+    from comite.demo import fill_demo
 
     db = _open(args)
     report = fill_demo(db, sessions=args.sessions, cases=args.cases, seed=args.seed,
@@ -436,7 +436,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
     if args.demo:
         workdir = Path(tempfile.mkdtemp(prefix="comite-demo-"))
         args.db = str(workdir / "demo.sqlite3")
-        from comite.services.demo import fill_demo
+        from comite.demo import fill_demo
 
         db = _open(args)
         report = fill_demo(db)

@@ -1,4 +1,4 @@
-"""The demonstration database (services.demo): realistic, rule-abiding, deterministic."""
+"""The demonstration database (comite.demo): realistic, rule-abiding, deterministic."""
 
 from __future__ import annotations
 
@@ -14,6 +14,9 @@ from datetime import time as dt_time
 import pytest
 from sqlalchemy import func, select
 
+from comite.demo import fill_demo
+from comite.demo.data import ALL_COMMITTEES, DEMO_END
+from comite.demo.state import DemoReport
 from comite.domain import (
     AttendanceStatus,
     Capacity,
@@ -52,7 +55,6 @@ from comite.services import (
 )
 from comite.services.bootstrap import open_database
 from comite.services.context import ServiceContext
-from comite.services.demo import ALL_COMMITTEES, DEMO_END, DemoReport, fill_demo
 from tests.conftest import FAST_HASH, FAST_KDF
 
 SMALL = {"sessions": 30, "cases": 200}

@@ -220,7 +220,7 @@ def cmd_catalog(args: argparse.Namespace) -> int:
 
 
 def cmd_catalog_import(args: argparse.Namespace) -> int:
-    from comite.services.catalog import import_compositions
+    from comite.services.catalog_admin import import_compositions
 
     db = _open(args)
     print(import_compositions(_login(args, db), args.folder).message)

@@ -11,7 +11,7 @@ import pytest
 from comite.domain import AttendanceStatus, SessionStatus
 from comite.errors import PermissionDenied, ValidationError
 from comite.model import AuditEntry, CommitteeSession
-from comite.services import attendance, catalog, sessions
+from comite.services import attendance, catalog_admin, sessions
 from comite.services.context import Role
 from tests.conftest import make_user
 from tests.db.helpers import assert_spanish, login_ctx, new_session, seats
@@ -35,7 +35,7 @@ def test_a_new_composition_reconvenes_untouched_scheduled_sessions(admin, tmp_pa
                                person_name="Directora ya convocada")
     old_seats = sorted(seats(admin, before))
 
-    changes = catalog.import_compositions(admin, _folder(tmp_path))
+    changes = catalog_admin.import_compositions(admin, _folder(tmp_path))
 
     assert sorted(seats(admin, before)) == old_seats  # held under the old decree's composition
     assert sorted(seats(admin, untouched)) == ["adhoc-1", "mindefensa", "unp"]  # new seats, invitee kept
@@ -48,7 +48,7 @@ def test_a_new_composition_reconvenes_untouched_scheduled_sessions(admin, tmp_pa
     with admin.reading() as s:
         entry = s.query(AuditEntry).filter_by(action="catalogo_importado").one()
         assert "GVP 001/2030" in entry.details
-    again = catalog.import_compositions(admin, _folder(tmp_path))
+    again = catalog_admin.import_compositions(admin, _folder(tmp_path))
     assert "no cambió nada" in again.message
     sessions.set_status(admin, untouched, SessionStatus.EN_CURSO)  # convened under the new composition
     assert len([k for k, r in seats(admin, untouched).items() if r.rights == "voz_y_voto"]) == 2
@@ -58,7 +58,7 @@ def test_only_an_administrator_imports_and_a_missing_folder_is_said(admin, tmp_p
     make_user(admin, "sec", Role.SECRETARIA, committees=["GVP"])
     secretary = login_ctx(admin.db, "sec", "Otra-clave-segura-1")
     with pytest.raises(PermissionDenied):
-        catalog.import_compositions(secretary, _folder(tmp_path))
+        catalog_admin.import_compositions(secretary, _folder(tmp_path))
     with pytest.raises(ValidationError) as err:
-        catalog.import_compositions(admin, tmp_path / "no-existe")
+        catalog_admin.import_compositions(admin, tmp_path / "no-existe")
     assert_spanish(err.value, "no existe")

@@ -17,7 +17,7 @@ from comite.domain import DecisionOutcome, MeasureAction, RiskLevel, VoteChoice
 from comite.errors import StorageError
 from comite.model import Case, Decision, Vote
 from comite.services import accounts, audit
-from comite.services.catalog import sync_catalog
+from comite.services.catalog_admin import sync_catalog
 from comite.services.decisions import DecisionInput, MeasureInput, record_decision
 from comite.services.deliberation import cast_vote
 from comite.storage import schema, triggers

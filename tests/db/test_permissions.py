@@ -92,9 +92,9 @@ def test_secretary_cannot_manage_users_or_the_catalogue(world):
     _refused(sec, lambda: accounts.update_user(sec, "secre_gvp", role=Role.ADMINISTRADOR),
              "gestionar usuarios")
     _refused(sec, lambda: accounts.list_users(sec), "gestionar usuarios")
-    from comite.services import audit, catalog
+    from comite.services import audit, catalog_admin
 
-    _refused(sec, lambda: catalog.put_setting(sec, "x", 1), "modificar el catálogo")
+    _refused(sec, lambda: catalog_admin.put_setting(sec, "x", 1), "modificar el catálogo")
     _refused(sec, lambda: audit.query(sec), "consultar la auditoría")
 
 

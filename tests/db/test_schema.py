@@ -119,7 +119,7 @@ def test_a_database_migrated_from_the_first_revision(empty_db_url, engine, reque
         assert schema.current_revision(db) == _first_revision()
         with db.Session() as s, s.begin():
             from comite.catalog.loader import load_installed_catalog
-            from comite.services.catalog import sync_catalog
+            from comite.services.catalog_admin import sync_catalog
 
             sync_catalog(s, load_installed_catalog())
         _fill(db)

@@ -11,7 +11,6 @@ from sqlalchemy.orm import Session
 
 from comite.domain import (
     AgendaItemKind,
-    AttendanceStatus,
     CaseKind,
     CommitteeKind,
     SessionStatus,
@@ -37,7 +36,7 @@ from comite.services.context import (
     latest_audit,
     stale_edit,
 )
-from comite.services.permissions import Action, require
+from comite.services.permissions import Action, allowed, require
 
 _STANDARD = (
     AgendaItemKind.QUORUM,
@@ -124,7 +123,7 @@ def create_session(
         # emergency measures are reported to the CERREMs and to the special committee, never the GVP
         kinds = [k for k in _STANDARD if k is not AgendaItemKind.EMERGENCY or committee.kind != CommitteeKind.GVP.value]
         sess.agenda = [AgendaItem(position=i, kind=k.value, title=k.label) for i, k in enumerate(kinds)]
-        sess.attendance = _seat_rows(comp)
+        sess.attendance = seat_rows(comp)
         s.flush()
         audit.record(s, ctx, "sesion_creada", "sesion", sess.id,
                      details={"comite": committee.code, "numero": sess.number, "anio": sess.year,
@@ -132,7 +131,7 @@ def create_session(
         return Changes(session=True, agenda=True, attendance=True, session_id=sess.id, created_id=sess.id)
 
 
-def _seat_rows(comp: Composition, first_position: int = 0) -> list[Attendance]:
+def seat_rows(comp: Composition, first_position: int = 0) -> list[Attendance]:
     """One attendance row per seat of ``comp``, as a session is convened."""
     return [
         Attendance(
@@ -142,42 +141,6 @@ def _seat_rows(comp: Composition, first_position: int = 0) -> list[Attendance]:
         )
         for i, seat in enumerate(comp.seats)
     ]
-
-
-def _untouched(row: Attendance) -> bool:
-    return (row.status == AttendanceStatus.AUSENTE.value and not row.person_name and not row.email
-            and row.arrival is None and row.departure is None and not row.cases)
-
-
-def recompose_scheduled_sessions(s: Session) -> tuple[list[str], list[str]]:
-    """Sessions still programada whose day now falls under another composition (one just
-    loaded, after a decree) are convened under it, as the rules want, when nothing was
-    recorded yet about who attends; those where something was (names, e-mails, arrivals)
-    keep their seats and are named so the secretariat decides. Invitees added by hand
-    stay in both cases. Returns (recomposed, kept) as "GVP 003/2030 (03/02/2030)"."""
-    recomposed: list[str] = []
-    kept: list[str] = []
-    for sess in s.scalars(select(CommitteeSession).where(CommitteeSession.status == SessionStatus.PROGRAMADA.value)
-                          .order_by(CommitteeSession.day)):
-        comp = composition_on(s, sess.committee, sess.day)
-        if comp.id == sess.composition_id:
-            continue
-        name = f"{sess.committee.short_name} {sess.number:03d}/{sess.year} ({sess.day:%d/%m/%Y})"
-        seated = [a for a in sess.attendance if a.seat_id is not None]
-        if not all(_untouched(a) for a in seated):
-            kept.append(name)
-            continue
-        invited = sorted((a for a in sess.attendance if a.seat_id is None), key=lambda a: a.position)
-        for row in seated:
-            sess.attendance.remove(row)
-        s.flush()
-        rows = _seat_rows(comp)
-        for i, row in enumerate(invited, start=len(rows)):
-            row.position = i
-        sess.attendance.extend(rows)
-        sess.composition_id = comp.id
-        recomposed.append(name)
-    return recomposed, kept
 
 
 def update_session(
@@ -472,8 +435,6 @@ def list_sessions(ctx: ServiceContext, committee_code: str | None = None, year: 
             stmt = stmt.where(Committee.code == committee_code)
         if year:
             stmt = stmt.where(ss.year == year)
-        from comite.services.permissions import allowed
-
         return [
             SessionRow(sid, code, short, number, year_, SessionType(kind), day, start, end, place, link,
                        SessionStatus(status), n or 0, version)

@@ -310,8 +310,8 @@ def cmd_recover(args: argparse.Namespace) -> int:
 
 
 def cmd_user_add(args: argparse.Namespace) -> int:
+    from comite.domain import Role
     from comite.services import accounts
-    from comite.services.context import Role
 
     db = _open(args)
     ctx = _login(args, db)

@@ -152,6 +152,58 @@ class CommitmentStatus(LabeledEnum):
     CANCELADO = ("cancelado", "Cancelado")
 
 
+class CaseStatus(LabeledEnum):
+    """Where a case stands: it follows its latest decision in any session."""
+
+    EN_ESTUDIO = ("en_estudio", "En estudio")
+    VALORADO_GVP = ("valorado_gvp", "Valorado por el GVP")
+    RECOMENDADO = ("recomendado", "Con recomendación del CERREM")
+    DEVUELTO_ANALISTA = ("devuelto_analista", "Devuelto al analista")
+    APLAZADO = ("aplazado", "Aplazado")
+
+
+class HearingSource(LabeledEnum):
+    """How a case reached a session's agenda."""
+
+    REGISTRO = ("registro", "Registro")
+    GVP = ("gvp", "Resultado GVP")
+    EMERGENCIA = ("emergencia", "Emergencia")
+    IMPORTACION = ("importacion", "Importación")
+    COMPROMISO = ("compromiso", "Compromiso pendiente")
+
+
+class ActaKind(LabeledEnum):
+    """A stored version of a session's acta."""
+
+    BORRADOR = ("borrador", "Borrador en revisión")
+    FINAL = ("final", "Acta final")
+    FE_DE_ERRATAS = ("fe_de_erratas", "Fe de erratas")
+
+
+class MeasureCategory(LabeledEnum):
+    """Kind of protection measure (seed 001, section 7; Res. 1085 de 2015)."""
+
+    SOFT = ("soft", "Blanda")
+    HARD = ("hard", "Dura")
+    COLLECTIVE = ("collective", "Colectiva")
+
+
+class Role(LabeledEnum):
+    """What an account may do (``SISTEMA``: maintenance commands, never an account)."""
+
+    ADMINISTRADOR = ("administrador", "Administrador")
+    SECRETARIA = ("secretaria", "Secretaría técnica")
+    REVISOR = ("revisor", "Revisor")
+    SISTEMA = ("sistema", "Sistema")
+
+
+class KeyPurpose(LabeledEnum):
+    """Whose copy of the data key a key wrap holds."""
+
+    USER = ("user", "Cuenta")
+    RECOVERY = ("recovery", "Llave de recuperación")
+
+
 class QuorumBasis(LabeledEnum):
     """What the quorum counts against."""
 

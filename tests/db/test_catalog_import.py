@@ -8,11 +8,10 @@ from datetime import date
 
 import pytest
 
-from comite.domain import AttendanceStatus, SessionStatus
+from comite.domain import AttendanceStatus, Role, SessionStatus
 from comite.errors import PermissionDenied, ValidationError
 from comite.model import AuditEntry, CommitteeSession
 from comite.services import attendance, catalog_admin, sessions
-from comite.services.context import Role
 from tests.conftest import make_user
 from tests.db.helpers import assert_spanish, login_ctx, new_session, seats
 from tests.unit.test_catalog import GVP_2030

@@ -18,12 +18,12 @@ from datetime import date, time
 import pytest
 from sqlalchemy import func, select
 
-from comite.domain import AttendanceStatus, CommitmentStatus, DecisionOutcome, VoteChoice
+from comite.domain import AttendanceStatus, CommitmentStatus, DecisionOutcome, Role, VoteChoice
 from comite.errors import ConcurrencyConflict
 from comite.model import Attendance, Commitment, CommitteeSession, Decision, Hearing
 from comite.services import attendance, decisions, deliberation, followup, sessions
 from comite.services.bootstrap import open_database
-from comite.services.context import Role, ServiceContext, StaleEdit
+from comite.services.context import ServiceContext, StaleEdit
 from comite.services.decisions import DecisionInput
 from comite.storage.database import Database
 from tests.conftest import make_user

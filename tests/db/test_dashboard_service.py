@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from datetime import date, time, timedelta
 
-from comite.domain import CommitmentStatus, DecisionOutcome, MeasureAction, RiskLevel, SessionStatus
+from comite.domain import CommitmentStatus, DecisionOutcome, MeasureAction, RiskLevel, Role, SessionStatus
 from comite.services import cases, dashboard, decisions, followup, sessions
-from comite.services.context import Role
 from comite.services.decisions import DecisionInput, MeasureInput
 from tests.conftest import make_user
 from tests.db.helpers import (

@@ -12,12 +12,11 @@ from datetime import time as clock
 import pytest
 from sqlalchemy import func, select
 
-from comite.domain import AttendanceStatus
+from comite.domain import AttendanceStatus, Role
 from comite.errors import ValidationError
 from comite.model import AuditEntry
 from comite.services import attendance, audit
 from comite.services.bootstrap import open_database
-from comite.services.context import Role
 from comite.services.feed import ChangeEvent, ChangeFeed
 from comite.storage import triggers
 from tests.conftest import make_user

@@ -7,10 +7,9 @@ from datetime import date, time
 
 import pytest
 
-from comite.domain import AttendanceStatus, SessionStatus
+from comite.domain import AttendanceStatus, Role, SessionStatus
 from comite.errors import PermissionDenied
 from comite.services import accounts, attendance, cases, followup, sessions
-from comite.services.context import Role
 from tests.conftest import FAST_HASH, FAST_KDF, make_user
 from tests.db.helpers import (
     assert_spanish,

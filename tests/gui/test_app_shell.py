@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from comite import paths
+from comite.domain import Role
 from comite.errors import ValidationError
 from comite.gui import app as gui_app
 from comite.gui import dialogs
@@ -35,7 +36,6 @@ from comite.gui.main_window import SessionWorkspaceMissing
 from comite.gui.settings import GEOMETRY_FILE, PREFERENCES_FILE, Preferences, load_preferences
 from comite.logs import log_file
 from comite.services import accounts, audit, sessions
-from comite.services.context import Role
 from comite.storage.secrets import MemorySecretStore
 from tests.conftest import ADMIN, ADMIN_PASSWORD, FAST_HASH, FAST_KDF, make_user
 from tests.db.helpers import login_ctx, new_session
@@ -692,9 +692,9 @@ def test_an_administrator_sets_the_documents_header_signature_and_numbering(qtbo
 
 
 def test_the_documents_settings_are_for_administrators_only(qtbot, admin):
+    from comite.domain import Role
     from comite.errors import PermissionDenied
     from comite.services import settings
-    from comite.services.context import Role
 
     make_user(admin, "sec", Role.SECRETARIA, committees=["GVP"])
     secretary = login_ctx(admin.db, "sec", "Otra-clave-segura-1")

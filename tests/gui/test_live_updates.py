@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from datetime import date, time
 
-from comite.domain import AttendanceStatus, SessionStatus, VoteChoice
+from comite.domain import AttendanceStatus, Role, SessionStatus, VoteChoice
 from comite.gui.live import changes_from_events
 from comite.services import accounts, attendance, deliberation, sessions, views
 from comite.services.bootstrap import open_database
-from comite.services.context import Role, ServiceContext
+from comite.services.context import ServiceContext
 from comite.services.feed import ChangeEvent
 from tests.conftest import make_user
 from tests.db.helpers import new_case

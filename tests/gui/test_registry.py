@@ -8,10 +8,9 @@ from datetime import date, time
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from comite.domain import DecisionOutcome, MeasureAction, RiskLevel, SessionStatus
+from comite.domain import DecisionOutcome, MeasureAction, RiskLevel, Role, SessionStatus
 from comite.model import AuditEntry
 from comite.services import decisions, sessions
-from comite.services.context import Role
 from comite.services.decisions import DecisionInput, MeasureInput
 from tests.conftest import make_user
 from tests.db.helpers import case_for, login_ctx, new_session, present_all, put_on_agenda, vote_all

@@ -21,6 +21,7 @@ from comite.domain import (
     DecisionOutcome,
     MeasureAction,
     RiskLevel,
+    Role,
     SeatCondition,
     SessionStatus,
     VoteChoice,
@@ -37,7 +38,7 @@ from comite.gui.session_page import SessionPage
 from comite.rules.collective import CRITERIA
 from comite.services import acta, cases, followup, sessions, views
 from comite.services.cases import CaseInput
-from comite.services.context import Changes, Role
+from comite.services.context import Changes
 from tests.conftest import make_user
 from tests.db.helpers import login_ctx
 

@@ -224,7 +224,7 @@ def test_vote_without_quorum_is_refused_inline_and_nothing_is_lost(admin, qtbot)
 
 def _second_desktop(admin):
     """«ana», secretaría of the GVP, working on the same database from another desktop."""
-    from comite.services.context import Role
+    from comite.domain import Role
     from tests.conftest import make_user
     from tests.db.helpers import login_ctx
 
@@ -463,7 +463,7 @@ def test_a_200_case_agenda_opens_and_filters_fluidly(admin, qtbot):
     with admin.transaction() as s:  # 200 registered cases, written in one statement
         s.execute(insert(Case), [dict(radicado=f"MAS-{i:04d}", kind="individual", beneficiary_name=f"P {i}",
                                       population_code="ddhh_sociales" if i % 2 else "periodistas",
-                                      route="ordinaria", displaced=bool(i % 3 == 0), status="registrado")
+                                      route="ordinaria", displaced=bool(i % 3 == 0), status="en_estudio")
                                  for i in range(200)])
         ids = [cid for (cid,) in s.execute(Case.__table__.select().with_only_columns(Case.id))]
     for cid in ids:

@@ -40,12 +40,11 @@ from comite.catalog import _parse as p
 from comite.catalog._committees import load_committees
 from comite.catalog.schema import (
     Catalog,
-    MeasureCategory,
     MeasureTypeDef,
     PopulationDef,
     RiskLevelBand,
 )
-from comite.domain import RiskLevel
+from comite.domain import MeasureCategory, RiskLevel
 from comite.errors import ValidationError
 
 DATA_DIR = Path(__file__).resolve().parent / "data"

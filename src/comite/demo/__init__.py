@@ -46,10 +46,11 @@ from comite.demo.data import ALL_COMMITTEES, DEMO_END
 from comite.demo.planner import plan_cases, plan_sessions, write_cases
 from comite.demo.sessions import finish, run_sessions
 from comite.demo.state import CASE_BATCH, Demo, DemoReport, Progress
+from comite.domain import Role
 from comite.errors import LockedError, ValidationError
 from comite.model import Case, CommitteeSession, User
 from comite.services import accounts, acta
-from comite.services.context import Actor, Role, ServiceContext
+from comite.services.context import Actor, ServiceContext
 from comite.storage.database import Database
 
 log = logging.getLogger(__name__)

@@ -10,6 +10,7 @@ from PySide6.QtCore import QDate, Qt, Signal, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDialog, QListWidgetItem, QWidget
 
+from comite.domain import Role
 from comite.errors import ComiteError, ValidationError
 from comite.gui import dialogs, workers
 from comite.gui import formatting as fmt
@@ -21,7 +22,7 @@ from comite.gui.table_models import RIGHT, Column, RowTableModel, attach, fit_co
 from comite.services import accounts, audit, cases
 from comite.services.accounts import UserRow
 from comite.services.audit import AuditRow
-from comite.services.context import Role, ServiceContext
+from comite.services.context import ServiceContext
 from comite.services.dashboard import CommitteeInfo, radicados
 from comite.storage import crypto, passwords
 from comite.text import normalize_radicado

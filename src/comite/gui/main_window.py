@@ -38,6 +38,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup, QUndoS
 from PySide6.QtWidgets import QApplication, QLabel, QListWidgetItem, QMainWindow, QMenu, QWidget
 
 import comite
+from comite.domain import Role
 from comite.errors import ComiteError
 from comite.gui import dialogs, workers
 from comite.gui import formatting as fmt
@@ -59,7 +60,7 @@ from comite.gui.table_models import (
     select_row,
 )
 from comite.services import sessions
-from comite.services.context import Changes, Role, ServiceContext
+from comite.services.context import Changes, ServiceContext
 from comite.services.dashboard import visible_committees
 from comite.services.permissions import Action, allowed
 from comite.services.sessions import SessionRow

@@ -20,11 +20,12 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from comite.domain import Role
 from comite.errors import AuthenticationError, NotFound, StorageError, ValidationError
 from comite.model import Committee, DatabaseMeta, KeyWrap, User, UserCommittee
 from comite.model.base import utcnow
 from comite.services import audit
-from comite.services.context import Actor, Changes, Role, ServiceContext
+from comite.services.context import Actor, Changes, ServiceContext
 from comite.services.permissions import Action, require
 from comite.storage import crypto, passwords
 from comite.storage.database import Database

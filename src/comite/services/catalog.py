@@ -19,7 +19,6 @@ from comite.catalog.schema import (
     Catalog,
     CommitteeDef,
     CompositionDef,
-    MeasureCategory,
     MeasureTypeDef,
     PopulationDef,
     RiskLevelBand,
@@ -28,6 +27,7 @@ from comite.catalog.schema import (
 from comite.domain import (
     CommitteeKind,
     MajorityBasis,
+    MeasureCategory,
     QuorumBasis,
     Rights,
     RiskLevel,

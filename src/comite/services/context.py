@@ -21,7 +21,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, Operation
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from comite.domain import LabeledEnum
+from comite.domain import Role
 from comite.errors import ComiteError, ConcurrencyConflict, StorageError, ValidationError
 from comite.model import AuditEntry
 from comite.model.base import utcnow
@@ -38,13 +38,6 @@ _CONNECTION_LOST = (
 def _connection_lost(exc: DBAPIError) -> bool:
     """A dropped or unusable connection (server restarted, network down, file locked)."""
     return isinstance(exc, OperationalError | InterfaceError) or exc.connection_invalidated
-
-
-class Role(LabeledEnum):
-    ADMINISTRADOR = ("administrador", "Administrador")
-    SECRETARIA = ("secretaria", "Secretaría técnica")
-    REVISOR = ("revisor", "Revisor")
-    SISTEMA = ("sistema", "Sistema")
 
 
 @dataclass(frozen=True, slots=True)

@@ -173,11 +173,12 @@ class HearingSource(LabeledEnum):
 
 
 class ActaKind(LabeledEnum):
-    """A stored version of a session's acta."""
+    """What an acta document is: a stored version, or a preview (never stored)."""
 
     BORRADOR = ("borrador", "Borrador en revisión")
     FINAL = ("final", "Acta final")
     FE_DE_ERRATAS = ("fe_de_erratas", "Fe de erratas")
+    VISTA_PREVIA = ("vista_previa", "Vista previa")
 
 
 class MeasureCategory(LabeledEnum):

@@ -106,7 +106,7 @@ def fill_demo(
                             kdf=kdf, hasher=hasher, demo=True)
         login = accounts.login(db, "admin", admin_password)
         ctx = ServiceContext(db, login.actor, today=lambda: end)
-        created.append(("admin", Role.ADMINISTRADOR.value, admin_password))
+        created.append(("admin", Role.ADMINISTRADOR, admin_password))
         for username, role, full_name in (("secretaria", Role.SECRETARIA, "Secretaría técnica DEMO"),
                                           ("revisor", Role.REVISOR, "Revisor de actas DEMO")):
             password = _password(sysrand)

@@ -25,7 +25,9 @@ from comite.demo.state import (
 from comite.domain import (
     AttendanceStatus,
     CaseKind,
+    CaseStatus,
     DecisionOutcome,
+    HearingSource,
     MeasureAction,
     Rights,
     RiskLevel,
@@ -69,11 +71,11 @@ def hold_hearing(g: Demo, plan: SessionPlan, c: CasePlan, hearing_id: int, item_
             raise RuleViolation(f"demo: el caso {c.radicado} no corresponde al {committee.short_name}")
     if gvp:
         proposal_level, proposal_pct, proposal_concept = c.level, c.pct, None
-        source = "registro"
+        source = HearingSource.REGISTRO
     else:
         assert pending is not None
         proposal_level, proposal_pct, proposal_concept = pending.level, pending.pct, pending.concept
-        source = "gvp"
+        source = HearingSource.GVP
     deliberation = None
     if moment is not None:
         if gvp:
@@ -110,7 +112,7 @@ def hold_hearing(g: Demo, plan: SessionPlan, c: CasePlan, hearing_id: int, item_
     g.report.hearings += 1
     if pending is not None:
         emit_handoff(g, pending, received_hearing_id=hearing_id)
-    if c.route == Route.EMERGENCIA.value and not gvp and c.id not in g.emergency_done:
+    if c.route == Route.EMERGENCIA and not gvp and c.id not in g.emergency_done:
         low = (previous_day or plan.day - timedelta(days=14)) + timedelta(days=1)
         adopted = min(low + timedelta(days=rng.randint(0, max(0, (plan.day - low).days))), g.end)
         add_emergency(g, c, committee, adopted, reported=plan.id)
@@ -201,11 +203,11 @@ def decide(g: Demo, plan: SessionPlan, c: CasePlan, hearing_id: int, moment: tim
         })
         g.report.measures += 1
     if outcome is DecisionOutcome.RETURNED:
-        c.status = "devuelto_analista"
+        c.status = CaseStatus.DEVUELTO_ANALISTA
     elif outcome is DecisionOutcome.POSTPONED:
-        c.status = "aplazado"
+        c.status = CaseStatus.APLAZADO
     else:
-        c.status = "valorado_gvp" if gvp else "recomendado"
+        c.status = CaseStatus.VALORADO_GVP if gvp else CaseStatus.RECOMENDADO
     if gvp and tally is not None and tally.adopted:
         ready = g.business_after(plan.day, 1)  # notified the next business day
         g.pending[c.target].append(Pending(ready, c, hearing_id, level.value, proposal_pct, concept,
@@ -246,7 +248,7 @@ def measures_for(g: Demo, c: CasePlan, level: RiskLevel, committee: str,
                  restoration: bool) -> list[tuple[str, int, str, int | None, str | None]]:
     rng = g.rng
     available = g.measures
-    revaluation = c.route == Route.REVALUACION.value
+    revaluation = c.route == Route.REVALUACION
     out: list[tuple[str, int, str, int | None, str | None]] = []
 
     def add(code: str, quantity: int = 1, months: int | None = None, action: str | None = None,
@@ -255,10 +257,11 @@ def measures_for(g: Demo, c: CasePlan, level: RiskLevel, committee: str,
             return
         if action is None:
             if revaluation:
-                action = rng.choices(("ratificar", "ajustar", "implementar"), (60, 30, 10))[0]
+                action = rng.choices((MeasureAction.RATIFICAR, MeasureAction.AJUSTAR, MeasureAction.IMPLEMENTAR),
+                                     (60, 30, 10))[0]
             else:
-                action = MeasureAction.IMPLEMENTAR.value
-        if action in ("suspender", "finalizar"):
+                action = MeasureAction.IMPLEMENTAR
+        if action in (MeasureAction.SUSPENDER, MeasureAction.FINALIZAR):
             months = None
         elif months is None:
             months = rng.choice((6, 6, 12, 12, 12))
@@ -266,11 +269,11 @@ def measures_for(g: Demo, c: CasePlan, level: RiskLevel, committee: str,
 
     if level is RiskLevel.ORDINARIO:
         if revaluation:
-            add("boton_apoyo", action=MeasureAction.FINALIZAR.value)
+            add("boton_apoyo", action=MeasureAction.FINALIZAR)
             if rng.random() < 0.5:
-                add("medio_comunicacion", action=MeasureAction.FINALIZAR.value)
+                add("medio_comunicacion", action=MeasureAction.FINALIZAR)
         return out
-    if c.kind == CaseKind.COLECTIVO.value:
+    if c.kind == CaseKind.COLECTIVO:
         add("fortalecimiento_org", months=12)
         if rng.random() < 0.6:
             add("comunicacion_colectiva", quantity=rng.randint(1, 3), months=12)
@@ -309,7 +312,7 @@ def add_observation(g: Demo, c: CasePlan, hearing_id: int, attendance: list[dict
         return
     speakers = []
     for a in attendance:
-        if a["rights"] != Rights.SOLO_VOZ.value:
+        if a["rights"] != Rights.SOLO_VOZ:
             continue
         view = AttendanceView(a["seat_key"], AttendanceStatus(a["status"]), a["arrival"], a["departure"])
         seat = SeatView(a["seat_key"], Rights(a["rights"]),
@@ -359,7 +362,7 @@ def add_emergency(g: Demo, c: CasePlan, committee: CommitteePlan, adopted: date,
 def gvp_concept(level: RiskLevel, c: CasePlan) -> str:
     if level is RiskLevel.ORDINARIO:
         return "Riesgo ordinario: no proceden medidas de protección."
-    if c.kind == CaseKind.COLECTIVO.value:
+    if c.kind == CaseKind.COLECTIVO:
         return (f"Riesgo {level.label.lower()}. Se conceptúa la pertinencia de medidas colectivas "
                 "concertadas con la comunidad.")
     if level is RiskLevel.EXTREMO:

@@ -12,6 +12,7 @@ from comite.demo.data import ALL_COMMITTEES, COLLECTIVE_NAMES, SHARE, THREATS, V
 from comite.demo.state import CASE_BATCH, RECENT_DAYS, CasePlan, Demo, SessionPlan, clock_time, spread, start_time, utc
 from comite.domain import (
     CaseKind,
+    CaseStatus,
     RiskLevel,
     Route,
     SessionStatus,
@@ -50,10 +51,10 @@ def plan_sessions(g: Demo) -> list[SessionPlan]:
             plans.append(SessionPlan(0, committee, day, start_time(code, k)))
         for i in range(upcoming):
             day = future_days[min(len(future_days) - 1, 2 + i * 5 + order % 3)]
-            status = SessionStatus.CONVOCADA.value if i == 0 else SessionStatus.PROGRAMADA.value
+            status = SessionStatus.CONVOCADA if i == 0 else SessionStatus.PROGRAMADA
             plans.append(SessionPlan(0, committee, day, start_time(code, i), status=status))
         if live:
-            plans.append(SessionPlan(0, committee, g.end, time(9, 0), status=SessionStatus.EN_CURSO.value))
+            plans.append(SessionPlan(0, committee, g.end, time(9, 0), status=SessionStatus.EN_CURSO))
     plans.sort(key=lambda p: (p.day, p.start, ALL_COMMITTEES.index(p.committee.code)))
     numbers: dict[tuple[str, int], int] = {}
     recent = g.end - timedelta(days=RECENT_DAYS)
@@ -63,9 +64,9 @@ def plan_sessions(g: Demo) -> list[SessionPlan]:
         numbers[key] = numbers.get(key, 0) + 1
         plan.number = numbers[key]
         if rng.random() < 0.08:
-            plan.session_type = SessionType.EXTRAORDINARIA.value
+            plan.session_type = SessionType.EXTRAORDINARIA
         if plan.day < g.end and plan.day >= recent:
-            plan.status = SessionStatus.CERRADA.value
+            plan.status = SessionStatus.CERRADA
     g.by_committee = {code: [] for code in ALL_COMMITTEES}
     for plan in plans:
         g.by_committee[plan.committee.code].append(plan)
@@ -75,14 +76,14 @@ def plan_sessions(g: Demo) -> list[SessionPlan]:
     g.acta_draft = None
     if g.actas:
         for code in ALL_COMMITTEES:
-            approved = [p for p in g.by_committee[code] if p.status == SessionStatus.ACTA_APROBADA.value]
+            approved = [p for p in g.by_committee[code] if p.status == SessionStatus.ACTA_APROBADA]
             if approved and len(g.acta_final) < g.actas:
                 g.acta_final.append(approved[-1])
             if code == "GVP" and len(approved) >= 2:
                 g.acta_draft = approved[-2]
         for plan in [*g.acta_final, g.acta_draft]:
             if plan is not None:
-                plan.status = SessionStatus.CERRADA.value
+                plan.status = SessionStatus.CERRADA
     return plans
 
 
@@ -96,8 +97,8 @@ def plan_cases(g: Demo, plans: list[SessionPlan]) -> list[CasePlan]:
     for i in range(g.n_cases):
         c = CasePlan()
         c.order = i
-        c.kind = CaseKind.COLECTIVO.value if rng.random() < 0.07 else CaseKind.INDIVIDUAL.value
-        individual = c.kind == CaseKind.INDIVIDUAL.value
+        c.kind = CaseKind.COLECTIVO if rng.random() < 0.07 else CaseKind.INDIVIDUAL
+        individual = c.kind == CaseKind.INDIVIDUAL
         c.is_woman = individual and rng.random() < 0.46
         c.choice = None
         if c.is_woman:
@@ -121,7 +122,7 @@ def plan_cases(g: Demo, plans: list[SessionPlan]) -> list[CasePlan]:
         c.department, c.municipality = g.place()
         c.target = target_committee(c.profile())
         c.analyst = rng.choice(g.analysts)
-        c.status = "en_estudio"
+        c.status = CaseStatus.EN_ESTUDIO
         # when its study reaches the GVP
         r = rng.random()
         c.gvp = None
@@ -173,9 +174,9 @@ def write_cases(g: Demo, plans: list[CasePlan]) -> None:
     recent: dict[bool, deque[tuple[str, str]]] = {True: deque(maxlen=400), False: deque(maxlen=400)}
     used_docs: set[int] = set()
     for c in plans:
-        individual = c.kind == CaseKind.INDIVIDUAL.value
+        individual = c.kind == CaseKind.INDIVIDUAL
         reuse = recent[c.is_woman] if individual else None
-        if reuse and c.route == Route.REVALUACION.value and rng.random() < 0.6:
+        if reuse and c.route == Route.REVALUACION and rng.random() < 0.6:
             name, document = reuse[rng.randrange(len(reuse))]
         elif individual:
             name = g.person_name(c.is_woman)
@@ -209,7 +210,7 @@ def write_cases(g: Demo, plans: list[CasePlan]) -> None:
             "matrix_pct": c.pct, "proposed_level": c.level, "is_woman": c.is_woman,
             "women_committee_choice": c.choice, "up_pcc_member": c.up_pcc, "public_servant": c.servant,
             "legally_recognised": c.legal, "differential": ",".join(differential),
-            "request_date": c.request, "study_received": c.study, "status": "en_estudio",
+            "request_date": c.request, "study_received": c.study, "status": CaseStatus.EN_ESTUDIO,
             "created_at": utc(c.request, clock_time(8 * 60 + rng.randint(0, 540))), "row_version": 1,
         }
         g.writer.add(Case, row)

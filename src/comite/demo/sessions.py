@@ -29,12 +29,14 @@ from comite.domain import (
     AgendaItemKind,
     AttendanceStatus,
     Capacity,
+    CaseStatus,
     CommitmentStatus,
     CommitteeKind,
     Rights,
     RiskLevel,
     Route,
     SeatCondition,
+    SeatRole,
     SessionStatus,
 )
 from comite.model import (
@@ -85,13 +87,13 @@ def hold_session(g: Demo, plan: SessionPlan, hearings: list[CasePlan], received:
     committee = plan.committee
     if len(hearings) > ACTA_MAX_CASES and (plan in g.acta_final or plan is g.acta_draft):
         # too long an agenda to render the acta quickly: it stays approved without a stored PDF
-        plan.status = SessionStatus.ACTA_APROBADA.value
+        plan.status = SessionStatus.ACTA_APROBADA
         if plan is g.acta_draft:
             g.acta_draft = None
         else:
             g.acta_final.remove(plan)
     past = plan.day < g.end
-    live = plan.status == SessionStatus.EN_CURSO.value
+    live = plan.status == SessionStatus.EN_CURSO
     upcoming = plan.day > g.end
     n = len(hearings)
     per_case = 5 if committee.code == "GVP" else 8
@@ -114,7 +116,7 @@ def hold_session(g: Demo, plan: SessionPlan, hearings: list[CasePlan], received:
             "del orden del día." if past else None),
         "presiding_attendance_id": None,
         "secretary_name": committee.secretary[0], "secretary_position": committee.secretary[1],
-        "locked": plan.status == SessionStatus.ACTA_APROBADA.value,
+        "locked": plan.status == SessionStatus.ACTA_APROBADA,
         "created_at": utc(plan.day - timedelta(days=10), time(9, 0)), "row_version": 1,
     }
     g.writer.add(CommitteeSession, session_row)
@@ -137,7 +139,7 @@ def hold_session(g: Demo, plan: SessionPlan, hearings: list[CasePlan], received:
     restoration_flags = []
     for k, c in enumerate(hearings):  # restoration measures analysed: sometimes, at least once
         level = received[k].level if received else c.level
-        flag = (committee.code == "CERREM_UP_PCC" and level != RiskLevel.ORDINARIO.value
+        flag = (committee.code == "CERREM_UP_PCC" and level != RiskLevel.ORDINARIO
                 and (rng.random() < 0.3 or not g.restoration_shown) and not upcoming)
         g.restoration_shown = g.restoration_shown or flag
         restoration_flags.append(flag)
@@ -148,7 +150,7 @@ def hold_session(g: Demo, plan: SessionPlan, hearings: list[CasePlan], received:
     # Agenda
     kinds = [AgendaItemKind.QUORUM, AgendaItemKind.COMMITMENTS, AgendaItemKind.CASES]
     tail = [AgendaItemKind.VARIOUS]
-    if committee.kind == CommitteeKind.CERREM.value:
+    if committee.kind == CommitteeKind.CERREM:
         tail.insert(0, AgendaItemKind.EMERGENCY)
     position = 0
     for kind in kinds:
@@ -161,7 +163,7 @@ def hold_session(g: Demo, plan: SessionPlan, hearings: list[CasePlan], received:
         item_id = g.next_id("agenda_item")
         item_ids.append(item_id)
         g.writer.add(AgendaItem, {"id": item_id, "session_id": plan.id, "position": position,
-                                     "kind": AgendaItemKind.CASE.value, "title": f"Caso {c.radicado}",
+                                     "kind": AgendaItemKind.CASE, "title": f"Caso {c.radicado}",
                                      "notes": None})
         position += 1
     for kind in tail:
@@ -174,10 +176,10 @@ def hold_session(g: Demo, plan: SessionPlan, hearings: list[CasePlan], received:
     marked: dict[int, list[str]] = {}
     for key in ("entidades_competentes", "responsables_medidas_colectivas", "ente_privado"):
         att = by_key.get(key)
-        if att is None or att["status"] != AttendanceStatus.PRESENTE.value or not hearings:
+        if att is None or att["status"] != AttendanceStatus.PRESENTE or not hearings:
             continue
         if key == "responsables_medidas_colectivas":
-            chosen = [k for k, c in enumerate(hearings) if c.level != RiskLevel.ORDINARIO.value]
+            chosen = [k for k, c in enumerate(hearings) if c.level != RiskLevel.ORDINARIO]
         else:
             chosen = sorted(rng.sample(range(n), min(n, rng.randint(1, 2))))
         for k in chosen:
@@ -194,8 +196,8 @@ def hold_session(g: Demo, plan: SessionPlan, hearings: list[CasePlan], received:
             moment = None  # not discussed yet
         hold_hearing(g, plan, c, hearing_id, item_ids[k], clock_time(moment) if moment is not None else None,
                      received[k] if received else None, restoration_flags[k], attendance, by_key,
-                     frozenset(key for key in marked.get(k, ()) if by_key[key]["condition"] == SeatCondition.WHEN_COMPETENT.value),
-                     frozenset(key for key in marked.get(k, ()) if by_key[key]["condition"] == SeatCondition.WHEN_PERTINENT.value),
+                     frozenset(key for key in marked.get(k, ()) if by_key[key]["condition"] == SeatCondition.WHEN_COMPETENT),
+                     frozenset(key for key in marked.get(k, ()) if by_key[key]["condition"] == SeatCondition.WHEN_PERTINENT),
                      record=(past or (decided_until is not None and k < decided_until)),
                      partial_votes=(decided_until is not None and k == decided_until),
                      previous_day=previous_day)
@@ -212,24 +214,24 @@ def plan_attendance(g: Demo, plan: SessionPlan, start_min: int, end_min: int, di
     by_key: dict[str, dict[str, Any]] = {}
     delegate_present: dict[str | None, bool] = {}
     for position, seat in enumerate(committee.seats):
-        status = AttendanceStatus.AUSENTE.value
-        capacity = Capacity.PRINCIPAL.value
+        status = AttendanceStatus.AUSENTE
+        capacity = Capacity.PRINCIPAL
         arrival = departure = None
         person = person_position = email = None
         if held:
             status = seat_status(g, seat, displaced, populations, restoration, delegate_present)
-        if status == AttendanceStatus.PRESENTE.value:
+        if status == AttendanceStatus.PRESENTE:
             woman = rng.random() < 0.5
             person = g.person_name(woman)
-            if rng.random() < 0.65 and seat.role != "preside" or seat.holder.startswith("Delegad"):
-                capacity = Capacity.DELEGADO.value
+            if rng.random() < 0.65 and seat.role != SeatRole.PRESIDE or seat.holder.startswith("Delegad"):
+                capacity = Capacity.DELEGADO
                 person_position = rng.choice(DELEGATE_POSITIONS)
             else:
                 person_position = seat.holder
             if seat.key == "entidades_competentes":
                 person_position = f"Delegado(a) de {rng.choice(COMPETENT_ENTITIES)}"
             email = g.email(person, "demo.gov.co")
-            if seat.role != "preside":
+            if seat.role != SeatRole.PRESIDE:
                 r = rng.random()
                 if r < 0.10:
                     arrival = clock_time(start_min + rng.randint(15, 70))
@@ -239,7 +241,7 @@ def plan_attendance(g: Demo, plan: SessionPlan, start_min: int, end_min: int, di
                     arrival = clock_time(now_min - 5)
                 if arrival and departure and departure <= arrival:
                     departure = None
-        elif upcoming and plan.status == SessionStatus.CONVOCADA.value and seat.condition is None:
+        elif upcoming and plan.status == SessionStatus.CONVOCADA and seat.condition is None:
             person_position = seat.holder
         row = {
             "id": g.next_id("attendance"), "session_id": plan.id, "seat_id": seat.id,
@@ -252,7 +254,7 @@ def plan_attendance(g: Demo, plan: SessionPlan, start_min: int, end_min: int, di
         rows.append(row)
         by_key[seat.key] = row
         g.writer.add(Attendance, row)
-        if seat.role == "preside":
+        if seat.role == SeatRole.PRESIDE:
             g.writer.presiding.append({"sid": plan.id, "pid": row["id"]})
     return rows, by_key
 
@@ -260,28 +262,28 @@ def plan_attendance(g: Demo, plan: SessionPlan, start_min: int, end_min: int, di
 def seat_status(g: Demo, seat: SeatPlan, displaced: bool, populations: set[str | None], restoration: bool,
                 delegate_present: dict[str | None, bool]) -> str:
     r = g.rng.random()
-    present, excused = AttendanceStatus.PRESENTE.value, AttendanceStatus.EXCUSADO.value
-    absent = AttendanceStatus.AUSENTE.value
-    if seat.role == "preside":
+    present, excused = AttendanceStatus.PRESENTE, AttendanceStatus.EXCUSADO
+    absent = AttendanceStatus.AUSENTE
+    if seat.role == SeatRole.PRESIDE:
         return present
-    if seat.rights == Rights.VOZ_Y_VOTO.value:
+    if seat.rights == Rights.VOZ_Y_VOTO:
         return present if r < 0.88 else excused if r < 0.95 else absent
     condition = seat.condition
     if condition is None:
         return present if r < 0.7 else excused if r < 0.85 else absent
-    if condition == SeatCondition.DISPLACED_CASES.value:
+    if condition == SeatCondition.DISPLACED_CASES:
         return present if displaced and r < 0.9 else absent
-    if condition == SeatCondition.OWN_POPULATION.value:
+    if condition == SeatCondition.OWN_POPULATION:
         if seat.population not in populations:
             return absent
         first = seat.population not in delegate_present
         delegate_present[seat.population] = True
         return present if r < (0.75 if first else 0.3) else absent
-    if condition == SeatCondition.RESTORATION_MEASURES.value:
+    if condition == SeatCondition.RESTORATION_MEASURES:
         return present if restoration and r < 0.9 else absent
     if seat.key == "responsables_medidas_colectivas":
         return present if r < 0.6 else absent
-    if condition == SeatCondition.WHEN_COMPETENT.value:
+    if condition == SeatCondition.WHEN_COMPETENT:
         return present if r < 0.25 else absent
     return present if r < 0.05 else absent  # when pertinent
 
@@ -289,7 +291,7 @@ def seat_status(g: Demo, seat: SeatPlan, displaced: bool, populations: set[str |
 def plan_commitments(g: Demo, plan: SessionPlan, hearings: list[CasePlan], hearing_ids: list[int],
                      attendance: list[dict[str, Any]]) -> None:
     rng = g.rng
-    present = [a for a in attendance if a["status"] == AttendanceStatus.PRESENTE.value
+    present = [a for a in attendance if a["status"] == AttendanceStatus.PRESENTE
                and a["condition"] is None]
     for _ in range(rng.choice((0, 1, 1, 2, 3))):
         k = rng.randrange(len(hearings)) if hearings and rng.random() < 0.6 else None
@@ -309,16 +311,16 @@ def plan_commitments(g: Demo, plan: SessionPlan, hearings: list[CasePlan], heari
                 "Convocar a las entidades competentes para la concertación de medidas colectivas.",
             ))
         due = plan.day + timedelta(days=rng.randint(5, 30))
-        status = CommitmentStatus.PENDIENTE.value
+        status = CommitmentStatus.PENDIENTE
         closed_session = closed_on = None
         if due < g.end and rng.random() < 0.72:
             later = [p for p in g.by_committee[plan.committee.code]
                      if p.day > plan.day and p.day >= due - timedelta(days=7) and p.day < g.end]
             if later:
-                status = CommitmentStatus.CUMPLIDO.value
+                status = CommitmentStatus.CUMPLIDO
                 closed_session, closed_on = later[0].id, later[0].day
         elif rng.random() < 0.04:
-            status, closed_on = CommitmentStatus.CANCELADO.value, plan.day + timedelta(days=3)
+            status, closed_on = CommitmentStatus.CANCELADO, plan.day + timedelta(days=3)
         g.commitments.append({
             "id": g.next_id("commitment"), "committee_id": plan.committee.id, "origin_session_id": plan.id,
             "hearing_id": hearing_ids[k] if k is not None else None, "description": description,
@@ -336,12 +338,12 @@ def finish(g: Demo, cases: list[CasePlan]) -> None:
         last = [p.day for p in g.by_committee[code] if p.day <= g.end]
         last_day = last[-1] if last else g.start
         for p in queue:
-            if p.case.route == Route.EMERGENCIA.value and p.case.id not in g.emergency_done:
+            if p.case.route == Route.EMERGENCIA and p.case.id not in g.emergency_done:
                 low = last_day + timedelta(days=1)
                 adopted = low + timedelta(days=rng.randint(0, max(0, (g.end - low).days)))
                 add_emergency(g, p.case, g.committees[code], min(adopted, g.end), reported=None)
     for c in cases:  # emergency cases still in study: their measure waits for the next session
-        if c.route == Route.EMERGENCIA.value and c.gvp is None and c.id not in g.emergency_done:
+        if c.route == Route.EMERGENCIA and c.gvp is None and c.id not in g.emergency_done:
             committee = g.committees[c.target]
             add_emergency(g, c, committee, g.end - timedelta(days=rng.randint(0, 6)), reported=None)
     for row in g.emergencies:
@@ -353,7 +355,7 @@ def finish(g: Demo, cases: list[CasePlan]) -> None:
     g.writer.flush("resultados del GVP por recibir, compromisos y medidas de emergencia")
     by_status: dict[str, list[int]] = {}
     for c in cases:
-        if c.status != "en_estudio":
+        if c.status is not CaseStatus.EN_ESTUDIO:
             by_status.setdefault(c.status, []).append(c.id)
     with g.ctx.transaction() as s:
         table = Case.__table__

@@ -123,8 +123,8 @@ class SessionPlan:
     day: date
     start: time
     number: int = 0
-    status: str = SessionStatus.ACTA_APROBADA.value
-    session_type: str = SessionType.ORDINARIA.value
+    status: str = SessionStatus.ACTA_APROBADA
+    session_type: str = SessionType.ORDINARIA
     cases: list[CasePlan] = field(default_factory=list)
 
 
@@ -273,7 +273,7 @@ class Demo:
                                 seat.population_code, seat.entity)
                 seats.append(SeatPlan(seat.id, seat.key, seat.entity, seat.holder, seat.role, seat.rights,
                                       seat.condition, seat.population_code, view))
-            voting = tuple(st.view for st in seats if st.rights == Rights.VOZ_Y_VOTO.value)
+            voting = tuple(st.view for st in seats if st.rights == Rights.VOZ_Y_VOTO)
             self.committees[code] = CommitteePlan(committee.id, code, committee.kind, committee.short_name, comp.id,
                                                   seats, voting, voting_settings(comp))
         self.measures = {m.code: m.restoration for m in s.scalars(select(MeasureType).where(MeasureType.active))}

@@ -15,7 +15,7 @@ from datetime import date
 from PySide6.QtCore import QItemSelection, Slot
 from PySide6.QtWidgets import QWidget
 
-from comite.domain import DecisionOutcome, MeasureAction, RiskLevel
+from comite.domain import CaseStatus, DecisionOutcome, MeasureAction, RiskLevel
 from comite.errors import ComiteError
 from comite.gui import dialogs
 from comite.gui import formatting as fmt
@@ -36,17 +36,10 @@ from comite.services.dashboard import DisplayLabels, display_labels
 from comite.services.permissions import Action, allowed
 
 MASK = "••••••••"
-CASE_STATUS = {
-    "en_estudio": "En estudio",
-    "valorado_gvp": "Valorado por el GVP",
-    "recomendado": "Con recomendación del CERREM",
-    "devuelto_analista": "Devuelto al analista",
-    "aplazado": "Aplazado",
-}
 
 
-def case_status_label(code: str) -> str:
-    return CASE_STATUS.get(code, code.replace("_", " ").capitalize())
+def case_status_label(status: CaseStatus) -> str:
+    return status.label
 
 
 def _level(code: str | None) -> str:

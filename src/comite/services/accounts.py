@@ -20,7 +20,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from comite.domain import Role
+from comite.domain import KeyPurpose, Role
 from comite.errors import AuthenticationError, NotFound, StorageError, ValidationError
 from comite.model import Committee, DatabaseMeta, KeyWrap, User, UserCommittee
 from comite.model.base import utcnow
@@ -102,19 +102,19 @@ def initialize(
         user = User(
             username=username,
             full_name=full_name,
-            role=Role.ADMINISTRADOR.value,
+            role=Role.ADMINISTRADOR,
             password_hash=passwords.hash_password(password, hasher or passwords.DEFAULT_CONFIG),
             demo=demo,
         )
         s.add(user)
         s.flush()
         salt, params, wrapped = _wrap_for_password(vault, password, kdf)
-        s.add(KeyWrap(user_id=user.id, purpose="user", salt=salt, kdf_params=params, wrapped_key=wrapped))
+        s.add(KeyWrap(user_id=user.id, purpose=KeyPurpose.USER, salt=salt, kdf_params=params, wrapped_key=wrapped))
         rsalt = os.urandom(16)
         s.add(
             KeyWrap(
                 user_id=None,
-                purpose="recovery",
+                purpose=KeyPurpose.RECOVERY,
                 salt=rsalt,
                 kdf_params="{}",
                 wrapped_key=crypto.wrap_key(vault.data_key, crypto.recovery_kek(recovery, rsalt)),
@@ -205,7 +205,7 @@ def _check_key(s: Session, vault: crypto.Vault) -> None:
 def unlock_with_recovery(db: Database, recovery_key: str) -> crypto.Vault:
     """Unlock with the recovery key (to reset an administrator's password)."""
     with db.Session() as s:
-        wrap = s.scalar(select(KeyWrap).where(KeyWrap.purpose == "recovery"))
+        wrap = s.scalar(select(KeyWrap).where(KeyWrap.purpose == KeyPurpose.RECOVERY))
         if wrap is None:
             raise AuthenticationError("Esta base de datos no tiene llave de recuperación.")
         try:
@@ -289,16 +289,16 @@ def create_user(
         if s.scalar(select(User.id).where(User.username == username)):
             raise ValidationError(f"Ya existe un usuario «{username}».")
         user = User(
-            username=username, full_name=full_name, role=role.value, entity=entity, demo=demo,
+            username=username, full_name=full_name, role=role, entity=entity, demo=demo,
             password_hash=passwords.hash_password(password, hasher or passwords.DEFAULT_CONFIG),
         )
         s.add(user)
         s.flush()
         codes = _set_committees(s, user, committees)
         salt, params, wrapped = _wrap_for_password(vault, password, kdf or crypto.KdfParams())
-        s.add(KeyWrap(user_id=user.id, purpose="user", salt=salt, kdf_params=params, wrapped_key=wrapped))
+        s.add(KeyWrap(user_id=user.id, purpose=KeyPurpose.USER, salt=salt, kdf_params=params, wrapped_key=wrapped))
         audit.record(s, ctx, "usuario_creado", "usuario", user.id,
-                     details={"usuario": username, "rol": role.value, "comites": codes})
+                     details={"usuario": username, "rol": role, "comites": codes})
         return Changes(users=True, created_id=user.id)
 
 
@@ -327,7 +327,7 @@ def set_password(
         wrap = s.scalar(select(KeyWrap).where(KeyWrap.user_id == user.id))
         salt, params, wrapped = _wrap_for_password(vault, new_password, kdf or crypto.KdfParams())
         if wrap is None:
-            s.add(KeyWrap(user_id=user.id, purpose="user", salt=salt, kdf_params=params, wrapped_key=wrapped))
+            s.add(KeyWrap(user_id=user.id, purpose=KeyPurpose.USER, salt=salt, kdf_params=params, wrapped_key=wrapped))
         else:
             wrap.salt, wrap.kdf_params, wrap.wrapped_key = salt, params, wrapped
         audit.record(s, ctx, "contrasena_cambiada", "usuario", user.id, details={"usuario": username})
@@ -349,9 +349,9 @@ def update_user(
         if user is None:
             raise NotFound(f"No existe el usuario «{username}».")
         changes: dict[str, object] = {}
-        if role is not None and role.value != user.role:
-            changes["rol"] = [user.role, role.value]
-            user.role = role.value
+        if role is not None and role != user.role:
+            changes["rol"] = [user.role, role]
+            user.role = role
         if committees is not None:
             changes["comites"] = _set_committees(s, user, committees)
         if active is not None and active != user.active:

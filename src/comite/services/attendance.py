@@ -14,7 +14,7 @@ from datetime import time
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from comite.domain import AttendanceStatus, Capacity, SeatCondition, SeatRole
+from comite.domain import AttendanceStatus, Capacity, Rights, SeatCondition, SeatRole
 from comite.errors import NotFound, RuleViolation, ValidationError
 from comite.model import Attendance, AttendanceCase, Case, CommitteeSession, Hearing, Vote
 from comite.rules.quorum import is_present_at, validate_adoption
@@ -110,13 +110,13 @@ def set_attendance(
             raise _attendance_conflict(s, ctx, att)
         before = {"estado": att.status, "llegada": att.arrival, "salida": att.departure, "nombre": att.person_name}
         if status is not None:
-            att.status = status.value
+            att.status = status
         if person_name is not None:
             att.person_name = person_name.strip() or None
         if person_position is not None:
             att.person_position = person_position.strip() or None
         if capacity is not None:
-            att.capacity = capacity.value
+            att.capacity = capacity
         if email is not None:
             att.email = email.strip() or None
         if clear_times:
@@ -127,7 +127,7 @@ def set_attendance(
             att.departure = departure
         if att.arrival and att.departure and att.departure <= att.arrival:
             raise ValidationError(f"{att.entity}: la hora de salida debe ser posterior a la de llegada.")
-        if att.status != AttendanceStatus.PRESENTE.value and (att.arrival or att.departure):
+        if att.status != AttendanceStatus.PRESENTE and (att.arrival or att.departure):
             att.arrival = att.departure = None
         if (att.arrival, att.departure) != (before["llegada"], before["salida"]):
             _check_votes_have_moment(s, sess)
@@ -186,8 +186,8 @@ def add_invitee(
         n = 1 + sum(1 for a in sess.attendance if a.seat_key.startswith("adhoc-"))
         att = Attendance(
             seat_key=f"adhoc-{n}", position=len(sess.attendance), entity=entity.strip(),
-            role=SeatRole.INVITADO_OCASIONAL.value, rights="solo_voz",
-            condition=condition.value if condition else None, person_name=person_name,
+            role=SeatRole.INVITADO_OCASIONAL, rights=Rights.SOLO_VOZ,
+            condition=condition, person_name=person_name,
             person_position=person_position, email=email, ad_hoc_reason=reason.strip(),
         )
         sess.attendance.append(att)
@@ -212,7 +212,7 @@ def set_attendance_cases(ctx: ServiceContext, attendance_id: int, hearing_ids: I
         if att is None:
             raise NotFound("El asistente ya no existe.")
         sess = editable_session(s, ctx, att.session_id)
-        if att.condition not in (SeatCondition.WHEN_COMPETENT.value, SeatCondition.WHEN_PERTINENT.value):
+        if att.condition not in (SeatCondition.WHEN_COMPETENT, SeatCondition.WHEN_PERTINENT):
             raise RuleViolation(
                 f"{att.entity} asiste según la composición del comité; sus casos no se marcan a mano."
             )

@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from comite.domain import CaseKind, RiskLevel, Route
+from comite.domain import CaseKind, CaseStatus, RiskLevel, Route
 from comite.errors import LockedError, NotFound, ValidationError
 from comite.model import (
     Case,
@@ -102,9 +102,9 @@ def _apply(ctx: ServiceContext, case: Case, inp: CaseInput) -> None:
         setattr(case, f.name, getattr(inp, f.name))
     case.radicado = normalize_radicado(inp.radicado)
     case.department = canonical_department(inp.department) if inp.department else None
-    case.kind = inp.kind.value
-    case.route = inp.route.value
-    case.proposed_level = inp.proposed_level.value if inp.proposed_level else None
+    case.kind = inp.kind
+    case.route = inp.route
+    case.proposed_level = inp.proposed_level
     case.differential = ",".join(inp.differential)
     case.document_bidx = _bidx(ctx, inp.document_number)
 
@@ -219,7 +219,7 @@ class CaseSummary:
     displaced: bool
     matrix_pct: float | None
     proposed_level: RiskLevel | None
-    status: str
+    status: CaseStatus
     row_version: int
 
 

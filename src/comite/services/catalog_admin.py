@@ -52,9 +52,9 @@ def _composition_row(cdef: CompositionDef) -> Composition:
         valid_to=cdef.valid_to,
         legal_basis=cdef.legal_basis,
         quorum_fraction=v.quorum_fraction,
-        quorum_basis=v.quorum_basis.value,
+        quorum_basis=v.quorum_basis,
         majority_fraction=v.majority_fraction,
-        majority_basis=v.majority_basis.value,
+        majority_basis=v.majority_basis,
         seats=[
             Seat(
                 position=i,
@@ -62,9 +62,9 @@ def _composition_row(cdef: CompositionDef) -> Composition:
                 entity=seat.entity,
                 entity_code=seat.entity_code,
                 holder=seat.holder,
-                role=seat.role.value,
-                rights=seat.rights.value,
-                condition=seat.condition.value if seat.condition else None,
+                role=seat.role,
+                rights=seat.rights,
+                condition=seat.condition,
                 population_code=seat.population,
                 legal_basis=seat.legal_basis,
             )
@@ -80,7 +80,7 @@ def sync_catalog(s: Session, catalog: Catalog) -> bool:
     for cdef in catalog.committees:
         committee = existing.get(cdef.code)
         if committee is None:
-            committee = Committee(code=cdef.code, name=cdef.name, short_name=cdef.short_name, kind=cdef.kind.value)
+            committee = Committee(code=cdef.code, name=cdef.name, short_name=cdef.short_name, kind=cdef.kind)
             s.add(committee)
             changed = True
         have = {comp.valid_from: comp for comp in committee.compositions}
@@ -105,20 +105,20 @@ def sync_catalog(s: Session, catalog: Catalog) -> bool:
     measures = set(s.scalars(select(MeasureType.code)))
     for mdef in catalog.measure_types:
         if mdef.code not in measures:
-            s.add(MeasureType(code=mdef.code, name=mdef.name, category=mdef.category.value,
+            s.add(MeasureType(code=mdef.code, name=mdef.name, category=mdef.category,
                               unit_singular=mdef.unit_singular, unit_plural=mdef.unit_plural,
                               feminine=mdef.feminine, restoration=mdef.restoration, active=mdef.active))
             changed = True
     if s.scalar(select(RiskBand.level).limit(1)) is None:
         for band in catalog.risk_bands:
-            s.add(RiskBand(level=band.level.value, min_pct=band.min_pct, max_pct=band.max_pct))
+            s.add(RiskBand(level=band.level, min_pct=band.min_pct, max_pct=band.max_pct))
         changed = True
     s.flush()
     return changed
 
 
 def _untouched(row: Attendance) -> bool:
-    return (row.status == AttendanceStatus.AUSENTE.value and not row.person_name and not row.email
+    return (row.status == AttendanceStatus.AUSENTE and not row.person_name and not row.email
             and row.arrival is None and row.departure is None and not row.cases)
 
 
@@ -130,7 +130,7 @@ def recompose_scheduled_sessions(s: Session) -> tuple[list[str], list[str]]:
     stay in both cases. Returns (recomposed, kept) as "GVP 003/2030 (03/02/2030)"."""
     recomposed: list[str] = []
     kept: list[str] = []
-    for sess in s.scalars(select(CommitteeSession).where(CommitteeSession.status == SessionStatus.PROGRAMADA.value)
+    for sess in s.scalars(select(CommitteeSession).where(CommitteeSession.status == SessionStatus.PROGRAMADA)
                           .order_by(CommitteeSession.day)):
         comp = composition_on(s, sess.committee, sess.day)
         if comp.id == sess.composition_id:
@@ -196,9 +196,9 @@ def set_voting_settings(ctx: ServiceContext, committee_code: str, valid_from: da
             raise NotFound(f"El {committee.short_name} no tiene una conformación desde {valid_from.isoformat()}.")
         before = voting_settings(comp)
         comp.quorum_fraction = settings.quorum_fraction
-        comp.quorum_basis = settings.quorum_basis.value
+        comp.quorum_basis = settings.quorum_basis
         comp.majority_fraction = settings.majority_fraction
-        comp.majority_basis = settings.majority_basis.value
+        comp.majority_basis = settings.majority_basis
         audit.record(s, ctx, "votacion_configurada", "conformacion", comp.id,
                      details={"antes": str(before), "despues": str(settings)})
     return Changes(catalog=True)
@@ -212,9 +212,9 @@ def set_risk_bands(ctx: ServiceContext, bands: list[tuple[RiskLevel, float, floa
             s.delete(row)
         s.flush()
         for level, lo, hi in bands:
-            s.add(RiskBand(level=level.value, min_pct=lo, max_pct=hi))
+            s.add(RiskBand(level=level, min_pct=lo, max_pct=hi))
         audit.record(s, ctx, "niveles_configurados", "catalogo",
-                     details={"bandas": [[lvl.value, lo, hi] for lvl, lo, hi in bands]})
+                     details={"bandas": [[lvl, lo, hi] for lvl, lo, hi in bands]})
     return Changes(catalog=True)
 
 

@@ -42,7 +42,7 @@ from comite.services.context import ServiceContext
 from comite.services.permissions import Action, allowed, require
 
 MEASURE_WINDOW_DAYS = 30
-_ENDING_ACTIONS = (MeasureAction.SUSPENDER.value, MeasureAction.FINALIZAR.value)
+_ENDING_ACTIONS = (MeasureAction.SUSPENDER, MeasureAction.FINALIZAR)
 
 
 @dataclass(frozen=True)
@@ -171,8 +171,8 @@ def gvp_waiting(ctx: ServiceContext, committees: dict[int, CommitteeInfo]) -> li
         # "+ 0": on SQLite, with no statistics, an indexable committee_id would make the
         # planner walk every GVP session per case instead of the case's own hearings
         .where((CommitteeSession.committee_id + 0).in_(gvp_ids))
-        .where(CommitteeSession.status != SessionStatus.CANCELADA.value)
-        .where(Decision.outcome != DecisionOutcome.POSTPONED.value)
+        .where(CommitteeSession.status != SessionStatus.CANCELADA)
+        .where(Decision.outcome != DecisionOutcome.POSTPONED)
         .where(CommitteeSession.day >= Case.study_received)
     )
     with ctx.reading() as s:
@@ -208,7 +208,7 @@ def _scheduled_at_gvp(s, gvp_ids: list[int], today: date) -> dict[int, tuple[int
         .join(CommitteeSession, CommitteeSession.id == Hearing.session_id)
         .outerjoin(Decision, Decision.hearing_id == Hearing.id)
         .where(CommitteeSession.committee_id.in_(gvp_ids), CommitteeSession.day >= today)
-        .where(CommitteeSession.status != SessionStatus.CANCELADA.value)
+        .where(CommitteeSession.status != SessionStatus.CANCELADA)
         .where(Decision.id.is_(None))
         .order_by(CommitteeSession.day.desc(), CommitteeSession.id.desc())
     ).all()
@@ -299,7 +299,7 @@ def actas_in_review(ctx: ServiceContext, committees: dict[int, CommitteeInfo]) -
     with ctx.reading() as s:
         sessions = s.scalars(
             select(CommitteeSession)
-            .where(CommitteeSession.status == SessionStatus.ACTA_EN_REVISION.value)
+            .where(CommitteeSession.status == SessionStatus.ACTA_EN_REVISION)
             .where(CommitteeSession.committee_id.in_(list(committees)))
             .order_by(CommitteeSession.day, CommitteeSession.id)
         ).all()

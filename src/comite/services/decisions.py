@@ -18,6 +18,7 @@ from sqlalchemy.orm.attributes import flag_modified
 
 from comite.domain import (
     CaseKind,
+    CaseStatus,
     CommitteeKind,
     DecisionOutcome,
     MeasureAction,
@@ -146,13 +147,13 @@ def record_decision(
             for key, choice, dissent in inp.votes:
                 att = att_by_key.get(key)
                 hearing.votes.append(Vote(seat_key=key, attendance_id=att.id if att else 0,
-                                          choice=choice.value, dissent=dissent or None))
+                                          choice=choice, dissent=dissent or None))
         types = _check_measures(s, inp)
         result: TallyResult | None = None
         if inp.outcome is DecisionOutcome.DECIDED:
             if inp.risk_level is None:
                 raise ValidationError("Indique el nivel de riesgo de la decisión.")
-            if case.kind == CaseKind.COLECTIVO.value and sess.committee.kind != CommitteeKind.GVP.value:
+            if case.kind == CaseKind.COLECTIVO and sess.committee.kind != CommitteeKind.GVP:
                 answers = json.loads(hearing.recognition_answers) if hearing.recognition_answers else None
                 check_social_recognition(answers, bool(case.legally_recognised), hearing.recognition_granted)
             if any(types[m.measure_code].restoration for m in inp.measures):
@@ -165,8 +166,8 @@ def record_decision(
         decided_on = inp.decided_on or sess.day
         before = _decision_summary(hearing.decision) if hearing.decision is not None else None
         decision = hearing.decision or Decision(hearing_id=hearing.id)
-        decision.outcome = inp.outcome.value
-        decision.risk_level = inp.risk_level.value if inp.risk_level else None
+        decision.outcome = inp.outcome
+        decision.risk_level = inp.risk_level
         decision.matrix_pct = inp.matrix_pct if inp.matrix_pct is not None else hearing.proposal_pct
         decision.concept = inp.concept or None
         decision.adopted = result is not None and result.adopted
@@ -176,7 +177,7 @@ def record_decision(
         decision.decided_on = decided_on
         decision.measures = [
             MeasureDecision(
-                position=i, measure_code=m.measure_code, quantity=m.quantity, action=m.action.value,
+                position=i, measure_code=m.measure_code, quantity=m.quantity, action=m.action,
                 temporality_months=m.temporality_months,
                 revaluation_date=revaluation_date(decided_on, m.temporality_months) if m.temporality_months else None,
                 notes=m.notes,
@@ -184,7 +185,7 @@ def record_decision(
             for i, m in enumerate(inp.measures)
         ]
         hearing.decision = decision
-        if decision.adopted and sess.committee.kind == CommitteeKind.GVP.value:
+        if decision.adopted and sess.committee.kind == CommitteeKind.GVP:
             _hand_off(s, hearing, case, decision)
         else:  # a GVP result that no longer stands is not handed to any CERREM
             s.execute(Handoff.__table__.delete().where(Handoff.gvp_hearing_id == hearing.id))
@@ -193,9 +194,9 @@ def record_decision(
         case.status = case_status_from_decisions(s, case.id)
         audit.record(
             s, ctx, "decision", "sesion", sess.id, case_id=case.id,
-            details={"resultado": inp.outcome.value, "nivel": decision.risk_level, "adoptada": decision.adopted,
+            details={"resultado": inp.outcome, "nivel": decision.risk_level, "adoptada": decision.adopted,
                      "antes": before, "estado_caso": [status_before, case.status],
-                     "medidas": [[m.measure_code, m.quantity, m.action.value, m.temporality_months]
+                     "medidas": [[m.measure_code, m.quantity, m.action, m.temporality_months]
                                  for m in inp.measures],
                      "votos": [decision.a_favor, decision.en_contra, decision.abstencion]},
             reserved={"concepto": inp.concept} if inp.concept else None,
@@ -203,23 +204,20 @@ def record_decision(
         return DecisionResult(Changes(decisions=True, cases=True, session_id=sess.id), result)
 
 
-CASE_STATUS_UNDECIDED = "en_estudio"
-
-
-def _case_status(kind: str, outcome: DecisionOutcome) -> str:
+def _case_status(kind: CommitteeKind, outcome: DecisionOutcome) -> CaseStatus:
     if outcome is DecisionOutcome.RETURNED:
-        return "devuelto_analista"
+        return CaseStatus.DEVUELTO_ANALISTA
     if outcome is DecisionOutcome.POSTPONED:
-        return "aplazado"
-    return "valorado_gvp" if kind == CommitteeKind.GVP.value else "recomendado"
+        return CaseStatus.APLAZADO
+    return CaseStatus.VALORADO_GVP if kind == CommitteeKind.GVP else CaseStatus.RECOMENDADO
 
 
-def case_status_from_decisions(s: Session, case_id: int) -> str:
+def case_status_from_decisions(s: Session, case_id: int) -> CaseStatus:
     """A case's status follows its latest decision in any session (see
     :func:`decision_chronology`); with no decision left, the case is back in study."""
     decisions = s.execute(decisions_in_order().where(Hearing.case_id == case_id)).all()
     if not decisions:
-        return CASE_STATUS_UNDECIDED
+        return CaseStatus.EN_ESTUDIO
     latest = max(decisions, key=chronology)
     return _case_status(latest.kind, DecisionOutcome(latest.outcome))
 

@@ -47,7 +47,7 @@ from comite.services.frames import (
 )
 from comite.services.sessions import editable_session
 
-_RECORDING = (SessionStatus.EN_CURSO.value, SessionStatus.CERRADA.value)
+_RECORDING = (SessionStatus.EN_CURSO, SessionStatus.CERRADA)
 
 
 def editable_hearing(s: Session, ctx: ServiceContext, hearing_id: int, expected_version: int | None = None) -> Hearing:
@@ -253,7 +253,7 @@ def record_recognition(
     with ctx.transaction() as s:
         hearing = editable_hearing(s, ctx, hearing_id)
         case = s.get(Case, hearing.case_id)
-        if case.kind != CaseKind.COLECTIVO.value:
+        if case.kind != CaseKind.COLECTIVO:
             raise RuleViolation("El reconocimiento social solo se verifica para casos colectivos.")
         hearing.recognition_answers = json.dumps(dict(answers), sort_keys=True)
         hearing.recognition_granted = granted
@@ -357,7 +357,7 @@ def cast_vote(
                                     frame.settings)
             att = next(a for a in hearing.session.attendance if a.seat_key == seat_key)
             if existing is None:
-                hearing.votes.append(Vote(seat_key=seat_key, attendance_id=att.id, choice=choice.value,
+                hearing.votes.append(Vote(seat_key=seat_key, attendance_id=att.id, choice=choice,
                                           dissent=dissent or None))
                 s.flush()  # one inserted meanwhile is a duplicate (see below)
             elif checked:
@@ -365,18 +365,18 @@ def cast_vote(
                 # for the other transaction and re-reads the row; SQLite serialises the writes)
                 done = s.execute(
                     update(Vote).where(Vote.id == existing.id, Vote.choice == existing.choice)
-                    .values(choice=choice.value, dissent=dissent or None)
+                    .values(choice=choice, dissent=dissent or None)
                     .execution_options(synchronize_session=False)
                 )
                 if done.rowcount != 1:
                     raise _vote_conflict(s, ctx, hearing, seat_key)
             else:
-                existing.choice, existing.dissent = choice.value, dissent or None
+                existing.choice, existing.dissent = choice, dissent or None
             reserved = {"salvamento": dissent} if dissent else {}
             if dissent_before and dissent_before != (dissent or None):
                 reserved["salvamento_antes"] = dissent_before  # encrypted, like the new one
             audit.record(s, ctx, "voto", "sesion", hearing.session_id, case_id=hearing.case_id,
-                         details={"puesto": seat_key, "voto": choice.value, "antes": before},
+                         details={"puesto": seat_key, "voto": choice, "antes": before},
                          reserved=reserved or None)
             return VoteResult(Changes(decisions=True, session_id=hearing.session_id), result)
     except ValidationError as exc:

@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
-from comite.domain import CommitmentStatus, RiskLevel
+from comite.domain import CommitmentStatus, CommitteeKind, HearingSource, RiskLevel
 from comite.errors import NotFound, RuleViolation, ValidationError
 from comite.model import (
     Case,
@@ -79,13 +79,13 @@ def set_commitment_status(
             if sess.committee_id != c.committee_id:
                 raise ValidationError("El compromiso es de otro comité.")
         before = c.status
-        c.status = status.value
+        c.status = status
         if status is CommitmentStatus.PENDIENTE:
             c.closed_session_id, c.closed_on = None, None
         else:
             c.closed_session_id = session_id
             c.closed_on = ctx.today()
-        audit.record(s, ctx, "compromiso_estado", "compromiso", c.id, details={"de": before, "a": status.value})
+        audit.record(s, ctx, "compromiso_estado", "compromiso", c.id, details={"de": before, "a": status})
         return Changes(commitments=True, session_id=session_id)
 
 
@@ -166,7 +166,7 @@ def commitments_for_session(ctx: ServiceContext, session_id: int) -> list[Commit
         )
         carried = (
             (Commitment.origin_session_id != sess.id) & earlier
-            & ((Commitment.status == CommitmentStatus.PENDIENTE.value) | (Commitment.closed_session_id == sess.id)
+            & ((Commitment.status == CommitmentStatus.PENDIENTE) | (Commitment.closed_session_id == sess.id)
                | closed_later)
         )
         stmt = (
@@ -219,7 +219,7 @@ def cases_with_pending_commitments(ctx: ServiceContext, session_id: int) -> list
             .join(Case, Case.id == Hearing.case_id)
             .join(origin, origin.id == Commitment.origin_session_id)
             .where(Commitment.committee_id == sess.committee_id,
-                   Commitment.status == CommitmentStatus.PENDIENTE.value,
+                   Commitment.status == CommitmentStatus.PENDIENTE,
                    Commitment.origin_session_id != sess.id, _earlier_than(origin, sess),
                    Hearing.case_id.not_in(on_agenda))
             .order_by(origin.day, origin.id, Commitment.id)
@@ -243,7 +243,7 @@ def overdue_commitments(ctx: ServiceContext, committee_ids: set[int] | None = No
     with ctx.reading() as s:
         stmt = (
             _select_rows()
-            .where(Commitment.status == CommitmentStatus.PENDIENTE.value, Commitment.due_date < ctx.today())
+            .where(Commitment.status == CommitmentStatus.PENDIENTE, Commitment.due_date < ctx.today())
             .order_by(Commitment.due_date)
         )
         if committee_ids is not None:
@@ -297,7 +297,7 @@ def receive_handoff(ctx: ServiceContext, session_id: int, handoff_id: int) -> Ch
             raise RuleViolation(f"Este resultado del GVP está dirigido al {target.short_name}.")
         if handoff.received_hearing_id is not None:
             raise RuleViolation("Este resultado del GVP ya está en el orden del día de otra sesión.")
-        hearing = add_case_in(s, ctx, sess.id, handoff.case_id, source="gvp", proposal_level=handoff.level,
+        hearing = add_case_in(s, ctx, sess.id, handoff.case_id, source=HearingSource.GVP, proposal_level=handoff.level,
                               proposal_pct=handoff.matrix_pct, proposal_concept=handoff.concept)
         handoff.received_hearing_id = hearing.id
         return Changes(agenda=True, session_id=sess.id, created_id=hearing.id)
@@ -318,7 +318,7 @@ def record_emergency(
         require(ctx, Action.EDIT_SESSION, committee.id)
         if s.get(Case, case_id) is None:
             raise NotFound(f"No existe el caso {case_id}.")
-        if committee.kind == "gvp":
+        if committee.kind == CommitteeKind.GVP:
             raise ValidationError("Las medidas de emergencia se informan al CERREM o al comité especial, no al GVP.")
         if adopted_on > ctx.today():
             raise ValidationError("La fecha de adopción de la medida no puede ser futura.")
@@ -369,6 +369,6 @@ def report_emergency(ctx: ServiceContext, session_id: int, emergency_id: int) ->
             raise RuleViolation("La medida de emergencia ya fue informada en otra sesión.")
         e.reported_session_id = sess.id
         existing = s.scalar(select(Hearing).where(Hearing.session_id == sess.id, Hearing.case_id == e.case_id))
-        hearing = existing or add_case_in(s, ctx, sess.id, e.case_id, source="emergencia")
+        hearing = existing or add_case_in(s, ctx, sess.id, e.case_id, source=HearingSource.EMERGENCIA)
         audit.record(s, ctx, "emergencia_informada", "sesion", sess.id, case_id=e.case_id)
         return Changes(agenda=True, session_id=sess.id, created_id=hearing.id)

@@ -52,8 +52,8 @@ def case_view(s: Session, hearing: Hearing, case: Case | None = None) -> CaseVie
         population=case.population_code,
         displaced=case.displaced,
         restoration_measures=hearing.restoration_measures,
-        competent_seats=frozenset(k for k, c in marked if c == SeatCondition.WHEN_COMPETENT.value),
-        pertinent_seats=frozenset(k for k, c in marked if c == SeatCondition.WHEN_PERTINENT.value),
+        competent_seats=frozenset(k for k, c in marked if c == SeatCondition.WHEN_COMPETENT),
+        pertinent_seats=frozenset(k for k, c in marked if c == SeatCondition.WHEN_PERTINENT),
     )
 
 

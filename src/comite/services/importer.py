@@ -35,7 +35,7 @@ from typing import Any
 
 from sqlalchemy import delete, insert, select
 
-from comite.domain import CaseKind, RiskLevel, Route
+from comite.domain import CaseKind, CaseStatus, RiskLevel, Route
 from comite.errors import LockedError, ValidationError
 from comite.model import Case, Population
 from comite.rules._common import format_number
@@ -656,9 +656,9 @@ def case_values(inp: CaseInput, document_bidx: bytes | None) -> dict[str, Any]:
     by their column type). Much cheaper than an instrumented ORM object."""
     values: dict[str, Any] = {name: getattr(inp, name) for name in _PLAIN_FIELDS}
     values["radicado"] = normalize_radicado(inp.radicado)
-    values["kind"] = inp.kind.value
-    values["route"] = inp.route.value
-    values["proposed_level"] = inp.proposed_level.value if inp.proposed_level else None
+    values["kind"] = inp.kind
+    values["route"] = inp.route
+    values["proposed_level"] = inp.proposed_level
     values["differential"] = ",".join(inp.differential)
     values["document_bidx"] = document_bidx
     return values
@@ -686,7 +686,7 @@ def _write_batch(
                     f"el número de documento ya figura en el caso {known[bidx]} (se importó: puede ser otra "
                     "solicitud de la misma persona)")))
             values = case_values(inp, bidx)
-            values.update(status="en_estudio", created_at=now, row_version=1)
+            values.update(status=CaseStatus.EN_ESTUDIO, created_at=now, row_version=1)
             rows.append(values)
         ids: list[int] = []
         if rows:

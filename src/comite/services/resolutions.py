@@ -34,7 +34,7 @@ from comite.services.settings import document_settings
 
 Progress = Callable[[int, int], None]
 DEFAULT_NUMBERING = {"asignar": True, "prefijo": "", "inicio": 1}
-_AFTER_SESSION = (SessionStatus.CERRADA.value, SessionStatus.ACTA_EN_REVISION.value, SessionStatus.ACTA_APROBADA.value)
+_AFTER_SESSION = (SessionStatus.CERRADA, SessionStatus.ACTA_EN_REVISION, SessionStatus.ACTA_APROBADA)
 
 
 def _measures(d: views.HearingDetail) -> tuple[MeasureRow, ...]:
@@ -71,9 +71,9 @@ def resolution_items(ctx: ServiceContext, session_id: int) -> list[ResolutionDat
     """One :class:`ResolutionData` per adopted case of the session (reserved data read, audited)."""
     head = views.session_header(ctx, session_id)
     require(ctx, Action.GENERATE_DOCUMENTS, head.committee_id)
-    if head.committee_kind == CommitteeKind.GVP.value:
+    if head.committee_kind == CommitteeKind.GVP:
         raise RuleViolation("El GVP no produce resoluciones: su resultado se notifica al CERREM.")
-    if head.status.value not in _AFTER_SESSION:
+    if head.status not in _AFTER_SESSION:
         raise RuleViolation("Las resoluciones se generan cuando la sesión está cerrada.")
     details = [d for d in views.session_hearings(ctx, session_id) if d.adopted]
     numbers = _assign_numbers(ctx, session_id, [d.hearing_id for d in details], head.day.year)
@@ -185,8 +185,8 @@ def generate_convocation(ctx: ServiceContext, session_id: int, out_pdf: Path, ou
         Path(out_ics).write_bytes(build_convocation_ics(data))
     with ctx.transaction() as s:
         sess = load_session(s, session_id)
-        if sess.status == SessionStatus.PROGRAMADA.value:
-            sess.status = SessionStatus.CONVOCADA.value
+        if sess.status == SessionStatus.PROGRAMADA:
+            sess.status = SessionStatus.CONVOCADA
         audit.record(s, ctx, "convocatoria_generada", "sesion", session_id,
                      details={"pdf": out_pdf.name, "ics": Path(out_ics).name if out_ics else None})
     message = f"Convocatoria generada en {out_pdf.name}."
@@ -212,7 +212,7 @@ class NotificationFiles:
 def notification_data(ctx: ServiceContext, gvp_session_id: int) -> list[GvpNotificationData]:
     """One notification per CERREM that receives cases from this GVP session."""
     head = views.session_header(ctx, gvp_session_id)
-    if head.committee_kind != CommitteeKind.GVP.value:
+    if head.committee_kind != CommitteeKind.GVP:
         raise RuleViolation("La notificación al CERREM sale de una sesión del GVP.")
     details = {d.hearing_id: d for d in views.session_hearings(ctx, gvp_session_id)}
     by_target: dict[int, list[NotificationCase]] = {}

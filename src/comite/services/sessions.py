@@ -13,6 +13,8 @@ from comite.domain import (
     AgendaItemKind,
     CaseKind,
     CommitteeKind,
+    HearingSource,
+    RiskLevel,
     SessionStatus,
     SessionType,
 )
@@ -67,7 +69,7 @@ def editable_session(s: Session, ctx: ServiceContext, session_id: int) -> Commit
     """The session, if the actor may edit it and its acta is not approved."""
     sess = load_session(s, session_id)
     require(ctx, Action.EDIT_SESSION, sess.committee_id)
-    if sess.locked or sess.status in (SessionStatus.ACTA_APROBADA.value, SessionStatus.CANCELADA.value):
+    if sess.locked or sess.status in (SessionStatus.ACTA_APROBADA, SessionStatus.CANCELADA):
         raise RuleViolation(
             "La sesión está cerrada con acta aprobada (o cancelada): sus datos ya no se modifican. "
             "Una corrección se hace mediante fe de erratas."
@@ -116,18 +118,18 @@ def create_session(
         )
         sess = CommitteeSession(
             committee_id=committee.id, composition_id=comp.id, year=day.year, number=next_number,
-            session_type=session_type.value, day=day, start_time=start, end_time=end, place=place,
-            virtual_link=virtual_link, status=SessionStatus.PROGRAMADA.value,
+            session_type=session_type, day=day, start_time=start, end_time=end, place=place,
+            virtual_link=virtual_link, status=SessionStatus.PROGRAMADA,
         )
         s.add(sess)
         # emergency measures are reported to the CERREMs and to the special committee, never the GVP
-        kinds = [k for k in _STANDARD if k is not AgendaItemKind.EMERGENCY or committee.kind != CommitteeKind.GVP.value]
-        sess.agenda = [AgendaItem(position=i, kind=k.value, title=k.label) for i, k in enumerate(kinds)]
+        kinds = [k for k in _STANDARD if k is not AgendaItemKind.EMERGENCY or committee.kind != CommitteeKind.GVP]
+        sess.agenda = [AgendaItem(position=i, kind=k, title=k.label) for i, k in enumerate(kinds)]
         sess.attendance = seat_rows(comp)
         s.flush()
         audit.record(s, ctx, "sesion_creada", "sesion", sess.id,
                      details={"comite": committee.code, "numero": sess.number, "anio": sess.year,
-                              "fecha": day, "tipo": session_type.value})
+                              "fecha": day, "tipo": session_type})
         return Changes(session=True, agenda=True, attendance=True, session_id=sess.id, created_id=sess.id)
 
 
@@ -182,7 +184,7 @@ def update_session(
                 )
             sess.day = day
         if session_type is not None:
-            sess.session_type = session_type.value
+            sess.session_type = session_type
         if start is not None:
             sess.start_time = start
         if end is not None:
@@ -243,8 +245,8 @@ def set_status(ctx: ServiceContext, session_id: int, status: SessionStatus) -> C
             raise RuleViolation(f"Una sesión en estado «{current.label}» no puede pasar a «{status.label}».")
         if status is SessionStatus.CERRADA and sess.end_time is None:
             raise RuleViolation("Registre la hora de cierre antes de cerrar la sesión.")
-        sess.status = status.value
-        audit.record(s, ctx, "sesion_estado", "sesion", sess.id, details={"de": current.value, "a": status.value})
+        sess.status = status
+        audit.record(s, ctx, "sesion_estado", "sesion", sess.id, details={"de": current, "a": status})
         return Changes(session=True, session_id=sess.id)
 
 
@@ -259,7 +261,7 @@ def _case_insert_position(items: list[AgendaItem]) -> int:
     """Cases go after the last case, or right after the 'casos' heading."""
     last = None
     for i, item in enumerate(items):
-        if item.kind in (AgendaItemKind.CASE.value, AgendaItemKind.CASES.value):
+        if item.kind in (AgendaItemKind.CASE, AgendaItemKind.CASES):
             last = i
     return (last + 1) if last is not None else len(items)
 
@@ -277,7 +279,7 @@ def case_profile(case: Case) -> CaseProfile:
 
 def check_case_fits_committee(case: Case, committee: Committee) -> None:
     """A case goes to the CERREM its profile routes it to (the GVP sees every case)."""
-    if committee.kind == CommitteeKind.GVP.value:
+    if committee.kind == CommitteeKind.GVP:
         return
     profile = case_profile(case)
     require_women_choice(profile, committee.code)
@@ -293,8 +295,8 @@ def add_case(
     session_id: int,
     case_id: int,
     *,
-    source: str = "registro",
-    proposal_level: str | None = None,
+    source: HearingSource = HearingSource.REGISTRO,
+    proposal_level: RiskLevel | None = None,
     proposal_pct: float | None = None,
     proposal_concept: str | None = None,
 ) -> Changes:
@@ -310,8 +312,8 @@ def add_case_in(
     session_id: int,
     case_id: int,
     *,
-    source: str = "registro",
-    proposal_level: str | None = None,
+    source: HearingSource = HearingSource.REGISTRO,
+    proposal_level: RiskLevel | None = None,
     proposal_pct: float | None = None,
     proposal_concept: str | None = None,
 ) -> Hearing:
@@ -325,7 +327,7 @@ def add_case_in(
     check_case_fits_committee(case, sess.committee)
     items = list(sess.agenda)
     pos = _case_insert_position(items)
-    item = AgendaItem(kind=AgendaItemKind.CASE.value, title=f"Caso {case.radicado}", position=pos)
+    item = AgendaItem(kind=AgendaItemKind.CASE, title=f"Caso {case.radicado}", position=pos)
     items.insert(pos, item)
     sess.agenda = items
     _renumber(items)
@@ -351,8 +353,8 @@ def add_item(ctx: ServiceContext, session_id: int, title: str, kind: AgendaItemK
     with ctx.transaction() as s:
         sess = editable_session(s, ctx, session_id)
         items = list(sess.agenda)
-        varios = next((i for i, it in enumerate(items) if it.kind == AgendaItemKind.VARIOUS.value), len(items))
-        item = AgendaItem(kind=kind.value, title=title.strip(), position=varios)
+        varios = next((i for i, it in enumerate(items) if it.kind == AgendaItemKind.VARIOUS), len(items))
+        item = AgendaItem(kind=kind, title=title.strip(), position=varios)
         items.insert(varios, item)
         sess.agenda = items
         _renumber(items)

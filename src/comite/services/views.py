@@ -19,6 +19,7 @@ from comite.domain import (
     Capacity,
     CaseKind,
     DecisionOutcome,
+    HearingSource,
     MeasureAction,
     Rights,
     RiskLevel,
@@ -106,7 +107,7 @@ class AgendaRow:
     displaced: bool = False
     proposal_level: RiskLevel | None = None
     proposal_pct: float | None = None
-    source: str | None = None
+    source: HearingSource | None = None
     discussed_at: time | None = None
     outcome: DecisionOutcome | None = None
     adopted: bool | None = None
@@ -413,8 +414,8 @@ def build_hearing_detail(s: Session, hearing: Hearing, measure_types: dict[str, 
         marked = marks.get(hearing.id, [])
     view = CaseView(
         population=case.population_code, displaced=case.displaced, restoration_measures=hearing.restoration_measures,
-        competent_seats=frozenset(k for k, c in marked if c == SeatCondition.WHEN_COMPETENT.value),
-        pertinent_seats=frozenset(k for k, c in marked if c == SeatCondition.WHEN_PERTINENT.value),
+        competent_seats=frozenset(k for k, c in marked if c == SeatCondition.WHEN_COMPETENT),
+        pertinent_seats=frozenset(k for k, c in marked if c == SeatCondition.WHEN_PERTINENT),
     )
     settings = voting_settings(sess.composition)
     seats = [seat_view(a) for a in atts]

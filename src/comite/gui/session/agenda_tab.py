@@ -12,7 +12,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QHeaderView, QInputDialog, QWidget
 
-from comite.domain import AgendaItemKind, CommitteeKind
+from comite.domain import AgendaItemKind, CommitteeKind, HearingSource
 from comite.errors import ComiteError
 from comite.gui import dialogs, workers
 from comite.gui.forms.ui_session_agenda_tab import Ui_SessionAgendaTab
@@ -251,7 +251,7 @@ class AgendaTab(QWidget):
                           "adquiridos en sesiones anteriores. Los compromisos se revisan en «Compromisos».",
                           pending_commitment_picker_model(rows),
                           lambda picked: self._add_many(
-                              picked, lambda p: sessions.add_case(ctx, sid, p.case_id, source="compromiso"),
+                              picked, lambda p: sessions.add_case(ctx, sid, p.case_id, source=HearingSource.COMPROMISO),
                               lambda p: p.radicado))
 
     def ask_item(self) -> QInputDialog:

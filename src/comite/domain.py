@@ -205,6 +205,79 @@ class KeyPurpose(LabeledEnum):
     RECOVERY = ("recovery", "Llave de recuperación")
 
 
+class AuditAction(LabeledEnum):
+    """What an audit entry records. The code is what the trail stores (and hashes), so a
+    code never changes; the label is what the audit page shows."""
+
+    BASE_INICIALIZADA = ("base_inicializada", "Base de datos inicializada")
+    LOGIN = ("login", "Inicio de sesión")
+    LOGIN_FALLIDO = ("login_fallido", "Intento fallido de inicio de sesión")
+    CUENTA_BLOQUEADA = ("cuenta_bloqueada", "Cuenta bloqueada por intentos fallidos")
+    USUARIO_CREADO = ("usuario_creado", "Cuenta creada")
+    USUARIO_MODIFICADO = ("usuario_modificado", "Cuenta modificada")
+    CONTRASENA_CAMBIADA = ("contrasena_cambiada", "Contraseña cambiada")
+    CUENTA_RECUPERADA = ("cuenta_recuperada", "Cuenta recuperada con la llave de recuperación")
+    CASO_CREADO = ("caso_creado", "Caso registrado")
+    CASO_MODIFICADO = ("caso_modificado", "Caso modificado")
+    LECTURA_RESERVADA = ("lectura_reservada", "Lectura de datos reservados")
+    CASOS_IMPORTADOS = ("casos_importados", "Casos importados")
+    IMPORTACION_REVERTIDA = ("importacion_revertida", "Importación de casos revertida")
+    SESION_CREADA = ("sesion_creada", "Sesión creada")
+    SESION_MODIFICADA = ("sesion_modificada", "Sesión modificada")
+    SESION_ESTADO = ("sesion_estado", "Cambio de estado de la sesión")
+    CASO_EN_AGENDA = ("caso_en_agenda", "Caso agregado al orden del día")
+    AGENDA_PUNTO = ("agenda_punto", "Punto agregado al orden del día")
+    AGENDA_RETIRO = ("agenda_retiro", "Punto retirado del orden del día")
+    AGENDA_ORDEN = ("agenda_orden", "Orden del día reordenado")
+    ASISTENCIA = ("asistencia", "Asistencia registrada")
+    ASISTENCIA_CASOS = ("asistencia_casos", "Casos de un asistente marcados")
+    INVITADO_AGREGADO = ("invitado_agregado", "Invitado ocasional agregado")
+    CASO_DELIBERACION = ("caso_deliberacion", "Deliberación, hora o medidas de restablecimiento del caso")
+    OBSERVACION = ("observacion", "Observación registrada")
+    OBSERVACION_RETIRADA = ("observacion_retirada", "Observación retirada")
+    RECONOCIMIENTO_SOCIAL = ("reconocimiento_social", "Reconocimiento social verificado")
+    VOTO = ("voto", "Voto registrado")
+    VOTO_RETIRADO = ("voto_retirado", "Voto retirado")
+    DECISION = ("decision", "Decisión registrada")
+    DECISION_RETIRADA = ("decision_retirada", "Decisión retirada")
+    COMPROMISO_CREADO = ("compromiso_creado", "Compromiso creado")
+    COMPROMISO_ESTADO = ("compromiso_estado", "Compromiso actualizado")
+    EMERGENCIA_REGISTRADA = ("emergencia_registrada", "Medida de emergencia registrada")
+    EMERGENCIA_INFORMADA = ("emergencia_informada", "Medida de emergencia informada")
+    ACTA_BORRADOR = ("acta_borrador", "Borrador del acta generado")
+    ACTA_APROBADA = ("acta_aprobada", "Acta aprobada")
+    ACTA_FE_DE_ERRATAS = ("acta_fe_de_erratas", "Fe de erratas del acta")
+    ACTA_EXPORTADA = ("acta_exportada", "Acta exportada")
+    ACTA_LEIDA = ("acta_leida", "Acta consultada")
+    ACTA_OBSERVACION = ("acta_observacion", "Observación al borrador del acta")
+    ACTA_OBSERVACION_ATENDIDA = ("acta_observacion_atendida", "Observación al acta atendida")
+    ACTA_OBSERVACION_REABIERTA = ("acta_observacion_reabierta", "Observación al acta reabierta")
+    RESOLUCIONES_NUMERADAS = ("resoluciones_numeradas", "Resoluciones numeradas")
+    RESOLUCIONES_GENERADAS = ("resoluciones_generadas", "Resoluciones generadas")
+    CONVOCATORIA_GENERADA = ("convocatoria_generada", "Convocatoria generada")
+    NOTIFICACION_GVP = ("notificacion_gvp", "Notificación del GVP generada")
+    CATALOGO_IMPORTADO = ("catalogo_importado", "Catálogo importado")
+    VOTACION_CONFIGURADA = ("votacion_configurada", "Quórum y mayoría configurados")
+    NIVELES_CONFIGURADOS = ("niveles_configurados", "Niveles de riesgo configurados")
+    CONFIGURACION = ("configuracion", "Configuración modificada")
+    COPIA_SEGURIDAD = ("copia_seguridad", "Copia de seguridad")
+    DEMO_GENERADO = ("demo_generado", "Datos de demostración generados")
+
+
+class AuditEntity(LabeledEnum):
+    """What an audit entry is about (with ``entity_id``, the record)."""
+
+    USUARIO = ("usuario", "Cuenta")
+    SESION = ("sesion", "Sesión")
+    CASO = ("caso", "Caso")
+    COMPROMISO = ("compromiso", "Compromiso")
+    CATALOGO = ("catalogo", "Catálogo")
+    CONFORMACION = ("conformacion", "Conformación")
+    CONFIGURACION = ("configuracion", "Configuración")
+    BASE = ("base", "Base de datos")
+    DEMO = ("demo", "Demostración")
+
+
 class QuorumBasis(LabeledEnum):
     """What the quorum counts against."""
 

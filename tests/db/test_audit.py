@@ -16,7 +16,7 @@ from datetime import date, time
 import pytest
 from sqlalchemy import select, text
 
-from comite.domain import AttendanceStatus, DecisionOutcome, MeasureAction, RiskLevel, VoteChoice
+from comite.domain import AttendanceStatus, AuditAction, DecisionOutcome, MeasureAction, RiskLevel, VoteChoice
 from comite.model import AuditEntry
 from comite.services import attendance, audit, cases, decisions, deliberation, followup, sessions, views
 from comite.services.decisions import DecisionInput, MeasureInput
@@ -375,3 +375,20 @@ def test_changed_votes_and_decisions_record_old_and_new(trail):
     hidden = json.loads(ctx.db.vault.decrypt(base64.b64decode(json.loads(changed.details)["reservado"]),
                                              "audit.reserved"))
     assert hidden == {"salvamento_antes": RESERVED["dissent"]}  # the old dissent, encrypted like the new
+
+
+def test_the_trail_reads_in_words_with_seats_named_by_their_entity(trail):
+    """What the audit page shows: action labels, the record an entry is about, and
+    details without Python values or seat keys ("adoptada: sí", the seat's entity)."""
+    ctx, case_id, sid = trail
+    rows = audit.query(ctx)
+    assert {r.action for r in rows} <= {a.value for a in AuditAction}  # every action written has a label
+    vote = next(r for r in rows if r.action == "voto")
+    key = json.loads(vote.details)["puesto"]
+    holder = seats(ctx, sid)[key].entity
+    assert vote.action_label == "Voto registrado" and vote.subject == f"Sesión {sid}"
+    assert f"puesto: {holder}; voto: " in vote.summary and key not in vote.summary
+    decision = next(r for r in rows if r.action == "decision")
+    assert "adoptada: sí; antes: —" in decision.summary  # the details are stored with sorted keys
+    assert "resultado: Decidido" in decision.summary and "nivel: Extraordinario" in decision.summary
+    assert "True" not in decision.summary and "None" not in decision.summary

@@ -28,6 +28,8 @@ from comite.demo.writer import ORDER
 from comite.domain import (
     AgendaItemKind,
     AttendanceStatus,
+    AuditAction,
+    AuditEntity,
     Capacity,
     CaseStatus,
     CommitmentStatus,
@@ -371,6 +373,6 @@ def finish(g: Demo, cases: list[CasePlan]) -> None:
                     f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "
                     f"COALESCE((SELECT MAX(id) FROM {name}), 1))"
                 ))
-        audit.record(s, g.ctx, "demo_generado", "demo",
+        audit.record(s, g.ctx, AuditAction.DEMO_GENERADO, AuditEntity.DEMO,
                      details={"contenido": "estado de los casos",
                               "casos": {k: len(v) for k, v in by_status.items()}})

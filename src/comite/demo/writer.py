@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import bindparam, insert, update
 
+from comite.domain import AuditAction, AuditEntity
 from comite.model import (
     AgendaItem,
     Attendance,
@@ -67,7 +68,7 @@ class Writer:
                         .values(presiding_attendance_id=bindparam("pid")),
                         self.presiding,
                     )
-            audit.record(s, self.ctx, "demo_generado", "demo",
+            audit.record(s, self.ctx, AuditAction.DEMO_GENERADO, AuditEntity.DEMO,
                          details={"lote": self.batches, "contenido": what, "filas": counts})
         for model, rows in self.rows.items():
             self.totals[model.__tablename__] += len(rows)

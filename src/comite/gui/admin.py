@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import re
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal, Slot
@@ -198,59 +196,6 @@ class UsersPage(QWidget):
 
 # --- audit ---------------------------------------------------------------------------------------
 
-AUDIT_ACTIONS = {
-    "base_inicializada": "Base de datos inicializada",
-    "login": "Inicio de sesión",
-    "login_fallido": "Intento fallido de inicio de sesión",
-    "cuenta_bloqueada": "Cuenta bloqueada por intentos",
-    "usuario_creado": "Cuenta creada",
-    "usuario_modificado": "Cuenta modificada",
-    "contrasena_cambiada": "Contraseña cambiada",
-    "cuenta_recuperada": "Cuenta recuperada con la llave de recuperación",
-    "caso_creado": "Caso registrado",
-    "caso_modificado": "Caso modificado",
-    "lectura_reservada": "Lectura de datos reservados",
-    "sesion_creada": "Sesión creada",
-    "sesion_modificada": "Sesión modificada",
-    "sesion_estado": "Cambio de estado de la sesión",
-    "caso_en_agenda": "Caso agregado al orden del día",
-    "agenda_punto": "Punto agregado al orden del día",
-    "agenda_retiro": "Punto retirado del orden del día",
-    "agenda_orden": "Orden del día reordenado",
-    "decision": "Decisión registrada",
-    "decision_retirada": "Decisión retirada",
-    "compromiso_creado": "Compromiso creado",
-    "compromiso_estado": "Compromiso actualizado",
-    "emergencia_registrada": "Medida de emergencia registrada",
-    "emergencia_informada": "Medida de emergencia informada",
-    "copia_seguridad": "Copia de seguridad",
-}
-
-
-def action_label(code: str) -> str:
-    return AUDIT_ACTIONS.get(code, code.replace("_", " ").capitalize())
-
-
-_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-
-
-def details_text(raw: str) -> str:
-    """The entry's details as one line; reserved values stay encrypted and are only named."""
-    try:
-        data = json.loads(raw) if raw else {}
-    except ValueError:
-        return raw
-    if not isinstance(data, dict):
-        return str(data)
-    secret = data.pop("reservado", None)
-    parts = [f"{k}: {json.dumps(v, ensure_ascii=False) if isinstance(v, dict | list) else v}"
-             for k, v in data.items()]
-    parts = [_ISO_DATE.sub(r"\3/\2/\1", p) for p in parts]
-    if secret:
-        parts.append("(incluye datos reservados cifrados)")
-    return "; ".join(parts)
-
-
 def _qdate(d: date) -> QDate:
     return QDate(d.year, d.month, d.day)
 
@@ -266,10 +211,10 @@ class AuditPage(QWidget):
             Column("N.º", lambda r: r.id, align=RIGHT),
             Column("Fecha y hora", lambda r: r.at),
             Column("Usuario", lambda r: r.username),
-            Column("Acción", lambda r: action_label(r.action), tooltip=lambda r: r.action),
-            Column("Sobre", lambda r: f"{r.entity} {r.entity_id}" if r.entity_id is not None else r.entity),
+            Column("Acción", lambda r: r.action_label, tooltip=lambda r: r.action),
+            Column("Sobre", lambda r: r.subject),
             Column("Caso", lambda r: self._radicados.get(r.case_id, "") if r.case_id else ""),
-            Column("Detalles", lambda r: details_text(r.details), tooltip=lambda r: details_text(r.details)),
+            Column("Detalles", lambda r: r.summary, tooltip=lambda r: r.summary),
         ), self)
         attach(self.ui.auditTable, self.model, sort_column=0, order=Qt.SortOrder.DescendingOrder)
         today = ctx.today()

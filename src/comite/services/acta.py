@@ -25,7 +25,7 @@ from comite.documents.data import (
     Signatory,
     VoteRow,
 )
-from comite.domain import ActaKind, AgendaItemKind, AttendanceStatus, SeatRole, SessionStatus
+from comite.domain import ActaKind, AgendaItemKind, AttendanceStatus, AuditAction, AuditEntity, SeatRole, SessionStatus
 from comite.errors import NotFound, RuleViolation, ValidationError
 from comite.model import (
     ActaVersion,
@@ -255,7 +255,7 @@ def _issue(ctx: ServiceContext, session_id: int, version: int, kind: ActaKind, d
             sess.locked = True
         if status is not None:
             sess.status = status
-        audit.record(s, ctx, action, "sesion", session_id, details={"version": version, "sha256": digest, **extra})
+        audit.record(s, ctx, action, AuditEntity.SESION, session_id, details={"version": version, "sha256": digest, **extra})
     _write(out, pdf)
     return digest, pdf
 
@@ -279,7 +279,7 @@ def issue_draft(ctx: ServiceContext, session_id: int, out: Path | None = None) -
                              "El acta ya fue aprobada; una corrección se hace con fe de erratas.",
                              "Cierre la sesión (con hora de cierre) antes de enviar el acta a revisión.")
     data = build_acta_data(ctx, session_id, version=version, draft=True)
-    digest, _ = _issue(ctx, session_id, version, ActaKind.BORRADOR, data, "acta_borrador", {}, out,
+    digest, _ = _issue(ctx, session_id, version, ActaKind.BORRADOR, data, AuditAction.ACTA_BORRADOR, {}, out,
                        status=SessionStatus.ACTA_EN_REVISION)
     return ActaResult(out, version, ActaKind.BORRADOR, digest, f"Borrador versión {version} del acta generado para revisión.")
 
@@ -297,7 +297,7 @@ def approve_acta(ctx: ServiceContext, session_id: int, out: Path | None = None) 
             "atendidas antes de aprobar el acta."
         )
     data = build_acta_data(ctx, session_id, version=version, draft=False)
-    digest, _ = _issue(ctx, session_id, version, ActaKind.FINAL, data, "acta_aprobada", {}, out,
+    digest, _ = _issue(ctx, session_id, version, ActaKind.FINAL, data, AuditAction.ACTA_APROBADA, {}, out,
                        lock=True, status=SessionStatus.ACTA_APROBADA)
     return ActaResult(out, version, ActaKind.FINAL, digest, f"Acta aprobada (versión {version}). SHA-256: {digest}.")
 
@@ -316,7 +316,7 @@ def issue_errata(ctx: ServiceContext, session_id: int, text: str, out: Path | No
         prev_version = previous.version
     data = build_acta_data(ctx, session_id, version=version, draft=False, errata_of=prev_version,
                            errata_text=text.strip())
-    digest, _ = _issue(ctx, session_id, version, ActaKind.FE_DE_ERRATAS, data, "acta_fe_de_erratas",
+    digest, _ = _issue(ctx, session_id, version, ActaKind.FE_DE_ERRATAS, data, AuditAction.ACTA_FE_DE_ERRATAS,
                        {"corrige": prev_version}, out, errata_text=text.strip())
     return ActaResult(out, version, ActaKind.FE_DE_ERRATAS, digest,
                       f"Fe de erratas emitida como versión {version} (corrige la versión {prev_version}).")
@@ -335,14 +335,14 @@ def generate_acta(ctx: ServiceContext, session_id: int, out: Path) -> ActaResult
     if stored is not None:
         _write(out, pdf)
         with ctx.transaction() as s:
-            audit.record(s, ctx, "acta_exportada", "sesion", session_id, details={"version": version, "tipo": kind})
+            audit.record(s, ctx, AuditAction.ACTA_EXPORTADA, AuditEntity.SESION, session_id, details={"version": version, "tipo": kind})
         message = (f"Borrador en revisión (versión {version}) escrito en {out}." if kind == ActaKind.BORRADOR
                    else f"Acta final (versión {version}) escrita en {out}.")
         return ActaResult(out, version, kind, digest, message)
     pdf = preview_acta(ctx, session_id)
     _write(out, pdf)
     with ctx.transaction() as s:
-        audit.record(s, ctx, "acta_exportada", "sesion", session_id, details={"borrador": True})
+        audit.record(s, ctx, AuditAction.ACTA_EXPORTADA, AuditEntity.SESION, session_id, details={"borrador": True})
     return ActaResult(out, 0, ActaKind.VISTA_PREVIA, hashlib.sha256(pdf).hexdigest(),
                       f"Borrador del acta (vista previa, marcado BORRADOR) escrito en {out}.")
 
@@ -377,7 +377,7 @@ def acta_version_pdf(ctx: ServiceContext, version_id: int) -> bytes:
             raise NotFound("La versión del acta no existe.")
         sess = load_session(s, v.session_id)
         require(ctx, Action.READ_SESSION, sess.committee_id)
-        audit.record(s, ctx, "acta_leida", "sesion", v.session_id, details={"version": v.version})
+        audit.record(s, ctx, AuditAction.ACTA_LEIDA, AuditEntity.SESION, v.session_id, details={"version": v.version})
         return ctx.db.vault.decrypt_bytes(v.pdf, f"acta:{v.session_id}:{v.version}")
 
 
@@ -397,7 +397,7 @@ def add_review_observation(ctx: ServiceContext, version_id: int, text: str) -> C
                                 reviewer=ctx.actor.full_name or ctx.actor.username, text=text.strip())
         s.add(obs)
         s.flush()
-        audit.record(s, ctx, "acta_observacion", "sesion", v.session_id, details={"version": v.version},
+        audit.record(s, ctx, AuditAction.ACTA_OBSERVACION, AuditEntity.SESION, v.session_id, details={"version": v.version},
                      reserved={"texto": text})
         return Changes(acta=True, session_id=v.session_id, created_id=obs.id)
 
@@ -415,8 +415,8 @@ def set_review_resolved(ctx: ServiceContext, observation_id: int, resolved: bool
             raise RuleViolation("El acta ya fue aprobada: sus observaciones de revisión ya no cambian.")
         if obs.resolved != resolved:
             obs.resolved = resolved
-            audit.record(s, ctx, "acta_observacion_atendida" if resolved else "acta_observacion_reabierta",
-                         "sesion", v.session_id, details={"version": v.version, "observacion": obs.id})
+            audit.record(s, ctx, AuditAction.ACTA_OBSERVACION_ATENDIDA if resolved else AuditAction.ACTA_OBSERVACION_REABIERTA,
+                         AuditEntity.SESION, v.session_id, details={"version": v.version, "observacion": obs.id})
         return Changes(acta=True, session_id=v.session_id)
 
 

@@ -14,7 +14,7 @@ from datetime import time
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from comite.domain import AttendanceStatus, Capacity, Rights, SeatCondition, SeatRole
+from comite.domain import AttendanceStatus, AuditAction, AuditEntity, Capacity, Rights, SeatCondition, SeatRole
 from comite.errors import NotFound, RuleViolation, ValidationError
 from comite.model import Attendance, AttendanceCase, Case, CommitteeSession, Hearing, Vote
 from comite.rules.quorum import is_present_at, validate_adoption
@@ -133,7 +133,7 @@ def set_attendance(
             _check_votes_have_moment(s, sess)
         _check_presence_keeps_votes(s, att)
         _check_adopted_decisions_hold(s, sess)
-        audit.record(s, ctx, "asistencia", "sesion", sess.id,
+        audit.record(s, ctx, AuditAction.ASISTENCIA, AuditEntity.SESION, sess.id,
                      details={"puesto": att.seat_key, "antes": before,
                               "despues": {"estado": att.status, "llegada": att.arrival,
                                           "salida": att.departure, "nombre": att.person_name}})
@@ -151,7 +151,7 @@ def _status_label(value: object) -> str:
 
 
 def _attendance_conflict(s: Session, ctx: ServiceContext, att: Attendance) -> Exception:
-    last = latest_audit(s, entity="sesion", entity_id=att.session_id, actions=("asistencia",),
+    last = latest_audit(s, entity=AuditEntity.SESION, entity_id=att.session_id, actions=(AuditAction.ASISTENCIA,),
                         match=lambda d: d.get("puesto") == att.seat_key)
     return stale_edit(
         ctx, f"la asistencia de «{att.entity}»", version=att.row_version, last=last,
@@ -193,7 +193,7 @@ def add_invitee(
         sess.attendance.append(att)
         s.flush()
         _mark_cases(s, att, hearing_ids)
-        audit.record(s, ctx, "invitado_agregado", "sesion", sess.id, details={"entidad": entity, "motivo": reason})
+        audit.record(s, ctx, AuditAction.INVITADO_AGREGADO, AuditEntity.SESION, sess.id, details={"entidad": entity, "motivo": reason})
         return Changes(attendance=True, session_id=sess.id, created_id=att.id)
 
 
@@ -217,7 +217,7 @@ def set_attendance_cases(ctx: ServiceContext, attendance_id: int, hearing_ids: I
                 f"{att.entity} asiste según la composición del comité; sus casos no se marcan a mano."
             )
         _mark_cases(s, att, hearing_ids)
-        audit.record(s, ctx, "asistencia_casos", "sesion", sess.id,
+        audit.record(s, ctx, AuditAction.ASISTENCIA_CASOS, AuditEntity.SESION, sess.id,
                      details={"puesto": att.seat_key, "casos": sorted(set(hearing_ids))})
         return Changes(attendance=True, session_id=sess.id)
 

@@ -52,13 +52,15 @@ from typing import Any
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from comite.model import AuditEntry, DatabaseMeta
+from comite.domain import AuditAction, AuditEntity
+from comite.model import Attendance, AuditEntry, DatabaseMeta
+from comite.services.audit_text import action_label, details_text, subject_label
 from comite.services.context import ServiceContext
 from comite.services.permissions import Action, require
 from comite.storage.audit_chain import GENESIS, hash_mac, head_mac, link_hash
 
-UNKEYED_ACTIONS = frozenset({"login_fallido", "cuenta_bloqueada"})
-FIRST_ACTION = "base_inicializada"
+UNKEYED_ACTIONS = frozenset({AuditAction.LOGIN_FALLIDO, AuditAction.CUENTA_BLOQUEADA})
+FIRST_ACTION = AuditAction.BASE_INICIALIZADA
 """The entry that opens a trail: the first one written with the key."""
 HEAD_KEY = "audit_head"
 SEAL_KEY = "audit_seal"
@@ -143,7 +145,7 @@ def _seal_holds(vault: Any, seal: Mapping[str, Any]) -> bool:
     return _same(seal.get("mac"), expected)
 
 
-def _may_seal(session: Session, vault: Any, seal: Mapping[str, Any] | None, last: Any, action: str) -> bool:
+def _may_seal(session: Session, vault: Any, seal: Mapping[str, Any] | None, last: Any, action: AuditAction) -> bool:
     """Whether a keyed write may move the sealed head to its entry.
 
     Only from a state the seal vouches for: the seal is genuine, its entry is
@@ -184,15 +186,21 @@ def write(
     vault: Any,
     user_id: int | None,
     username: str,
-    action: str,
-    entity: str,
+    action: AuditAction,
+    entity: AuditEntity,
     entity_id: int | None = None,
     case_id: int | None = None,
     details: Mapping[str, Any] | None = None,
     reserved: Mapping[str, Any] | None = None,
     at: datetime,
 ) -> AuditEntry:
-    """Append one entry. ``reserved`` values are stored only encrypted."""
+    """Append one entry. ``reserved`` values are stored only encrypted.
+
+    The entry stores the codes of ``action`` and ``entity`` as plain text (and hashes
+    them so): the trail stays readable, and verifiable, by a version of the
+    application that does not know a code a newer one wrote.
+    """
+    action, entity = AuditAction(action), AuditEntity(entity)
     payload = _plain(dict(details or {}))
     if reserved:
         if vault is None:
@@ -210,8 +218,8 @@ def write(
         at=at,
         user_id=user_id,
         username=username,
-        action=action,
-        entity=entity,
+        action=action.value,
+        entity=entity.value,
         entity_id=entity_id,
         case_id=case_id,
         details=json.dumps(payload, ensure_ascii=False, sort_keys=True),
@@ -234,8 +242,8 @@ def write(
 def record(
     session: Session,
     ctx: ServiceContext,
-    action: str,
-    entity: str,
+    action: AuditAction,
+    entity: AuditEntity,
     entity_id: int | None = None,
     *,
     case_id: int | None = None,
@@ -368,6 +376,8 @@ def verify(session: Session, vault: Any | None) -> AuditReport:
 
 @dataclass(frozen=True)
 class AuditRow:
+    """One entry as stored (codes, raw JSON details) and as a person reads it."""
+
     id: int
     at: datetime
     username: str
@@ -376,6 +386,9 @@ class AuditRow:
     entity_id: int | None
     case_id: int | None
     details: str
+    action_label: str = ""
+    subject: str = ""
+    summary: str = ""
 
 
 def query(
@@ -399,7 +412,25 @@ def query(
             stmt = stmt.where(AuditEntry.at >= datetime.combine(since, datetime.min.time()).astimezone())
         if until is not None:
             stmt = stmt.where(AuditEntry.at <= datetime.combine(until, datetime.max.time()).astimezone())
+        entries = list(s.scalars(stmt))
+        seats = _seat_names(s, entries)
         return [
-            AuditRow(e.id, e.at, e.username, e.action, e.entity, e.entity_id, e.case_id, e.details)
-            for e in s.scalars(stmt)
+            AuditRow(e.id, e.at, e.username, e.action, e.entity, e.entity_id, e.case_id, e.details,
+                     action_label(e.action), subject_label(e.entity, e.entity_id),
+                     details_text(e.action, e.details, seats.get(e.entity_id, {}) if e.entity == "sesion" else {}))
+            for e in entries
         ]
+
+
+def _seat_names(s: Session, entries: list[AuditEntry]) -> dict[int, dict[str, str]]:
+    """Per session, the entity holding each seat, for the entries that name a seat
+    (``puesto``): the trail stores the seat's key, a person reads who sits in it."""
+    sessions = {e.entity_id for e in entries
+                if e.entity == AuditEntity.SESION and e.entity_id is not None and '"puesto"' in (e.details or "")}
+    names: dict[int, dict[str, str]] = {}
+    if sessions:
+        rows = s.execute(select(Attendance.session_id, Attendance.seat_key, Attendance.entity)
+                         .where(Attendance.session_id.in_(sessions)))
+        for session_id, key, entity in rows:
+            names.setdefault(session_id, {})[key] = entity
+    return names

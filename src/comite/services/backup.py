@@ -28,6 +28,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from comite.domain import AuditAction, AuditEntity
 from comite.errors import AuthenticationError, StorageError, ValidationError
 from comite.model import DatabaseMeta, KeyWrap, User
 from comite.services import audit
@@ -100,7 +101,7 @@ def create_backup(ctx: ServiceContext, destination: Path) -> BackupInfo:
         os.fsync(fh.fileno())
     os.replace(tmp_out, destination)
     with ctx.transaction() as s:
-        audit.record(s, ctx, "copia_seguridad", "base", details={"archivo": destination.name, "bytes": header["size"]})
+        audit.record(s, ctx, AuditAction.COPIA_SEGURIDAD, AuditEntity.BASE, details={"archivo": destination.name, "bytes": header["size"]})
     return BackupInfo(destination, db_id, header["created_at"], header["revision"], header["size"])
 
 

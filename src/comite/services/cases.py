@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from comite.domain import CaseKind, CaseStatus, RiskLevel, Route
+from comite.domain import AuditAction, AuditEntity, CaseKind, CaseStatus, RiskLevel, Route
 from comite.errors import LockedError, NotFound, ValidationError
 from comite.model import (
     Case,
@@ -135,7 +135,7 @@ def create_case(ctx: ServiceContext, inp: CaseInput) -> Changes:
         s.add(case)
         s.flush()
         data, reserved = _audit_payload(inp)
-        audit.record(s, ctx, "caso_creado", "caso", case.id, case_id=case.id, details=data, reserved=reserved)
+        audit.record(s, ctx, AuditAction.CASO_CREADO, AuditEntity.CASO, case.id, case_id=case.id, details=data, reserved=reserved)
         return Changes(cases=True, created_id=case.id)
 
 
@@ -201,7 +201,7 @@ def update_case(ctx: ServiceContext, case_id: int, expected_version: int | None 
         diff = {k: [getattr(before, k), getattr(after, k)] for k in changes if getattr(before, k) != getattr(after, k)}
         plain = {k: v for k, v in diff.items() if k not in RESERVED_FIELDS}
         reserved = {k: v for k, v in diff.items() if k in RESERVED_FIELDS}
-        audit.record(s, ctx, "caso_modificado", "caso", case.id, case_id=case.id, details=plain, reserved=reserved)
+        audit.record(s, ctx, AuditAction.CASO_MODIFICADO, AuditEntity.CASO, case.id, case_id=case.id, details=plain, reserved=reserved)
         return Changes(cases=True)
 
 
@@ -257,7 +257,7 @@ def case_detail(ctx: ServiceContext, case_id: int) -> CaseInput:
     with ctx.transaction() as s:
         case = _load(s, case_id)
         detail = to_input(case)
-        audit.record(s, ctx, "lectura_reservada", "caso", case.id, case_id=case.id)
+        audit.record(s, ctx, AuditAction.LECTURA_RESERVADA, AuditEntity.CASO, case.id, case_id=case.id)
         return detail
 
 

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from comite.catalog.loader import load_catalog
 from comite.catalog.schema import Catalog, CompositionDef
-from comite.domain import AttendanceStatus, RiskLevel, SessionStatus, VotingSettings
+from comite.domain import AttendanceStatus, AuditAction, AuditEntity, RiskLevel, SessionStatus, VotingSettings
 from comite.errors import NotFound, ValidationError
 from comite.model import (
     Attendance,
@@ -169,7 +169,7 @@ def import_compositions(ctx: ServiceContext, directory: Path) -> Changes:
         changed = sync_catalog(s, catalog)
         added = s.scalar(select(func.count(Composition.id))) - before
         recomposed, kept = recompose_scheduled_sessions(s) if changed else ([], [])
-        audit.record(s, ctx, "catalogo_importado", "catalogo",
+        audit.record(s, ctx, AuditAction.CATALOGO_IMPORTADO, AuditEntity.CATALOGO,
                      details={"carpeta": str(directory), "conformaciones_nuevas": added,
                               "sesiones_reconvocadas": recomposed, "sesiones_sin_cambio": kept})
     parts = [f"Catálogo importado: {added} conformación(es) nueva(s)." if changed
@@ -199,7 +199,7 @@ def set_voting_settings(ctx: ServiceContext, committee_code: str, valid_from: da
         comp.quorum_basis = settings.quorum_basis
         comp.majority_fraction = settings.majority_fraction
         comp.majority_basis = settings.majority_basis
-        audit.record(s, ctx, "votacion_configurada", "conformacion", comp.id,
+        audit.record(s, ctx, AuditAction.VOTACION_CONFIGURADA, AuditEntity.CONFORMACION, comp.id,
                      details={"antes": str(before), "despues": str(settings)})
     return Changes(catalog=True)
 
@@ -213,7 +213,7 @@ def set_risk_bands(ctx: ServiceContext, bands: list[tuple[RiskLevel, float, floa
         s.flush()
         for level, lo, hi in bands:
             s.add(RiskBand(level=level, min_pct=lo, max_pct=hi))
-        audit.record(s, ctx, "niveles_configurados", "catalogo",
+        audit.record(s, ctx, AuditAction.NIVELES_CONFIGURADOS, AuditEntity.CATALOGO,
                      details={"bandas": [[lvl, lo, hi] for lvl, lo, hi in bands]})
     return Changes(catalog=True)
 
@@ -226,5 +226,5 @@ def put_setting(ctx: ServiceContext, key: str, value: object) -> Changes:
             s.add(Setting(key=key, value=json.dumps(value)))
         else:
             row.value = json.dumps(value)
-        audit.record(s, ctx, "configuracion", "configuracion", details={key: value})
+        audit.record(s, ctx, AuditAction.CONFIGURACION, AuditEntity.CONFIGURACION, details={key: value})
     return Changes(catalog=True)

@@ -21,7 +21,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, Operation
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from comite.domain import Role
+from comite.domain import AuditAction, AuditEntity, Role
 from comite.errors import ComiteError, ConcurrencyConflict, StorageError, ValidationError
 from comite.model import AuditEntry
 from comite.model.base import utcnow
@@ -158,9 +158,9 @@ class StaleEdit(ConcurrencyConflict):
 def latest_audit(
     s: Session,
     *,
-    entity: str,
+    entity: AuditEntity,
     entity_id: int,
-    actions: Collection[str],
+    actions: Collection[AuditAction],
     case_id: int | None = None,
     match: Callable[[dict[str, Any]], bool] | None = None,
     scan: int = 200,

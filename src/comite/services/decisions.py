@@ -17,6 +17,8 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
 from comite.domain import (
+    AuditAction,
+    AuditEntity,
     CaseKind,
     CaseStatus,
     CommitteeKind,
@@ -193,7 +195,7 @@ def record_decision(
         status_before = case.status
         case.status = case_status_from_decisions(s, case.id)
         audit.record(
-            s, ctx, "decision", "sesion", sess.id, case_id=case.id,
+            s, ctx, AuditAction.DECISION, AuditEntity.SESION, sess.id, case_id=case.id,
             details={"resultado": inp.outcome, "nivel": decision.risk_level, "adoptada": decision.adopted,
                      "antes": before, "estado_caso": [status_before, case.status],
                      "medidas": [[m.measure_code, m.quantity, m.action, m.temporality_months]
@@ -261,7 +263,7 @@ def withdraw_decision(ctx: ServiceContext, hearing_id: int) -> Changes:
         case = s.get(Case, hearing.case_id)
         status_before = case.status
         case.status = case_status_from_decisions(s, case.id)
-        audit.record(s, ctx, "decision_retirada", "sesion", hearing.session_id, case_id=hearing.case_id,
+        audit.record(s, ctx, AuditAction.DECISION_RETIRADA, AuditEntity.SESION, hearing.session_id, case_id=hearing.case_id,
                      details={"estado_caso": [status_before, case.status]})
         return Changes(decisions=True, cases=True, session_id=hearing.session_id)
 

@@ -17,6 +17,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from comite.domain import (
+    AuditAction,
+    AuditEntity,
     CaseKind,
     DecisionOutcome,
     MeasureAction,
@@ -64,15 +66,15 @@ def editable_hearing(s: Session, ctx: ServiceContext, hearing_id: int, expected_
 
 # What changes a hearing's row (its row_version), as the audit names it.
 _HEARING_ACTIONS = {
-    "caso_deliberacion": "la deliberación",
-    "reconocimiento_social": "el reconocimiento social",
-    "decision": "la decisión",
-    "decision_retirada": "la decisión",
+    AuditAction.CASO_DELIBERACION: "la deliberación",
+    AuditAction.RECONOCIMIENTO_SOCIAL: "el reconocimiento social",
+    AuditAction.DECISION: "la decisión",
+    AuditAction.DECISION_RETIRADA: "la decisión",
 }
 
 
 def _describe_hearing_change(entry, details: dict) -> str:
-    if entry.action == "decision":
+    if entry.action == AuditAction.DECISION:
         parts = []
         if details.get("resultado") in {o.value for o in DecisionOutcome}:
             parts.append(f"resultado {DecisionOutcome(details['resultado']).label}")
@@ -81,19 +83,19 @@ def _describe_hearing_change(entry, details: dict) -> str:
         if "adoptada" in details:
             parts.append("adoptada" if details["adoptada"] else "sin adoptar")
         return ", ".join(parts)
-    if entry.action == "decision_retirada":
+    if entry.action == AuditAction.DECISION_RETIRADA:
         return "la retiró"
-    if entry.action == "caso_deliberacion" and details.get("hora"):
+    if entry.action == AuditAction.CASO_DELIBERACION and details.get("hora"):
         return f"hora en que se trató {time.fromisoformat(details['hora']):%H:%M}"
     return ""
 
 
 def _hearing_conflict(s: Session, ctx: ServiceContext, hearing: Hearing) -> Exception:
     case = s.get(Case, hearing.case_id)
-    last = latest_audit(s, entity="sesion", entity_id=hearing.session_id, case_id=hearing.case_id,
+    last = latest_audit(s, entity=AuditEntity.SESION, entity_id=hearing.session_id, case_id=hearing.case_id,
                         actions=tuple(_HEARING_ACTIONS))
     what = _HEARING_ACTIONS[last[0].action] if last else "el caso"
-    verb = "registró" if last and last[0].action == "decision" else "modificó"
+    verb = "registró" if last and last[0].action == AuditAction.DECISION else "modificó"
     decision = hearing.decision
     return stale_edit(
         ctx, f"{what} del caso {case.radicado}", version=hearing.row_version, last=last, verb=verb,
@@ -167,7 +169,7 @@ def update_hearing(
                 _check_votes_still_hold(s, hearing, f"la hora {discussed_at:%H:%M}", "Revise la hora")
         if proposal_concept is not None:
             hearing.proposal_concept = proposal_concept
-        audit.record(s, ctx, "caso_deliberacion", "sesion", hearing.session_id, case_id=hearing.case_id,
+        audit.record(s, ctx, AuditAction.CASO_DELIBERACION, AuditEntity.SESION, hearing.session_id, case_id=hearing.case_id,
                      details={"hora": discussed_at, "restablecimiento": restoration_measures},
                      reserved={"deliberacion": deliberation} if deliberation is not None else None)
         return Changes(decisions=True, session_id=hearing.session_id)
@@ -226,7 +228,7 @@ def add_observation(ctx: ServiceContext, hearing_id: int, attendance_id: int, te
         obs = Observation(hearing_id=hearing.id, attendance_id=att.id, entity=att.entity, text=text.strip())
         s.add(obs)
         s.flush()
-        audit.record(s, ctx, "observacion", "sesion", hearing.session_id, case_id=hearing.case_id,
+        audit.record(s, ctx, AuditAction.OBSERVACION, AuditEntity.SESION, hearing.session_id, case_id=hearing.case_id,
                      details={"entidad": att.entity}, reserved={"texto": text})
         return Changes(decisions=True, session_id=hearing.session_id, created_id=obs.id)
 
@@ -238,7 +240,7 @@ def remove_observation(ctx: ServiceContext, observation_id: int) -> Changes:
             raise NotFound("La observación ya no existe.")
         hearing = editable_hearing(s, ctx, obs.hearing_id)
         s.delete(obs)
-        audit.record(s, ctx, "observacion_retirada", "sesion", hearing.session_id, case_id=hearing.case_id)
+        audit.record(s, ctx, AuditAction.OBSERVACION_RETIRADA, AuditEntity.SESION, hearing.session_id, case_id=hearing.case_id)
         return Changes(decisions=True, session_id=hearing.session_id)
 
 
@@ -257,7 +259,7 @@ def record_recognition(
             raise RuleViolation("El reconocimiento social solo se verifica para casos colectivos.")
         hearing.recognition_answers = json.dumps(dict(answers), sort_keys=True)
         hearing.recognition_granted = granted
-        audit.record(s, ctx, "reconocimiento_social", "sesion", hearing.session_id, case_id=case.id,
+        audit.record(s, ctx, AuditAction.RECONOCIMIENTO_SOCIAL, AuditEntity.SESION, hearing.session_id, case_id=case.id,
                      details={"respuestas": dict(answers), "reconocido": granted})
         return Changes(decisions=True, session_id=hearing.session_id)
 
@@ -293,21 +295,21 @@ def _vote_conflict(s: Session, ctx: ServiceContext, hearing: Hearing, seat_key: 
     choice = _stored_choice(stored)
     case = s.get(Case, hearing.case_id)
     att = next((a for a in hearing.session.attendance if a.seat_key == seat_key), None)
-    last = latest_audit(s, entity="sesion", entity_id=hearing.session_id, case_id=hearing.case_id,
-                        actions=("voto", "voto_retirado"), match=lambda d: d.get("puesto") == seat_key)
+    last = latest_audit(s, entity=AuditEntity.SESION, entity_id=hearing.session_id, case_id=hearing.case_id,
+                        actions=(AuditAction.VOTO, AuditAction.VOTO_RETIRADO), match=lambda d: d.get("puesto") == seat_key)
     what = f"el voto de «{att.entity if att else seat_key}» en el caso {case.radicado}"
     verb = "modificó"
     if last is None:
         what += f" (ahora: {choice.label.lower() if choice else 'sin voto'})"
-    elif last[0].action == "voto":
+    elif last[0].action == AuditAction.VOTO:
         verb = "registró"
     else:
         verb = "retiró"
 
     def describe(entry, details: dict) -> str:
-        if entry.action == "voto" and choice is not None and details.get("voto") == choice.value:
+        if entry.action == AuditAction.VOTO and choice is not None and details.get("voto") == choice.value:
             return choice.label.lower()
-        if entry.action == "voto_retirado" and choice is None:
+        if entry.action == AuditAction.VOTO_RETIRADO and choice is None:
             return ""
         return f"ahora {choice.label.lower() if choice else 'sin voto'}"
 
@@ -375,7 +377,7 @@ def cast_vote(
             reserved = {"salvamento": dissent} if dissent else {}
             if dissent_before and dissent_before != (dissent or None):
                 reserved["salvamento_antes"] = dissent_before  # encrypted, like the new one
-            audit.record(s, ctx, "voto", "sesion", hearing.session_id, case_id=hearing.case_id,
+            audit.record(s, ctx, AuditAction.VOTO, AuditEntity.SESION, hearing.session_id, case_id=hearing.case_id,
                          details={"puesto": seat_key, "voto": choice, "antes": before},
                          reserved=reserved or None)
             return VoteResult(Changes(decisions=True, session_id=hearing.session_id), result)
@@ -416,6 +418,6 @@ def clear_vote(ctx: ServiceContext, hearing_id: int, seat_key: str, *, expected:
                 raise _vote_conflict(s, ctx, hearing, seat_key)
         else:
             hearing.votes = [v for v in hearing.votes if v.seat_key != seat_key]
-        audit.record(s, ctx, "voto_retirado", "sesion", hearing.session_id, case_id=hearing.case_id,
+        audit.record(s, ctx, AuditAction.VOTO_RETIRADO, AuditEntity.SESION, hearing.session_id, case_id=hearing.case_id,
                      details={"puesto": seat_key, "antes": before})
         return Changes(decisions=True, session_id=hearing.session_id)

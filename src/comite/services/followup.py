@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
-from comite.domain import CommitmentStatus, CommitteeKind, HearingSource, RiskLevel
+from comite.domain import AuditAction, AuditEntity, CommitmentStatus, CommitteeKind, HearingSource, RiskLevel
 from comite.errors import NotFound, RuleViolation, ValidationError
 from comite.model import (
     Case,
@@ -51,7 +51,7 @@ def add_commitment(
                        description=description.strip(), responsible=responsible.strip(), due_date=due)
         s.add(c)
         s.flush()
-        audit.record(s, ctx, "compromiso_creado", "compromiso", c.id,
+        audit.record(s, ctx, AuditAction.COMPROMISO_CREADO, AuditEntity.COMPROMISO, c.id,
                      details={"responsable": responsible, "vence": due}, reserved={"descripcion": description})
         return Changes(commitments=True, session_id=sess.id, created_id=c.id)
 
@@ -85,7 +85,7 @@ def set_commitment_status(
         else:
             c.closed_session_id = session_id
             c.closed_on = ctx.today()
-        audit.record(s, ctx, "compromiso_estado", "compromiso", c.id, details={"de": before, "a": status})
+        audit.record(s, ctx, AuditAction.COMPROMISO_ESTADO, AuditEntity.COMPROMISO, c.id, details={"de": before, "a": status})
         return Changes(commitments=True, session_id=session_id)
 
 
@@ -96,7 +96,7 @@ def _commitment_conflict(s: Session, ctx: ServiceContext, c: Commitment) -> Exce
         except ValueError:
             return str(value)
 
-    last = latest_audit(s, entity="compromiso", entity_id=c.id, actions=("compromiso_estado",))
+    last = latest_audit(s, entity=AuditEntity.COMPROMISO, entity_id=c.id, actions=(AuditAction.COMPROMISO_ESTADO,))
     return stale_edit(
         ctx, f"el compromiso a cargo de {c.responsible}", version=c.row_version, last=last,
         describe=lambda _e, d: f"estado {label(d.get('de'))} → {label(d.get('a'))}",
@@ -326,7 +326,7 @@ def record_emergency(
                              description=description.strip())
         s.add(e)
         s.flush()
-        audit.record(s, ctx, "emergencia_registrada", "caso", case_id, case_id=case_id,
+        audit.record(s, ctx, AuditAction.EMERGENCIA_REGISTRADA, AuditEntity.CASO, case_id, case_id=case_id,
                      details={"comite": committee_code, "fecha": adopted_on}, reserved={"descripcion": description})
         return Changes(cases=True, created_id=e.id)
 
@@ -370,5 +370,5 @@ def report_emergency(ctx: ServiceContext, session_id: int, emergency_id: int) ->
         e.reported_session_id = sess.id
         existing = s.scalar(select(Hearing).where(Hearing.session_id == sess.id, Hearing.case_id == e.case_id))
         hearing = existing or add_case_in(s, ctx, sess.id, e.case_id, source=HearingSource.EMERGENCIA)
-        audit.record(s, ctx, "emergencia_informada", "sesion", sess.id, case_id=e.case_id)
+        audit.record(s, ctx, AuditAction.EMERGENCIA_INFORMADA, AuditEntity.SESION, sess.id, case_id=e.case_id)
         return Changes(agenda=True, session_id=sess.id, created_id=hearing.id)

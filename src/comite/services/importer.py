@@ -35,7 +35,7 @@ from typing import Any
 
 from sqlalchemy import delete, insert, select
 
-from comite.domain import CaseKind, CaseStatus, RiskLevel, Route
+from comite.domain import AuditAction, AuditEntity, CaseKind, CaseStatus, RiskLevel, Route
 from comite.errors import LockedError, ValidationError
 from comite.model import Case, Population
 from comite.rules._common import format_number
@@ -692,7 +692,7 @@ def _write_batch(
         if rows:
             ids = list(s.scalars(insert(Case).returning(Case.id, sort_by_parameter_order=True), rows))
             audit.record(
-                s, ctx, "casos_importados", "caso",
+                s, ctx, AuditAction.CASOS_IMPORTADOS, AuditEntity.CASO,
                 details={"lote": batch, "casos": len(ids), "primer_id": ids[0], "ultimo_id": ids[-1],
                          "formato": path.suffix.lower().lstrip(".")},
                 reserved={"archivo": path.name},
@@ -711,7 +711,7 @@ def _revert(ctx: ServiceContext, path: Path, report: ImportReport) -> None:
         for start in range(0, len(report.case_ids), BATCH_SIZE):
             chunk = report.case_ids[start : start + BATCH_SIZE]
             s.execute(delete(Case).where(Case.id.in_(chunk)))
-        audit.record(s, ctx, "importacion_revertida", "caso",
+        audit.record(s, ctx, AuditAction.IMPORTACION_REVERTIDA, AuditEntity.CASO,
                      details={"casos": len(report.case_ids)}, reserved={"archivo": path.name})
     report.case_ids.clear()
     report.imported = 0

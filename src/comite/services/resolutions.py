@@ -21,7 +21,7 @@ from comite.documents.data import (
     ResolutionData,
     Signatory,
 )
-from comite.domain import AgendaItemKind, CaseKind, CommitteeKind, RiskLevel, SessionStatus
+from comite.domain import AgendaItemKind, AuditAction, AuditEntity, CaseKind, CommitteeKind, RiskLevel, SessionStatus
 from comite.errors import RuleViolation
 from comite.model import Case, Committee, CommitteeSession, Handoff, Hearing, Population, Resolution
 from comite.services import audit, views
@@ -62,7 +62,7 @@ def _assign_numbers(ctx: ServiceContext, session_id: int, hearing_ids: list[int]
                     s.add(existing[hid])
                     nxt += 1
             s.flush()
-            audit.record(s, ctx, "resoluciones_numeradas", "sesion", session_id,
+            audit.record(s, ctx, AuditAction.RESOLUCIONES_NUMERADAS, AuditEntity.SESION, session_id,
                          details={"numeros": sorted(r.number for r in existing.values())})
         return {hid: (f"{cfg['prefijo']}{existing[hid].number:04d}" if hid in existing else None) for hid in hearing_ids}
 
@@ -107,7 +107,7 @@ def resolution_items(ctx: ServiceContext, session_id: int) -> list[ResolutionDat
                                    "Unidad Nacional de Protección"),
                 projected_by=ctx.actor.full_name or ctx.actor.username,
             ))
-            audit.record(s, ctx, "lectura_reservada", "caso", case.id, case_id=case.id,
+            audit.record(s, ctx, AuditAction.LECTURA_RESERVADA, AuditEntity.CASO, case.id, case_id=case.id,
                          details={"motivo": "resolución"})
     return items
 
@@ -135,7 +135,7 @@ def generate_resolutions(
     paths = write_resolutions(items, Path(out_dir), progress=progress, cancel=cancel, workers=workers,
                               caller_renders=not keep_caller_free)
     with ctx.transaction() as s:
-        audit.record(s, ctx, "resoluciones_generadas", "sesion", session_id,
+        audit.record(s, ctx, AuditAction.RESOLUCIONES_GENERADAS, AuditEntity.SESION, session_id,
                      details={"archivos": [p.name for p in paths]})
     return paths
 
@@ -187,7 +187,7 @@ def generate_convocation(ctx: ServiceContext, session_id: int, out_pdf: Path, ou
         sess = load_session(s, session_id)
         if sess.status == SessionStatus.PROGRAMADA:
             sess.status = SessionStatus.CONVOCADA
-        audit.record(s, ctx, "convocatoria_generada", "sesion", session_id,
+        audit.record(s, ctx, AuditAction.CONVOCATORIA_GENERADA, AuditEntity.SESION, session_id,
                      details={"pdf": out_pdf.name, "ics": Path(out_ics).name if out_ics else None})
     message = f"Convocatoria generada en {out_pdf.name}."
     if out_ics is not None:
@@ -249,6 +249,6 @@ def generate_notifications(ctx: ServiceContext, gvp_session_id: int, out_dir: Pa
         docx.write_bytes(build_notification_docx(data))
         files.append(NotificationFiles(data.target_committee_code, pdf, docx, len(data.cases)))
     with ctx.transaction() as s:
-        audit.record(s, ctx, "notificacion_gvp", "sesion", gvp_session_id,
+        audit.record(s, ctx, AuditAction.NOTIFICACION_GVP, AuditEntity.SESION, gvp_session_id,
                      details={"destinos": [f.committee_code for f in files]})
     return files

@@ -11,6 +11,8 @@ from sqlalchemy.orm import Session
 
 from comite.domain import (
     AgendaItemKind,
+    AuditAction,
+    AuditEntity,
     CaseKind,
     CommitteeKind,
     HearingSource,
@@ -127,7 +129,7 @@ def create_session(
         sess.agenda = [AgendaItem(position=i, kind=k, title=k.label) for i, k in enumerate(kinds)]
         sess.attendance = seat_rows(comp)
         s.flush()
-        audit.record(s, ctx, "sesion_creada", "sesion", sess.id,
+        audit.record(s, ctx, AuditAction.SESION_CREADA, AuditEntity.SESION, sess.id,
                      details={"comite": committee.code, "numero": sess.number, "anio": sess.year,
                               "fecha": day, "tipo": session_type})
         return Changes(session=True, agenda=True, attendance=True, session_id=sess.id, created_id=sess.id)
@@ -199,7 +201,7 @@ def update_session(
             if att is None or att.session_id != sess.id:
                 raise ValidationError("Quien preside debe ser un asistente de esta sesión.")
             sess.presiding_attendance_id = att.id
-        audit.record(s, ctx, "sesion_modificada", "sesion", sess.id,
+        audit.record(s, ctx, AuditAction.SESION_MODIFICADA, AuditEntity.SESION, sess.id,
                      details={"antes": before, "despues": {"fecha": sess.day, "inicio": sess.start_time,
                                                           "cierre": sess.end_time}})
         return Changes(session=True, session_id=sess.id)
@@ -209,7 +211,7 @@ _SESSION_LABELS = {"fecha": "fecha", "inicio": "hora de inicio", "cierre": "hora
 
 
 def _describe_session_change(entry, details: dict) -> str:
-    if entry.action == "sesion_estado":
+    if entry.action == AuditAction.SESION_ESTADO:
         def label(value: object) -> str:
             try:
                 return SessionStatus(value).label
@@ -221,7 +223,7 @@ def _describe_session_change(entry, details: dict) -> str:
 
 
 def _session_conflict(s: Session, ctx: ServiceContext, sess: CommitteeSession) -> Exception:
-    last = latest_audit(s, entity="sesion", entity_id=sess.id, actions=("sesion_modificada", "sesion_estado"))
+    last = latest_audit(s, entity=AuditEntity.SESION, entity_id=sess.id, actions=(AuditAction.SESION_MODIFICADA, AuditAction.SESION_ESTADO))
     return stale_edit(
         ctx, f"los datos de la sesión No. {sess.number:03d} de {sess.year}", version=sess.row_version, last=last,
         describe=_describe_session_change,
@@ -246,7 +248,7 @@ def set_status(ctx: ServiceContext, session_id: int, status: SessionStatus) -> C
         if status is SessionStatus.CERRADA and sess.end_time is None:
             raise RuleViolation("Registre la hora de cierre antes de cerrar la sesión.")
         sess.status = status
-        audit.record(s, ctx, "sesion_estado", "sesion", sess.id, details={"de": current, "a": status})
+        audit.record(s, ctx, AuditAction.SESION_ESTADO, AuditEntity.SESION, sess.id, details={"de": current, "a": status})
         return Changes(session=True, session_id=sess.id)
 
 
@@ -340,7 +342,7 @@ def add_case_in(
     item.hearing = hearing
     hearing.session_id = sess.id
     s.flush()
-    audit.record(s, ctx, "caso_en_agenda", "sesion", sess.id, case_id=case.id,
+    audit.record(s, ctx, AuditAction.CASO_EN_AGENDA, AuditEntity.SESION, sess.id, case_id=case.id,
                  details={"radicado": case.radicado, "origen": source})
     return hearing
 
@@ -359,7 +361,7 @@ def add_item(ctx: ServiceContext, session_id: int, title: str, kind: AgendaItemK
         sess.agenda = items
         _renumber(items)
         s.flush()
-        audit.record(s, ctx, "agenda_punto", "sesion", sess.id, details={"titulo": title})
+        audit.record(s, ctx, AuditAction.AGENDA_PUNTO, AuditEntity.SESION, sess.id, details={"titulo": title})
         return Changes(agenda=True, session_id=sess.id, created_id=item.id)
 
 
@@ -378,7 +380,7 @@ def remove_item(ctx: ServiceContext, item_id: int) -> Changes:
         s.delete(item)
         sess.agenda = items
         _renumber(items)
-        audit.record(s, ctx, "agenda_retiro", "sesion", sess.id, case_id=case_id, details={"titulo": item.title})
+        audit.record(s, ctx, AuditAction.AGENDA_RETIRO, AuditEntity.SESION, sess.id, case_id=case_id, details={"titulo": item.title})
         return Changes(agenda=True, session_id=sess.id)
 
 
@@ -393,7 +395,7 @@ def move_item(ctx: ServiceContext, item_id: int, new_position: int) -> Changes:
         new_position = max(0, min(new_position, len(items)))
         items.insert(new_position, item)
         _renumber(items)
-        audit.record(s, ctx, "agenda_orden", "sesion", sess.id, details={"punto": item.title, "posicion": new_position})
+        audit.record(s, ctx, AuditAction.AGENDA_ORDEN, AuditEntity.SESION, sess.id, details={"punto": item.title, "posicion": new_position})
         return Changes(agenda=True, session_id=sess.id)
 
 

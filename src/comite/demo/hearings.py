@@ -188,8 +188,8 @@ def decide(g: Demo, plan: SessionPlan, c: CasePlan, hearing_id: int, moment: tim
         emit_votes(g, hearing_id, votes, by_key)
     decision_id = g.next_id("decision")
     g.writer.add(Decision, {
-        "id": decision_id, "hearing_id": hearing_id, "outcome": outcome.value,
-        "risk_level": level.value if level else None, "matrix_pct": proposal_pct, "concept": concept or None,
+        "id": decision_id, "hearing_id": hearing_id, "outcome": outcome,
+        "risk_level": level, "matrix_pct": proposal_pct, "concept": concept or None,
         "adopted": tally is not None and tally.adopted,
         "a_favor": tally.a_favor if tally else 0, "en_contra": tally.en_contra if tally else 0,
         "abstencion": tally.abstencion if tally else 0, "decided_on": plan.day, "row_version": 1,
@@ -239,7 +239,7 @@ def emit_votes(g: Demo, hearing_id: int, votes: list[VoteView], by_key: dict[str
     for vote in votes:
         g.writer.add(Vote, {
             "id": g.next_id("vote"), "hearing_id": hearing_id, "attendance_id": by_key[vote.seat_key]["id"],
-            "seat_key": vote.seat_key, "choice": vote.choice.value, "dissent": vote.dissent,
+            "seat_key": vote.seat_key, "choice": vote.choice, "dissent": vote.dissent,
         })
         g.report.votes += 1
 

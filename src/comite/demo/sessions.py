@@ -157,7 +157,7 @@ def hold_session(g: Demo, plan: SessionPlan, hearings: list[CasePlan], received:
     position = 0
     for kind in kinds:
         g.writer.add(AgendaItem, {"id": g.next_id("agenda_item"), "session_id": plan.id,
-                                     "position": position, "kind": kind.value, "title": kind.label,
+                                     "position": position, "kind": kind, "title": kind.label,
                                      "notes": None})
         position += 1
     item_ids = []
@@ -170,7 +170,7 @@ def hold_session(g: Demo, plan: SessionPlan, hearings: list[CasePlan], received:
         position += 1
     for kind in tail:
         g.writer.add(AgendaItem, {"id": g.next_id("agenda_item"), "session_id": plan.id,
-                                     "position": position, "kind": kind.value, "title": kind.label,
+                                     "position": position, "kind": kind, "title": kind.label,
                                      "notes": None})
         position += 1
 

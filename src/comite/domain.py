@@ -9,14 +9,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Self
+
+from comite.text import fold
 
 
 class LabeledEnum(StrEnum):
-    """A string enum with a Spanish label for display."""
+    """A string enum with a Spanish label for display.
+
+    Members are declared ``NAME = (code, label)``; ``Enum(code)`` looks a member up
+    by its code, as for any enum.
+    """
 
     label: str
+    _value_: str
 
-    def __new__(cls, value: str, label: str) -> LabeledEnum:
+    def __new__(cls, value: str, label: str = "") -> Self:
+        # Called once per member, when the class is built (a look-up by code never calls
+        # it). ``label`` has a default only so that type checkers keep reading
+        # ``Enum(code)`` as the look-up it is; a member without a label is refused.
+        if not label:
+            raise TypeError(f"{cls.__name__} member {value!r} needs a Spanish label")
         obj = str.__new__(cls, value)
         obj._value_ = value
         obj.label = label
@@ -26,10 +39,8 @@ class LabeledEnum(StrEnum):
         return self.value
 
     @classmethod
-    def parse(cls, raw: str) -> LabeledEnum:
+    def parse(cls, raw: str) -> Self:
         """Accept the code or the label (case- and accent-insensitive)."""
-        from comite.text import fold
-
         key = fold(raw)
         for member in cls:
             if key in (fold(member.value), fold(member.label)):

@@ -82,6 +82,7 @@ def hold_hearing(g: Demo, plan: SessionPlan, c: CasePlan, hearing_id: int, item_
             deliberation = (f"El analista {c.analyst} presenta el estudio de nivel de riesgo; la matriz arroja "
                             f"{pct_text(c.pct)}. Se revisan los hechos y el perfil.")
         else:
+            assert proposal_level is not None  # a CERREM hears a GVP result, which has a level
             deliberation = (f"Se analiza el concepto del GVP (riesgo {RiskLevel(proposal_level).label.lower()}, "
                             f"{pct_text(proposal_pct)}) y el contexto de {c.municipality}.")
     recognition_answers = recognition_granted = None
@@ -163,6 +164,7 @@ def decide(g: Demo, plan: SessionPlan, c: CasePlan, hearing_id: int, moment: tim
     tally = None
     votes: list[VoteView] = []
     if outcome is DecisionOutcome.DECIDED:
+        assert proposal_level is not None  # a case without a proposal was returned above
         level = RiskLevel(proposal_level)
         if rng.random() < 0.08:
             order = list(RiskLevel)
@@ -209,6 +211,7 @@ def decide(g: Demo, plan: SessionPlan, c: CasePlan, hearing_id: int, moment: tim
     else:
         c.status = CaseStatus.VALORADO_GVP if gvp else CaseStatus.RECOMENDADO
     if gvp and tally is not None and tally.adopted:
+        assert level is not None  # adopted: decided, with a level
         ready = g.business_after(plan.day, 1)  # notified the next business day
         g.pending[c.target].append(Pending(ready, c, hearing_id, level.value, proposal_pct, concept,
                                                utc(plan.day, clock_time(minute_of_day(moment) + 30))))

@@ -81,9 +81,9 @@ def plan_sessions(g: Demo) -> list[SessionPlan]:
                 g.acta_final.append(approved[-1])
             if code == "GVP" and len(approved) >= 2:
                 g.acta_draft = approved[-2]
-        for plan in [*g.acta_final, g.acta_draft]:
-            if plan is not None:
-                plan.status = SessionStatus.CERRADA
+        for chosen in [*g.acta_final, g.acta_draft]:
+            if chosen is not None:
+                chosen.status = SessionStatus.CERRADA
     return plans
 
 
@@ -175,6 +175,7 @@ def write_cases(g: Demo, plans: list[CasePlan]) -> None:
     used_docs: set[int] = set()
     for c in plans:
         individual = c.kind == CaseKind.INDIVIDUAL
+        document: str | None
         reuse = recent[c.is_woman] if individual else None
         if reuse and c.route == Route.REVALUACION and rng.random() < 0.6:
             name, document = reuse[rng.randrange(len(reuse))]
@@ -187,7 +188,7 @@ def write_cases(g: Demo, plans: list[CasePlan]) -> None:
                     used_docs.add(number)
                     break
             document = str(number)
-            reuse.append((name, document))  # type: ignore[union-attr]
+            recent[c.is_woman].append((name, document))
         else:
             name = rng.choice(COLLECTIVE_NAMES).format(lugar=c.municipality, vereda=rng.choice(VEREDAS))
             document = f"{rng.randint(800_000_000, 901_999_999)}-{rng.randint(0, 9)}" if c.legal else None

@@ -208,7 +208,7 @@ def hold_session(g: Demo, plan: SessionPlan, hearings: list[CasePlan], received:
 
 
 def plan_attendance(g: Demo, plan: SessionPlan, start_min: int, end_min: int, displaced: bool,
-                    populations: set[str | None], restoration: bool, held: bool, upcoming: bool,
+                    populations: set[str], restoration: bool, held: bool, upcoming: bool,
                     now_min: int | None) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
     rng = g.rng
     committee = plan.committee
@@ -245,7 +245,7 @@ def plan_attendance(g: Demo, plan: SessionPlan, start_min: int, end_min: int, di
                     departure = None
         elif upcoming and plan.status == SessionStatus.CONVOCADA and seat.condition is None:
             person_position = seat.holder
-        row = {
+        row: dict[str, Any] = {
             "id": g.next_id("attendance"), "session_id": plan.id, "seat_id": seat.id,
             "seat_key": seat.key, "position": position, "entity": seat.entity, "role": seat.role,
             "rights": seat.rights, "condition": seat.condition, "population_code": seat.population,
@@ -261,8 +261,8 @@ def plan_attendance(g: Demo, plan: SessionPlan, start_min: int, end_min: int, di
     return rows, by_key
 
 
-def seat_status(g: Demo, seat: SeatPlan, displaced: bool, populations: set[str | None], restoration: bool,
-                delegate_present: dict[str | None, bool]) -> str:
+def seat_status(g: Demo, seat: SeatPlan, displaced: bool, populations: set[str], restoration: bool,
+                delegate_present: dict[str | None, bool]) -> AttendanceStatus:
     r = g.rng.random()
     present, excused = AttendanceStatus.PRESENTE, AttendanceStatus.EXCUSADO
     absent = AttendanceStatus.AUSENTE

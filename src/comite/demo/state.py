@@ -17,6 +17,7 @@ from comite.demo.data import ALL_COMMITTEES, COLLECTIVE_POPULATIONS, DEPARTMENTS
 from comite.demo.writer import ORDER, Writer
 from comite.domain import (
     CaseKind,
+    CaseStatus,
     Rights,
     SeatCondition,
     SessionStatus,
@@ -103,11 +104,35 @@ class CommitteePlan:
 
 
 class CasePlan:
+    """One fictitious case as planned (slotted: a full-size demo plans 200,000)."""
+
     __slots__ = (
         "id", "radicado", "kind", "population", "displaced", "is_woman", "choice", "up_pcc", "servant",
         "legal", "route", "pct", "level", "target", "gvp", "department", "municipality", "request",
         "study", "status", "analyst", "order",
     )
+    id: int
+    radicado: str
+    kind: CaseKind
+    population: str
+    displaced: bool
+    is_woman: bool
+    choice: bool | None
+    up_pcc: bool
+    servant: bool
+    legal: bool | None
+    route: str
+    pct: float | None
+    level: str | None
+    target: str
+    gvp: SessionPlan | None
+    department: str
+    municipality: str
+    request: date
+    study: date | None
+    status: CaseStatus
+    analyst: str
+    order: int
 
     def profile(self) -> CaseProfile:
         return CaseProfile(
@@ -287,15 +312,16 @@ class Demo:
         for model in ORDER:
             if model is AttendanceCase:
                 continue
-            self.ids[model.__tablename__] = s.scalar(select(func.max(model.id))) or 0
-        for code, committee in self.committees.items():
+            table = model.__table__
+            self.ids[table.name] = s.scalar(select(func.max(table.c.id))) or 0
+        for code, planned in self.committees.items():
             name = self.person_name(self.rng.random() < 0.6)
             position = "Secretaría Técnica del GVP" if code == "GVP" else (
                 "Secretaría Técnica del Comité especial" if code == "COMITE_ESPECIAL"
                 else "Secretaría Técnica del CERREM")
             if code == "CERREM_UP_PCC":
                 position = "Ministerio del Interior – Dirección de Derechos Humanos (secretaría técnica)"
-            committee.secretary = (name, position)
+            planned.secretary = (name, position)
 
     def business_after(self, day: date, n: int) -> date:
         return add_business_days(day, n)

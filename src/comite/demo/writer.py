@@ -16,6 +16,7 @@ from comite.model import (
     AgendaItem,
     Attendance,
     AttendanceCase,
+    Base,
     Case,
     Commitment,
     CommitteeSession,
@@ -30,7 +31,7 @@ from comite.model import (
 from comite.services import audit
 from comite.services.context import ServiceContext
 
-ORDER = (
+ORDER: tuple[type[Base], ...] = (
     Case, CommitteeSession, Attendance, AgendaItem, Hearing, AttendanceCase, Observation, Decision,
     MeasureDecision, Vote, Handoff, EmergencyMeasure, Commitment,
 )
@@ -41,13 +42,13 @@ class Writer:
 
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
-        self.rows: dict[type, list[dict[str, Any]]] = {model: [] for model in ORDER}
+        self.rows: dict[type[Base], list[dict[str, Any]]] = {model: [] for model in ORDER}
         self.presiding: list[dict[str, int]] = []
         self.pending = 0
         self.batches = 0
-        self.totals: dict[str, int] = {model.__tablename__: 0 for model in ORDER}
+        self.totals: dict[str, int] = {model.__table__.name: 0 for model in ORDER}
 
-    def add(self, model: type, row: dict[str, Any]) -> None:
+    def add(self, model: type[Base], row: dict[str, Any]) -> None:
         self.rows[model].append(row)
         self.pending += 1
 
@@ -55,7 +56,7 @@ class Writer:
         if not self.pending and not self.presiding:
             return
         self.batches += 1
-        counts = {model.__tablename__: len(rows) for model, rows in self.rows.items() if rows}
+        counts = {model.__table__.name: len(rows) for model, rows in self.rows.items() if rows}
         with self.ctx.transaction() as s:
             for model in ORDER:
                 rows = self.rows[model]
@@ -71,7 +72,7 @@ class Writer:
             audit.record(s, self.ctx, AuditAction.DEMO_GENERADO, AuditEntity.DEMO,
                          details={"lote": self.batches, "contenido": what, "filas": counts})
         for model, rows in self.rows.items():
-            self.totals[model.__tablename__] += len(rows)
+            self.totals[model.__table__.name] += len(rows)
             rows.clear()
         self.presiding.clear()
         self.pending = 0

@@ -11,9 +11,9 @@ reserved column raises :class:`~comite.errors.LockedError`.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any, Protocol, TypeVar
+from typing import Any, ClassVar, Protocol, TypeVar
 
-from sqlalchemy import DateTime, LargeBinary, MetaData, String, TypeDecorator
+from sqlalchemy import DateTime, LargeBinary, MetaData, String, Table, TypeDecorator
 from sqlalchemy.engine import Dialect, Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -31,6 +31,7 @@ NAMING_CONVENTION = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    __table__: ClassVar[Table]  # every class mapped here is mapped to one Table (not a join or a select)
 
 
 class Cipher(Protocol):
@@ -104,7 +105,7 @@ class Code(TypeDecorator[E]):
         super().__init__(length)
         self.enum = enum
         self.length = length
-        self._members: dict[str, E] = dict(enum._value2member_map_)  # type: ignore[arg-type]  # Enum's own index
+        self._members: dict[str, E] = {member.value: member for member in enum}
 
     def process_bind_param(self, value: E | str | None, dialect: Dialect) -> str | None:
         if value is None:

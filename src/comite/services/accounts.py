@@ -241,7 +241,7 @@ def reset_with_recovery(db: Database, recovery_key: str, username: str, new_pass
     ctx = ServiceContext(db, actor)
     set_password(ctx, username, new_password, kdf=kdf, hasher=hasher, check_policy=False)
     with ctx.transaction() as s:
-        user = s.scalar(select(User).where(User.username == username))
+        user = s.scalars(select(User).where(User.username == username)).one()
         user.active = True
         audit.record(s, ctx, AuditAction.CUENTA_RECUPERADA, AuditEntity.USUARIO, user.id,
                      details={"usuario": username, "medio": "llave de recuperación"})
@@ -474,13 +474,13 @@ def login_with_remembered_key(db: Database, store: SecretStore, *, now: datetime
             refusal = f"La cuenta «{remembered.username}» está bloqueada por intentos fallidos."
         elif s.scalar(select(KeyWrap.id).where(KeyWrap.user_id == user.id)) is None:
             refusal = f"La cuenta «{remembered.username}» ya no tiene acceso a la llave de la base."
-        if refusal is not None:
+        if user is None or refusal is not None:
             audit.write(s, vault=None, user_id=user.id if user is not None else None,
                         username=remembered.username, action=AuditAction.LOGIN_FALLIDO, entity=AuditEntity.USUARIO,
                         entity_id=user.id if user is not None else None,
                         details={"motivo": "llave recordada no utilizable", "usuario_so": os_user}, at=now)
             s.commit()
-            raise AuthenticationError(refusal + " Nada se hizo.")
+            raise AuthenticationError(f"{refusal} Nada se hizo.")
         actor = _actor(s, user)
         audit.write(s, vault=remembered.vault, user_id=user.id, username=user.username, action=AuditAction.LOGIN,
                     entity=AuditEntity.USUARIO, entity_id=user.id,

@@ -29,6 +29,7 @@ from comite.domain import ActaKind, AgendaItemKind, AttendanceStatus, AuditActio
 from comite.errors import NotFound, RuleViolation, ValidationError
 from comite.model import (
     ActaVersion,
+    Attendance,
     Case,
     Committee,
     CommitteeSession,
@@ -97,8 +98,6 @@ def _attendees(rows: list[views.AttendanceRow], hearings: list[views.HearingDeta
 
 
 def _opening_quorum(h: views.SessionHeader, rows: list[views.AttendanceRow]) -> str:
-    from comite.model import Attendance
-
     atts = [Attendance(seat_key=r.seat_key, rights=r.rights, condition=r.condition,
                        population_code=r.population_code, entity=r.entity, status=r.status,
                        arrival=r.arrival, departure=r.departure) for r in rows if r.condition is None]
@@ -239,7 +238,7 @@ def preview_acta(ctx: ServiceContext, session_id: int, *,
 
 
 def _issue(ctx: ServiceContext, session_id: int, version: int, kind: ActaKind, data: ActaData,
-           action: str, extra: dict, out: Path | None, *, errata_text: str | None = None,
+           action: AuditAction, extra: dict, out: Path | None, *, errata_text: str | None = None,
            lock: bool = False, status: SessionStatus | None = None) -> tuple[str, bytes]:
     """Render, then store the version (encrypted PDF + SHA-256) in one transaction."""
     pdf = render_pdf(data)
@@ -331,7 +330,8 @@ def generate_acta(ctx: ServiceContext, session_id: int, out: Path) -> ActaResult
         stored = _latest(s, session_id, (ActaKind.FINAL, ActaKind.FE_DE_ERRATAS)) or _latest(s, session_id, (ActaKind.BORRADOR,))
         if stored is not None:
             pdf = ctx.db.vault.decrypt_bytes(stored.pdf, f"acta:{session_id}:{stored.version}")
-            version, kind, digest = stored.version, stored.kind, stored.sha256
+            version, kind = stored.version, stored.kind
+            digest = stored.sha256 or hashlib.sha256(pdf).hexdigest()
     if stored is not None:
         _write(out, pdf)
         with ctx.transaction() as s:
@@ -389,7 +389,7 @@ def add_review_observation(ctx: ServiceContext, version_id: int, text: str) -> C
         v = s.get(ActaVersion, version_id)
         if v is None:
             raise NotFound("La versión del acta no existe.")
-        sess = s.get(CommitteeSession, v.session_id)
+        sess = s.get_one(CommitteeSession, v.session_id)
         require(ctx, Action.REVIEW_ACTA, sess.committee_id)
         if v.kind != ActaKind.BORRADOR:
             raise RuleViolation("Las observaciones se hacen sobre un borrador, no sobre el acta aprobada.")
@@ -408,8 +408,8 @@ def set_review_resolved(ctx: ServiceContext, observation_id: int, resolved: bool
         obs = s.get(ReviewObservation, observation_id)
         if obs is None:
             raise NotFound("La observación ya no existe.")
-        v = s.get(ActaVersion, obs.acta_version_id)
-        sess = s.get(CommitteeSession, v.session_id)
+        v = s.get_one(ActaVersion, obs.acta_version_id)
+        sess = s.get_one(CommitteeSession, v.session_id)
         require(ctx, Action.GENERATE_DOCUMENTS, sess.committee_id)
         if sess.locked:
             raise RuleViolation("El acta ya fue aprobada: sus observaciones de revisión ya no cambian.")

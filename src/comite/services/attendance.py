@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import time
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -39,7 +40,7 @@ def _check_presence_keeps_votes(s: Session, att: Attendance) -> None:
     ):
         if not is_present_at(view, hearing.discussed_at):
             at = f" a las {hearing.discussed_at:%H:%M}" if hearing.discussed_at else ""
-            case = s.get(Case, hearing.case_id)
+            case = s.get_one(Case, hearing.case_id)
             raise RuleViolation(
                 f"{att.entity} ya votó en el caso {case.radicado}{at}; con ese cambio de asistencia "
                 "el voto quedaría sin sustento. Retire primero el voto."
@@ -54,7 +55,7 @@ def _check_votes_have_moment(s: Session, sess: CommitteeSession) -> None:
     for item in sess.agenda:
         hearing = item.hearing
         if hearing is not None and hearing.votes and hearing.discussed_at is None:
-            case = s.get(Case, hearing.case_id)
+            case = s.get_one(Case, hearing.case_id)
             raise RuleViolation(
                 f"El caso {case.radicado} tiene votos registrados sin la hora en que se trató: registre "
                 "primero esa hora para anotar horas de llegada o salida."
@@ -73,7 +74,7 @@ def _check_adopted_decisions_hold(s: Session, sess: CommitteeSession) -> None:
             validate_adoption(vote_views(hearing), frame.seats, frame.attendance, frame.case,
                               frame.moment, frame.settings)
         except RuleViolation as exc:
-            case = s.get(Case, hearing.case_id)
+            case = s.get_one(Case, hearing.case_id)
             at = f" a las {hearing.discussed_at:%H:%M}" if hearing.discussed_at else ""
             raise RuleViolation(
                 f"El caso {case.radicado} tiene una decisión adoptada{at}; con ese cambio de asistencia "
@@ -143,7 +144,7 @@ def set_attendance(
 _ATTENDANCE_LABELS = {"estado": "estado", "llegada": "llegada", "salida": "salida", "nombre": "nombre"}
 
 
-def _status_label(value: object) -> str:
+def _status_label(value: Any) -> str:
     try:
         return AttendanceStatus(value).label
     except ValueError:

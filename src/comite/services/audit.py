@@ -47,9 +47,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from hashlib import sha256
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select, text
+from sqlalchemy import CursorResult, select, text
 from sqlalchemy.orm import Session
 
 from comite.domain import AuditAction, AuditEntity
@@ -129,7 +129,8 @@ def _read_head(session: Session, key: str) -> dict[str, Any] | None:
 def _put_head(session: Session, key: str, value: Mapping[str, Any]) -> None:
     data = json.dumps(dict(value), sort_keys=True, separators=(",", ":")).encode("ascii")
     table = DatabaseMeta.__table__
-    if not session.execute(table.update().where(table.c.key == key).values(value=data)).rowcount:
+    updated = cast(CursorResult[Any], session.execute(table.update().where(table.c.key == key).values(value=data)))
+    if not updated.rowcount:
         session.execute(table.insert().values(key=key, value=data))
 
 
@@ -139,7 +140,10 @@ def _points_to(head: Mapping[str, Any] | None, entry_id: int, entry_hash: str) -
 
 def _seal_holds(vault: Any, seal: Mapping[str, Any]) -> bool:
     try:
-        expected = head_mac(seal.get("id"), seal.get("hash"), vault.mac_key)  # type: ignore[arg-type]
+        entry_id, digest = seal.get("id"), seal.get("hash")
+        if not isinstance(entry_id, int) or not isinstance(digest, str):
+            return False
+        expected = head_mac(entry_id, digest, vault.mac_key)
     except (TypeError, ValueError):
         return False
     return _same(seal.get("mac"), expected)
@@ -417,7 +421,7 @@ def query(
         return [
             AuditRow(e.id, e.at, e.username, e.action, e.entity, e.entity_id, e.case_id, e.details,
                      action_label(e.action), subject_label(e.entity, e.entity_id),
-                     details_text(e.action, e.details, seats.get(e.entity_id, {}) if e.entity == "sesion" else {}))
+                     details_text(e.action, e.details, seats.get(e.entity_id, {}) if e.entity == "sesion" and e.entity_id is not None else {}))
             for e in entries
         ]
 

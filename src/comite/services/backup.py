@@ -25,6 +25,7 @@ import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 
@@ -68,7 +69,7 @@ def create_backup(ctx: ServiceContext, destination: Path) -> BackupInfo:
         )
     with db.Session() as s:
         wraps = [
-            {"user": (s.get(User, w.user_id).username if w.user_id else None), "purpose": w.purpose,
+            {"user": (s.get_one(User, w.user_id).username if w.user_id else None), "purpose": w.purpose,
              "salt": _b64(w.salt), "kdf": w.kdf_params, "wrapped": _b64(w.wrapped_key)}
             for w in s.scalars(select(KeyWrap))
         ]
@@ -76,7 +77,7 @@ def create_backup(ctx: ServiceContext, destination: Path) -> BackupInfo:
     with tempfile.TemporaryDirectory(prefix="comite-bk-") as tmp:
         snap = backup_sqlite_file(db.sqlite_path, Path(tmp) / "snap.sqlite3")
         plain = snap.read_bytes()
-    header = {
+    header: dict[str, Any] = {
         "format": 1,
         "database_id": db_id,
         "created_at": ctx.now().isoformat(),
@@ -131,7 +132,8 @@ def backup_into_folder(ctx: ServiceContext, folder: Path, *, keep: int | None = 
     if keep is not None:
         _check_written(info.path, ctx.db.vault)  # the new copy reads back whole before any older one goes
         dated = {p: _dated_order(p.name) for p in folder.glob(f"{_FOLDER_PREFIX}*{BACKUP_SUFFIX}")}
-        ours = sorted((p for p, order in dated.items() if order is not None), key=dated.__getitem__, reverse=True)
+        ours = sorted((p for p, order in dated.items() if order is not None), key=lambda p: dated[p] or ("", 0),
+                      reverse=True)
         for old in ours[keep:]:
             try:
                 old.unlink()

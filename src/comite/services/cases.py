@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from comite.domain import AuditAction, AuditEntity, CaseKind, CaseStatus, RiskLevel, Route
-from comite.errors import LockedError, NotFound, ValidationError
+from comite.errors import ConcurrencyConflict, LockedError, NotFound, ValidationError
 from comite.model import (
     Case,
     Committee,
@@ -174,20 +175,18 @@ def to_input(case: Case) -> CaseInput:
     )
 
 
-def update_case(ctx: ServiceContext, case_id: int, expected_version: int | None = None, **changes: object) -> Changes:
+def update_case(ctx: ServiceContext, case_id: int, expected_version: int | None = None, **changes: Any) -> Changes:
     """Change some fields of a case. ``expected_version`` guards against lost updates."""
     require(ctx, Action.EDIT_CASES)
     with ctx.transaction() as s:
         case = _load(s, case_id)
         if expected_version is not None and case.row_version != expected_version:
-            from comite.errors import ConcurrencyConflict
-
             raise ConcurrencyConflict(
                 f"El caso {case.radicado} fue modificado por otra persona; recargue y vuelva a aplicar sus cambios."
             )
         before = to_input(case)
         try:
-            after = replace(before, **changes)  # type: ignore[arg-type]
+            after = replace(before, **changes)
         except TypeError as exc:
             raise ValidationError(f"Campo de caso desconocido: {exc}.") from exc
         problems = validate_case_input(after, population_codes(s))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -143,7 +144,8 @@ def composition_on(s: Session, committee: Committee, day: date) -> Composition:
     return comp
 
 
-def get_setting(s: Session, key: str, default: object = None) -> object:
+def get_setting(s: Session, key: str, default: Any = None) -> Any:
+    """A stored setting (any JSON value), or ``default``."""
     row = s.get(Setting, key)
     return default if row is None else json.loads(row.value)
 

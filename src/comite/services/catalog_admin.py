@@ -94,13 +94,13 @@ def sync_catalog(s: Session, catalog: Catalog) -> bool:
                 changed = True
     pops = {p.code: p for p in s.scalars(select(Population))}
     for pdef in catalog.populations:
-        row = pops.get(pdef.code)
-        if row is None:
+        pop = pops.get(pdef.code)
+        if pop is None:
             s.add(Population(code=pdef.code, number=pdef.number, name=pdef.name, legal_basis=pdef.legal_basis,
                              valid_from=pdef.valid_from, valid_to=pdef.valid_to))
             changed = True
-        elif row.valid_to != pdef.valid_to and pdef.valid_to is not None:
-            row.valid_to = pdef.valid_to
+        elif pop.valid_to != pdef.valid_to and pdef.valid_to is not None:
+            pop.valid_to = pdef.valid_to
             changed = True
     measures = set(s.scalars(select(MeasureType.code)))
     for mdef in catalog.measure_types:
@@ -165,9 +165,9 @@ def import_compositions(ctx: ServiceContext, directory: Path) -> Changes:
         raise ValidationError(f"La carpeta «{directory}» no existe.")
     catalog = load_catalog(extra_dirs=[directory])
     with ctx.transaction() as s:
-        before = s.scalar(select(func.count(Composition.id)))
+        before = s.execute(select(func.count(Composition.id))).scalar_one()
         changed = sync_catalog(s, catalog)
-        added = s.scalar(select(func.count(Composition.id))) - before
+        added = s.execute(select(func.count(Composition.id))).scalar_one() - before
         recomposed, kept = recompose_scheduled_sessions(s) if changed else ([], [])
         audit.record(s, ctx, AuditAction.CATALOGO_IMPORTADO, AuditEntity.CATALOGO,
                      details={"carpeta": str(directory), "conformaciones_nuevas": added,

@@ -17,9 +17,10 @@ display names of populations and measures. Nothing here imports Qt.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import select
 
@@ -188,6 +189,7 @@ def gvp_waiting(ctx: ServiceContext, committees: dict[int, CommitteeInfo]) -> li
     deadlines: dict[date, tuple[date, int]] = {}
     out = []
     for case_id, radicado, received in late:
+        assert received is not None  # the query keeps cases whose study was received
         if received not in deadlines:
             deadline = gvp_deadline(received)
             deadlines[received] = (deadline, business_days_between(deadline, today))
@@ -223,7 +225,7 @@ def measures_due(ctx: ServiceContext, committees: dict[int, CommitteeInfo],
     today = ctx.today()
     until = today + timedelta(days=window_days)
     with ctx.reading() as s:
-        rows = s.execute(
+        rows: Sequence[Any] = s.execute(
             select(MeasureDecision.id, MeasureDecision.measure_code, MeasureDecision.quantity,
                    MeasureDecision.action, MeasureDecision.temporality_months,
                    MeasureDecision.revaluation_date, Decision.id, Hearing.case_id, Case.radicado,
@@ -264,7 +266,7 @@ def _latest_decisions(s, case_ids: Iterable[int]) -> dict[int, int]:
         .where(Hearing.case_id.in_(list(case_ids)), Decision.adopted.is_(True))
         .where(Decision.id.in_(with_measures))
     ).all()
-    best: dict[int, object] = {}
+    best: dict[int, Any] = {}
     for row in found:
         if row.case_id not in best or chronology(row) > chronology(best[row.case_id]):
             best[row.case_id] = row
@@ -285,6 +287,7 @@ def overdue_commitments(ctx: ServiceContext, committees: dict[int, CommitteeInfo
         ).all())
     out = []
     for r in rows:
+        assert r.due is not None  # overdue: it has a due date
         committee = committees[owner[r.origin_session_id]]
         out.append(OverdueCommitmentRow(
             r.id, r.origin_session_id, committee.code, committee.short_name, r.origin, r.description,

@@ -130,7 +130,7 @@ def record_decision(
         require_recording(hearing)
         flag_modified(hearing, "restoration_measures")  # the hearing's version covers its decision
         sess: CommitteeSession = hearing.session
-        case = s.get(Case, hearing.case_id)
+        case = s.get_one(Case, hearing.case_id)
         _refuse_if_received(s, hearing)
         if inp.outcome is DecisionOutcome.DECIDED or (inp.votes if inp.votes is not None else hearing.votes):
             require_moment(s, hearing)
@@ -260,7 +260,7 @@ def withdraw_decision(ctx: ServiceContext, hearing_id: int) -> Changes:
         hearing.decision = None
         s.flush()
         # the case goes back to what its remaining decisions (or none) make it
-        case = s.get(Case, hearing.case_id)
+        case = s.get_one(Case, hearing.case_id)
         status_before = case.status
         case.status = case_status_from_decisions(s, case.id)
         audit.record(s, ctx, AuditAction.DECISION_RETIRADA, AuditEntity.SESION, hearing.session_id, case_id=hearing.case_id,

@@ -11,8 +11,9 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import time
+from typing import Any, cast
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import CursorResult, Executable, delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -65,7 +66,7 @@ def editable_hearing(s: Session, ctx: ServiceContext, hearing_id: int, expected_
 
 
 # What changes a hearing's row (its row_version), as the audit names it.
-_HEARING_ACTIONS = {
+_HEARING_ACTIONS: dict[AuditAction, str] = {
     AuditAction.CASO_DELIBERACION: "la deliberación",
     AuditAction.RECONOCIMIENTO_SOCIAL: "el reconocimiento social",
     AuditAction.DECISION: "la decisión",
@@ -91,10 +92,10 @@ def _describe_hearing_change(entry, details: dict) -> str:
 
 
 def _hearing_conflict(s: Session, ctx: ServiceContext, hearing: Hearing) -> Exception:
-    case = s.get(Case, hearing.case_id)
+    case = s.get_one(Case, hearing.case_id)
     last = latest_audit(s, entity=AuditEntity.SESION, entity_id=hearing.session_id, case_id=hearing.case_id,
                         actions=tuple(_HEARING_ACTIONS))
-    what = _HEARING_ACTIONS[last[0].action] if last else "el caso"
+    what = _HEARING_ACTIONS[AuditAction(last[0].action)] if last else "el caso"
     verb = "registró" if last and last[0].action == AuditAction.DECISION else "modificó"
     decision = hearing.decision
     return stale_edit(
@@ -129,7 +130,7 @@ def require_moment(s: Session, hearing: Hearing) -> None:
     arrivals and departures, a vote without that time would ignore who had left
     (or not yet arrived), so the time is required."""
     if hearing.discussed_at is None and times_recorded(hearing.session):
-        case = s.get(Case, hearing.case_id)
+        case = s.get_one(Case, hearing.case_id)
         raise RuleViolation(
             f"La sesión registra horas de llegada o salida de los asistentes: indique la hora en que se "
             f"trató el caso {case.radicado} antes de registrar votos o su decisión."
@@ -202,7 +203,7 @@ def _refuse_if_restoration_decided(s: Session, hearing: Hearing) -> None:
         .order_by(MeasureType.name)
     ))
     if names:
-        case = s.get(Case, hearing.case_id)
+        case = s.get_one(Case, hearing.case_id)
         listed = ", ".join(f"«{n}»" for n in names)
         raise RuleViolation(
             f"En el caso {case.radicado} ya se decidieron medidas de restablecimiento ({listed}): no se puede "
@@ -254,7 +255,7 @@ def record_recognition(
         raise ValidationError(f"Criterio de reconocimiento desconocido: {', '.join(sorted(unknown))}.")
     with ctx.transaction() as s:
         hearing = editable_hearing(s, ctx, hearing_id)
-        case = s.get(Case, hearing.case_id)
+        case = s.get_one(Case, hearing.case_id)
         if case.kind != CaseKind.COLECTIVO:
             raise RuleViolation("El reconocimiento social solo se verifica para casos colectivos.")
         hearing.recognition_answers = json.dumps(dict(answers), sort_keys=True)
@@ -293,7 +294,7 @@ def _vote_conflict(s: Session, ctx: ServiceContext, hearing: Hearing, seat_key: 
     stored = s.scalar(select(Vote).where(Vote.hearing_id == hearing.id, Vote.seat_key == seat_key)
                       .execution_options(populate_existing=True))
     choice = _stored_choice(stored)
-    case = s.get(Case, hearing.case_id)
+    case = s.get_one(Case, hearing.case_id)
     att = next((a for a in hearing.session.attendance if a.seat_key == seat_key), None)
     last = latest_audit(s, entity=AuditEntity.SESION, entity_id=hearing.session_id, case_id=hearing.case_id,
                         actions=(AuditAction.VOTO, AuditAction.VOTO_RETIRADO), match=lambda d: d.get("puesto") == seat_key)
@@ -331,6 +332,11 @@ def _conflict_after_duplicate(ctx: ServiceContext, hearing_id: int, seat_key: st
         return _vote_conflict(s, ctx, hearing, seat_key)
 
 
+def _changed(s: Session, statement: Executable) -> int:
+    """How many rows an UPDATE or DELETE touched."""
+    return cast(CursorResult[Any], s.execute(statement)).rowcount
+
+
 def cast_vote(
     ctx: ServiceContext, hearing_id: int, seat_key: str, choice: VoteChoice, dissent: str | None = None,
     *, expected: SeenVote = ANY_VOTE,
@@ -365,12 +371,12 @@ def cast_vote(
             elif checked:
                 # only if still as read: a vote changed meanwhile matches no row (PostgreSQL waits
                 # for the other transaction and re-reads the row; SQLite serialises the writes)
-                done = s.execute(
+                done = _changed(s,
                     update(Vote).where(Vote.id == existing.id, Vote.choice == existing.choice)
                     .values(choice=choice, dissent=dissent or None)
                     .execution_options(synchronize_session=False)
                 )
-                if done.rowcount != 1:
+                if done != 1:
                     raise _vote_conflict(s, ctx, hearing, seat_key)
             else:
                 existing.choice, existing.dissent = choice, dissent or None
@@ -382,8 +388,8 @@ def cast_vote(
                          reserved=reserved or None)
             return VoteResult(Changes(decisions=True, session_id=hearing.session_id), result)
     except ValidationError as exc:
-        if checked and isinstance(exc.__cause__, IntegrityError):
-            conflict = _conflict_after_duplicate(ctx, hearing_id, seat_key, expected)  # type: ignore[arg-type]
+        if not isinstance(expected, _AnyVote) and isinstance(exc.__cause__, IntegrityError):  # i.e. checked
+            conflict = _conflict_after_duplicate(ctx, hearing_id, seat_key, expected)
             if conflict is not None:
                 raise conflict from exc
         raise
@@ -410,11 +416,11 @@ def clear_vote(ctx: ServiceContext, hearing_id: int, seat_key: str, *, expected:
         existing = _vote_as_seen(s, ctx, hearing, seat_key, expected)
         before = existing.choice if existing is not None else None
         if checked and existing is not None:
-            done = s.execute(
+            done = _changed(s,
                 delete(Vote).where(Vote.id == existing.id, Vote.choice == existing.choice)
                 .execution_options(synchronize_session=False)
             )
-            if done.rowcount != 1:
+            if done != 1:
                 raise _vote_conflict(s, ctx, hearing, seat_key)
         else:
             hearing.votes = [v for v in hearing.votes if v.seat_key != seat_key]

@@ -3,10 +3,12 @@ handed to a CERREM, and emergency measures to report."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, aliased
 
 from comite.domain import AuditAction, AuditEntity, CommitmentStatus, CommitteeKind, HearingSource, RiskLevel
@@ -90,7 +92,7 @@ def set_commitment_status(
 
 
 def _commitment_conflict(s: Session, ctx: ServiceContext, c: Commitment) -> Exception:
-    def label(value: object) -> str:
+    def label(value: Any) -> str:
         try:
             return CommitmentStatus(value).label
         except ValueError:
@@ -133,11 +135,12 @@ def _session_label(number: int, year: int) -> str:
     return f"Sesión {number:03d} de {year}"
 
 
-def _rows(s: Session, stmt, today: date) -> list[CommitmentRow]:
+def _rows(s: Session, stmt: Select[Any], today: date) -> list[CommitmentRow]:
     """Rows of ``stmt`` (commitment, origin session, radicado[, still pending then]); the
     optional last column shows a commitment closed since as it stood then: pending."""
     out = []
-    for c, origin, radicado, *then in s.execute(stmt):
+    rows: Iterable[Any] = s.execute(stmt)
+    for c, origin, radicado, *then in rows:
         status = CommitmentStatus.PENDIENTE if then and then[0] else CommitmentStatus(c.status)
         out.append(CommitmentRow(
             c.id, c.origin_session_id, _session_label(origin.number, origin.year), c.description,
@@ -293,7 +296,7 @@ def receive_handoff(ctx: ServiceContext, session_id: int, handoff_id: int) -> Ch
             raise NotFound("El resultado del GVP ya no existe.")
         sess = editable_session(s, ctx, session_id)
         if handoff.target_committee_id != sess.committee_id:
-            target = s.get(Committee, handoff.target_committee_id)
+            target = s.get_one(Committee, handoff.target_committee_id)
             raise RuleViolation(f"Este resultado del GVP está dirigido al {target.short_name}.")
         if handoff.received_hearing_id is not None:
             raise RuleViolation("Este resultado del GVP ya está en el orden del día de otra sesión.")

@@ -13,7 +13,7 @@ from datetime import time
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from comite.domain import AttendanceStatus, Rights, SeatCondition, VoteChoice
+from comite.domain import AttendanceStatus, Rights, SeatCondition, VoteChoice, VotingSettings
 from comite.model import Attendance, AttendanceCase, Case, CommitteeSession, Hearing
 from comite.rules.quorum import (
     AttendanceView,
@@ -42,7 +42,7 @@ def attendance_view(att: Attendance) -> AttendanceView:
 
 
 def case_view(s: Session, hearing: Hearing, case: Case | None = None) -> CaseView:
-    case = case or s.get(Case, hearing.case_id)
+    case = case or s.get_one(Case, hearing.case_id)
     marked = s.execute(
         select(Attendance.seat_key, Attendance.condition)
         .join(AttendanceCase, AttendanceCase.attendance_id == Attendance.id)
@@ -65,7 +65,7 @@ class CaseFrame:
     attendance: dict[str, AttendanceView]
     case: CaseView
     moment: time | None
-    settings: object
+    settings: VotingSettings
 
 
 def case_frame(s: Session, hearing: Hearing) -> CaseFrame:

@@ -35,7 +35,8 @@ from typing import Any
 
 from sqlalchemy import delete, insert, select
 
-from comite.domain import AuditAction, AuditEntity, CaseKind, CaseStatus, RiskLevel, Route
+from comite.catalog.loader import load_installed_catalog
+from comite.domain import AuditAction, AuditEntity, CaseKind, CaseStatus, LabeledEnum, RiskLevel, Route
 from comite.errors import LockedError, ValidationError
 from comite.model import Case, Population
 from comite.rules._common import format_number
@@ -345,7 +346,7 @@ def _cell_text(value: Any) -> str:
     return " ".join(str(value).split())
 
 
-def _enum_lookup(enum: type) -> dict[str, Any]:
+def _enum_lookup(enum: type[LabeledEnum]) -> dict[str, Any]:
     table: dict[str, Any] = {}
     for member in enum:
         table[fold(member.value)] = member
@@ -406,14 +407,13 @@ class _Populations:
 
 def _load_populations(ctx: ServiceContext) -> _Populations:
     try:
-        from comite.catalog.loader import load_installed_catalog
-
         short = {p.code: p.short_name for p in load_installed_catalog().populations}
     except Exception:  # noqa: BLE001 - short names are a convenience only
         short = {}
     with ctx.reading() as s:
-        rows = [tuple(r) for r in s.execute(select(Population.code, Population.number, Population.name))]
-    return _Populations(rows, short)  # type: ignore[arg-type]
+        rows = [(code, number, name)
+                for code, number, name in s.execute(select(Population.code, Population.number, Population.name))]
+    return _Populations(rows, short)
 
 
 def _parse_row(cells: dict[str, str], pops: _Populations) -> tuple[CaseInput | None, list[str]]:
@@ -426,7 +426,7 @@ def _parse_row(cells: dict[str, str], pops: _Populations) -> tuple[CaseInput | N
         kind = _KINDS.get(fold(cells["tipo"]))
         if kind is None:
             problems.append(f"tipo «{cells['tipo']}» desconocido (use individual o colectivo)")
-    route = Route.ORDINARIA
+    route: Route | None = Route.ORDINARIA
     if cells["ruta"]:
         route = _ROUTES.get(fold(cells["ruta"]))
         if route is None:

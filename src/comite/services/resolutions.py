@@ -8,8 +8,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from comite.documents.data import (
     ConvocationData,
@@ -42,7 +44,7 @@ def _measures(d: views.HearingDetail) -> tuple[MeasureRow, ...]:
                             m.temporality_months, m.revaluation_date, m.notes or "") for m in d.measures)
 
 
-def _numbering(s) -> dict:
+def _numbering(s: Session) -> dict[str, Any]:
     cfg = dict(DEFAULT_NUMBERING)
     cfg.update(get_setting(s, "numeracion_resoluciones", {}) or {})
     return cfg
@@ -84,7 +86,7 @@ def resolution_items(ctx: ServiceContext, session_id: int) -> list[ResolutionDat
         pops = dict(s.execute(select(Population.code, Population.name)).all())
         items = []
         for d in details:
-            case = s.get(Case, d.case_id)
+            case = s.get_one(Case, d.case_id)
             gvp = s.execute(
                 select(CommitteeSession, Handoff).join(Hearing, Hearing.session_id == CommitteeSession.id)
                 .join(Handoff, Handoff.gvp_hearing_id == Hearing.id).where(Handoff.received_hearing_id == d.hearing_id)
@@ -157,7 +159,7 @@ def convocation_data(ctx: ServiceContext, session_id: int) -> ConvocationData:
             continue
         titles.append(r.title)
         if r.kind is AgendaItemKind.CASES:
-            radicados = [a.radicado for a in agenda if a.kind is AgendaItemKind.CASE]
+            radicados = [a.radicado or "" for a in agenda if a.kind is AgendaItemKind.CASE]
             if radicados:
                 titles[-1] = f"{r.title}: {len(radicados)} casos ({', '.join(radicados)})"
     return ConvocationData(

@@ -3,8 +3,10 @@ their data, their status, and the agenda."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, time
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -212,7 +214,7 @@ _SESSION_LABELS = {"fecha": "fecha", "inicio": "hora de inicio", "cierre": "hora
 
 def _describe_session_change(entry, details: dict) -> str:
     if entry.action == AuditAction.SESION_ESTADO:
-        def label(value: object) -> str:
+        def label(value: Any) -> str:
             try:
                 return SessionStatus(value).label
             except ValueError:
@@ -439,10 +441,11 @@ def list_sessions(ctx: ServiceContext, committee_code: str | None = None, year: 
             stmt = stmt.where(Committee.code == committee_code)
         if year:
             stmt = stmt.where(ss.year == year)
+        rows: Sequence[Any] = s.execute(stmt).all()
         return [
             SessionRow(sid, code, short, number, year_, SessionType(kind), day, start, end, place, link,
                        SessionStatus(status), n or 0, version)
             for (sid, committee_id, code, short, number, year_, kind, day, start, end, place, link, status, n,
-                 version) in s.execute(stmt)
+                 version) in rows
             if allowed(ctx, Action.READ_SESSION, committee_id)
         ]

@@ -119,13 +119,15 @@ def _big_session(ctx, n_cases: int) -> int:
     hearings = [sessions.add_case(ctx, sid, cid).created_id for cid in ids]
     for row in views.attendance_rows(ctx, sid):
         if row.condition is None:
-            attendance.set_attendance(ctx, row.id, status=AttendanceStatus.PRESENTE, person_name=f"Delegado {row.seat_key}",
+            attendance.set_attendance(ctx, row.id, status=AttendanceStatus.PRESENTE,
+                                      person_name=f"Delegado {row.seat_key}",
                                        arrival=dtime(8, 0))
     sessions.set_status(ctx, sid, SessionStatus.EN_CURSO)
     voters = None
     for i, hid in enumerate(hearings):
         deliberation.update_hearing(ctx, hid, discussed_at=dtime(8 + i // 30, (i * 2) % 60),
-                                   deliberation="Se analizan los hechos, el estudio de riesgo y el concepto del GVP. " * 3)
+                                   deliberation="Se analizan los hechos, el estudio de riesgo y el concepto "
+                                                "del GVP. " * 3)
         if voters is None:
             voters = [v.seat_key for v in views.hearing_detail(ctx, hid).voters if v.can_vote]
         votes = [(k, VoteChoice.EN_CONTRA if j == 0 and i % 7 == 0 else VoteChoice.A_FAVOR,

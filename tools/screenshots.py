@@ -146,7 +146,7 @@ def _documents(out: Path, work: Path, db_path: Path, accounts: dict[str, str]) -
     ctx = ServiceContext(db, account_service.login(db, "admin", accounts["admin"]).actor)
     with ctx.reading() as s:
         closed = list(s.scalars(select(SessionRow.id).join(Committee).where(
-            SessionRow.status.in_([SessionStatus.CERRADA.value, SessionStatus.ACTA_EN_REVISION.value, SessionStatus.ACTA_APROBADA.value]),
+            SessionRow.status.in_([SessionStatus.CERRADA, SessionStatus.ACTA_EN_REVISION, SessionStatus.ACTA_APROBADA]),
             Committee.code == "CERREM_POBLACIONAL").order_by(SessionRow.id.desc())))
     sid = next(i for i in closed if resolution_items(ctx, i))
     pdf = work / "acta.pdf"

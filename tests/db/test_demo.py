@@ -414,7 +414,8 @@ def test_acta_of_a_session_with_many_displaced_cases(admin, tmp_path):
 
     from comite.services import resolutions
 
-    text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(acta.preview_acta(admin, session_id))).pages).split())
+    pages = PdfReader(io.BytesIO(acta.preview_acta(admin, session_id))).pages
+    text = " ".join(" ".join(p.extract_text() for p in pages).split())
     assert "70 casos:" in text and "y 58 más" in text
     resolutions.generate_convocation(admin, session_id, tmp_path / "conv.pdf")
     conv = " ".join(" ".join(p.extract_text() for p in PdfReader(str(tmp_path / "conv.pdf")).pages).split())

@@ -324,7 +324,8 @@ def test_complete_session_through_the_workspace(admin, qtbot, tmp_path, code):
     assert head.status is (SessionStatus.ACTA_APROBADA if code == "COMITE_ESPECIAL" else SessionStatus.ACTA_EN_REVISION)
     stored = {r.seat_key: r for r in views.attendance_rows(ctx, sid)}
     assert all(stored[k].status is AttendanceStatus.PRESENTE for k in voting)
-    assert (stored[late].capacity, stored[late].arrival, stored[late].departure) == (Capacity.DELEGADO, time(9, 30), None)
+    assert (stored[late].capacity, stored[late].arrival, stored[late].departure) == (
+        Capacity.DELEGADO, time(9, 30), None)
     assert (stored[early].arrival, stored[early].departure) == (None, time(11, 0))
     assert stored[voting[0]].person_name == "Titular 1"
     assert stored[invitee.seat_key].ad_hoc_reason == "Competencia territorial en el caso"

@@ -107,15 +107,18 @@ COMPETENT_ENTITIES = (
     "Alcaldía municipal", "Ministerio de Educación Nacional", "Agencia para la Reincorporación y la Normalización",
 )
 OBSERVATIONS = {
-    "defensoria": "La Defensoría del Pueblo informa que emitió alerta temprana para {municipio} y pide tenerla en cuenta.",
+    "defensoria": ("La Defensoría del Pueblo informa que emitió alerta temprana para {municipio} y pide "
+                   "tenerla en cuenta."),
     "procuraduria": "La Procuraduría solicita hacer seguimiento a la implementación oportuna de las medidas.",
-    "fiscalia": "La Fiscalía informa que existe noticia criminal por amenazas y que la investigación está en indagación.",
+    "fiscalia": ("La Fiscalía informa que existe noticia criminal por amenazas y que la investigación está "
+                 "en indagación."),
     "oacnudh": "La OACNUDH recuerda la situación de riesgo de las personas defensoras en {departamento}.",
     "acnur": "ACNUR resalta la condición de desplazamiento forzado y pide medidas con enfoque diferencial.",
     "ciat": "La Secretaría Técnica de la CIAT señala que el municipio tiene informe de riesgo vigente.",
     "delegado_pob": "El delegado de la población objeto pide tener en cuenta el liderazgo y el contexto territorial.",
     "entidades_competentes": "La entidad competente informa las acciones adelantadas en el territorio.",
     "entidades_restablecimiento": "Las entidades competentes exponen la oferta de atención psicosocial disponible.",
-    "responsables_medidas_colectivas": "La entidad responsable informa la concertación de la medida colectiva con la comunidad.",
+    "responsables_medidas_colectivas": ("La entidad responsable informa la concertación de la medida colectiva "
+                                        "con la comunidad."),
     "": "Solicita que se consideren los antecedentes de riesgo en la zona.",
 }

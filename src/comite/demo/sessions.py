@@ -198,8 +198,10 @@ def hold_session(g: Demo, plan: SessionPlan, hearings: list[CasePlan], received:
             moment = None  # not discussed yet
         hold_hearing(g, plan, c, hearing_id, item_ids[k], clock_time(moment) if moment is not None else None,
                      received[k] if received else None, restoration_flags[k], attendance, by_key,
-                     frozenset(key for key in marked.get(k, ()) if by_key[key]["condition"] == SeatCondition.WHEN_COMPETENT),
-                     frozenset(key for key in marked.get(k, ()) if by_key[key]["condition"] == SeatCondition.WHEN_PERTINENT),
+                     frozenset(key for key in marked.get(k, ())
+                               if by_key[key]["condition"] == SeatCondition.WHEN_COMPETENT),
+                     frozenset(key for key in marked.get(k, ())
+                               if by_key[key]["condition"] == SeatCondition.WHEN_PERTINENT),
                      record=(past or (decided_until is not None and k < decided_until)),
                      partial_votes=(decided_until is not None and k == decided_until),
                      previous_day=previous_day)

@@ -84,7 +84,8 @@ class CaseRow:
 def measure_phrase(measure: MeasureRow) -> str:
     """``"Implementar dos (2) hombres de protección por seis (6) meses"``."""
     gender: Gender = "f" if is_feminine(measure.unit_singular) else "m"
-    text = f"{measure.action.label} {quantity_phrase(measure.quantity, measure.unit_singular, measure.unit_plural, gender=gender)}"
+    quantity = quantity_phrase(measure.quantity, measure.unit_singular, measure.unit_plural, gender=gender)
+    text = f"{measure.action.label} {quantity}"
     if measure.temporality_months:
         text += f" por {months_phrase(measure.temporality_months)}"
     if measure.notes.strip():

@@ -330,7 +330,8 @@ def set_password(
             s.add(KeyWrap(user_id=user.id, purpose=KeyPurpose.USER, salt=salt, kdf_params=params, wrapped_key=wrapped))
         else:
             wrap.salt, wrap.kdf_params, wrap.wrapped_key = salt, params, wrapped
-        audit.record(s, ctx, AuditAction.CONTRASENA_CAMBIADA, AuditEntity.USUARIO, user.id, details={"usuario": username})
+        audit.record(s, ctx, AuditAction.CONTRASENA_CAMBIADA, AuditEntity.USUARIO, user.id,
+                     details={"usuario": username})
         return Changes(users=True)
 
 

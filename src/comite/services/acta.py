@@ -120,7 +120,8 @@ def _case_block(order: int, d: views.HearingDetail) -> CaseBlock:
     )
     return CaseBlock(
         order=order, radicado=d.radicado, kind=d.case_kind, population=d.population or "", route=d.route,
-        displaced=d.displaced, gvp_level=d.proposal_level, matrix_pct=d.matrix_pct if d.matrix_pct is not None else d.proposal_pct,
+        displaced=d.displaced, gvp_level=d.proposal_level,
+        matrix_pct=d.matrix_pct if d.matrix_pct is not None else d.proposal_pct,
         gvp_concept=d.proposal_concept or "", deliberation=d.deliberation or "",
         observations=tuple(ObservationRow(o.entity, o.text) for o in d.observations),
         outcome=d.outcome, risk_level=d.risk_level, concept=d.concept or "", measures=measures, votes=votes,
@@ -254,7 +255,8 @@ def _issue(ctx: ServiceContext, session_id: int, version: int, kind: ActaKind, d
             sess.locked = True
         if status is not None:
             sess.status = status
-        audit.record(s, ctx, action, AuditEntity.SESION, session_id, details={"version": version, "sha256": digest, **extra})
+        audit.record(s, ctx, action, AuditEntity.SESION, session_id,
+                     details={"version": version, "sha256": digest, **extra})
     _write(out, pdf)
     return digest, pdf
 
@@ -280,7 +282,8 @@ def issue_draft(ctx: ServiceContext, session_id: int, out: Path | None = None) -
     data = build_acta_data(ctx, session_id, version=version, draft=True)
     digest, _ = _issue(ctx, session_id, version, ActaKind.BORRADOR, data, AuditAction.ACTA_BORRADOR, {}, out,
                        status=SessionStatus.ACTA_EN_REVISION)
-    return ActaResult(out, version, ActaKind.BORRADOR, digest, f"Borrador versión {version} del acta generado para revisión.")
+    return ActaResult(out, version, ActaKind.BORRADOR, digest,
+                      f"Borrador versión {version} del acta generado para revisión.")
 
 
 def approve_acta(ctx: ServiceContext, session_id: int, out: Path | None = None) -> ActaResult:
@@ -327,7 +330,8 @@ def generate_acta(ctx: ServiceContext, session_id: int, out: Path) -> ActaResult
     with ctx.reading() as s:
         sess = load_session(s, session_id)
         require(ctx, Action.READ_SESSION, sess.committee_id)
-        stored = _latest(s, session_id, (ActaKind.FINAL, ActaKind.FE_DE_ERRATAS)) or _latest(s, session_id, (ActaKind.BORRADOR,))
+        stored = (_latest(s, session_id, (ActaKind.FINAL, ActaKind.FE_DE_ERRATAS))
+                  or _latest(s, session_id, (ActaKind.BORRADOR,)))
         if stored is not None:
             pdf = ctx.db.vault.decrypt_bytes(stored.pdf, f"acta:{session_id}:{stored.version}")
             version, kind = stored.version, stored.kind
@@ -335,7 +339,8 @@ def generate_acta(ctx: ServiceContext, session_id: int, out: Path) -> ActaResult
     if stored is not None:
         _write(out, pdf)
         with ctx.transaction() as s:
-            audit.record(s, ctx, AuditAction.ACTA_EXPORTADA, AuditEntity.SESION, session_id, details={"version": version, "tipo": kind})
+            audit.record(s, ctx, AuditAction.ACTA_EXPORTADA, AuditEntity.SESION, session_id,
+                         details={"version": version, "tipo": kind})
         message = (f"Borrador en revisión (versión {version}) escrito en {out}." if kind == ActaKind.BORRADOR
                    else f"Acta final (versión {version}) escrita en {out}.")
         return ActaResult(out, version, kind, digest, message)
@@ -397,8 +402,8 @@ def add_review_observation(ctx: ServiceContext, version_id: int, text: str) -> C
                                 reviewer=ctx.actor.full_name or ctx.actor.username, text=text.strip())
         s.add(obs)
         s.flush()
-        audit.record(s, ctx, AuditAction.ACTA_OBSERVACION, AuditEntity.SESION, v.session_id, details={"version": v.version},
-                     reserved={"texto": text})
+        audit.record(s, ctx, AuditAction.ACTA_OBSERVACION, AuditEntity.SESION, v.session_id,
+                     details={"version": v.version}, reserved={"texto": text})
         return Changes(acta=True, session_id=v.session_id, created_id=obs.id)
 
 
@@ -415,8 +420,9 @@ def set_review_resolved(ctx: ServiceContext, observation_id: int, resolved: bool
             raise RuleViolation("El acta ya fue aprobada: sus observaciones de revisión ya no cambian.")
         if obs.resolved != resolved:
             obs.resolved = resolved
-            audit.record(s, ctx, AuditAction.ACTA_OBSERVACION_ATENDIDA if resolved else AuditAction.ACTA_OBSERVACION_REABIERTA,
-                         AuditEntity.SESION, v.session_id, details={"version": v.version, "observacion": obs.id})
+            action = AuditAction.ACTA_OBSERVACION_ATENDIDA if resolved else AuditAction.ACTA_OBSERVACION_REABIERTA
+            audit.record(s, ctx, action, AuditEntity.SESION, v.session_id,
+                         details={"version": v.version, "observacion": obs.id})
         return Changes(acta=True, session_id=v.session_id)
 
 

@@ -194,7 +194,8 @@ def add_invitee(
         sess.attendance.append(att)
         s.flush()
         _mark_cases(s, att, hearing_ids)
-        audit.record(s, ctx, AuditAction.INVITADO_AGREGADO, AuditEntity.SESION, sess.id, details={"entidad": entity, "motivo": reason})
+        audit.record(s, ctx, AuditAction.INVITADO_AGREGADO, AuditEntity.SESION, sess.id,
+                     details={"entidad": entity, "motivo": reason})
         return Changes(attendance=True, session_id=sess.id, created_id=att.id)
 
 

@@ -344,7 +344,8 @@ def verify(session: Session, vault: Any | None) -> AuditReport:
                     f"borrarse registros al final (se revisaron {checked} registros)."
                 )
             if last_sealed is not None:
-                note = " El final aún no está sellado (base anterior a este formato): se sellará en la próxima escritura."
+                note = (" El final aún no está sellado (base anterior a este formato): se sellará en la próxima "
+                        "escritura.")
         elif not _seal_holds(vault, seal):
             return broken(
                 "La auditoría fue alterada: el sello del final de la auditoría no corresponde a la llave "
@@ -418,10 +419,14 @@ def query(
             stmt = stmt.where(AuditEntry.at <= datetime.combine(until, datetime.max.time()).astimezone())
         entries = list(s.scalars(stmt))
         seats = _seat_names(s, entries)
+
+        def seats_of(e: AuditEntry) -> dict[str, str]:
+            return seats.get(e.entity_id, {}) if e.entity == AuditEntity.SESION and e.entity_id is not None else {}
+
         return [
             AuditRow(e.id, e.at, e.username, e.action, e.entity, e.entity_id, e.case_id, e.details,
                      action_label(e.action), subject_label(e.entity, e.entity_id),
-                     details_text(e.action, e.details, seats.get(e.entity_id, {}) if e.entity == "sesion" and e.entity_id is not None else {}))
+                     details_text(e.action, e.details, seats_of(e)))
             for e in entries
         ]
 

@@ -102,7 +102,8 @@ def create_backup(ctx: ServiceContext, destination: Path) -> BackupInfo:
         os.fsync(fh.fileno())
     os.replace(tmp_out, destination)
     with ctx.transaction() as s:
-        audit.record(s, ctx, AuditAction.COPIA_SEGURIDAD, AuditEntity.BASE, details={"archivo": destination.name, "bytes": header["size"]})
+        audit.record(s, ctx, AuditAction.COPIA_SEGURIDAD, AuditEntity.BASE,
+                     details={"archivo": destination.name, "bytes": header["size"]})
     return BackupInfo(destination, db_id, header["created_at"], header["revision"], header["size"])
 
 

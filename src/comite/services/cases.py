@@ -136,7 +136,8 @@ def create_case(ctx: ServiceContext, inp: CaseInput) -> Changes:
         s.add(case)
         s.flush()
         data, reserved = _audit_payload(inp)
-        audit.record(s, ctx, AuditAction.CASO_CREADO, AuditEntity.CASO, case.id, case_id=case.id, details=data, reserved=reserved)
+        audit.record(s, ctx, AuditAction.CASO_CREADO, AuditEntity.CASO, case.id, case_id=case.id, details=data,
+                     reserved=reserved)
         return Changes(cases=True, created_id=case.id)
 
 
@@ -200,7 +201,8 @@ def update_case(ctx: ServiceContext, case_id: int, expected_version: int | None 
         diff = {k: [getattr(before, k), getattr(after, k)] for k in changes if getattr(before, k) != getattr(after, k)}
         plain = {k: v for k, v in diff.items() if k not in RESERVED_FIELDS}
         reserved = {k: v for k, v in diff.items() if k in RESERVED_FIELDS}
-        audit.record(s, ctx, AuditAction.CASO_MODIFICADO, AuditEntity.CASO, case.id, case_id=case.id, details=plain, reserved=reserved)
+        audit.record(s, ctx, AuditAction.CASO_MODIFICADO, AuditEntity.CASO, case.id, case_id=case.id, details=plain,
+                     reserved=reserved)
         return Changes(cases=True)
 
 

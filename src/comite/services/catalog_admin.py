@@ -182,7 +182,9 @@ def import_compositions(ctx: ServiceContext, directory: Path) -> Changes:
     return Changes(catalog=changed, session=bool(recomposed), attendance=bool(recomposed), message=" ".join(parts))
 
 
-def set_voting_settings(ctx: ServiceContext, committee_code: str, valid_from: date, settings: VotingSettings) -> Changes:
+def set_voting_settings(
+    ctx: ServiceContext, committee_code: str, valid_from: date, settings: VotingSettings
+) -> Changes:
     require(ctx, Action.MANAGE_CATALOG)
     for name in ("quorum_fraction", "majority_fraction"):
         value = getattr(settings, name)

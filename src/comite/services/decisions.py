@@ -263,7 +263,7 @@ def withdraw_decision(ctx: ServiceContext, hearing_id: int) -> Changes:
         case = s.get_one(Case, hearing.case_id)
         status_before = case.status
         case.status = case_status_from_decisions(s, case.id)
-        audit.record(s, ctx, AuditAction.DECISION_RETIRADA, AuditEntity.SESION, hearing.session_id, case_id=hearing.case_id,
-                     details={"estado_caso": [status_before, case.status]})
+        audit.record(s, ctx, AuditAction.DECISION_RETIRADA, AuditEntity.SESION, hearing.session_id,
+                     case_id=hearing.case_id, details={"estado_caso": [status_before, case.status]})
         return Changes(decisions=True, cases=True, session_id=hearing.session_id)
 

@@ -170,8 +170,8 @@ def update_hearing(
                 _check_votes_still_hold(s, hearing, f"la hora {discussed_at:%H:%M}", "Revise la hora")
         if proposal_concept is not None:
             hearing.proposal_concept = proposal_concept
-        audit.record(s, ctx, AuditAction.CASO_DELIBERACION, AuditEntity.SESION, hearing.session_id, case_id=hearing.case_id,
-                     details={"hora": discussed_at, "restablecimiento": restoration_measures},
+        audit.record(s, ctx, AuditAction.CASO_DELIBERACION, AuditEntity.SESION, hearing.session_id,
+                     case_id=hearing.case_id, details={"hora": discussed_at, "restablecimiento": restoration_measures},
                      reserved={"deliberacion": deliberation} if deliberation is not None else None)
         return Changes(decisions=True, session_id=hearing.session_id)
 
@@ -241,7 +241,8 @@ def remove_observation(ctx: ServiceContext, observation_id: int) -> Changes:
             raise NotFound("La observación ya no existe.")
         hearing = editable_hearing(s, ctx, obs.hearing_id)
         s.delete(obs)
-        audit.record(s, ctx, AuditAction.OBSERVACION_RETIRADA, AuditEntity.SESION, hearing.session_id, case_id=hearing.case_id)
+        audit.record(s, ctx, AuditAction.OBSERVACION_RETIRADA, AuditEntity.SESION, hearing.session_id,
+                     case_id=hearing.case_id)
         return Changes(decisions=True, session_id=hearing.session_id)
 
 
@@ -297,7 +298,8 @@ def _vote_conflict(s: Session, ctx: ServiceContext, hearing: Hearing, seat_key: 
     case = s.get_one(Case, hearing.case_id)
     att = next((a for a in hearing.session.attendance if a.seat_key == seat_key), None)
     last = latest_audit(s, entity=AuditEntity.SESION, entity_id=hearing.session_id, case_id=hearing.case_id,
-                        actions=(AuditAction.VOTO, AuditAction.VOTO_RETIRADO), match=lambda d: d.get("puesto") == seat_key)
+                        actions=(AuditAction.VOTO, AuditAction.VOTO_RETIRADO),
+                        match=lambda d: d.get("puesto") == seat_key)
     what = f"el voto de «{att.entity if att else seat_key}» en el caso {case.radicado}"
     verb = "modificó"
     if last is None:

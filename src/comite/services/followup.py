@@ -87,7 +87,8 @@ def set_commitment_status(
         else:
             c.closed_session_id = session_id
             c.closed_on = ctx.today()
-        audit.record(s, ctx, AuditAction.COMPROMISO_ESTADO, AuditEntity.COMPROMISO, c.id, details={"de": before, "a": status})
+        audit.record(s, ctx, AuditAction.COMPROMISO_ESTADO, AuditEntity.COMPROMISO, c.id,
+                     details={"de": before, "a": status})
         return Changes(commitments=True, session_id=session_id)
 
 

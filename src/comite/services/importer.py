@@ -441,7 +441,8 @@ def _parse_row(cells: dict[str, str], pops: _Populations) -> tuple[CaseInput | N
     if cells["poblacion"]:
         population = pops.find(cells["poblacion"])
         if population is None:
-            problems.append(f"población desconocida «{cells['poblacion']}» (use el código, el número 1 a 13 o el nombre)")
+            problems.append(f"población desconocida «{cells['poblacion']}» "
+                            "(use el código, el número 1 a 13 o el nombre)")
     pct = None
     if cells["puntaje_matriz"]:
         try:

@@ -54,7 +54,8 @@ def _assign_numbers(ctx: ServiceContext, session_id: int, hearing_ids: list[int]
     """Resolution numbers for the hearings, assigning the next ones in sequence."""
     with ctx.transaction() as s:
         cfg = _numbering(s)
-        existing = {r.hearing_id: r for r in s.scalars(select(Resolution).where(Resolution.hearing_id.in_(hearing_ids)))}
+        existing = {r.hearing_id: r
+                    for r in s.scalars(select(Resolution).where(Resolution.hearing_id.in_(hearing_ids)))}
         if cfg["asignar"]:
             last = s.scalar(select(func.max(Resolution.number)).where(Resolution.year == year))
             nxt = max(int(cfg["inicio"]), (last or 0) + 1)
@@ -66,7 +67,8 @@ def _assign_numbers(ctx: ServiceContext, session_id: int, hearing_ids: list[int]
             s.flush()
             audit.record(s, ctx, AuditAction.RESOLUCIONES_NUMERADAS, AuditEntity.SESION, session_id,
                          details={"numeros": sorted(r.number for r in existing.values())})
-        return {hid: (f"{cfg['prefijo']}{existing[hid].number:04d}" if hid in existing else None) for hid in hearing_ids}
+        return {hid: (f"{cfg['prefijo']}{existing[hid].number:04d}" if hid in existing else None)
+                for hid in hearing_ids}
 
 
 def resolution_items(ctx: ServiceContext, session_id: int) -> list[ResolutionData]:

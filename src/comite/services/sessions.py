@@ -82,7 +82,8 @@ def editable_session(s: Session, ctx: ServiceContext, session_id: int) -> Commit
 
 
 def session_label(committee: Committee, sess: CommitteeSession) -> str:
-    return f"Sesión {SessionType(sess.session_type).label.lower()} No. {sess.number:03d} de {sess.year} — {committee.short_name}"
+    kind = SessionType(sess.session_type).label.lower()
+    return f"Sesión {kind} No. {sess.number:03d} de {sess.year} — {committee.short_name}"
 
 
 def _check_times(start: time | None, end: time | None) -> None:
@@ -180,7 +181,9 @@ def update_session(
         before = {"fecha": sess.day, "inicio": sess.start_time, "cierre": sess.end_time}
         if day is not None and day != sess.day:
             if day.year != sess.year:
-                raise ValidationError("La nueva fecha debe estar en el mismo año: el número de la sesión depende del año.")
+                raise ValidationError(
+                    "La nueva fecha debe estar en el mismo año: el número de la sesión depende del año."
+                )
             comp = composition_on(s, sess.committee, day)
             if comp.id != sess.composition_id:
                 raise ValidationError(
@@ -225,7 +228,8 @@ def _describe_session_change(entry, details: dict) -> str:
 
 
 def _session_conflict(s: Session, ctx: ServiceContext, sess: CommitteeSession) -> Exception:
-    last = latest_audit(s, entity=AuditEntity.SESION, entity_id=sess.id, actions=(AuditAction.SESION_MODIFICADA, AuditAction.SESION_ESTADO))
+    last = latest_audit(s, entity=AuditEntity.SESION, entity_id=sess.id,
+                        actions=(AuditAction.SESION_MODIFICADA, AuditAction.SESION_ESTADO))
     return stale_edit(
         ctx, f"los datos de la sesión No. {sess.number:03d} de {sess.year}", version=sess.row_version, last=last,
         describe=_describe_session_change,
@@ -250,7 +254,8 @@ def set_status(ctx: ServiceContext, session_id: int, status: SessionStatus) -> C
         if status is SessionStatus.CERRADA and sess.end_time is None:
             raise RuleViolation("Registre la hora de cierre antes de cerrar la sesión.")
         sess.status = status
-        audit.record(s, ctx, AuditAction.SESION_ESTADO, AuditEntity.SESION, sess.id, details={"de": current, "a": status})
+        audit.record(s, ctx, AuditAction.SESION_ESTADO, AuditEntity.SESION, sess.id,
+                     details={"de": current, "a": status})
         return Changes(session=True, session_id=sess.id)
 
 
@@ -382,7 +387,8 @@ def remove_item(ctx: ServiceContext, item_id: int) -> Changes:
         s.delete(item)
         sess.agenda = items
         _renumber(items)
-        audit.record(s, ctx, AuditAction.AGENDA_RETIRO, AuditEntity.SESION, sess.id, case_id=case_id, details={"titulo": item.title})
+        audit.record(s, ctx, AuditAction.AGENDA_RETIRO, AuditEntity.SESION, sess.id, case_id=case_id,
+                     details={"titulo": item.title})
         return Changes(agenda=True, session_id=sess.id)
 
 
@@ -397,7 +403,8 @@ def move_item(ctx: ServiceContext, item_id: int, new_position: int) -> Changes:
         new_position = max(0, min(new_position, len(items)))
         items.insert(new_position, item)
         _renumber(items)
-        audit.record(s, ctx, AuditAction.AGENDA_ORDEN, AuditEntity.SESION, sess.id, details={"punto": item.title, "posicion": new_position})
+        audit.record(s, ctx, AuditAction.AGENDA_ORDEN, AuditEntity.SESION, sess.id,
+                     details={"punto": item.title, "posicion": new_position})
         return Changes(agenda=True, session_id=sess.id)
 
 

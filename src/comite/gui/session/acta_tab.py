@@ -313,5 +313,5 @@ class ActaTab(QWidget):
             targets = ", ".join(f"{f.committee_code} ({f.cases})" for f in files)
             self._result(f"Notificaciones generadas (PDF y Word) para: {targets}.")
 
-        self._job("generar la notificación al CERREM", lambda p, c: resolutions.generate_notifications(ctx, sid, folder),
-                  done)
+        self._job("generar la notificación al CERREM",
+                  lambda p, c: resolutions.generate_notifications(ctx, sid, folder), done)

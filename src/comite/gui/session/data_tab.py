@@ -207,7 +207,8 @@ class DataTab(QWidget):
             return
         before, self._saved_development = self._saved_development, text
         if not self.page.push(commands.development_command(
-                self.page.ctx, self.page.session_id, before, text, self.page.apply_changes, self.page.on_error, self.page.header.row_version)):
+                self.page.ctx, self.page.session_id, before, text, self.page.apply_changes, self.page.on_error,
+                self.page.header.row_version)):
             self._saved_development = before  # kept in the box; the next edit tries again
 
     def flush(self) -> None:

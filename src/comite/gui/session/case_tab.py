@@ -135,6 +135,7 @@ class CaseTab(QWidget):
         self._form_stored: tuple | None = None
         self._form_version: int | None = None
         self._form_radicado = ""
+        self._observation_drafts: dict[int, str] = {}  # observations typed and not added, per case
         show_message(self.ui.caseMessage, "")
         show_message(self.ui.decisionMessage, "")
 
@@ -279,8 +280,10 @@ class CaseTab(QWidget):
     def go_to_hearing(self, hearing_id: int | None) -> None:
         if hearing_id is None or hearing_id == self.hearing_id:
             return
+        self._save_discussed()  # an hour typed and not confirmed belongs to the case it was typed on
         self.flush()
         self._keep_draft()
+        self._keep_observation()
         self.hearing_id = hearing_id
         show_message(self.ui.caseMessage, "")
         show_message(self.ui.decisionMessage, "")
@@ -332,8 +335,13 @@ class CaseTab(QWidget):
             self.ui.prevButton.setEnabled(pos > 0)
             self.ui.nextButton.setEnabled(pos < len(ids) - 1)
             self.ui.caseHeaderLabel.setText(_header_html(d))
-            if not self.ui.discussedEdit.hasFocus():
+            another_case = self._shown_hearing != d.hearing_id
+            if another_case or not self.ui.discussedEdit.hasFocus():  # a reload keeps an hour being typed
                 self.ui.discussedEdit.setText(hour_text(d.discussed_at))
+                self.ui.discussedEdit.setModified(False)
+            if another_case:  # nothing of the case shown before may stay on screen
+                self.ui.saveStateLabel.setText("")
+                self.ui.observationEdit.setText(self._observation_drafts.pop(d.hearing_id, ""))
             self.ui.restorationCheck.setChecked(d.restoration_measures)
             stored = d.deliberation or ""
             editor = self.ui.deliberationEdit
@@ -677,6 +685,11 @@ class CaseTab(QWidget):
         return super().eventFilter(watched, event)
 
     # --- observations --------------------------------------------------------------------------------
+    def _keep_observation(self) -> None:
+        """Leaving the case: an observation typed and not added stays with it, not with the next case."""
+        if self._shown_hearing is not None and self.ui.observationEdit.text():
+            self._observation_drafts[self._shown_hearing] = self.ui.observationEdit.text()
+
     def add_observation(self) -> None:
         text = self.ui.observationEdit.text().strip()
         seat = self.ui.observationSeatCombo.currentData()

@@ -242,6 +242,10 @@ class SessionPage(QWidget):
     def apply_changes(self, changes: Changes) -> None:
         """Reload what ``changes`` touched, and nothing else (tabs not built yet load fresh when shown)."""
         data, agenda, attendance, case, commitments, acta_tab = (self._built_tab(i) for i in range(len(self._TABS)))
+        if changes.votes:  # until the change bus: a vote reloads the case as before
+            from dataclasses import replace
+
+            changes = replace(changes, decisions=True)
         if changes.session or changes.acta:
             self.header = views.session_header(self.ctx, self.session_id)
             self._show_header()

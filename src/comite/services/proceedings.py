@@ -669,7 +669,7 @@ def cast_vote(
             audit.record(s, ctx, "voto", "sesion", hearing.session_id, case_id=hearing.case_id,
                          details={"puesto": seat_key, "voto": choice.value, "antes": before},
                          reserved=reserved or None)
-            return VoteResult(Changes(decisions=True, session_id=hearing.session_id), result)
+            return VoteResult(_vote_changes(hearing), result)
     except ValidationError as exc:
         if checked and isinstance(exc.__cause__, IntegrityError):
             conflict = _conflict_after_duplicate(ctx, hearing_id, seat_key, expected)  # type: ignore[arg-type]
@@ -695,9 +695,14 @@ def _decision_summary(d: Decision) -> dict:
             "medidas": [[m.measure_code, m.quantity, m.action, m.temporality_months] for m in d.measures]}
 
 
-def clear_vote(ctx: ServiceContext, hearing_id: int, seat_key: str, *, expected: SeenVote = ANY_VOTE) -> Changes:
+def _vote_changes(hearing: Hearing) -> Changes:
+    return Changes(votes=True, session_id=hearing.session_id, case_id=hearing.case_id)
+
+
+def clear_vote(ctx: ServiceContext, hearing_id: int, seat_key: str, *, expected: SeenVote = ANY_VOTE) -> VoteResult:
     """Withdraw one member's vote. ``expected`` as for :func:`cast_vote`: the vote the
-    caller saw; if someone changed it meanwhile, nothing is withdrawn."""
+    caller saw; if someone changed it meanwhile, nothing is withdrawn. Returns the
+    tally of the votes that remain."""
     checked = not isinstance(expected, _AnyVote)
     with ctx.transaction() as s:
         hearing = _hearing(s, ctx, hearing_id)
@@ -714,7 +719,10 @@ def clear_vote(ctx: ServiceContext, hearing_id: int, seat_key: str, *, expected:
             hearing.votes = [v for v in hearing.votes if v.seat_key != seat_key]
         audit.record(s, ctx, "voto_retirado", "sesion", hearing.session_id, case_id=hearing.case_id,
                      details={"puesto": seat_key, "antes": before})
-        return Changes(decisions=True, session_id=hearing.session_id)
+        frame = case_frame(s, hearing)
+        quorum = quorum_for_case(frame.seats, frame.attendance, frame.case, frame.moment, frame.settings)
+        remaining = [v for v in _votes(hearing) if v.seat_key != seat_key]
+        return VoteResult(_vote_changes(hearing), tally(remaining, quorum, frame.settings))
 
 
 def current_tally(s: Session, hearing: Hearing) -> tuple[QuorumResult, TallyResult]:

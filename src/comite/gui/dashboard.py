@@ -22,7 +22,7 @@ from comite.gui import formatting as fmt
 from comite.gui.forms.ui_dashboard_page import Ui_DashboardPage
 from comite.gui.table_models import RIGHT, ROW_ROLE, Column, RowTableModel, attach, fit_columns
 from comite.services import dashboard
-from comite.services.context import ServiceContext
+from comite.services.context import Changes, ServiceContext
 
 GVP_COLUMNS = (
     Column("Radicado", lambda r: r.radicado),
@@ -102,6 +102,12 @@ class DashboardPage(QWidget):
             table.setToolTip("Intro o doble clic para abrir")
         self.ui.refreshButton.clicked.connect(self.refresh)
         self.ui.dateLabel.setText("Cargando el trabajo pendiente…")
+
+    def on_changes(self, changes: Changes, _initiator: object) -> None:
+        """Cases, decisions (measures to revalue), commitments and actas are what the lists show."""
+        if (changes.cases or changes.decisions or changes.commitments or changes.acta or changes.session
+                or changes.agenda or changes.catalog):
+            self.refresh_when_shown()
 
     def refresh_when_shown(self) -> None:
         """Refresh now if the page is on screen, else as soon as it first is (the window's

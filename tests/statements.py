@@ -6,11 +6,14 @@
 
 Statements are counted where SQLAlchemy hands them to the driver
 (``before_cursor_execute``), so lazy loads, flushes and the audit's own
-queries all count; ``PRAGMA``/``SAVEPOINT`` housekeeping is kept apart.
+queries all count; ``PRAGMA``/``SAVEPOINT`` housekeeping is kept apart. Only
+the thread that opened the block counts (the window's, in GUI tests): the live
+feed's own thread polls the same engine whenever anything commits.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -37,8 +40,11 @@ class Counted:
 def count_statements(*engines: Engine) -> Iterator[Counted]:
     """Count what each of ``engines`` sends to its database inside the block."""
     counted = Counted()
+    here = threading.get_ident()
 
     def before(_conn, _cursor, statement, _parameters, _context, _executemany) -> None:
+        if threading.get_ident() != here:
+            return
         if statement.lstrip().upper().startswith(_HOUSEKEEPING):
             counted.housekeeping += 1
         else:

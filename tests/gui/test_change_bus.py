@@ -17,7 +17,7 @@ from PySide6.QtTest import QTest
 
 from comite.domain import AttendanceStatus, SessionStatus, VoteChoice
 from comite.gui.bus import REMOTE, ChangeBus, Pending, merged
-from comite.services import accounts, catalog, cases, dashboard, proceedings, sessions, views
+from comite.services import accounts, cases, catalog, dashboard, proceedings, sessions, views
 from comite.services.bootstrap import open_database
 from comite.services.context import Changes, ServiceContext
 from tests.conftest import ADMIN, ADMIN_PASSWORD

@@ -19,6 +19,7 @@ from dataclasses import fields, replace
 from typing import Final
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QShowEvent
 
 from comite.services.context import Changes
 
@@ -79,3 +80,26 @@ class Pending:
 
     def __bool__(self) -> bool:
         return self.changes is not None
+
+
+class RefreshWhenShown:
+    """For a page (mixed in before ``QWidget``): :meth:`refresh_when_shown` reads it again now if
+    it is on screen, else at its next show. The page defines ``refresh()``."""
+
+    _stale = False
+
+    def refresh_when_shown(self) -> None:
+        if self.isVisible():  # type: ignore[attr-defined]
+            self.refresh()  # type: ignore[attr-defined]
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)  # type: ignore[misc]
+        if self._stale:
+            self._stale = False
+            self.refresh_shown()
+
+    def refresh_shown(self) -> None:
+        """How a page shown again catches up (now, unless the page says otherwise)."""
+        self.refresh()  # type: ignore[attr-defined]

@@ -14,11 +14,11 @@ a session in its workspace (signals :attr:`DashboardPage.open_case` and
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QGroupBox, QLabel, QTableView, QWidget
 
 from comite.gui import dialogs, workers
 from comite.gui import formatting as fmt
+from comite.gui.bus import RefreshWhenShown
 from comite.gui.forms.ui_dashboard_page import Ui_DashboardPage
 from comite.gui.table_models import RIGHT, ROW_ROLE, Column, RowTableModel, attach, fit_columns
 from comite.services import dashboard
@@ -68,7 +68,7 @@ _LAYOUT = {
 }
 
 
-class DashboardPage(QWidget):
+class DashboardPage(RefreshWhenShown, QWidget):
     open_session = Signal(int)
     open_case = Signal(int)
 
@@ -109,19 +109,10 @@ class DashboardPage(QWidget):
                 or changes.agenda or changes.catalog):
             self.refresh_when_shown()
 
-    def refresh_when_shown(self) -> None:
-        """Refresh now if the page is on screen, else as soon as it first is (the window's
-        first paint does not wait for, nor share the processor with, the reading)."""
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self._stale = False
-            QTimer.singleShot(0, self.refresh)
+    def refresh_shown(self) -> None:
+        """Shown again after a change, or for the first time: read once the page is painted (the
+        window's first paint does not wait for, nor share the processor with, the reading)."""
+        QTimer.singleShot(0, self.refresh)
 
     def set_committee(self, committee_code: str | None, *, refresh: bool = True) -> None:
         self.committee_code = committee_code

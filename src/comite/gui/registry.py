@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QItemSelection, Slot
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from comite.domain import DecisionOutcome, MeasureAction, RiskLevel
 from comite.errors import ComiteError
 from comite.gui import dialogs
 from comite.gui import formatting as fmt
+from comite.gui.bus import RefreshWhenShown
 from comite.gui.forms.ui_registry_page import Ui_RegistryPage
 from comite.gui.table_models import (
     RIGHT,
@@ -96,7 +96,7 @@ def _months(n: int | None) -> str:
     return "" if n is None else fmt.plural(n, "mes", "meses")
 
 
-class RegistryPage(QWidget):
+class RegistryPage(RefreshWhenShown, QWidget):
     def __init__(self, ctx: ServiceContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_RegistryPage()
@@ -104,7 +104,6 @@ class RegistryPage(QWidget):
         self.ctx = ctx
         self._labels: DisplayLabels | None = None
         self._query: str | None = None  # what the results shown answer (to read them again)
-        self._stale = False
         self.results_model: RowTableModel[CaseSummary] = RowTableModel((
             Column("Radicado", lambda r: r.radicado),
             Column("Tipo", lambda r: r.kind),
@@ -174,19 +173,10 @@ class RegistryPage(QWidget):
                 (changes.cases or changes.decisions or changes.agenda)
                 and (changes.case_id is None or changes.case_id in shown))):
             return
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
+        self.refresh_when_shown()
 
     def refresh(self) -> None:
         """Read the results shown again, keeping the case selected (and not taking the focus)."""
-        self._stale = False
         if self._query is None:
             return
         selected = self.selected_case()

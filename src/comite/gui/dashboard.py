@@ -80,7 +80,8 @@ class DashboardPage(RefreshWhenShown, QWidget):
         self.committee_code: str | None = None
         self.board: dashboard.Dashboard | None = None
         self._totals = (0, 0, 0, 0)
-        self._loading = self._again = self._stale = False
+        self._loading = self._again = False
+        self._stale = True  # read when first shown, then again when shown after a change (see on_changes)
         self.gvp_model = RowTableModel(GVP_COLUMNS, self)
         self.measures_model = RowTableModel(MEASURE_COLUMNS, self)
         self.commitments_model = RowTableModel(COMMITMENT_COLUMNS, self)
@@ -117,7 +118,7 @@ class DashboardPage(RefreshWhenShown, QWidget):
     def set_committee(self, committee_code: str | None, *, refresh: bool = True) -> None:
         self.committee_code = committee_code
         if refresh:
-            self.refresh()
+            self.refresh_when_shown()
 
     @Slot()
     def refresh(self) -> None:

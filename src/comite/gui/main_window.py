@@ -370,8 +370,6 @@ class MainWindow(QMainWindow):
             self.preferences.last_page = key
         if page is self.ui.sessionsPage:
             self._ensure_sessions()
-        elif page is self.dashboard_page:
-            self.dashboard_page.refresh_when_shown()
         elif page is self.users_page and self.users_page is not None:
             self.users_page.refresh()
         elif page is self.audit_page and self.audit_page is not None:

@@ -107,17 +107,16 @@ class CaseTab(QWidget):
     # --- the change bus -------------------------------------------------------------------------------
     def apply_changes(self, changes: Changes, initiator: object) -> None:
         """Show what changed: the cases of the agenda, or the case shown when it concerns it."""
-        shown = self.detail.case_id if self.detail is not None else None
-        this_case = changes.case_id is None or changes.case_id == shown
         if changes.agenda or (changes.cases and changes.case_id is None):
             self.refresh_cases()
-        elif changes.attendance or changes.catalog or ((changes.decisions or changes.cases) and this_case):
-            self.navigation.show_cases(self.hearing_rows())  # a decision marks its case ✔
-            self.reload_detail()
-        elif changes.decisions:
+            return
+        if changes.decisions or changes.cases:  # a decision marks its case ✔; a case may change its radicado
             self.navigation.show_cases(self.hearing_rows())
-        elif changes.votes and this_case and initiator is not self.votes:
-            self.reload_detail()  # the votes panel shows its own votes from what the service returned
+        shown = self.detail.case_id if self.detail is not None else None
+        this_case = changes.case_id is None or changes.case_id == shown
+        if (changes.attendance or changes.catalog or ((changes.decisions or changes.cases) and this_case)
+                or (changes.votes and this_case and initiator is not self.votes)):
+            self.reload_detail()  # (the votes panel shows its own votes from what the service returned)
 
     # --- cases of the agenda -----------------------------------------------------------------------
     def hearing_rows(self) -> list[views.AgendaRow]:

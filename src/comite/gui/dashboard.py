@@ -80,7 +80,7 @@ class DashboardPage(RefreshWhenShown, QWidget):
         self.committee_code: str | None = None
         self.board: dashboard.Dashboard | None = None
         self._totals = (0, 0, 0, 0)
-        self._loading = self._again = False
+        self._loading = self._again = self._queued = False
         self._stale = True  # read when first shown, then again when shown after a change (see on_changes)
         self.gvp_model = RowTableModel(GVP_COLUMNS, self)
         self.measures_model = RowTableModel(MEASURE_COLUMNS, self)
@@ -112,8 +112,15 @@ class DashboardPage(RefreshWhenShown, QWidget):
 
     def refresh_shown(self) -> None:
         """Shown again after a change, or for the first time: read once the page is painted (the
-        window's first paint does not wait for, nor share the processor with, the reading)."""
-        QTimer.singleShot(0, self.refresh)
+        window's first paint does not wait for, nor share the processor with, the reading). Shown
+        twice before that: read once."""
+        if not self._queued:
+            self._queued = True
+            QTimer.singleShot(0, self._refresh_queued)
+
+    def _refresh_queued(self) -> None:
+        self._queued = False
+        self.refresh()
 
     def set_committee(self, committee_code: str | None, *, refresh: bool = True) -> None:
         self.committee_code = committee_code

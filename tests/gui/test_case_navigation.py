@@ -84,7 +84,8 @@ def test_the_next_case_shows_its_own_hour_saved_state_and_decision(admin, qtbot)
     _click(qtbot, tab.navigation.ui.prevButton)
     assert tab.deliberation.ui.discussedEdit.text() == "10:15"
     assert tab.deliberation.ui.deliberationEdit.toPlainText() == "Se revisó la amenaza."
-    assert tab.decision.ui.riskCombo.currentData() == RiskLevel.EXTRAORDINARIO and tab.decision.ui.pctSpin.value() == 55.5
+    assert tab.decision.ui.riskCombo.currentData() == RiskLevel.EXTRAORDINARIO
+    assert tab.decision.ui.pctSpin.value() == 55.5
     assert tab.observations.ui.observationEdit.text() == "Observación a medio escribir"  # typed there, kept there
     assert "1 a favor" in tab.votes.ui.tallyLabel.text()
 

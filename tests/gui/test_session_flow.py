@@ -212,7 +212,8 @@ def test_complete_session_through_the_workspace(admin, qtbot, tmp_path, code):
     qtbot.waitUntil(lambda: tab.deliberation.ui.saveStateLabel.text().startswith("Guardado"), timeout=3000)
     speaker_key = plan.speaker or invitee.seat_key
     speaker = _seat_keys(page)[speaker_key]
-    tab.observations.ui.observationSeatCombo.setCurrentIndex(tab.observations.ui.observationSeatCombo.findData(speaker.id))
+    seat_combo = tab.observations.ui.observationSeatCombo
+    seat_combo.setCurrentIndex(seat_combo.findData(speaker.id))
     _type_line(tab.observations.ui.observationEdit, "Solicita celeridad en la implementación.")
     if plan.recognition:
         for box in tab.recognition.criteria.values():
@@ -232,7 +233,8 @@ def test_complete_session_through_the_workspace(admin, qtbot, tmp_path, code):
     tab.votes.select_voter(voting[-1])
     QTest.keyClick(table, Qt.Key.Key_2)
     row = tab.votes.model.find_key(voting[-1])
-    assert tab.votes.model.setData(tab.votes.model.index(row, VOTER_DISSENT), "Salvamento: las medidas son insuficientes.")
+    assert tab.votes.model.setData(tab.votes.model.index(row, VOTER_DISSENT),
+                                   "Salvamento: las medidas son insuficientes.")
     assert tab.detail.tally.adopted, tab.votes.ui.tallyLabel.text()
 
     # the decision with measures from the catalogue
@@ -242,8 +244,8 @@ def test_complete_session_through_the_workspace(admin, qtbot, tmp_path, code):
     for measure, quantity, months in plan.measures:
         tab.decision.ui.measureCombo.setCurrentIndex(tab.decision.ui.measureCombo.findData(measure))
         tab.decision.ui.measureAddButton.click()
-        tab.decision.set_measure(tab.decision.measures.rowCount() - 1, quantity=quantity, action=MeasureAction.IMPLEMENTAR,
-                        months=months)
+        tab.decision.set_measure(tab.decision.measures.rowCount() - 1, quantity=quantity,
+                                 action=MeasureAction.IMPLEMENTAR, months=months)
     tab.decision.ui.recordButton.click()
     assert "Decisión registrada" in tab.decision.ui.decisionMessage.text(), tab.decision.ui.decisionMessage.text()
     assert tab.detail.adopted is True

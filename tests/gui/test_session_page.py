@@ -96,8 +96,8 @@ def test_every_model_passes_qtmodeltester(admin, qtbot, qtmodeltester):
     page.case_tab.decision.add_measure()
     checked = [
         page.agenda_tab.model, page.attendance_tab.model, page.data_tab.convened_model, page.case_tab.votes.model,
-        page.case_tab.observations.model, page.case_tab.decision.measures, page.commitments_tab.model, page.acta_tab.versions,
-        page.acta_tab.reviews,
+        page.case_tab.observations.model, page.case_tab.decision.measures, page.commitments_tab.model,
+        page.acta_tab.versions, page.acta_tab.reviews,
         models.case_picker_model([cases.case_summary(admin, 1)]),
         models.handoff_picker_model([]),
         models.emergency_picker_model([]),

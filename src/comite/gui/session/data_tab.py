@@ -215,7 +215,8 @@ class DataTab(QWidget):
             return
         before, self._saved_development = self._saved_development, text
         if not self.host.push(commands.development_command(
-                self.host.ctx, self.host.session_id, before, text, self._done, self.host.report_error, self.host.header.row_version)):
+                self.host.ctx, self.host.session_id, before, text, self._done, self.host.report_error,
+                self.host.header.row_version)):
             self._saved_development = before  # kept in the box; the next edit tries again
 
     def flush(self) -> None:

@@ -64,8 +64,8 @@ class CaseTab(QWidget):
             self.ui.leftLayout.insertWidget(n, panel)
         for n, panel in enumerate((self.votes, self.decision)):
             self.ui.rightLayout.insertWidget(n, panel)
-        chain = (self.navigation.ui.nextButton, self.deliberation.ui.discussedEdit, self.deliberation.ui.deliberationEdit,
-                 self.observations.ui.observationsTable, self.observations.ui.observationRemoveButton,
+        chain = (self.navigation.ui.nextButton, self.deliberation.ui.discussedEdit,
+                 self.deliberation.ui.deliberationEdit, self.observations.ui.observationsTable, self.observations.ui.observationRemoveButton,
                  self.recognition.ui.grantedCombo, self.votes.ui.votersTable, self.votes.ui.allFavorButton,
                  self.decision.ui.outcomeCombo)
         for a, b in zip(chain, chain[1:], strict=False):

@@ -107,7 +107,7 @@ def _windows(out: Path, db_path: Path, accounts: dict[str, str]) -> None:
         if index == 3:
             decided = next((r.hearing_id for r in page.agenda if r.hearing_id and r.outcome), None)
             if decided:
-                page.case_tab.go_to_hearing(decided)
+                page.open_hearing(decided)
         _save(app, window, out / f"{name}.png")
     page.show_tab(5)
     _settle(app, 3.0)  # the acta preview renders in the background

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, time
 from typing import Any
 
-from sqlalchemy import inspect, select, text
+from sqlalchemy import Insert, event, inspect, select, text
 
 from comite.domain import (
     AttendanceStatus,
@@ -139,6 +139,25 @@ def hearing_of(ctx: ServiceContext, session_id: int, case_id: int) -> int:
                                                  Hearing.case_id == case_id))
 
 
+def written_as_before_0005(db: Database) -> Database:
+    """Let ``db`` write audit entries as the program did before revision 0005 (no ``origin``
+    column), so a database left at an earlier revision can be filled through today's services.
+
+    Its entries name no origin, and since the ORM names every column of the table in an
+    INSERT (``NULL`` for those not set), the ``origin`` is taken out of the audit inserts'
+    parameters before they are compiled."""
+
+    def strip_origin(_conn, clause, multiparams, params, _options):
+        if isinstance(clause, Insert) and clause.table.name == "audit_entry":
+            multiparams = [{k: v for k, v in p.items() if k != "origin"} for p in multiparams]
+            params = {k: v for k, v in params.items() if k != "origin"}
+        return clause, multiparams, params
+
+    db.Session.configure(info={})  # its entries name no origin
+    event.listen(db.engine, "before_execute", strip_origin, retval=True)
+    return db
+
+
 def login_ctx(db: Database, username: str, password: str, today: date = date(2026, 11, 23)) -> ServiceContext:
     login = accounts.login(db, username, password)
     return ServiceContext(db, login.actor, today=lambda: today)
@@ -147,13 +166,24 @@ def login_ctx(db: Database, username: str, password: str, today: date = date(202
 # --- snapshots and messages ----------------------------------------------------------------------
 
 
-def snapshot(db: Database, tables: Sequence[str] | None = None) -> dict[str, list[tuple]]:
-    """Every row of every table (raw values, ciphertexts included), in a stable order."""
-    names = tables or sorted(inspect(db.engine).get_table_names())
+ADDED_COLUMNS = {"audit_entry": ("origin",)}
+"""Columns later revisions add to tables that earlier ones wrote (``NULL`` in upgraded rows)."""
+
+
+def snapshot(db: Database, tables: Sequence[str] | None = None, *,
+             skip: dict[str, tuple[str, ...]] | None = None) -> dict[str, list[tuple]]:
+    """Every row of every table (raw values, ciphertexts included), in a stable order.
+
+    ``skip`` leaves columns out (e.g. :data:`ADDED_COLUMNS`, to compare a database
+    before and after an upgrade)."""
+    inspector = inspect(db.engine)
+    names = tables or sorted(inspector.get_table_names())
     out: dict[str, list[tuple]] = {}
     with db.engine.connect() as conn:
         for name in names:
-            rows = conn.execute(text(f'SELECT * FROM "{name}"')).all()
+            left_out = (skip or {}).get(name, ())
+            columns = ", ".join(f'"{c["name"]}"' for c in inspector.get_columns(name) if c["name"] not in left_out)
+            rows = conn.execute(text(f'SELECT {columns} FROM "{name}"')).all()
             out[name] = sorted((tuple(r) for r in rows), key=repr)
     return out
 

@@ -3,14 +3,13 @@ and opens what is activated."""
 
 from __future__ import annotations
 
-import sys
-import types
 from datetime import date, time
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from comite.domain import DecisionOutcome, MeasureAction, RiskLevel, SessionStatus
+from comite.gui import main_window as main_window_module
 from comite.gui.app import make_main_window
 from comite.services import decisions, followup, sessions
 from comite.services.decisions import DecisionInput, MeasureInput
@@ -91,12 +90,11 @@ def test_activating_an_acta_opens_the_session(qtbot, main_window, admin, monkeyp
     opened = []
 
     class FakeSessionPage(QWidget):
-        def __init__(self, ctx, session_id, parent=None):
+        def __init__(self, ctx, session_id, parent=None, *, bus=None):
             super().__init__(parent)
             opened.append(session_id)
 
-    monkeypatch.setitem(sys.modules, "comite.gui.session_page",
-                        types.SimpleNamespace(SessionPage=FakeSessionPage))
+    monkeypatch.setattr(main_window_module, "SessionPage", FakeSessionPage)
     fill_dashboard(admin)
     page = main_window.dashboard_page
     page.refresh()

@@ -34,7 +34,7 @@ def test_another_desktops_vote_and_attendance_appear_on_the_open_session(admin, 
     page = window.open_session(sid)
     page.show_tab(page.TAB_CASES)
     assert window.live.wait_ready()
-    page.case_tab.ui.deliberationEdit.setPlainText("Lo que escribe quien mira")  # typed, not yet saved
+    page.case_tab.deliberation.ui.deliberationEdit.setPlainText("Lo que escribe quien mira")  # typed, not yet saved
 
     make_user(admin, "ana", Role.SECRETARIA, committees=["GVP"])
     other_db = open_database(db_url)  # the other desktop: its own connection, its own login
@@ -55,22 +55,28 @@ def test_another_desktops_vote_and_attendance_appear_on_the_open_session(admin, 
 
     qtbot.waitUntil(shown, timeout=5000)
     assert "«ana»" in window.statusBar().currentMessage()
-    assert page.case_tab.ui.deliberationEdit.toPlainText() == "Lo que escribe quien mira"  # kept
+    assert page.case_tab.deliberation.ui.deliberationEdit.toPlainText() == "Lo que escribe quien mira"  # kept
 
 
-def test_own_edits_and_reads_do_not_reload_anything():
-    def event(action, username, entity="sesion", entity_id=7):
-        return ChangeEvent(1, action, entity, entity_id, None, username, None)
+def test_own_entries_are_skipped_by_origin_and_reads_reload_nothing():
+    def event(action, username, entity="sesion", entity_id=7, origin="otra", case_id=None):
+        return ChangeEvent(1, action, entity, entity_id, case_id, username, None, origin)
 
-    per_session, commitments, who = changes_from_events([
-        event("voto", "yo"),                      # this desktop's own account
+    changes, who = changes_from_events([
+        event("voto", "yo", origin="esta"),       # written by this client itself
         event("acta_leida", "ana"),               # a read changes nothing on screen
         event("lectura_reservada", "ana", "caso", 3),
         event("asistencia", "ana"),
+        event("voto", "yo", case_id=4),           # the same account, another window or desktop
         event("compromiso_estado", "beto", "compromiso", 2),
-    ], "yo")
-    assert list(per_session) == [7] and per_session[7].attendance and not per_session[7].decisions
-    assert commitments and who == {"ana", "beto"}
+        event("login", "carla", "usuario", 5, origin=None),  # a program older than the origin column
+    ], "esta")
+    by_place = {(c.session_id, c.case_id): c for c in changes}
+    assert set(by_place) == {(7, None), (7, 4), (None, None)}
+    assert by_place[7, None].attendance and not by_place[7, None].votes
+    assert by_place[7, 4].votes and not by_place[7, 4].attendance
+    assert by_place[None, None].commitments and by_place[None, None].users
+    assert who == {"ana", "yo", "beto", "carla"}
 
 
 def test_when_others_changes_cannot_be_read_the_window_says_so(admin, qtbot):

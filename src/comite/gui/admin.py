@@ -20,7 +20,7 @@ from comite.gui.table_models import RIGHT, Column, RowTableModel, attach, fit_co
 from comite.services import accounts, audit, cases
 from comite.services.accounts import UserRow
 from comite.services.audit import AuditRow
-from comite.services.context import ServiceContext
+from comite.services.context import Changes, ServiceContext
 from comite.services.dashboard import CommitteeInfo, radicados
 from comite.storage import crypto, passwords
 from comite.text import normalize_radicado
@@ -130,7 +130,7 @@ class NewUserDialog(QDialog):
 
 
 class UsersPage(QWidget):
-    changed = Signal(object)
+    changed = Signal(object)  # the Changes of an account created here (the window publishes them)
 
     def __init__(self, ctx: ServiceContext, committees: list[CommitteeInfo], *,
                  kdf: crypto.KdfParams | None = None, hasher: passwords.PasswordHasherConfig | None = None,
@@ -187,7 +187,14 @@ class UsersPage(QWidget):
         self.dialog.open()
         return self.dialog
 
+    def on_changes(self, changes: Changes, initiator: object) -> None:
+        """Accounts changed elsewhere (another window, or a lockout): re-read them if in view
+        (the window re-reads them whenever the page is shown)."""
+        if changes.users and initiator is not self and self.isVisible():
+            self.refresh()
+
     def _created(self, username: str) -> None:
+        self.changed.emit(Changes(users=True))
         self.refresh()
         at = self.model.find(lambda r: r.username == username)
         if at is not None:

@@ -86,3 +86,4 @@ class AuditEntry(Base):
     prev_hash: Mapped[str] = mapped_column(String(64), unique=True)  # no forks
     hash: Mapped[str] = mapped_column(String(64), unique=True)
     mac: Mapped[str | None] = mapped_column(String(64))
+    origin: Mapped[str | None] = mapped_column(String(32))  # the desktop (Database) that wrote it

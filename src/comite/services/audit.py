@@ -58,6 +58,7 @@ from comite.services.audit_text import action_label, details_text, subject_label
 from comite.services.context import ServiceContext
 from comite.services.permissions import Action, require
 from comite.storage.audit_chain import GENESIS, hash_mac, head_mac, link_hash
+from comite.storage.database import ORIGIN_INFO
 
 UNKEYED_ACTIONS = frozenset({AuditAction.LOGIN_FALLIDO, AuditAction.CUENTA_BLOQUEADA})
 FIRST_ACTION = AuditAction.BASE_INICIALIZADA
@@ -79,6 +80,15 @@ def _plain(value: Any) -> Any:
 
 
 def _entry_fields(entry: AuditEntry) -> dict[str, Any]:
+    """What an entry's hash covers: who did what, when, to what, after which entry.
+
+    Not the ``origin`` (revision 0005): it names the program run that wrote the entry,
+    a random id that exists so the live feed can tell a desktop's own entries from
+    others', and says nothing about what was done. Left out, trails written before
+    0005 verify as they are, and going back to an earlier revision (which drops the
+    column) leaves the chain intact. Whoever alters it can only make a desktop
+    refresh, or not, for an entry.
+    """
     return {
         "at": entry.at.isoformat(),
         "user_id": entry.user_id,
@@ -228,6 +238,7 @@ def write(
         case_id=case_id,
         details=json.dumps(payload, ensure_ascii=False, sort_keys=True),
         prev_hash=prev,
+        origin=session.info.get(ORIGIN_INFO),  # which desktop (Database) wrote it; not hashed
     )
     entry.hash = link_hash(prev, _entry_fields(entry), None)
     entry.mac = _mac(vault, entry.hash) if vault is not None else None

@@ -203,7 +203,7 @@ def update_case(ctx: ServiceContext, case_id: int, expected_version: int | None 
         reserved = {k: v for k, v in diff.items() if k in RESERVED_FIELDS}
         audit.record(s, ctx, AuditAction.CASO_MODIFICADO, AuditEntity.CASO, case.id, case_id=case.id, details=plain,
                      reserved=reserved)
-        return Changes(cases=True)
+        return Changes(cases=True, case_id=case.id)
 
 
 @dataclass(frozen=True)

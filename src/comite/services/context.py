@@ -57,7 +57,12 @@ class Actor:
 
 @dataclass(frozen=True, slots=True)
 class Changes:
-    """What a service changed, so views refresh only what they show."""
+    """What a service changed, so views refresh only what they show.
+
+    ``session_id`` and ``case_id`` say where: a view of another session (or case)
+    ignores the change; ``None`` means any (a catalogue import, a commitment).
+    ``votes`` is the votes of one case only: the grid and the tally, nothing a list shows.
+    """
 
     catalog: bool = False
     cases: bool = False
@@ -71,6 +76,8 @@ class Changes:
     session_id: int | None = None
     created_id: int | None = None
     message: str = ""
+    votes: bool = False
+    case_id: int | None = None
 
 
 @dataclass

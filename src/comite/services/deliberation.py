@@ -34,6 +34,8 @@ from comite.rules.quorum import (
     TallyResult,
     VoteView,
     is_present_at,
+    quorum_for_case,
+    tally,
     validate_adoption,
     validate_votes,
 )
@@ -388,7 +390,7 @@ def cast_vote(
             audit.record(s, ctx, AuditAction.VOTO, AuditEntity.SESION, hearing.session_id, case_id=hearing.case_id,
                          details={"puesto": seat_key, "voto": choice, "antes": before},
                          reserved=reserved or None)
-            return VoteResult(Changes(decisions=True, session_id=hearing.session_id), result)
+            return VoteResult(_vote_changes(hearing), result)
     except ValidationError as exc:
         if not isinstance(expected, _AnyVote) and isinstance(exc.__cause__, IntegrityError):  # i.e. checked
             conflict = _conflict_after_duplicate(ctx, hearing_id, seat_key, expected)
@@ -409,9 +411,14 @@ def _vote_as_seen(s: Session, ctx: ServiceContext, hearing: Hearing, seat_key: s
 
 
 
-def clear_vote(ctx: ServiceContext, hearing_id: int, seat_key: str, *, expected: SeenVote = ANY_VOTE) -> Changes:
+def _vote_changes(hearing: Hearing) -> Changes:
+    return Changes(votes=True, session_id=hearing.session_id, case_id=hearing.case_id)
+
+
+def clear_vote(ctx: ServiceContext, hearing_id: int, seat_key: str, *, expected: SeenVote = ANY_VOTE) -> VoteResult:
     """Withdraw one member's vote. ``expected`` as for :func:`cast_vote`: the vote the
-    caller saw; if someone changed it meanwhile, nothing is withdrawn."""
+    caller saw; if someone changed it meanwhile, nothing is withdrawn. Returns the
+    tally of the votes that remain."""
     checked = not isinstance(expected, _AnyVote)
     with ctx.transaction() as s:
         hearing = editable_hearing(s, ctx, hearing_id)
@@ -428,4 +435,7 @@ def clear_vote(ctx: ServiceContext, hearing_id: int, seat_key: str, *, expected:
             hearing.votes = [v for v in hearing.votes if v.seat_key != seat_key]
         audit.record(s, ctx, AuditAction.VOTO_RETIRADO, AuditEntity.SESION, hearing.session_id, case_id=hearing.case_id,
                      details={"puesto": seat_key, "antes": before})
-        return Changes(decisions=True, session_id=hearing.session_id)
+        frame = case_frame(s, hearing)
+        quorum = quorum_for_case(frame.seats, frame.attendance, frame.case, frame.moment, frame.settings)
+        remaining = [v for v in vote_views(hearing) if v.seat_key != seat_key]
+        return VoteResult(_vote_changes(hearing), tally(remaining, quorum, frame.settings))

@@ -139,8 +139,8 @@ def hearing_of(ctx: ServiceContext, session_id: int, case_id: int) -> int:
                                                  Hearing.case_id == case_id))
 
 
-def written_as_before_0005(db: Database) -> Database:
-    """Let ``db`` write audit entries as the program did before revision 0005 (no ``origin``
+def written_as_before_0004(db: Database) -> Database:
+    """Let ``db`` write audit entries as the program did before revision 0004 (no ``origin``
     column), so a database left at an earlier revision can be filled through today's services.
 
     Its entries name no origin, and since the ORM names every column of the table in an

@@ -33,7 +33,7 @@ from tests.db.helpers import (
     put_on_agenda,
     snapshot,
     start,
-    written_as_before_0005,
+    written_as_before_0004,
 )
 
 FIRST = "0001"
@@ -41,7 +41,7 @@ NAME = "María José Ñañez Ortiz"
 
 
 def _at_first_revision(url: str, revision: str = FIRST) -> Database:
-    db = written_as_before_0005(Database(url))
+    db = written_as_before_0004(Database(url))
     schema.upgrade(db, revision)
     assert schema.current_revision(db) == revision
     with db.Session() as s, s.begin():
@@ -102,7 +102,7 @@ def test_a_filled_database_at_the_first_revision_upgrades_with_nothing_lost(empt
         assert after.pop("alembic_version") == [(schema.head_revision(),)]
         before.pop("alembic_version")
         assert after == before  # every other row, ciphertexts included, as it was
-        with db.engine.connect() as conn:  # entries written before 0005 name no desktop
+        with db.engine.connect() as conn:  # entries written before 0004 name no desktop
             assert conn.execute(text("SELECT count(*) FROM audit_entry WHERE origin IS NOT NULL")).scalar() == 0
         assert _trigger(db) is (not db.is_sqlite)
         assert _append_only(db)
@@ -170,7 +170,7 @@ def _as_before_0003(db: Database) -> None:
     ctx = login_ctx(db, ADMIN, ADMIN_PASSWORD)
     with db.Session() as s, s.begin():
         s.query(DatabaseMeta).filter(DatabaseMeta.key.in_([audit.HEAD_KEY, audit.SEAL_KEY])).delete()
-        # plain SQL: the mapped AuditEntry has columns this revision's table lacks (0005's origin)
+        # plain SQL: the mapped AuditEntry has columns this revision's table lacks (0004's origin)
         for entry_id, digest in s.execute(text("SELECT id, hash FROM audit_entry WHERE mac IS NOT NULL")).all():
             s.execute(text("UPDATE audit_entry SET mac = :mac WHERE id = :id"),
                       {"mac": audit._legacy_mac(ctx.db.vault, digest), "id": entry_id})
@@ -219,7 +219,7 @@ def test_0003_goes_down_and_up_again(database):
     assert _append_only(database)
 
 
-def test_0005_goes_down_and_up_again_with_the_trail_still_append_only(database, recovery_key):
+def test_0004_goes_down_and_up_again_with_the_trail_still_append_only(database, recovery_key):
     from alembic import command
 
     cfg = schema.alembic_config()

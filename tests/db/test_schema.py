@@ -25,7 +25,7 @@ from tests.db.helpers import (
     new_case,
     new_session,
     snapshot,
-    written_as_before_0005,
+    written_as_before_0004,
 )
 
 
@@ -120,7 +120,7 @@ def test_an_unreachable_database_is_a_storage_error():
 
 
 def test_a_database_migrated_from_the_first_revision(empty_db_url, engine, request):
-    db = written_as_before_0005(Database(empty_db_url))
+    db = written_as_before_0004(Database(empty_db_url))
     try:
         schema.upgrade(db, _first_revision())
         assert schema.current_revision(db) == _first_revision()

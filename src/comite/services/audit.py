@@ -82,10 +82,10 @@ def _plain(value: Any) -> Any:
 def _entry_fields(entry: AuditEntry) -> dict[str, Any]:
     """What an entry's hash covers: who did what, when, to what, after which entry.
 
-    Not the ``origin`` (revision 0005): it names the program run that wrote the entry,
+    Not the ``origin`` (revision 0004): it names the program run that wrote the entry,
     a random id that exists so the live feed can tell a desktop's own entries from
     others', and says nothing about what was done. Left out, trails written before
-    0005 verify as they are, and going back to an earlier revision (which drops the
+    0004 verify as they are, and going back to an earlier revision (which drops the
     column) leaves the chain intact. Whoever alters it can only make a desktop
     refresh, or not, for an entry.
     """

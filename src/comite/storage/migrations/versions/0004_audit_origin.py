@@ -6,14 +6,14 @@ keep ``NULL`` and verify as before, and a downgrade that drops it leaves the cha
 intact. Adding a column is not an UPDATE, so the append-only triggers of revision
 0003 are left as they are.
 
-Revision ID: 0005
+Revision ID: 0004
 Revises: 0003
 Create Date: 2026-11-26 09:00:00
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0005'
+revision = '0004'
 down_revision = '0003'
 branch_labels = None
 depends_on = None

@@ -23,8 +23,8 @@ from comite.domain import (
 from comite.errors import RuleViolation, ValidationError
 from comite.model import Decision, Hearing, MeasureDecision
 from comite.rules.collective import CRITERIA
-from comite.services import cases, followup, proceedings, sessions
-from comite.services.proceedings import DecisionInput, MeasureInput
+from comite.services import cases, decisions, deliberation, followup, sessions
+from comite.services.decisions import DecisionInput, MeasureInput
 from tests.db.helpers import (
     assert_spanish,
     new_case,
@@ -81,11 +81,11 @@ def _decision(ctx, hid: int) -> Decision:
 def test_a_level_outside_the_matrix_band_needs_its_reason(admin):
     hid = _on_agenda(admin, "CERREM_POBLACIONAL", new_case(admin, "MAT-1", population_code="victimas",
                                                            matrix_pct=62.5))
-    _refused(admin, lambda: proceedings.record_decision(admin, hid, _decide(RiskLevel.EXTREMO, vest())),
+    _refused(admin, lambda: decisions.record_decision(admin, hid, _decide(RiskLevel.EXTREMO, vest())),
              RuleViolation, "62,5 %", "corresponde al nivel extraordinario", "motivo")
-    _refused(admin, lambda: proceedings.record_decision(admin, hid, _decide(
+    _refused(admin, lambda: decisions.record_decision(admin, hid, _decide(
         RiskLevel.EXTRAORDINARIO, vest(), matrix_departure_reason="Sin razón")), RuleViolation, "no hay apartamiento")
-    proceedings.record_decision(admin, hid, _decide(RiskLevel.EXTREMO, vest(),
+    decisions.record_decision(admin, hid, _decide(RiskLevel.EXTREMO, vest(),
                                                     matrix_departure_reason="Atentado posterior al estudio."))
     decision = _decision(admin, hid)
     assert (decision.risk_level, decision.matrix_departure_reason) == ("extremo", "Atentado posterior al estudio.")
@@ -97,11 +97,11 @@ def test_a_level_outside_the_matrix_band_needs_its_reason(admin):
 def test_the_cerrem_validates_the_gvp_level_or_changes_it_with_its_reason(admin):
     case = new_case(admin, "GVPN-1", population_code="victimas", proposed_level=RiskLevel.EXTRAORDINARIO)
     hid = _on_agenda(admin, "CERREM_POBLACIONAL", case)
-    _refused(admin, lambda: proceedings.record_decision(admin, hid, _decide(RiskLevel.EXTREMO, vest())),
+    _refused(admin, lambda: decisions.record_decision(admin, hid, _decide(RiskLevel.EXTREMO, vest())),
              RuleViolation, "El GVP determinó un nivel extraordinario", "cambia el nivel")
-    _refused(admin, lambda: proceedings.record_decision(admin, hid, _decide(
+    _refused(admin, lambda: decisions.record_decision(admin, hid, _decide(
         RiskLevel.EXTRAORDINARIO, vest(), level_change_reason="Sin cambio")), RuleViolation, "lo valida")
-    proceedings.record_decision(admin, hid, _decide(RiskLevel.EXTREMO, vest(),
+    decisions.record_decision(admin, hid, _decide(RiskLevel.EXTREMO, vest(),
                                                     level_change_reason="Hechos nuevos conocidos en sesión."))
     assert _decision(admin, hid).level_change_reason == "Hechos nuevos conocidos en sesión."
 
@@ -109,53 +109,54 @@ def test_the_cerrem_validates_the_gvp_level_or_changes_it_with_its_reason(admin)
 def test_measures_in_force_decide_the_action(admin):
     case = new_case(admin, "VIG-1", population_code="victimas")
     first = _on_agenda(admin, "CERREM_POBLACIONAL", case)
-    _refused(admin, lambda: proceedings.record_decision(admin, first, _decide(
+    _refused(admin, lambda: decisions.record_decision(admin, first, _decide(
         RiskLevel.EXTRAORDINARIO, vest(MeasureAction.RATIFICAR, 12))), RuleViolation,
         "«Chaleco blindado» no está vigente", "no se puede ratificar", "se implementa")
-    _refused(admin, lambda: proceedings.record_decision(admin, first, _decide(
+    _refused(admin, lambda: decisions.record_decision(admin, first, _decide(
         RiskLevel.EXTRAORDINARIO, vest(MeasureAction.FINALIZAR, None))), RuleViolation, "no se puede finalizar")
-    proceedings.record_decision(admin, first, _decide(RiskLevel.EXTRAORDINARIO, vest()))
+    decisions.record_decision(admin, first, _decide(RiskLevel.EXTRAORDINARIO, vest()))
     later = _on_agenda(admin, "CERREM_POBLACIONAL", case, date(2026, 9, 8))
-    _refused(admin, lambda: proceedings.record_decision(admin, later, _decide(RiskLevel.EXTRAORDINARIO, vest())),
+    _refused(admin, lambda: decisions.record_decision(admin, later, _decide(RiskLevel.EXTRAORDINARIO, vest())),
              RuleViolation, r"ya está vigente para el caso \(desde el 10/03/2026\)", "Ratificar")
-    proceedings.record_decision(admin, later, _decide(RiskLevel.EXTRAORDINARIO, vest(MeasureAction.RATIFICAR, 12)))
+    decisions.record_decision(admin, later, _decide(RiskLevel.EXTRAORDINARIO, vest(MeasureAction.RATIFICAR, 12)))
     # the earlier decision, recorded again, still sees no measure before it
-    proceedings.record_decision(admin, first, _decide(RiskLevel.EXTRAORDINARIO, vest(months=5)))
+    decisions.record_decision(admin, first, _decide(RiskLevel.EXTRAORDINARIO, vest(months=5)))
     # a GVP concept's measures are not in force: the CERREM implements them
     gvp_case = new_case(admin, "VIG-2", population_code="victimas")
     gvp = _on_agenda(admin, "GVP", gvp_case)
-    proceedings.record_decision(admin, gvp, _decide(RiskLevel.EXTRAORDINARIO, vest()))
+    decisions.record_decision(admin, gvp, _decide(RiskLevel.EXTRAORDINARIO, vest()))
     cerrem = _on_agenda(admin, "CERREM_POBLACIONAL", gvp_case, date(2026, 3, 17))
-    _refused(admin, lambda: proceedings.record_decision(admin, cerrem, _decide(
+    _refused(admin, lambda: decisions.record_decision(admin, cerrem, _decide(
         RiskLevel.EXTRAORDINARIO, vest(MeasureAction.RATIFICAR, 12))), RuleViolation, "no está vigente")
 
 
 def test_temporality_never_exceeds_a_year(admin):
     hid = _on_agenda(admin, "CERREM_POBLACIONAL", new_case(admin, "TEMP-1", population_code="victimas"))
-    _refused(admin, lambda: proceedings.record_decision(admin, hid, _decide(RiskLevel.EXTRAORDINARIO, vest(months=13))),
+    _refused(admin, lambda: decisions.record_decision(admin, hid, _decide(RiskLevel.EXTRAORDINARIO, vest(months=13))),
              ValidationError, "entre 1 y 12 meses")
-    proceedings.record_decision(admin, hid, _decide(RiskLevel.EXTRAORDINARIO, vest(months=12)))
+    decisions.record_decision(admin, hid, _decide(RiskLevel.EXTRAORDINARIO, vest(months=12)))
 
 
 def test_a_case_by_the_emergency_route_says_what_becomes_of_its_measures(admin):
     case = new_case(admin, "EMER-1", population_code="periodistas", route=Route.EMERGENCIA)
     followup.record_emergency(admin, case, "CERREM_POBLACIONAL", date(2026, 3, 1), "Escolta temporal")
     hid = _on_agenda(admin, "CERREM_POBLACIONAL", case)
-    _refused(admin, lambda: proceedings.record_decision(admin, hid, _decide(RiskLevel.EXTRAORDINARIO, vest())),
+    _refused(admin, lambda: decisions.record_decision(admin, hid, _decide(RiskLevel.EXTRAORDINARIO, vest())),
              RuleViolation, "ruta de emergencia", "se mantienen, se reemplazan", "se levantan")
-    _refused(admin, lambda: proceedings.record_decision(admin, hid, _decide(
+    _refused(admin, lambda: decisions.record_decision(admin, hid, _decide(
         RiskLevel.EXTRAORDINARIO, emergency_disposition=EmergencyDisposition.REEMPLAZAR)),
         RuleViolation, "registre las medidas que las reemplazan")
-    proceedings.record_decision(admin, hid, _decide(RiskLevel.EXTRAORDINARIO, vest(),
+    decisions.record_decision(admin, hid, _decide(RiskLevel.EXTRAORDINARIO, vest(),
                                                     emergency_disposition=EmergencyDisposition.REEMPLAZAR,
                                                     emergency_note="La escolta queda en el esquema."))
     assert _decision(admin, hid).emergency_disposition == "reemplazar"
     # said once: the revaluation does not say it again
     later = _on_agenda(admin, "CERREM_POBLACIONAL", case, date(2026, 9, 8))
-    _refused(admin, lambda: proceedings.record_decision(admin, later, _decide(
+    _refused(admin, lambda: decisions.record_decision(admin, later, _decide(
         RiskLevel.EXTRAORDINARIO, vest(MeasureAction.RATIFICAR, 12),
-        emergency_disposition=EmergencyDisposition.MANTENER)), RuleViolation, "no tiene medidas de emergencia pendientes")
-    proceedings.record_decision(admin, later, _decide(RiskLevel.EXTRAORDINARIO, vest(MeasureAction.RATIFICAR, 12)))
+        emergency_disposition=EmergencyDisposition.MANTENER)),
+        RuleViolation, "no tiene medidas de emergencia pendientes")
+    decisions.record_decision(admin, later, _decide(RiskLevel.EXTRAORDINARIO, vest(MeasureAction.RATIFICAR, 12)))
 
 
 def test_a_collective_is_not_evaluated_while_its_recognition_is_pending(admin):
@@ -164,23 +165,23 @@ def test_a_collective_is_not_evaluated_while_its_recognition_is_pending(admin):
     gvp_sid, gvp_keys = _held(admin, "GVP")
     gvp = put_on_agenda(admin, gvp_sid, collective, time(10, 0))
     vote_all(admin, gvp, gvp_keys)
-    _refused(admin, lambda: proceedings.record_decision(admin, gvp, _decide(RiskLevel.EXTRAORDINARIO)),
+    _refused(admin, lambda: decisions.record_decision(admin, gvp, _decide(RiskLevel.EXTRAORDINARIO)),
              RuleViolation, "El GVP no valora el riesgo de un colectivo", "reconocimiento social está pendiente")
-    _refused(admin, lambda: proceedings.record_recognition(admin, gvp, ALL_MET, granted=True),
+    _refused(admin, lambda: deliberation.record_recognition(admin, gvp, ALL_MET, granted=True),
              RuleViolation, "lo verifica el CERREM en sesión", "no el GVP")
     # the CERREM colectivo verifies it in an earlier session; then the GVP values the risk
     verify_sid, _ = _held(admin, "CERREM_COLECTIVO", date(2026, 2, 10))
     verification = put_on_agenda(admin, verify_sid, collective, time(10, 0))
-    proceedings.record_recognition(admin, verification, ALL_MET, granted=True)
-    proceedings.record_decision(admin, verification, DecisionInput(DecisionOutcome.POSTPONED,
+    deliberation.record_recognition(admin, verification, ALL_MET, granted=True)
+    decisions.record_decision(admin, verification, DecisionInput(DecisionOutcome.POSTPONED,
                                                                    concept="Reconocido; pasa a estudio de riesgo."))
-    proceedings.record_decision(admin, gvp, _decide(RiskLevel.EXTRAORDINARIO))
+    decisions.record_decision(admin, gvp, _decide(RiskLevel.EXTRAORDINARIO))
     # the CERREM's measures for the collective: agreed with it, when and with whom
     fortalecimiento = MeasureInput("fortalecimiento_org", 1, MeasureAction.IMPLEMENTAR, 12)
     hid = _on_agenda(admin, "CERREM_COLECTIVO", collective, date(2026, 3, 17))
-    _refused(admin, lambda: proceedings.record_decision(admin, hid, _decide(RiskLevel.EXTRAORDINARIO, fortalecimiento)),
+    _refused(admin, lambda: decisions.record_decision(admin, hid, _decide(RiskLevel.EXTRAORDINARIO, fortalecimiento)),
              RuleViolation, "se conciertan con el colectivo", "cuándo", "con quiénes")
-    proceedings.record_decision(admin, hid, _decide(RiskLevel.EXTRAORDINARIO, fortalecimiento,
+    decisions.record_decision(admin, hid, _decide(RiskLevel.EXTRAORDINARIO, fortalecimiento,
                                                     concertation_on=date(2026, 3, 12),
                                                     concertation_with="Vocera y junta directiva"))
     decision = _decision(admin, hid)
@@ -192,7 +193,7 @@ def test_a_collective_is_not_evaluated_while_its_recognition_is_pending(admin):
 
 def test_concertation_belongs_to_collectives_with_measures(admin):
     hid = _on_agenda(admin, "CERREM_POBLACIONAL", new_case(admin, "CONC-1", population_code="victimas"))
-    _refused(admin, lambda: proceedings.record_decision(admin, hid, _decide(
+    _refused(admin, lambda: decisions.record_decision(admin, hid, _decide(
         RiskLevel.EXTRAORDINARIO, vest(), concertation_on=DAY, concertation_with="Alguien")),
         RuleViolation, "casos colectivos")
 
@@ -202,16 +203,16 @@ def test_up_pcc_restoration_measures_are_recommended_to_the_competent_entity(adm
     up = new_case(admin, "UPR-1", population_code="politicos", up_pcc_member=True)
     sid, keys = _held(admin, "CERREM_UP_PCC")
     hid = put_on_agenda(admin, sid, up, time(10, 0))
-    proceedings.update_hearing(admin, hid, restoration_measures=True)
+    deliberation.update_hearing(admin, hid, restoration_measures=True)
     vote_all(admin, hid, keys)
-    _refused(admin, lambda: proceedings.record_decision(admin, hid, _decide(RiskLevel.EXTRAORDINARIO, restoration)),
+    _refused(admin, lambda: decisions.record_decision(admin, hid, _decide(RiskLevel.EXTRAORDINARIO, restoration)),
              RuleViolation, "recomendación a la entidad competente", "indique a qué ministerio")
-    proceedings.record_decision(admin, hid, _decide(RiskLevel.EXTRAORDINARIO, MeasureInput(
+    decisions.record_decision(admin, hid, _decide(RiskLevel.EXTRAORDINARIO, MeasureInput(
         "apoyo_restablecimiento", 1, MeasureAction.IMPLEMENTAR, competent_entity="Ministerio de Salud")))
     with admin.reading() as s:
         assert s.scalar(select(MeasureDecision.competent_entity)) == "Ministerio de Salud"
     other = _on_agenda(admin, "CERREM_POBLACIONAL", new_case(admin, "UPR-2", population_code="victimas"))
-    _refused(admin, lambda: proceedings.record_decision(admin, other, _decide(RiskLevel.EXTRAORDINARIO, MeasureInput(
+    _refused(admin, lambda: decisions.record_decision(admin, other, _decide(RiskLevel.EXTRAORDINARIO, MeasureInput(
         "apoyo_restablecimiento", 1, MeasureAction.IMPLEMENTAR, competent_entity="Ministerio de Salud"))),
         RuleViolation, "solo la recomienda el CERREM UP-PCC")
 
@@ -220,13 +221,13 @@ def test_a_womans_choice_is_checked_again_when_her_case_is_decided(admin):
     woman = new_case(admin, "MUJC-1", is_woman=True, women_committee_choice=True, population_code="ddhh_sociales")
     hid = _on_agenda(admin, "CERREM_MUJERES", woman)
     cases.update_case(admin, woman, women_committee_choice=False)  # she chose otherwise afterwards
-    _refused(admin, lambda: proceedings.record_decision(admin, hid, _decide(RiskLevel.EXTRAORDINARIO)),
+    _refused(admin, lambda: decisions.record_decision(admin, hid, _decide(RiskLevel.EXTRAORDINARIO)),
              RuleViolation, "eligió que su caso lo estudie el CERREM de su población")
 
 
 def test_a_returned_case_records_no_decision_facts(admin):
     hid = _on_agenda(admin, "CERREM_POBLACIONAL", new_case(admin, "DEV-1", population_code="victimas"))
-    _refused(admin, lambda: proceedings.record_decision(admin, hid, DecisionInput(
+    _refused(admin, lambda: decisions.record_decision(admin, hid, DecisionInput(
         DecisionOutcome.RETURNED, concept="Falta soporte", level_change_reason="x")),
         RuleViolation, "borre el motivo del cambio de nivel")
 
@@ -235,7 +236,7 @@ def test_several_problems_are_named_in_one_refusal(admin):
     case = new_case(admin, "VAR-1", population_code="victimas", matrix_pct=62.5,
                     proposed_level=RiskLevel.EXTRAORDINARIO, route=Route.EMERGENCIA)
     hid = _on_agenda(admin, "CERREM_POBLACIONAL", case)
-    _refused(admin, lambda: proceedings.record_decision(admin, hid, _decide(
+    _refused(admin, lambda: decisions.record_decision(admin, hid, _decide(
         RiskLevel.EXTREMO, vest(MeasureAction.RATIFICAR, 12))),
         RuleViolation, "corrija lo siguiente", r"1\)", r"4\)", "matriz", "cambia el nivel", "ratificar",
         "ruta de emergencia")

@@ -30,8 +30,18 @@ from comite.domain import (
     SessionStatus,
     VoteChoice,
 )
-from comite.services import acta, cases, followup, proceedings, resolutions, sessions, views
-from comite.services.proceedings import DecisionInput, MeasureInput
+from comite.services import (
+    acta,
+    attendance,
+    cases,
+    decisions,
+    deliberation,
+    followup,
+    resolutions,
+    sessions,
+    views,
+)
+from comite.services.decisions import DecisionInput, MeasureInput
 
 NAMES = {"A": "Hernando Ríos Caicedo", "B": "Luz Dary Mosquera", "C": "Yolanda Perea Asprilla",
          "D": "Wilson Arboleda Cuesta"}
@@ -67,7 +77,7 @@ def _hold(ctx, sid: int, *, unnamed: str | None = None, early_leaver: str | None
     rows = {r.seat_key: r for r in views.attendance_rows(ctx, sid)}
     for key, row in rows.items():
         if row.condition is None:
-            proceedings.set_attendance(ctx, row.id, status=AttendanceStatus.PRESENTE, arrival=time(9, 0),
+            attendance.set_attendance(ctx, row.id, status=AttendanceStatus.PRESENTE, arrival=time(9, 0),
                                        person_name=None if key == unnamed else f"Delegado {key}",
                                        departure=time(11, 0) if key == early_leaver else None)
     sessions.set_status(ctx, sid, SessionStatus.EN_CURSO)
@@ -75,13 +85,13 @@ def _hold(ctx, sid: int, *, unnamed: str | None = None, early_leaver: str | None
 
 
 def _vote_and_decide(ctx, hid: int, at: time, inp: DecisionInput, dissent_by: str | None = None) -> None:
-    proceedings.update_hearing(ctx, hid, discussed_at=at, deliberation="Se analizan el estudio y el concepto.")
+    deliberation.update_hearing(ctx, hid, discussed_at=at, deliberation="Se analizan el estudio y el concepto.")
     for v in views.hearing_detail(ctx, hid).voters:
         if v.can_vote:
             against = v.seat_key == dissent_by
-            proceedings.cast_vote(ctx, hid, v.seat_key, VoteChoice.EN_CONTRA if against else VoteChoice.A_FAVOR,
+            deliberation.cast_vote(ctx, hid, v.seat_key, VoteChoice.EN_CONTRA if against else VoteChoice.A_FAVOR,
                                   "No comparto el nivel." if against else None)
-    assert proceedings.record_decision(ctx, hid, inp).tally.adopted
+    assert decisions.record_decision(ctx, hid, inp).tally.adopted
 
 
 def _close(ctx, sid: int, end: time = time(12, 30)) -> None:
@@ -188,7 +198,8 @@ def test_resolutions_say_what_the_record_holds(admin, record, tmp_path):
     assert "en la sesión ordinaria No. 001 del tres (3) de noviembre de dos mil veintiséis (2026)" in a
     # B: changed, with its reason; outside the matrix band, with its reason; emergency measures replaced
     assert "validó" not in b
-    assert "no acogió el nivel de riesgo EXTRAORDINARIO que determinó el GVP y determinó un nivel de riesgo EXTREMO" in b
+    assert ("no acogió el nivel de riesgo EXTRAORDINARIO que determinó el GVP y determinó un nivel de riesgo "
+            "EXTREMO") in b
     assert CHANGE in b and DEPARTURE in b
     assert "no corresponde a la franja del nivel EXTRAORDINARIO" in b
     assert "se aparta de la ponderación de la matriz" in b

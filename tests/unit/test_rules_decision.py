@@ -179,7 +179,8 @@ def test_temporality_never_exceeds_the_revaluation_period(lines, refused_with):
         ([line("apoyo", IMP, restoration=True, entity="Ministerio de Salud")], True, OK),
         ([line("apoyo", IMP, restoration=True, entity="")], True, "indique a qué ministerio"),
         ([line("apoyo", RAT, restoration=True, entity="Ministerio de Salud")], True, "la UNP no la adopta"),
-        ([line("apoyo", IMP, restoration=True, entity="Ministerio de Salud")], False, "solo la recomienda el CERREM UP-PCC"),
+        ([line("apoyo", IMP, restoration=True, entity="Ministerio de Salud")], False,
+         "solo la recomienda el CERREM UP-PCC"),
         ([line("chaleco", IMP, entity="Ministerio de Salud")], True, "es una medida de protección de la UNP"),
         ([line("chaleco", IMP)], True, OK),
         ([line("chaleco", IMP)], False, OK),
@@ -326,7 +327,8 @@ def test_several_problems_are_listed_together():
         ({"level_change_reason": "x"}, "el motivo del cambio de nivel"),
         ({"emergency_disposition": KEEP}, "lo que pasa con las medidas de emergencia"),
         ({"concertation_on": AGREED}, "la concertación"),
-        ({"concertation_with": "Vocera", "level_change_reason": "x"}, "el motivo del cambio de nivel y la concertación"),
+        ({"concertation_with": "Vocera", "level_change_reason": "x"},
+         "el motivo del cambio de nivel y la concertación"),
     ],
 )
 def test_a_returned_or_postponed_case_records_no_decision_facts(kw, refused_with):

@@ -401,7 +401,7 @@ def _write_case(r: _Renderer, number: str, case: CaseBlock, gvp: bool = False) -
                 voter = v.voter.strip() or "no se registró el nombre de quien votó"
                 r.para(
                     (f"{v.entity.strip()} ({voter}), voto {choice}:", "b"),
-                    "\n" + v.dissent.strip(),
+                    "\n" + (v.dissent or "").strip(),
                 )
     elif case.a_favor or case.en_contra or case.abstencion:
         r.emphasis(_vote_summary(case))

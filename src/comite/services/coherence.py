@@ -1,24 +1,22 @@
 """The record around a decision, gathered for :mod:`comite.rules.decision` inside the
-transaction that records it (so a refusal leaves the database as it was).
+transaction that records it (so a refusal leaves the database as it was): the case's
+measures in force, whether its emergency measures still await a disposition, its social
+recognition checklists, whether the composition convenes the restoration entities.
 
-:func:`check_decision_coherence` is what :func:`comite.services.proceedings.record_decision`
-calls for a decision (outcome *decidido*); :func:`check_undecided` for a returned or
-postponed case; :func:`store_facts` writes the facts onto the decision row. Reading the
-case's history here (measures in force, emergency measures, social recognition) keeps
-the proceedings service to a few calls.
+:mod:`comite.services.decisions` puts these together with what the committee decided
+(its ``DecisionInput``) and asks the rules; :func:`check_recognition_session` is what
+:func:`comite.services.deliberation.record_recognition` asks. Reading the case's history
+here keeps those services to a few calls.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
-from datetime import date
-from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from comite.domain import CaseKind, CommitteeKind, MeasureAction, RiskLevel, Route, SeatCondition
+from comite.domain import CommitteeKind, MeasureAction, Route, SeatCondition
 from comite.errors import RuleViolation
 from comite.model import (
     Case,
@@ -28,25 +26,10 @@ from comite.model import (
     EmergencyMeasure,
     Hearing,
     MeasureDecision,
-    MeasureType,
 )
-from comite.rules.decision import (
-    DecisionFacts,
-    InForce,
-    MeasureLine,
-    PastAction,
-    RecognitionRecord,
-    check_decision,
-    measures_in_force,
-    undecided_facts,
-)
+from comite.rules.decision import InForce, PastAction, RecognitionRecord, measures_in_force
 from comite.rules.routing import decision_chronology
-from comite.services.catalog import risk_bands
 from comite.services.chronology import chronology, decisions_in_order
-from comite.services.sessions import check_case_fits_committee
-
-if TYPE_CHECKING:
-    from comite.services.proceedings import DecisionInput
 
 
 def _moment(hearing: Hearing, decision_id: int | None) -> tuple:
@@ -63,7 +46,7 @@ def in_force_before(s: Session, hearing: Hearing) -> dict[str, InForce]:
     rows = [
         row for row in s.execute(
             decisions_in_order().where(Hearing.case_id == hearing.case_id, Hearing.id != hearing.id,
-                                       Decision.adopted.is_(True), Committee.kind != CommitteeKind.GVP.value)
+                                       Decision.adopted.is_(True), Committee.kind != CommitteeKind.GVP)
         ).all()
         if chronology(row) < now
     ]
@@ -85,7 +68,7 @@ def in_force_before(s: Session, hearing: Hearing) -> dict[str, InForce]:
 def emergency_pending(s: Session, case: Case, hearing: Hearing) -> bool:
     """The case came by the emergency route (or has emergency measures the Director
     adopted) and no other adopted decision of a committee said what becomes of them."""
-    has = case.route == Route.EMERGENCIA.value or s.scalar(
+    has = case.route == Route.EMERGENCIA or s.scalar(
         select(EmergencyMeasure.id).where(EmergencyMeasure.case_id == case.id).limit(1)) is not None
     if not has:
         return False
@@ -103,92 +86,22 @@ def recognitions(s: Session, hearing: Hearing) -> tuple[RecognitionRecord, ...]:
         .join(CommitteeSession, CommitteeSession.id == Hearing.session_id)
         .join(Committee, Committee.id == CommitteeSession.committee_id)
         .where(Hearing.case_id == hearing.case_id, Hearing.recognition_answers.is_not(None),
-               Committee.kind != CommitteeKind.GVP.value)
+               Committee.kind != CommitteeKind.GVP)
     ).all()
     return tuple(RecognitionRecord(day, json.loads(answers), granted, hid == hearing.id)
-                 for hid, day, answers, granted in rows)
+                 for hid, day, answers, granted in rows if answers is not None)
 
 
-def _restoration_committee(hearing: Hearing) -> bool:
+def restoration_committee(hearing: Hearing) -> bool:
     """The composition convenes the competent entities for restoration measures (UP-PCC)."""
-    return any(seat.condition == SeatCondition.RESTORATION_MEASURES.value
+    return any(seat.condition is SeatCondition.RESTORATION_MEASURES
                for seat in hearing.session.composition.seats)
 
 
-def check_decision_coherence(s: Session, hearing: Hearing, case: Case, inp: DecisionInput,
-                             types: Mapping[str, MeasureType], decided_on: date) -> None:
-    """Refuse (:class:`RuleViolation`) a decision that contradicts the record; see
-    :func:`comite.rules.decision.check_decision`. The case must also still be one this
-    committee hears (its population or the woman's choice may have changed since it
-    was put on the agenda)."""
-    sess = hearing.session
-    check_case_fits_committee(s, case, sess.committee, sess.composition.short_name)
-    assert inp.risk_level is not None
-    facts = DecisionFacts(
-        committee_kind=CommitteeKind(sess.committee.kind),
-        committee_code=sess.committee.code,
-        case_kind=CaseKind(case.kind),
-        decided_on=decided_on,
-        risk_level=inp.risk_level,
-        bands=tuple(risk_bands(s)),
-        matrix_pct=inp.matrix_pct if inp.matrix_pct is not None else hearing.proposal_pct,
-        matrix_departure_reason=inp.matrix_departure_reason,
-        gvp_level=RiskLevel(hearing.proposal_level) if hearing.proposal_level else None,
-        level_change_reason=inp.level_change_reason,
-        measures=tuple(
-            MeasureLine(m.measure_code, types[m.measure_code].name, m.action, m.temporality_months,
-                        bool(types[m.measure_code].restoration), m.competent_entity or "")
-            for m in inp.measures),
-        in_force=in_force_before(s, hearing),
-        emergency_pending=emergency_pending(s, case, hearing),
-        emergency_disposition=inp.emergency_disposition,
-        concertation_on=inp.concertation_on,
-        concertation_with=inp.concertation_with,
-        legally_recognised=bool(case.legally_recognised),
-        recognitions=recognitions(s, hearing),
-        restoration_committee=_restoration_committee(hearing),
-    )
-    check_decision(facts)
-
-
-def check_undecided(inp: DecisionInput) -> None:
-    undecided_facts(matrix_departure_reason=inp.matrix_departure_reason,
-                    level_change_reason=inp.level_change_reason,
-                    emergency_disposition=inp.emergency_disposition,
-                    concertation_on=inp.concertation_on, concertation_with=inp.concertation_with)
-
-
-def check_recognition_session(committee_kind: str) -> None:
+def check_recognition_session(committee_kind: CommitteeKind) -> None:
     """Social recognition is verified in a session of the CERREM, never the GVP's."""
-    if committee_kind == CommitteeKind.GVP.value:
+    if committee_kind == CommitteeKind.GVP:
         raise RuleViolation(
             "El reconocimiento social de un colectivo lo verifica el CERREM en sesión (Resolución 1085 de "
             "2015, art. 3), no el GVP: regístrelo en una sesión del CERREM colectivo."
         )
-
-
-def store_facts(decision: Decision, inp: DecisionInput) -> None:
-    decision.matrix_departure_reason = inp.matrix_departure_reason.strip() or None
-    decision.level_change_reason = inp.level_change_reason.strip() or None
-    decision.emergency_disposition = inp.emergency_disposition.value if inp.emergency_disposition else None
-    decision.emergency_note = inp.emergency_note.strip() or None
-    decision.concertation_on = inp.concertation_on
-    decision.concertation_with = inp.concertation_with.strip() or None
-
-
-def audit_details(inp: DecisionInput) -> dict:
-    """What the audit trail says in clear of these facts (their texts go reserved)."""
-    out: dict = {}
-    if inp.emergency_disposition is not None:
-        out["emergencia"] = inp.emergency_disposition.value
-    if inp.concertation_on is not None:
-        out["concertacion"] = inp.concertation_on
-    return out
-
-
-def audit_reserved(inp: DecisionInput) -> dict | None:
-    reserved = {key: value.strip() for key, value in (
-        ("concepto", inp.concept), ("motivo_apartamiento_matriz", inp.matrix_departure_reason),
-        ("motivo_cambio_nivel", inp.level_change_reason), ("nota_emergencia", inp.emergency_note),
-        ("concertacion_con", inp.concertation_with)) if value and value.strip()}
-    return reserved or None

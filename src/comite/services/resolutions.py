@@ -8,8 +8,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from comite.documents.data import (
     ConvocationData,
@@ -23,11 +25,12 @@ from comite.documents.data import (
 )
 from comite.domain import (
     AgendaItemKind,
+    AuditAction,
+    AuditEntity,
     CaseKind,
     CommitteeKind,
     RiskLevel,
     SessionStatus,
-    SessionType,
 )
 from comite.errors import RuleViolation
 from comite.model import (
@@ -52,7 +55,7 @@ from comite.services.settings import NUMBER_RESOLUTIONS_BY_DEFAULT, document_set
 
 Progress = Callable[[int, int], None]
 DEFAULT_NUMBERING = {"asignar": NUMBER_RESOLUTIONS_BY_DEFAULT, "prefijo": "", "inicio": 1}
-_AFTER_SESSION = (SessionStatus.CERRADA.value, SessionStatus.ACTA_EN_REVISION.value, SessionStatus.ACTA_APROBADA.value)
+_AFTER_SESSION = (SessionStatus.CERRADA, SessionStatus.ACTA_EN_REVISION, SessionStatus.ACTA_APROBADA)
 
 
 def _measures(d: views.HearingDetail) -> tuple[MeasureRow, ...]:
@@ -73,16 +76,16 @@ def gvp_session_phrase(s, hearing_id: int, case_id: int, day: date) -> str:
             select(CommitteeSession).join(Hearing, Hearing.session_id == CommitteeSession.id)
             .join(Decision, Decision.hearing_id == Hearing.id)
             .join(Committee, Committee.id == CommitteeSession.committee_id)
-            .where(Hearing.case_id == case_id, Committee.kind == CommitteeKind.GVP.value,
+            .where(Hearing.case_id == case_id, Committee.kind == CommitteeKind.GVP,
                    Decision.adopted.is_(True), CommitteeSession.day <= day)
             .order_by(CommitteeSession.day.desc(), CommitteeSession.id.desc()).limit(1))
     if gvp is None:
         return ""
-    return (f"sesión {SessionType(gvp.session_type).label.lower()} No. {gvp.number:03d} del "
+    return (f"sesión {gvp.session_type.label.lower()} No. {gvp.number:03d} del "
             f"{date_in_words(gvp.day)}")
 
 
-def _numbering(s) -> dict:
+def _numbering(s: Session) -> dict[str, Any]:
     cfg = dict(DEFAULT_NUMBERING)
     cfg.update(get_setting(s, "numeracion_resoluciones", {}) or {})
     return cfg
@@ -92,7 +95,8 @@ def _assign_numbers(ctx: ServiceContext, session_id: int, hearing_ids: list[int]
     """Resolution numbers for the hearings, assigning the next ones in sequence."""
     with ctx.transaction() as s:
         cfg = _numbering(s)
-        existing = {r.hearing_id: r for r in s.scalars(select(Resolution).where(Resolution.hearing_id.in_(hearing_ids)))}
+        existing = {r.hearing_id: r
+                    for r in s.scalars(select(Resolution).where(Resolution.hearing_id.in_(hearing_ids)))}
         if cfg["asignar"]:
             last = s.scalar(select(func.max(Resolution.number)).where(Resolution.year == year))
             nxt = max(int(cfg["inicio"]), (last or 0) + 1)
@@ -102,18 +106,19 @@ def _assign_numbers(ctx: ServiceContext, session_id: int, hearing_ids: list[int]
                     s.add(existing[hid])
                     nxt += 1
             s.flush()
-            audit.record(s, ctx, "resoluciones_numeradas", "sesion", session_id,
+            audit.record(s, ctx, AuditAction.RESOLUCIONES_NUMERADAS, AuditEntity.SESION, session_id,
                          details={"numeros": sorted(r.number for r in existing.values())})
-        return {hid: (f"{cfg['prefijo']}{existing[hid].number:04d}" if hid in existing else None) for hid in hearing_ids}
+        return {hid: (f"{cfg['prefijo']}{existing[hid].number:04d}" if hid in existing else None)
+                for hid in hearing_ids}
 
 
 def resolution_items(ctx: ServiceContext, session_id: int) -> list[ResolutionData]:
     """One :class:`ResolutionData` per adopted case of the session (reserved data read, audited)."""
     head = views.session_header(ctx, session_id)
     require(ctx, Action.GENERATE_DOCUMENTS, head.committee_id)
-    if head.committee_kind == CommitteeKind.GVP.value:
+    if head.committee_kind == CommitteeKind.GVP:
         raise RuleViolation("El GVP no produce resoluciones: su resultado se notifica al CERREM.")
-    if head.status.value not in _AFTER_SESSION:
+    if head.status not in _AFTER_SESSION:
         raise RuleViolation("Las resoluciones se generan cuando la sesión está cerrada.")
     details = [d for d in views.session_hearings(ctx, session_id) if d.adopted]
     numbers = _assign_numbers(ctx, session_id, [d.hearing_id for d in details], head.day.year)
@@ -126,7 +131,7 @@ def resolution_items(ctx: ServiceContext, session_id: int) -> list[ResolutionDat
         bands = risk_bands(s)
         items = []
         for d in details:
-            case = s.get(Case, d.case_id)
+            case = s.get_one(Case, d.case_id)
             emergency = tuple(s.scalars(
                 select(EmergencyMeasure.description).where(EmergencyMeasure.case_id == case.id,
                                                            EmergencyMeasure.adopted_on <= head.day)
@@ -155,7 +160,7 @@ def resolution_items(ctx: ServiceContext, session_id: int) -> list[ResolutionDat
                 analyst_gender=d.analyst_gender, committee_legal_basis=head.composition_legal_basis,
                 reserve_note=reserve_note, template_name=head.resolution_template,
             ))
-            audit.record(s, ctx, "lectura_reservada", "caso", case.id, case_id=case.id,
+            audit.record(s, ctx, AuditAction.LECTURA_RESERVADA, AuditEntity.CASO, case.id, case_id=case.id,
                          details={"motivo": "resolución"})
     return items
 
@@ -177,7 +182,7 @@ def generate_resolutions(
     paths = write_resolutions(items, Path(out_dir), progress=progress, cancel=cancel, workers=workers,
                               caller_renders=not keep_caller_free)
     with ctx.transaction() as s:
-        audit.record(s, ctx, "resoluciones_generadas", "sesion", session_id,
+        audit.record(s, ctx, AuditAction.RESOLUCIONES_GENERADAS, AuditEntity.SESION, session_id,
                      details={"archivos": [p.name for p in paths]})
     return paths
 
@@ -199,7 +204,7 @@ def convocation_data(ctx: ServiceContext, session_id: int) -> ConvocationData:
             continue
         titles.append(r.title)
         if r.kind is AgendaItemKind.CASES:
-            radicados = [a.radicado for a in agenda if a.kind is AgendaItemKind.CASE]
+            radicados = [a.radicado or "" for a in agenda if a.kind is AgendaItemKind.CASE]
             if radicados:
                 titles[-1] = f"{r.title}: {len(radicados)} casos ({', '.join(radicados)})"
     return ConvocationData(
@@ -227,9 +232,9 @@ def generate_convocation(ctx: ServiceContext, session_id: int, out_pdf: Path, ou
         Path(out_ics).write_bytes(build_convocation_ics(data))
     with ctx.transaction() as s:
         sess = load_session(s, session_id)
-        if sess.status == SessionStatus.PROGRAMADA.value:
-            sess.status = SessionStatus.CONVOCADA.value
-        audit.record(s, ctx, "convocatoria_generada", "sesion", session_id,
+        if sess.status == SessionStatus.PROGRAMADA:
+            sess.status = SessionStatus.CONVOCADA
+        audit.record(s, ctx, AuditAction.CONVOCATORIA_GENERADA, AuditEntity.SESION, session_id,
                      details={"pdf": out_pdf.name, "ics": Path(out_ics).name if out_ics else None})
     message = f"Convocatoria generada en {out_pdf.name}."
     if out_ics is not None:
@@ -254,7 +259,7 @@ class NotificationFiles:
 def notification_data(ctx: ServiceContext, gvp_session_id: int) -> list[GvpNotificationData]:
     """One notification per CERREM that receives cases from this GVP session."""
     head = views.session_header(ctx, gvp_session_id)
-    if head.committee_kind != CommitteeKind.GVP.value:
+    if head.committee_kind != CommitteeKind.GVP:
         raise RuleViolation("La notificación al CERREM sale de una sesión del GVP.")
     details = {d.hearing_id: d for d in views.session_hearings(ctx, gvp_session_id)}
     by_target: dict[int, list[NotificationCase]] = {}
@@ -291,6 +296,6 @@ def generate_notifications(ctx: ServiceContext, gvp_session_id: int, out_dir: Pa
         docx.write_bytes(build_notification_docx(data))
         files.append(NotificationFiles(data.target_committee_code, pdf, docx, len(data.cases)))
     with ctx.transaction() as s:
-        audit.record(s, ctx, "notificacion_gvp", "sesion", gvp_session_id,
+        audit.record(s, ctx, AuditAction.NOTIFICACION_GVP, AuditEntity.SESION, gvp_session_id,
                      details={"destinos": [f.committee_code for f in files]})
     return files

@@ -21,21 +21,21 @@ Data, so that an upgraded database ends up as a new one:
 The new compositions themselves (Decreto 1139 de 2021), the names the older compositions
 bore and populations 14 and 15 are added right after, when the database is opened, by
 the same code that loads the catalogue into every database
-(:func:`comite.services.catalog.sync_catalog`); scheduled sessions with nothing recorded
+(:func:`comite.services.catalog_admin.sync_catalog`); scheduled sessions with nothing recorded
 about their attendance then move to the composition in force on their day
-(:func:`comite.services.sessions.recompose_scheduled_sessions`, as ``catalog-import``
+(:func:`comite.services.catalog_admin.recompose_scheduled_sessions`, as ``catalog-import``
 does). Doing it there, with the program's own model, keeps a single way of copying the
 catalogue; this revision only does what that code never does (rename, map, backfill).
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0005
+Revises: 0004
 Create Date: 2026-11-27 09:00:00
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0004'
-down_revision = '0003'
+revision = '0005'
+down_revision = '0004'
 branch_labels = None
 depends_on = None
 

@@ -1,4 +1,4 @@
-"""A database the previous program left (revision 0003, the 2015 compositions only, the
+"""A database the previous program left (revision 0004, the 2015 compositions only, the
 comité especial under its old name, a case sent there by the public-servant flag) opens
 as one created today: the compositions of Decreto 1139 de 2021, populations 14 and 15,
 the names each composition bore; scheduled sessions with nothing recorded move to the new
@@ -15,7 +15,8 @@ from comite.model import Committee, CommitteeSession, Composition, Population
 from comite.services import accounts
 from comite.services.acta import build_acta_data
 from comite.services.bootstrap import open_database
-from comite.services.catalog import catalog_from_db, sync_catalog
+from comite.services.catalog import catalog_from_db
+from comite.services.catalog_admin import sync_catalog
 from comite.storage import schema
 from comite.storage.database import Database
 from tests.conftest import ADMIN, ADMIN_PASSWORD, FAST_HASH, FAST_KDF
@@ -57,11 +58,11 @@ def _old_database(url: str) -> dict[str, int]:
     for held in ("held_2026", "held_2020"):
         present_all(ctx, ids[held], at=time(9, 0))
         start(ctx, ids[held])
-    from comite.services import proceedings
+    from comite.services import attendance
 
-    proceedings.set_attendance(ctx, seats(ctx, ids["named"])["uariv"].id, person_name="Delegada ya convocada")
+    attendance.set_attendance(ctx, seats(ctx, ids["named"])["uariv"].id, person_name="Delegada ya convocada")
     db.lock()
-    downgrade(db, "0003")
+    downgrade(db, "0004")
     with db.engine.begin() as conn:  # the flag that sent a case to the comité especial
         conn.execute(text("UPDATE case_file SET public_servant = :yes WHERE radicado = 'SERV-OLD'"), {"yes": True})
     db.dispose()
@@ -70,7 +71,7 @@ def _old_database(url: str) -> dict[str, int]:
 
 def test_an_old_database_ends_up_as_a_new_one(empty_db_url, database):
     ids = _old_database(empty_db_url)
-    db = open_database(empty_db_url)  # upgrades to 0004, then loads the shipped catalogue
+    db = open_database(empty_db_url)  # upgrades to 0005, then loads the shipped catalogue
     try:
         assert schema.current_revision(db) == schema.head_revision()
         with db.Session() as old, database.Session() as new:
@@ -109,8 +110,8 @@ def test_an_old_database_ends_up_as_a_new_one(empty_db_url, database):
         db.dispose()
 
 
-def test_0004_goes_down_and_up_again(database):
-    downgrade(database, "0003")
-    assert schema.current_revision(database) == "0003"
-    schema.upgrade(database, "head")
+def test_0005_goes_down_and_up_again(database):
+    downgrade(database, "0004")
     assert schema.current_revision(database) == "0004"
+    schema.upgrade(database, "head")
+    assert schema.current_revision(database) == "0005"

@@ -194,7 +194,12 @@ def _open(args: argparse.Namespace):
     db, note = open_with_server_password(args.db, KeyringSecretStore(), _ask_server_password)
     if note:
         print(note, file=sys.stderr)
+    _opened.append(db)
     return db
+
+
+_opened: list = []
+"""Databases a command opened, closed when it ends (files released, WAL checkpointed)."""
 
 
 def _password(prompt: str = "Contraseña: ") -> str:
@@ -561,3 +566,6 @@ def main(argv: Sequence[str] | None = None) -> int:
                   "".join(traceback.format_tb(exc.__traceback__)))
         print(f"Error inesperado ({exc.__class__.__name__}). El detalle quedó en {log_path}.", file=sys.stderr)
         return 3
+    finally:
+        while _opened:
+            _opened.pop().dispose()

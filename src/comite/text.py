@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
+from typing import Any
 
 
 def fold(text: str) -> str:
@@ -71,3 +73,19 @@ def printable(value: str) -> str:
 
 
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def printable_fields(value: Any) -> Any:
+    """``value`` (frozen dataclasses, tuples, lists, dicts of them) with every text made
+    :func:`printable`: what a document builder receives, whatever was stored."""
+    if isinstance(value, str):
+        return printable(value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: printable_fields(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return dataclasses.replace(value, **{k: v for k, v in changes.items() if v is not getattr(value, k)})
+    if isinstance(value, tuple | list):
+        items = [printable_fields(v) for v in value]
+        return value if all(a is b for a, b in zip(items, value, strict=True)) else type(value)(items)
+    if isinstance(value, dict):
+        return {k: printable_fields(v) for k, v in value.items()}
+    return value

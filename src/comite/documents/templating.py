@@ -35,7 +35,7 @@ import tempfile
 import threading
 import zipfile
 from collections import deque
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,6 +47,7 @@ from jinja2.exceptions import UndefinedError
 from lxml import etree
 
 from comite.errors import ComiteError, ValidationError
+from comite.text import printable
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
@@ -77,8 +78,15 @@ _STRICT_PARSER = etree.XMLParser(resolve_entities=False, huge_tree=True)
 
 
 def make_environment() -> Environment:
-    """The Jinja environment every document template renders with."""
-    return Environment(undefined=StrictUndefined, autoescape=True, keep_trailing_newline=True)
+    """The Jinja environment every document template renders with. Every value is made
+    printable on its way in (:func:`comite.text.printable`): one control character in a
+    stored name must not break a document."""
+    return Environment(undefined=StrictUndefined, autoescape=True, keep_trailing_newline=True,
+                       finalize=_printable)
+
+
+def _printable(value: object) -> object:
+    return printable(value) if isinstance(value, str) and not hasattr(value, "__html__") else value
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,8 +211,26 @@ class CompiledDocxTemplate:
 
     # -- rendering --------------------------------------------------------------
 
-    def render(self, context: Mapping[str, object]) -> bytes:
-        """The finished .docx for ``context``, as bytes."""
+    def render(self, context: Mapping[str, object], subject: str = "") -> bytes:
+        """The finished .docx for ``context``, as bytes.
+
+        When it fails because of one value (not the template), the error names that
+        field and ``subject`` ("la resolución del caso …"), not the template.
+        """
+        try:
+            return self._render(context)
+        except ComiteError as exc:
+            field = _culprit(self._render, context)
+            if field is not None:
+                raise ValidationError(
+                    f"No se pudo generar {subject or 'el documento'}: el dato «{field}» no se puede escribir en un "
+                    f"documento de Word. La plantilla «{self.name}» está bien: corrija ese dato y vuelva a generar."
+                ) from exc
+            if subject:
+                raise ValidationError(f"No se pudo generar {subject}: {exc}") from exc
+            raise
+
+    def _render(self, context: Mapping[str, object]) -> bytes:
         rendered: dict[str, bytes] = {}
         for part in self._parts:
             xml = self._render_part(part, context)
@@ -278,6 +304,32 @@ class CompiledDocxTemplate:
                 info.compress_type = zipfile.ZIP_DEFLATED
                 archive.writestr(info, data)
         return buffer.getvalue()
+
+
+def _culprit(render: Callable[[Mapping[str, object]], bytes], context: Mapping[str, object]) -> str | None:
+    """The field whose value alone makes ``render`` fail (blanked, it renders), if any."""
+    for path, blanked in _each_blanked(context, ""):
+        try:
+            render(blanked)
+        except (ComiteError, ValueError, UnicodeError):
+            continue
+        return path
+    return None
+
+
+def _each_blanked(value: object, path: str) -> Iterator[tuple[str, object]]:
+    """(field path, a copy of ``value`` with that one text field emptied), depth first."""
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            where = f"{path}.{key}" if path else str(key)
+            for sub, blanked in _each_blanked(item, where):
+                yield sub, {**value, key: blanked}
+    elif isinstance(value, list | tuple):
+        for i, item in enumerate(value):
+            for sub, blanked in _each_blanked(item, f"{path}[{i + 1}]"):
+                yield sub, type(value)([*value[:i], blanked, *value[i + 1:]])
+    elif isinstance(value, str):
+        yield path, ""
 
 
 # -- template cache -------------------------------------------------------------

@@ -219,15 +219,17 @@ class CompiledDocxTemplate:
         """
         try:
             return self._render(context)
-        except ComiteError as exc:
-            field = _culprit(self._render, context)
+        except (ComiteError, UnicodeError) as exc:
+            # A value that breaks the XML (not a Jinja error, which is the template's) is looked for.
+            broken_xml = isinstance(exc, UnicodeError) or isinstance(exc.__cause__, etree.XMLSyntaxError)
+            field = _culprit(self._render, context) if broken_xml else None
             if field is not None:
                 raise ValidationError(
                     f"No se pudo generar {subject or 'el documento'}: el dato «{field}» no se puede escribir en un "
                     f"documento de Word. La plantilla «{self.name}» está bien: corrija ese dato y vuelva a generar."
                 ) from exc
-            if subject:
-                raise ValidationError(f"No se pudo generar {subject}: {exc}") from exc
+            if subject or isinstance(exc, UnicodeError):
+                raise ValidationError(f"No se pudo generar {subject or 'el documento'}: {exc}") from exc
             raise
 
     def _render(self, context: Mapping[str, object]) -> bytes:

@@ -21,11 +21,13 @@ def point(name: str) -> None:
     wanted = os.environ.get(ENV)
     if not wanted:
         return
-    target, _, nth = wanted.partition(":")
+    target, _, nth = wanted.rpartition(":")
+    if not nth.isdigit():
+        target, nth = wanted, "1"
     if target != name:
         return
     _reached[name] = _reached.get(name, 0) + 1
-    if _reached[name] == (int(nth) if nth.isdigit() else 1):
+    if _reached[name] == int(nth):
         _die()
 
 

@@ -252,3 +252,39 @@ def test_what_a_killed_restore_left_is_removed_at_the_next_start(db, capsys, hom
     running = Path(db).with_name(f"{Path(db).name}.restaurando-{os.getpid()}")  # its process still runs
     running.write_bytes(b"x")
     assert run(capsys, "--db", db, "--user", "ana", "sessions")[0] == 0 and running.exists()
+
+
+_WRITES: list[str] | None = None
+
+
+def _watch_writes(event: str, args: tuple) -> None:
+    """Every file opened for writing (Python's audit events), while a test listens."""
+    if _WRITES is None:
+        return
+    if event == "sqlite3.connect":
+        _WRITES.append(str(args[0]))
+    elif event == "open" and isinstance(args[0], str | bytes | os.PathLike) and args[1] and \
+            any(m in str(args[1]) for m in "wax+"):
+        _WRITES.append(os.fsdecode(args[0]))
+
+
+def test_a_backup_never_writes_a_plain_snapshot_anywhere(admin, tmp_path):
+    """A kill -9 during a backup left the plain SQLite snapshot in the system temp folder:
+    now no file outside the database's own folder is written but the encrypted backup's."""
+    import sys
+
+    from comite.services.backup import create_backup
+
+    global _WRITES
+    sys.addaudithook(_watch_writes)
+    out = tmp_path / "copias"
+    own = Path(admin.db.sqlite_path).parent
+    _WRITES = []
+    try:
+        create_backup(admin, out / "copia.cbk")
+        written = list(_WRITES)
+    finally:
+        _WRITES = None
+    outside = [w for w in written if w != ":memory:" and Path(w).parent not in (own, out)]
+    assert outside == []
+    assert all(Path(w).name.startswith("copia.cbk") for w in written if Path(w).parent == out)

@@ -222,7 +222,8 @@ def _decoded(path: Path, enc: _Encoding) -> Iterator[tuple[int, str, str | None]
 
 
 def _blank_line(text: str) -> bool:
-    return not text.strip(" \t\r\n;,")
+    """A line with nothing but delimiters, quotes and spaces: an empty row to a person."""
+    return not text.strip(' \t\r\n;,"')
 
 
 class _Feeder:
@@ -429,9 +430,9 @@ def _open_xlsx(path: Path, columns: Collection[str], required: Collection[str]) 
             values = [_value(c) for c in cells]
             missing = frozenset(i for i, (v, f) in enumerate(zip(values, raw, strict=False))
                                 if v is None and isinstance(f, str) and f.startswith("="))
-            if any(v is not None and str(v).strip() for v in values) or missing:
-                count["rows"] += 1
-            yield Record(number, number, values, formula_columns=missing)
+            data = any(v is not None and str(v).strip() for v in values) or bool(missing)
+            count["rows"] += data
+            yield Record(number, number, values, formula_columns=missing, rows=int(data))
 
     def close() -> None:
         workbook.close()

@@ -181,6 +181,7 @@ def _cells(record: Record, index: dict[str, int]) -> tuple[dict[str, str], list[
     """The row's known columns as clean text, and what is wrong with their values."""
     cells: dict[str, str] = {}
     problems: list[str] = []
+    controls: list[str] = []
     for column, i in index.items():
         value = record.cells[i] if i < len(record.cells) else None
         if i in record.formula_columns:
@@ -196,8 +197,7 @@ def _cells(record: Record, index: dict[str, int]) -> tuple[dict[str, str], list[
             value = None
         text_value = _cell_text(value)
         if has_control_characters(text_value):
-            problems.append(f"la columna {column} tiene caracteres de control invisibles (p. ej. de una terminal "
-                            "o de otro programa); corrija la celda")
+            controls.append(column)
             text_value = printable(text_value)
         limit = _MAX_LENGTH.get(column, _OTHER_MAX)
         if len(text_value) > limit:
@@ -211,7 +211,23 @@ def _cells(record: Record, index: dict[str, int]) -> tuple[dict[str, str], list[
             problems.append(f"la columna {column} tiene saltos de línea")
         cells[column] = text_value
     cells.setdefault("nivel_propuesto", "")
+    if controls:
+        which = f"la columna {controls[0]} tiene" if len(controls) == 1 else \
+            f"las columnas {', '.join(controls)} tienen"
+        problems.insert(0, f"{which} caracteres de control invisibles (p. ej. de una terminal o de otro programa); "
+                           "corrija la celda")
     return cells, problems
+
+
+_MAX_REASONS = 5
+
+
+def _reason(problems: list[str]) -> str:
+    """The problems of a row as one phrase; a row with many says how many more it has."""
+    unique = list(dict.fromkeys(problems))
+    shown_now = "; ".join(unique[:_MAX_REASONS])
+    more = len(unique) - _MAX_REASONS
+    return shown_now + (f"; y {more} problema{'s' if more > 1 else ''} más" if more > 0 else "")
 
 
 def _date_text(value: Any) -> str:
@@ -453,7 +469,10 @@ def _run(
                 s.execute(text("SELECT pg_advisory_xact_lock(727275)"))  # one import at a time
             for record in source.records:
                 if _blank(record.cells) and not record.problems and not record.formula_columns:
-                    continue
+                    if not record.rows:
+                        continue  # an empty row
+                    record.problems.append("la fila no tiene datos visibles (solo espacios, comillas o "
+                                           "caracteres invisibles)")
                 report.rows_read += 1
                 covered += record.rows
                 _check(ctx, record, index, pops, bands, state, report)
@@ -519,7 +538,7 @@ def _check(ctx: ServiceContext, record: Record, index: dict[str, int], pops: _Po
         if record.joined and not any("comilla" in p for p in problems):
             problems.insert(0, f"las filas {record.row} a {record.last} quedaron unidas en un solo registro "
                                "(una celda con saltos de línea o una comilla sin cerrar)")
-        report.rejected.append(RowProblem(number, radicado, "; ".join(dict.fromkeys(problems)), last))
+        report.rejected.append(RowProblem(number, radicado, _reason(problems), last))
         return
     if record.joined:
         report.warnings.append(RowProblem(number, radicado, (

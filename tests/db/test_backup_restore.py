@@ -19,29 +19,15 @@ from pathlib import Path
 
 import pytest
 
-from comite import cli
 from comite.services.context import Actor, Role, ServiceContext
 from comite.services.permissions import Action, allowed
+from tests.db import test_cli
 
 pytestmark = pytest.mark.sqlite_only
 
-ADMIN_PW = "Clave-de-prueba-CLI-1"
 REVISOR_PW = "Lectura-de-actas-26"
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = cli.main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    monkeypatch.setenv("COMITE_HOME", str(tmp_path / "home"))
-    monkeypatch.delenv("COMITE_DATABASE_URL", raising=False)
-    monkeypatch.setenv("COMITE_PASSWORD", ADMIN_PW)
-    return tmp_path
-
+ADMIN_PW, run = test_cli.ADMIN_PW, test_cli.run
+home = test_cli.home  # the same fixture: a home folder, and the administrator's password in the environment
 
 def _init(capsys, path: Path) -> str:
     code, out, err = run(capsys, "--db", str(path), "--user", "ana", "init")

@@ -19,6 +19,7 @@ import glob
 import hashlib
 import hmac
 import json
+import logging
 import os
 import sqlite3
 import struct
@@ -38,6 +39,7 @@ from comite.services.permissions import Action, require
 from comite.storage import crypto, leftovers
 from comite.storage.schema import current_revision
 
+log = logging.getLogger(__name__)
 MAGIC = b"COMITEBK"
 DAMAGED = "La copia de seguridad está dañada o fue alterada; no se restauró nada."
 
@@ -191,6 +193,7 @@ def _remove_partials(destination: Path) -> None:
         pid = leftover.name.rsplit("-", 1)[-1]
         if pid.isdigit() and not leftovers.is_running(int(pid)):
             leftover.unlink(missing_ok=True)
+            log.warning("Se borró una copia de seguridad interrumpida (solo texto cifrado): %s", leftover.name)
 
 
 BACKUP_SUFFIX = ".comite-backup"

@@ -23,7 +23,7 @@ from comite.rules.territory import canonical_department
 from comite.services import audit
 from comite.services.context import Changes, ServiceContext
 from comite.services.permissions import Action, require
-from comite.text import has_control_characters, normalize_document, normalize_radicado
+from comite.text import has_control_characters, normalize_document, normalize_radicado, shown
 
 RESERVED_FIELDS = ("beneficiary_name", "document_number", "contact", "address", "narrative")
 MAX_NAME = 200
@@ -79,11 +79,11 @@ def validate_case_input(inp: CaseInput, population_codes: set[str]) -> list[str]
         if value and has_control_characters(value):
             problems.append(f"{label} tiene caracteres de control invisibles")
     if inp.population_code is not None and inp.population_code not in population_codes:
-        problems.append(f"población desconocida «{inp.population_code}»")
+        problems.append(f"población desconocida «{shown(inp.population_code)}»")
     if inp.matrix_pct is not None and not 0 <= inp.matrix_pct <= 100:
         problems.append("el puntaje de la matriz debe estar entre 0 y 100")
     if inp.department and canonical_department(inp.department) is None:
-        problems.append(f"departamento «{inp.department}» desconocido (escriba uno de los 32 departamentos o "
+        problems.append(f"departamento «{shown(inp.department)}» desconocido (escriba uno de los 32 departamentos o "
                         "Bogotá, D.C.)")
     if inp.kind is CaseKind.COLECTIVO and inp.is_woman:
         problems.append("un caso colectivo no puede marcarse como caso de mujer")

@@ -223,6 +223,12 @@ AUDIT_ACTIONS = {
     "emergencia_registrada": "Medida de emergencia registrada",
     "emergencia_informada": "Medida de emergencia informada",
     "copia_seguridad": "Copia de seguridad",
+    "casos_importados": "Casos importados",
+    "restauracion_rechazada": "Restauración rechazada",
+    "base_reemplazada": "Base reemplazada por una restauración",
+    "base_restaurada": "Base restaurada desde una copia",
+    "borrador_decision_guardado": "Borrador de decisión guardado",
+    "borrador_decision_descartado": "Borrador de decisión descartado",
 }
 
 

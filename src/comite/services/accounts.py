@@ -191,7 +191,8 @@ def _not_locked(now: datetime):
 
 def _locked_error(locked_until: datetime | None, now: datetime) -> AuthenticationError:
     remaining = (locked_until - now).total_seconds() if locked_until is not None else 0
-    minutes = max(1, int(remaining // 60) + 1)
+    # an attempt that began before the one that locked counts from its own start: never more than the lockout
+    minutes = min(max(1, int(remaining // 60) + 1), int(LOCKOUT.total_seconds() // 60))
     return AuthenticationError(
         f"La cuenta está bloqueada por intentos fallidos. Intente de nuevo en {minutes} minutos."
     )

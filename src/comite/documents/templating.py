@@ -35,7 +35,7 @@ import tempfile
 import threading
 import zipfile
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,6 +46,7 @@ from jinja2 import Environment, StrictUndefined, Template, TemplateError, Templa
 from jinja2.exceptions import UndefinedError
 from lxml import etree
 
+from comite.documents.culprit import culprit
 from comite.errors import ComiteError, ValidationError
 from comite.text import printable
 
@@ -222,7 +223,7 @@ class CompiledDocxTemplate:
         except (ComiteError, UnicodeError) as exc:
             # A value that breaks the XML (not a Jinja error, which is the template's) is looked for.
             broken_xml = isinstance(exc, UnicodeError) or isinstance(exc.__cause__, etree.XMLSyntaxError)
-            field = _culprit(self._render, context) if broken_xml else None
+            field = culprit(self._render, context) if broken_xml else None
             if field is not None:
                 raise ValidationError(
                     f"No se pudo generar {subject or 'el documento'}: el dato «{field}» no se puede escribir en un "
@@ -306,32 +307,6 @@ class CompiledDocxTemplate:
                 info.compress_type = zipfile.ZIP_DEFLATED
                 archive.writestr(info, data)
         return buffer.getvalue()
-
-
-def _culprit(render: Callable[[Mapping[str, object]], bytes], context: Mapping[str, object]) -> str | None:
-    """The field whose value alone makes ``render`` fail (blanked, it renders), if any."""
-    for path, blanked in _each_blanked(context, ""):
-        try:
-            render(blanked)
-        except (ComiteError, ValueError, UnicodeError):
-            continue
-        return path
-    return None
-
-
-def _each_blanked(value: object, path: str) -> Iterator[tuple[str, object]]:
-    """(field path, a copy of ``value`` with that one text field emptied), depth first."""
-    if isinstance(value, Mapping):
-        for key, item in value.items():
-            where = f"{path}.{key}" if path else str(key)
-            for sub, blanked in _each_blanked(item, where):
-                yield sub, {**value, key: blanked}
-    elif isinstance(value, list | tuple):
-        for i, item in enumerate(value):
-            for sub, blanked in _each_blanked(item, f"{path}[{i + 1}]"):
-                yield sub, type(value)([*value[:i], blanked, *value[i + 1:]])
-    elif isinstance(value, str):
-        yield path, ""
 
 
 # -- template cache -------------------------------------------------------------

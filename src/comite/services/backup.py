@@ -280,7 +280,8 @@ def read_backup(path: Path) -> tuple[dict, bytes, bytes, bytes]:
     return header, framed, raw[start + hlen:-32], raw[-32:]
 
 
-def unwrap_backup_key(header: dict, *, username: str | None, password: str | None, recovery_key: str | None) -> crypto.Vault:
+def unwrap_backup_key(header: dict, *, username: str | None, password: str | None,
+                      recovery_key: str | None) -> crypto.Vault:
     for wrap in header.get("wraps", []):
         try:
             salt = base64.b64decode(wrap["salt"])

@@ -342,7 +342,8 @@ def _has_formulas(workbook: Any, sheet: Any) -> bool:
     return False
 
 
-def _choose_sheet(path: Path, workbook: Any, columns: Collection[str], required: Collection[str]) -> tuple[Any, int, list[Any]]:
+def _choose_sheet(path: Path, workbook: Any, columns: Collection[str],
+                  required: Collection[str]) -> tuple[Any, int, list[Any]]:
     seen = []
     best = None
     for sheet in workbook.worksheets:

@@ -333,7 +333,8 @@ def _parse_row(cells: dict[str, str], pops: _Populations) -> tuple[CaseInput | N
     if cells["poblacion"]:
         population = pops.find(cells["poblacion"])
         if population is None:
-            problems.append(f"población desconocida «{shown(cells['poblacion'])}» (use el código, el número 1 a 13 o el nombre)")
+            problems.append(f"población desconocida «{shown(cells['poblacion'])}» (use el código, el número 1 "
+                            "a 13 o el nombre)")
     pct = None
     if cells["puntaje_matriz"]:
         try:
@@ -597,7 +598,8 @@ def _write_batch(s: Any, ctx: ServiceContext, state: _Batches, report: ImportRep
     now = ctx.now()
     for (number, inp, bidx), radicado in zip(pending, radicados, strict=True):
         if radicado in existing:
-            report.rejected.append(RowProblem(number, radicado, "ya existe un caso con ese radicado en la base de datos"))
+            report.rejected.append(RowProblem(number, radicado,
+                                              "ya existe un caso con ese radicado en la base de datos"))
             continue
         if bidx in known:
             report.warnings.append(RowProblem(number, radicado, (

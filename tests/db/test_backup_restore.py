@@ -19,7 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from comite.services.context import Actor, Role, ServiceContext
+from comite.domain import Role
+from comite.services.context import Actor, ServiceContext
 from comite.services.permissions import Action, allowed
 from tests.db import test_cli
 

@@ -8,13 +8,12 @@ from datetime import date, time
 import pytest
 from sqlalchemy import select
 
-from comite.domain import DecisionOutcome
+from comite.domain import DecisionOutcome, Role
 from comite.errors import LockedError, PermissionDenied, ValidationError
 from comite.model import AuditEntry, DecisionDraft, Hearing
-from comite.services import drafts, proceedings, sessions
+from comite.services import decisions, drafts, sessions
 from comite.services.bootstrap import open_database
-from comite.services.context import Role
-from comite.services.proceedings import DecisionInput
+from comite.services.decisions import DecisionInput
 from tests.conftest import ADMIN, ADMIN_PASSWORD, make_user
 from tests.db.helpers import case_for, login_ctx, new_session, present_all, put_on_agenda, start
 
@@ -96,7 +95,7 @@ def test_a_decision_recorded_since_is_reported_and_discarding_is_audited(admin, 
     shown = _version(admin, hearing)
     drafts.save_draft(admin, hearing, FORM, hearing_version=shown)
     drafts.save_draft(admin, hearing, FORM, hearing_version=shown)
-    proceedings.record_decision(admin, hearing, DecisionInput(DecisionOutcome.POSTPONED))
+    decisions.record_decision(admin, hearing, DecisionInput(DecisionOutcome.POSTPONED))
     draft = drafts.load_draft(admin, hearing)
     assert draft.changed_since and [d.changed_since for d in drafts.list_drafts(admin)] == [True]
     assert drafts.discard_draft(admin, hearing) is True

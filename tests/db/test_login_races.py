@@ -19,10 +19,10 @@ from collections.abc import Callable
 import pytest
 from sqlalchemy import select
 
+from comite.domain import Role
 from comite.errors import AuthenticationError
 from comite.model import AuditEntry, User
 from comite.services import accounts, audit
-from comite.services.context import Role
 from comite.storage.database import Database
 from tests.conftest import make_user
 

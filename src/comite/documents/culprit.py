@@ -8,6 +8,7 @@ one whose absence lets the document render is named. Used only after a failure.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
+from typing import cast
 
 from comite.errors import ComiteError
 
@@ -16,7 +17,7 @@ def culprit(render: Callable[[Mapping[str, object]], bytes], context: Mapping[st
     """The field whose value alone makes ``render`` fail (blanked, it renders), if any."""
     for path, blanked in each_blanked(context, ""):
         try:
-            render(blanked)
+            render(cast(Mapping[str, object], blanked))  # a mapping's copies are mappings
         except (ComiteError, ValueError, UnicodeError):
             continue
         return path

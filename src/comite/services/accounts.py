@@ -16,15 +16,17 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any, cast
 
-from sqlalchemy import bindparam, case, func, or_, select
+from sqlalchemy import CursorResult, bindparam, case, func, or_, select
 from sqlalchemy.orm import Session
 
+from comite.domain import AuditAction, AuditEntity, KeyPurpose, Role
 from comite.errors import AuthenticationError, NotFound, StorageError, ValidationError
 from comite.model import Committee, DatabaseMeta, KeyWrap, User, UserCommittee
 from comite.model.base import utcnow
 from comite.services import audit
-from comite.services.context import Actor, Changes, Role, ServiceContext
+from comite.services.context import Actor, Changes, ServiceContext
 from comite.services.permissions import Action, require
 from comite.storage import crypto, passwords
 from comite.storage.database import Database, claim_writer
@@ -101,27 +103,27 @@ def initialize(
         user = User(
             username=username,
             full_name=full_name,
-            role=Role.ADMINISTRADOR.value,
+            role=Role.ADMINISTRADOR,
             password_hash=passwords.hash_password(password, hasher or passwords.DEFAULT_CONFIG),
             demo=demo,
         )
         s.add(user)
         s.flush()
         salt, params, wrapped = _wrap_for_password(vault, password, kdf)
-        s.add(KeyWrap(user_id=user.id, purpose="user", salt=salt, kdf_params=params, wrapped_key=wrapped))
+        s.add(KeyWrap(user_id=user.id, purpose=KeyPurpose.USER, salt=salt, kdf_params=params, wrapped_key=wrapped))
         rsalt = os.urandom(16)
         s.add(
             KeyWrap(
                 user_id=None,
-                purpose="recovery",
+                purpose=KeyPurpose.RECOVERY,
                 salt=rsalt,
                 kdf_params="{}",
                 wrapped_key=crypto.wrap_key(vault.data_key, crypto.recovery_kek(recovery, rsalt)),
             )
         )
         audit.write(
-            s, vault=vault, user_id=user.id, username=username, action="base_inicializada",
-            entity="base", at=utcnow(),
+            s, vault=vault, user_id=user.id, username=username, action=AuditAction.BASE_INICIALIZADA,
+            entity=AuditEntity.BASE, at=utcnow(),
         )
     return recovery
 
@@ -163,19 +165,20 @@ def login(db: Database, username: str, password: str, *, now: datetime | None = 
     users = User.__table__
     with db.Session() as s, s.begin():
         claim_writer(s)
-        reset = s.execute(users.update()
-                          .where(users.c.id == user.id, users.c.active.is_(True), _not_locked(now))
-                          .values(failed_logins=0, locked_until=None))
+        reset = cast(CursorResult[Any], s.execute(
+            users.update()
+            .where(users.c.id == user.id, users.c.active.is_(True), _not_locked(now))
+            .values(failed_logins=0, locked_until=None)))
         if reset.rowcount != 1:  # locked (or deactivated) while the password was being checked
             locked_until = s.scalar(select(users.c.locked_until).where(users.c.id == user.id))
-            audit.write(s, vault=None, user_id=user.id, username=username, action="login_fallido",
-                        entity="usuario", entity_id=user.id, details={"motivo": "cuenta bloqueada"}, at=now)
+            audit.write(s, vault=None, user_id=user.id, username=username, action=AuditAction.LOGIN_FALLIDO,
+                        entity=AuditEntity.USUARIO, entity_id=user.id, details={"motivo": "cuenta bloqueada"}, at=now)
             s.commit()
             raise _locked_error(locked_until, now) if _locked(locked_until, now) else generic
         _check_key(s, vault)
-        actor = _actor(s, s.get(User, user.id))
-        audit.write(s, vault=vault, user_id=user.id, username=username, action="login",
-                    entity="usuario", entity_id=user.id, at=now)
+        actor = _actor(s, s.get_one(User, user.id))
+        audit.write(s, vault=vault, user_id=user.id, username=username, action=AuditAction.LOGIN,
+                    entity=AuditEntity.USUARIO, entity_id=user.id, at=now)
     db.unlock(vault)
     return Login(actor, vault)
 
@@ -200,8 +203,8 @@ def _locked_error(locked_until: datetime | None, now: datetime) -> Authenticatio
 
 def _record_refusal(db: Database, user_id: int | None, username: str, reason: str, now: datetime) -> None:
     with db.Session() as s, s.begin():
-        audit.write(s, vault=None, user_id=user_id, username=username, action="login_fallido",
-                    entity="usuario", entity_id=user_id, details={"motivo": reason}, at=now)
+        audit.write(s, vault=None, user_id=user_id, username=username, action=AuditAction.LOGIN_FALLIDO,
+                    entity=AuditEntity.USUARIO, entity_id=user_id, details={"motivo": reason}, at=now)
 
 
 def _record_failure(db: Database, user_id: int, username: str, now: datetime) -> None:
@@ -224,18 +227,18 @@ def _record_failure(db: Database, user_id: int, username: str, now: datetime) ->
                         .returning(users.c.locked_until)).first()
         if row is None:
             locked_until = s.scalar(select(users.c.locked_until).where(users.c.id == user_id))
-            audit.write(s, vault=None, user_id=user_id, username=username, action="login_fallido",
-                        entity="usuario", entity_id=user_id, details={"motivo": "cuenta bloqueada"}, at=now)
+            audit.write(s, vault=None, user_id=user_id, username=username, action=AuditAction.LOGIN_FALLIDO,
+                        entity=AuditEntity.USUARIO, entity_id=user_id, details={"motivo": "cuenta bloqueada"}, at=now)
             error = _locked_error(locked_until, now)
         elif _locked(row.locked_until, now):
-            audit.write(s, vault=None, user_id=user_id, username=username, action="cuenta_bloqueada",
-                        entity="usuario", entity_id=user_id, at=now)
+            audit.write(s, vault=None, user_id=user_id, username=username, action=AuditAction.CUENTA_BLOQUEADA,
+                        entity=AuditEntity.USUARIO, entity_id=user_id, at=now)
             error = AuthenticationError(
                 "Demasiados intentos fallidos: la cuenta queda bloqueada durante 15 minutos."
             )
         else:
-            audit.write(s, vault=None, user_id=user_id, username=username, action="login_fallido",
-                        entity="usuario", entity_id=user_id, at=now)
+            audit.write(s, vault=None, user_id=user_id, username=username, action=AuditAction.LOGIN_FALLIDO,
+                        entity=AuditEntity.USUARIO, entity_id=user_id, at=now)
             error = AuthenticationError("Usuario o contraseña incorrectos.")
     raise error
 
@@ -265,7 +268,7 @@ def _check_key(s: Session, vault: crypto.Vault) -> None:
 def unlock_with_recovery(db: Database, recovery_key: str) -> crypto.Vault:
     """Unlock with the recovery key (to reset an administrator's password)."""
     with db.Session() as s:
-        wrap = s.scalar(select(KeyWrap).where(KeyWrap.purpose == "recovery"))
+        wrap = s.scalar(select(KeyWrap).where(KeyWrap.purpose == KeyPurpose.RECOVERY))
         if wrap is None:
             raise AuthenticationError("Esta base de datos no tiene llave de recuperación.")
         try:
@@ -301,9 +304,9 @@ def reset_with_recovery(db: Database, recovery_key: str, username: str, new_pass
     ctx = ServiceContext(db, actor)
     set_password(ctx, username, new_password, kdf=kdf, hasher=hasher, check_policy=False)
     with ctx.transaction() as s:
-        user = s.scalar(select(User).where(User.username == username))
+        user = s.scalars(select(User).where(User.username == username)).one()
         user.active = True
-        audit.record(s, ctx, "cuenta_recuperada", "usuario", user.id,
+        audit.record(s, ctx, AuditAction.CUENTA_RECUPERADA, AuditEntity.USUARIO, user.id,
                      details={"usuario": username, "medio": "llave de recuperación"})
 
 
@@ -349,16 +352,16 @@ def create_user(
         if s.scalar(select(User.id).where(User.username == username)):
             raise ValidationError(f"Ya existe un usuario «{username}».")
         user = User(
-            username=username, full_name=full_name, role=role.value, entity=entity, demo=demo,
+            username=username, full_name=full_name, role=role, entity=entity, demo=demo,
             password_hash=passwords.hash_password(password, hasher or passwords.DEFAULT_CONFIG),
         )
         s.add(user)
         s.flush()
         codes = _set_committees(s, user, committees)
         salt, params, wrapped = _wrap_for_password(vault, password, kdf or crypto.KdfParams())
-        s.add(KeyWrap(user_id=user.id, purpose="user", salt=salt, kdf_params=params, wrapped_key=wrapped))
-        audit.record(s, ctx, "usuario_creado", "usuario", user.id,
-                     details={"usuario": username, "rol": role.value, "comites": codes})
+        s.add(KeyWrap(user_id=user.id, purpose=KeyPurpose.USER, salt=salt, kdf_params=params, wrapped_key=wrapped))
+        audit.record(s, ctx, AuditAction.USUARIO_CREADO, AuditEntity.USUARIO, user.id,
+                     details={"usuario": username, "rol": role, "comites": codes})
         return Changes(users=True, created_id=user.id)
 
 
@@ -387,10 +390,11 @@ def set_password(
         wrap = s.scalar(select(KeyWrap).where(KeyWrap.user_id == user.id))
         salt, params, wrapped = _wrap_for_password(vault, new_password, kdf or crypto.KdfParams())
         if wrap is None:
-            s.add(KeyWrap(user_id=user.id, purpose="user", salt=salt, kdf_params=params, wrapped_key=wrapped))
+            s.add(KeyWrap(user_id=user.id, purpose=KeyPurpose.USER, salt=salt, kdf_params=params, wrapped_key=wrapped))
         else:
             wrap.salt, wrap.kdf_params, wrap.wrapped_key = salt, params, wrapped
-        audit.record(s, ctx, "contrasena_cambiada", "usuario", user.id, details={"usuario": username})
+        audit.record(s, ctx, AuditAction.CONTRASENA_CAMBIADA, AuditEntity.USUARIO, user.id,
+                     details={"usuario": username})
         return Changes(users=True)
 
 
@@ -409,9 +413,9 @@ def update_user(
         if user is None:
             raise NotFound(f"No existe el usuario «{username}».")
         changes: dict[str, object] = {}
-        if role is not None and role.value != user.role:
-            changes["rol"] = [user.role, role.value]
-            user.role = role.value
+        if role is not None and role != user.role:
+            changes["rol"] = [user.role, role]
+            user.role = role
         if committees is not None:
             changes["comites"] = _set_committees(s, user, committees)
         if active is not None and active != user.active:
@@ -419,7 +423,7 @@ def update_user(
             user.active = active
         if full_name is not None:
             user.full_name = full_name
-        audit.record(s, ctx, "usuario_modificado", "usuario", user.id, details=changes)
+        audit.record(s, ctx, AuditAction.USUARIO_MODIFICADO, AuditEntity.USUARIO, user.id, details=changes)
         return Changes(users=True)
 
 
@@ -534,16 +538,16 @@ def login_with_remembered_key(db: Database, store: SecretStore, *, now: datetime
             refusal = f"La cuenta «{remembered.username}» está bloqueada por intentos fallidos."
         elif s.scalar(select(KeyWrap.id).where(KeyWrap.user_id == user.id)) is None:
             refusal = f"La cuenta «{remembered.username}» ya no tiene acceso a la llave de la base."
-        if refusal is not None:
+        if user is None or refusal is not None:
             audit.write(s, vault=None, user_id=user.id if user is not None else None,
-                        username=remembered.username, action="login_fallido", entity="usuario",
+                        username=remembered.username, action=AuditAction.LOGIN_FALLIDO, entity=AuditEntity.USUARIO,
                         entity_id=user.id if user is not None else None,
                         details={"motivo": "llave recordada no utilizable", "usuario_so": os_user}, at=now)
             s.commit()
-            raise AuthenticationError(refusal + " Nada se hizo.")
+            raise AuthenticationError(f"{refusal} Nada se hizo.")
         actor = _actor(s, user)
-        audit.write(s, vault=remembered.vault, user_id=user.id, username=user.username, action="login",
-                    entity="usuario", entity_id=user.id,
+        audit.write(s, vault=remembered.vault, user_id=user.id, username=user.username, action=AuditAction.LOGIN,
+                    entity=AuditEntity.USUARIO, entity_id=user.id,
                     details={"medio": "llave recordada", "usuario_so": os_user}, at=now)
     db.unlock(remembered.vault)
     return Login(actor, remembered.vault)

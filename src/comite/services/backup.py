@@ -26,10 +26,12 @@ import struct
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 
 from comite import faults
+from comite.domain import AuditAction, AuditEntity
 from comite.errors import AuthenticationError, ComiteError, StorageError, ValidationError
 from comite.model import KeyWrap, User
 from comite.services import audit
@@ -97,13 +99,13 @@ def create_backup(ctx: ServiceContext, destination: Path, *, wait: float = BACKU
     try:
         with ctx.transaction(wait=wait) as s:
             wraps = [
-                {"user": (s.get(User, w.user_id).username if w.user_id else None), "purpose": w.purpose,
+                {"user": (s.get_one(User, w.user_id).username if w.user_id else None), "purpose": w.purpose,
                  "salt": _b64(w.salt), "kdf": w.kdf_params, "wrapped": _b64(w.wrapped_key)}
                 for w in s.scalars(select(KeyWrap))
             ]
             plain = _snapshot(db.sqlite_path)
             faults.point("backup:snapshot")
-            header = {
+            header: dict[str, Any] = {
                 "format": 1,
                 "database_id": db_id,
                 "created_at": ctx.now().isoformat(),
@@ -124,7 +126,7 @@ def create_backup(ctx: ServiceContext, destination: Path, *, wait: float = BACKU
                 fh.flush()
                 os.fsync(fh.fileno())
             faults.point("backup:written")
-            audit.record(s, ctx, "copia_seguridad", "base",
+            audit.record(s, ctx, AuditAction.COPIA_SEGURIDAD, AuditEntity.BASE,
                          details={"archivo": destination.name, "bytes": header["size"]})
             s.flush()
             os.replace(partial, destination)
@@ -222,7 +224,8 @@ def backup_into_folder(ctx: ServiceContext, folder: Path, *, keep: int | None = 
     if keep is not None:
         _check_written(info.path, ctx.db.vault)  # the new copy reads back whole before any older one goes
         dated = {p: _dated_order(p.name) for p in folder.glob(f"{_FOLDER_PREFIX}*{BACKUP_SUFFIX}")}
-        ours = sorted((p for p, order in dated.items() if order is not None), key=dated.__getitem__, reverse=True)
+        ours = sorted((p for p, order in dated.items() if order is not None), key=lambda p: dated[p] or ("", 0),
+                      reverse=True)
         for old in ours[keep:]:
             try:
                 old.unlink()

@@ -11,33 +11,37 @@ loses nothing. A draft is:
   another row is refused when read;
 - **opaque** to the service: ``values`` is whatever JSON-able mapping the form keeps
   (outcome, level, concept, measures, ...); the decision itself is validated only when
-  it is recorded (:func:`comite.services.proceedings.record_decision`);
+  it is recorded (:func:`comite.services.decisions.record_decision`);
 - **not the record**: the GUI discards it once the decision is recorded. A draft whose
   hearing changed since it was saved (another person recorded or withdrew the decision)
   comes back with ``changed_since=True`` so the form can say so instead of silently
   overwriting.
 
 Audit: the first save of a draft (``borrador_decision_guardado``) and its discard
-(``borrador_decision_descartado``) are recorded; the saves in between are not (one per
-keystroke pause would drown the trail, and other desktops react to every entry). No
-audit entry carries the draft's content.
+(``borrador_decision_descartado``) are recorded, under the session and the case like
+every entry about a hearing; the saves in between are not (one per keystroke pause
+would drown the trail). No audit entry carries the draft's content, and none changes
+what another desktop shows (a draft is its author's only).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, select
+from sqlalchemy import CursorResult, delete, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from comite.errors import LockedError, NotFound, ValidationError
+from comite.domain import AuditAction, AuditEntity
+from comite.errors import LockedError, ValidationError
 from comite.model import Case, CommitteeSession, DecisionDraft, Hearing
 from comite.services import audit
 from comite.services.context import ServiceContext
+from comite.services.deliberation import editable_hearing
 from comite.services.permissions import Action, require
 
 MAX_DRAFT_BYTES = 256 * 1024
@@ -111,38 +115,26 @@ def save_draft(ctx: ServiceContext, hearing_id: int, values: Mapping[str, Any], 
     payload = _envelope(hearing_id, user_id, values)
     now = ctx.now()
     with ctx.transaction() as s:
-        _editable_hearing(s, ctx, hearing_id)
+        hearing = editable_hearing(s, ctx, hearing_id)
         existed = s.scalar(select(DecisionDraft.id).where(DecisionDraft.hearing_id == hearing_id,
                                                          DecisionDraft.user_id == user_id))
         _upsert(s, {"hearing_id": hearing_id, "user_id": user_id, "payload": payload,
                     "hearing_version": hearing_version, "saved_at": now})
         if existed is None:
-            audit.record(s, ctx, "borrador_decision_guardado", "audiencia", hearing_id,
-                         case_id=s.scalar(select(Hearing.case_id).where(Hearing.id == hearing_id)))
+            audit.record(s, ctx, AuditAction.BORRADOR_DECISION_GUARDADO, AuditEntity.SESION, hearing.session_id,
+                         case_id=hearing.case_id)
     return now
 
 
 def _upsert(s: Session, values: dict[str, Any]) -> None:
     """Insert or replace the draft in one statement (two windows saving at once never collide)."""
-    if s.get_bind().dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
+    # Both dialects spell the upsert alike (ON CONFLICT ... DO UPDATE); each has its own Insert class.
+    insert: Callable[..., Any] = postgresql.insert if s.get_bind().dialect.name == "postgresql" else sqlite.insert
     stmt = insert(DecisionDraft).values(**values)
     s.execute(stmt.on_conflict_do_update(
         index_elements=[DecisionDraft.hearing_id, DecisionDraft.user_id],
         set_={k: stmt.excluded[k] for k in ("payload", "hearing_version", "saved_at")},
     ))
-
-
-def _editable_hearing(s: Session, ctx: ServiceContext, hearing_id: int) -> Hearing:
-    from comite.services.sessions import editable_session
-
-    hearing = s.get(Hearing, hearing_id)
-    if hearing is None:
-        raise NotFound("El caso ya no está en el orden del día.")
-    editable_session(s, ctx, hearing.session_id)
-    return hearing
 
 
 def load_draft(ctx: ServiceContext, hearing_id: int) -> Draft | None:
@@ -192,9 +184,10 @@ def discard_draft(ctx: ServiceContext, hearing_id: int) -> bool:
     or when the person drops it). Returns whether there was one."""
     user_id = _author(ctx)
     with ctx.transaction() as s:
-        gone = s.execute(delete(DecisionDraft).where(DecisionDraft.hearing_id == hearing_id,
-                                                     DecisionDraft.user_id == user_id)).rowcount
-        if gone:
-            audit.record(s, ctx, "borrador_decision_descartado", "audiencia", hearing_id,
-                         case_id=s.scalar(select(Hearing.case_id).where(Hearing.id == hearing_id)))
+        gone = cast(CursorResult[Any], s.execute(delete(DecisionDraft).where(
+            DecisionDraft.hearing_id == hearing_id, DecisionDraft.user_id == user_id))).rowcount
+        hearing = s.get(Hearing, hearing_id) if gone else None
+        if hearing is not None:
+            audit.record(s, ctx, AuditAction.BORRADOR_DECISION_DESCARTADO, AuditEntity.SESION, hearing.session_id,
+                         case_id=hearing.case_id)
     return bool(gone)

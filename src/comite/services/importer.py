@@ -45,7 +45,8 @@ from typing import Any
 from sqlalchemy import insert, select, text
 
 from comite import faults
-from comite.domain import CaseKind, RiskLevel, Route
+from comite.catalog.loader import load_installed_catalog
+from comite.domain import AuditAction, AuditEntity, CaseKind, CaseStatus, LabeledEnum, RiskLevel, Route
 from comite.errors import ComiteError, LockedError, ValidationError
 from comite.model import Case, Population
 from comite.rules._common import format_number
@@ -237,7 +238,7 @@ def _date_text(value: Any) -> str:
         return "fecha"
 
 
-def _enum_lookup(enum: type) -> dict[str, Any]:
+def _enum_lookup(enum: type[LabeledEnum]) -> dict[str, Any]:
     table: dict[str, Any] = {}
     for member in enum:
         table[fold(member.value)] = member
@@ -298,14 +299,13 @@ class _Populations:
 
 def _load_populations(ctx: ServiceContext) -> _Populations:
     try:
-        from comite.catalog.loader import load_installed_catalog
-
         short = {p.code: p.short_name for p in load_installed_catalog().populations}
     except Exception:  # noqa: BLE001 - short names are a convenience only
         short = {}
     with ctx.reading() as s:
-        rows = [tuple(r) for r in s.execute(select(Population.code, Population.number, Population.name))]
-    return _Populations(rows, short)  # type: ignore[arg-type]
+        rows = [(code, number, name)
+                for code, number, name in s.execute(select(Population.code, Population.number, Population.name))]
+    return _Populations(rows, short)
 
 
 def _parse_row(cells: dict[str, str], pops: _Populations) -> tuple[CaseInput | None, list[str]]:
@@ -318,7 +318,7 @@ def _parse_row(cells: dict[str, str], pops: _Populations) -> tuple[CaseInput | N
         kind = _KINDS.get(fold(cells["tipo"]))
         if kind is None:
             problems.append(f"tipo «{shown(cells['tipo'])}» desconocido (use individual o colectivo)")
-    route = Route.ORDINARIA
+    route: Route | None = Route.ORDINARIA
     if cells["ruta"]:
         route = _ROUTES.get(fold(cells["ruta"]))
         if route is None:
@@ -489,7 +489,7 @@ def _run(
             _account(report, covered, source)
             if report.case_ids:
                 audit.record(
-                    s, ctx, "casos_importados", "caso",
+                    s, ctx, AuditAction.CASOS_IMPORTADOS, AuditEntity.CASO,
                     details={"lotes": state.count, "casos": len(report.case_ids), "primer_id": report.case_ids[0],
                              "ultimo_id": report.case_ids[-1], "filas_rechazadas": len(report.rejected),
                              "formato": path.suffix.lower().lstrip(".")},
@@ -575,9 +575,9 @@ def case_values(inp: CaseInput, document_bidx: bytes | None) -> dict[str, Any]:
     by their column type). Much cheaper than an instrumented ORM object."""
     values: dict[str, Any] = {name: getattr(inp, name) for name in _PLAIN_FIELDS}
     values["radicado"] = normalize_radicado(inp.radicado)
-    values["kind"] = inp.kind.value
-    values["route"] = inp.route.value
-    values["proposed_level"] = inp.proposed_level.value if inp.proposed_level else None
+    values["kind"] = inp.kind
+    values["route"] = inp.route
+    values["proposed_level"] = inp.proposed_level
     values["differential"] = ",".join(inp.differential)
     values["document_bidx"] = document_bidx
     return values
@@ -606,7 +606,7 @@ def _write_batch(s: Any, ctx: ServiceContext, state: _Batches, report: ImportRep
                 f"el número de documento ya figura en el caso {known[bidx]} (se importó: puede ser otra "
                 "solicitud de la misma persona)")))
         values = case_values(inp, bidx)
-        values.update(status="en_estudio", created_at=now, row_version=1)
+        values.update(status=CaseStatus.EN_ESTUDIO, created_at=now, row_version=1)
         rows.append(values)
     if rows:
         ids = list(s.scalars(insert(Case).returning(Case.id, sort_by_parameter_order=True), rows))

@@ -41,12 +41,13 @@ from urllib.parse import quote
 from sqlalchemy import select
 
 from comite import faults
+from comite.domain import AuditAction, AuditEntity, Role
 from comite.errors import AuthenticationError, ComiteError, PermissionDenied, ValidationError
 from comite.model import DatabaseMeta, User
 from comite.model.base import utcnow
 from comite.services import accounts, audit
 from comite.services.backup import DAMAGED, read_backup, unwrap_backup_key
-from comite.services.context import Actor, Role, ServiceContext
+from comite.services.context import Actor, ServiceContext
 from comite.services.permissions import Action, require
 from comite.storage import crypto, leftovers
 from comite.storage.database import Database
@@ -195,7 +196,10 @@ def restore_backup(
         leftovers.remove_sqlite_file(staging)
         if current is not None:
             current.db.dispose()
-    who = current.actor.username if current is not None else (username if not recovery_key else RECOVERY_ACTOR)
+    if current is not None:
+        who = current.actor.username
+    else:  # the backup opened with the recovery key, or with this account's password
+        who = RECOVERY_ACTOR if recovery_key or username is None else username
     note = _audit_restored(plan, vault, who, kept, now)
     return RestoreResult(plan.target, kept, header["created_at"], header["database_id"], note)
 
@@ -233,15 +237,15 @@ def _authorise_current(plan: RestorePlan, username: str | None, password: str | 
 
 def _failed_login(db: Database, reason: str, now: datetime) -> None:
     with db.Session() as s, s.begin():
-        audit.write(s, vault=None, user_id=None, username=RECOVERY_ACTOR, action="login_fallido",
-                    entity="base", details={"motivo": reason}, at=now)
+        audit.write(s, vault=None, user_id=None, username=RECOVERY_ACTOR, action=AuditAction.LOGIN_FALLIDO,
+                    entity=AuditEntity.BASE, details={"motivo": reason}, at=now)
 
 
 def _refused(ctx: ServiceContext | None, plan: RestorePlan, reason: str) -> None:
     if ctx is None:
         return
     with ctx.transaction() as s:
-        audit.record(s, ctx, "restauracion_rechazada", "base",
+        audit.record(s, ctx, AuditAction.RESTAURACION_RECHAZADA, AuditEntity.BASE,
                      details={"archivo": plan.backup.name, "motivo": reason, "copia_de": plan.backup_id})
 
 
@@ -350,7 +354,7 @@ def _record_replaced(copy: Path, current: ServiceContext, plan: RestorePlan, hea
         db.unlock(current.db.vault)
         ctx = ServiceContext(db, current.actor, now=lambda: now)
         with ctx.transaction() as s:
-            audit.record(s, ctx, "base_reemplazada", "base", details={
+            audit.record(s, ctx, AuditAction.BASE_REEMPLAZADA, AuditEntity.BASE, details={
                 "archivo": plan.backup.name, "copia_del": header.get("created_at"),
                 "copia_de": plan.backup_id, "otra_base": plan.other_database})
     finally:
@@ -392,7 +396,7 @@ def _audit_restored(plan: RestorePlan, vault: crypto.Vault, who: str, kept: Path
             user_id = s.scalar(select(User.id).where(User.username == who))
         ctx = ServiceContext(db, Actor(user_id, who, Role.SISTEMA), now=lambda: now)
         with ctx.transaction() as s:
-            audit.record(s, ctx, "base_restaurada", "base", details={
+            audit.record(s, ctx, AuditAction.BASE_RESTAURADA, AuditEntity.BASE, details={
                 "archivo": plan.backup.name, "copia_del": plan.created_at,
                 "base_anterior": kept.name if kept is not None else None, "otra_base": plan.other_database})
     except ComiteError as exc:

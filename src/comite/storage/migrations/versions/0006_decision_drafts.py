@@ -4,14 +4,14 @@ A draft survives a crash and a quit from the lock screen; it is private to its
 author (one per hearing and account) and deleted with the hearing or the account.
 
 Revision ID: 0006
-Revises: 0003
+Revises: 0004
 Create Date: 2026-12-04 10:00:00
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = '0006'
-down_revision = '0003'
+down_revision = '0004'
 branch_labels = None
 depends_on = None
 

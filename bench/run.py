@@ -72,8 +72,11 @@ def _ctx(db_path: Path, meta: dict):
 
 def build_database(sessions: int, cases: int, seed: int) -> tuple[Path, dict]:
     """The demo database at the requested size plus one big session, cached by size."""
+    from comite.storage.schema import HEAD_REVISION
+
     CACHE.mkdir(parents=True, exist_ok=True)
-    path = CACHE / f"demo-{sessions}-{cases}-{seed}.sqlite3"
+    # keyed by schema revision too: a database cached by another revision (another branch) is rebuilt, not migrated
+    path = CACHE / f"demo-{sessions}-{cases}-{seed}-r{HEAD_REVISION}.sqlite3"
     meta_path = path.with_suffix(".json")
     if path.exists() and meta_path.exists():
         return path, json.loads(meta_path.read_text())

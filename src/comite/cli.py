@@ -167,14 +167,40 @@ def _ask_server_password(reason: str) -> str | None:
     return getpass.getpass("Contraseña del servidor: ") or None
 
 
+def _sqlite_target(args: argparse.Namespace) -> Path | None:
+    """The SQLite file the command works on (``None`` for a server database)."""
+    from comite.storage.database import resolve_url
+
+    url = resolve_url(args.db)
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return None
+    return Path(url.database)
+
+
 def _open(args: argparse.Namespace):
     from comite.services.bootstrap import open_with_server_password
+    from comite.storage.database import ENV_URL
+    from comite.storage.leftovers import clean_leftovers
     from comite.storage.secrets import KeyringSecretStore
 
+    target = _sqlite_target(args)
+    named = args.db or os.environ.get(ENV_URL)
+    if (target is not None and named and not target.exists() and args.command not in ("init", "demo")
+            and not args.demo):
+        # a typo must not create a new folder and database, then blame the password
+        raise ValidationError(f"No existe la base de datos «{target}»: revise la ruta de --db (no se creó nada). "
+                              "Para crear una base nueva: comite init --db RUTA.")
+    for message in clean_leftovers(target):
+        print(message, file=sys.stderr)
     db, note = open_with_server_password(args.db, KeyringSecretStore(), _ask_server_password)
     if note:
         print(note, file=sys.stderr)
+    _opened.append(db)
     return db
+
+
+_opened: list = []
+"""Databases a command opened, closed when it ends (files released, WAL checkpointed)."""
 
 
 def _password(prompt: str = "Contraseña: ") -> str:
@@ -236,11 +262,47 @@ def cmd_deadline(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from comite import faults
     from comite.demo import fill_demo
+    from comite.storage import leftovers
 
-    db = _open(args)
-    report = fill_demo(db, sessions=args.sessions, cases=args.cases, seed=args.seed,
-                       progress=_progress_printer("Generando"))
+    target = _sqlite_target(args)
+    staging = None
+    if target is not None:
+        # Built beside the target and moved into place whole: a demo killed half way leaves no
+        # database whose accounts' passwords were never printed (the next start removes it).
+        for message in leftovers.clean_leftovers(target):
+            print(message, file=sys.stderr)
+        if target.exists() and target.stat().st_size:
+            from comite.services.accounts import is_initialized
+
+            existing = _open(args)
+            try:
+                if is_initialized(existing):
+                    raise ValidationError(f"La base {target.name} ya tiene cuentas: el demo se genera en una base "
+                                          "nueva (indique otra ruta con --db). No se modificó nada.")
+            finally:
+                existing.dispose()
+        staging = leftovers.staging_path(target, leftovers.DEMO)
+        args.db = str(staging)
+    printer = _progress_printer("Generando")
+
+    def progress(done: int, total: int) -> None:
+        printer(done, total)
+        faults.point("demo:progress")
+
+    try:
+        db = _open(args)
+        try:
+            report = fill_demo(db, sessions=args.sessions, cases=args.cases, seed=args.seed, progress=progress)
+        finally:
+            db.dispose()
+        if staging is not None and target is not None:
+            faults.point("demo:filled")
+            leftovers.move_into_place(staging, target)
+    finally:
+        if staging is not None:
+            leftovers.remove_sqlite_file(staging)
     print(report.summary())
     for username, role, password in report.accounts:
         print(f"  DEMO  usuario: {username:<11} rol: {role:<13} contraseña: {password}")
@@ -375,32 +437,39 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from comite.services.backup import inspect_backup, restore_backup
-    from comite.storage.database import resolve_url
+    from comite.services.restore import plan_restore, restore_backup
+    from comite.storage.leftovers import clean_leftovers
 
-    url = resolve_url(args.db)
-    if url.get_backend_name() != "sqlite" or not url.database:
+    target = _sqlite_target(args)
+    if target is None:
         raise ValidationError("La restauración desde comite es para bases SQLite; en PostgreSQL use pg_restore.")
-    target = Path(url.database)
-    header = inspect_backup(args.file)
-    if target.exists() and not args.yes:
+    for message in clean_leftovers(target):
+        print(message, file=sys.stderr)
+    plan = plan_restore(args.file, target)
+    if plan.warning():
+        print(plan.warning(), file=sys.stderr)
+    if (plan.current_exists or plan.other_database) and not args.yes:
         if not sys.stdin.isatty():
-            raise ValidationError("La base de destino existe: confirme con --yes para reemplazarla.")
-        answer = input(f"Se reemplazará {target} (se guarda una copia al lado). ¿Continuar? [s/N] ")
-        if answer.strip().lower() not in ("s", "si", "sí"):
+            raise ValidationError("La base de destino existe: confirme con --yes para reemplazarla"
+                                  + (" por la de otra base de datos" if plan.other_database else "")
+                                  + "; no se modificó nada.")
+        if input(plan.question()).strip().lower() not in ("s", "si", "sí"):
             print("Restauración cancelada; no se modificó nada.")
             return 1
     if args.recovery:
         key = os.environ.get("COMITE_RECOVERY_KEY") or getpass.getpass("Llave de recuperación: ")
-        info = restore_backup(args.file, target, recovery_key=key)
+        password = os.environ.get(PASSWORD_ENV) if args.user else None
+        result = restore_backup(plan, recovery_key=key, username=args.user, password=password,
+                                accept_other_database=True)
     else:
         if not args.user:
-            raise ValidationError("Indique --user USUARIO (o --recovery) para abrir la copia de seguridad.")
-        info = restore_backup(args.file, target, username=args.user, password=_password())
-    print(f"Copia del {header['created_at'][:19]} verificada y restaurada en {info.path}.")
-    from comite.services.bootstrap import open_database
-
-    open_database(str(target)).dispose()  # upgrades an older backup's schema if needed
+            raise ValidationError("Indique --user USUARIO (un administrador) o --recovery para restaurar la copia.")
+        result = restore_backup(plan, username=args.user, password=_password(), accept_other_database=True)
+    print(f"Copia del {result.created_at[:19]} verificada y restaurada en {result.path}.")
+    if result.kept is not None:
+        print(f"La base anterior se conservó como {result.kept.name}.")
+    if result.note:
+        print(result.note, file=sys.stderr)
     return 0
 
 
@@ -498,3 +567,6 @@ def main(argv: Sequence[str] | None = None) -> int:
                   "".join(traceback.format_tb(exc.__traceback__)))
         print(f"Error inesperado ({exc.__class__.__name__}). El detalle quedó en {log_path}.", file=sys.stderr)
         return 3
+    finally:
+        while _opened:
+            _opened.pop().dispose()

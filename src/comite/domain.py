@@ -234,6 +234,7 @@ class AuditAction(LabeledEnum):
     CASO_MODIFICADO = ("caso_modificado", "Caso modificado")
     LECTURA_RESERVADA = ("lectura_reservada", "Lectura de datos reservados")
     CASOS_IMPORTADOS = ("casos_importados", "Casos importados")
+    # no longer written (an import is one transaction now), kept for the trails that have it
     IMPORTACION_REVERTIDA = ("importacion_revertida", "Importación de casos revertida")
     SESION_CREADA = ("sesion_creada", "Sesión creada")
     SESION_MODIFICADA = ("sesion_modificada", "Sesión modificada")
@@ -274,6 +275,11 @@ class AuditAction(LabeledEnum):
     NIVELES_CONFIGURADOS = ("niveles_configurados", "Niveles de riesgo configurados")
     CONFIGURACION = ("configuracion", "Configuración modificada")
     COPIA_SEGURIDAD = ("copia_seguridad", "Copia de seguridad")
+    RESTAURACION_RECHAZADA = ("restauracion_rechazada", "Restauración de una copia de seguridad rechazada")
+    BASE_REEMPLAZADA = ("base_reemplazada", "Base reemplazada por una restauración")
+    BASE_RESTAURADA = ("base_restaurada", "Base restaurada desde una copia de seguridad")
+    BORRADOR_DECISION_GUARDADO = ("borrador_decision_guardado", "Borrador de decisión guardado")
+    BORRADOR_DECISION_DESCARTADO = ("borrador_decision_descartado", "Borrador de decisión descartado")
     DEMO_GENERADO = ("demo_generado", "Datos de demostración generados")
 
 

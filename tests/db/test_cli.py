@@ -107,10 +107,13 @@ def test_backup_restore_and_a_tampered_audit_trail(initialized, capsys, tmp_path
     raw = bytearray(backup.read_bytes())
     raw[len(raw) // 2] ^= 0xFF
     damaged.write_bytes(bytes(raw))
-    before = restored.read_bytes()
+    before = _data_of(restored)
     code, _, err = run(capsys, "--db", str(restored), "--user", "ana", "restore", str(damaged), "--yes")
     assert code == 2 and "dañada o fue alterada" in err
-    assert restored.read_bytes() == before  # the current database is left untouched
+    assert _data_of(restored) == before  # the current database is left untouched, the refusal audited
+    conn = sqlite3.connect(restored)
+    assert conn.execute("SELECT details FROM audit_entry WHERE action = 'restauracion_rechazada'").fetchone()
+    conn.close()
 
     # a restore while the database is open elsewhere is refused: what that program wrote
     # (still in the WAL) would be lost
@@ -124,7 +127,8 @@ def test_backup_restore_and_a_tampered_audit_trail(initialized, capsys, tmp_path
     live.close()
     code, out, err = run(capsys, "--db", str(restored), "--user", "ana", "restore", str(backup), "--yes")
     assert code == 0, err
-    aside = sqlite3.connect(restored.with_name(restored.name + ".antes-de-restaurar"))
+    kept = re.search(r"se conservó como (\S+)\.$", out, re.M).group(1)
+    aside = sqlite3.connect(restored.with_name(kept))
     assert aside.execute("SELECT count(*) FROM trabajo_reciente").fetchone() == (1,)  # kept, WAL included
     aside.close()
 
@@ -136,6 +140,17 @@ def test_backup_restore_and_a_tampered_audit_trail(initialized, capsys, tmp_path
         conn.execute("UPDATE audit_entry SET action = 'borrado' WHERE id = ?", (target,))
     code, out, _ = run(capsys, "--db", db, "--user", "ana", "audit", "verify")
     assert code == 1 and str(target) in out
+
+
+def _data_of(path: Path) -> dict[str, list]:
+    """Every table but the audit trail and its heads (which record the attempts)."""
+    conn = sqlite3.connect(path)
+    try:
+        names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return {n: sorted(map(repr, conn.execute(f'SELECT * FROM "{n}"'))) for n in names
+                if n not in ("audit_entry", "db_meta")}
+    finally:
+        conn.close()
 
 
 def _drop_append_only(conn: sqlite3.Connection) -> None:
@@ -310,11 +325,13 @@ def test_demo_then_documents_from_the_command_line(home, capsys, monkeypatch, tm
 
 
 def test_catalog_json_and_deadline(home, capsys):
+    open_database(str(home / "c.sqlite3")).dispose()
     code, out, _ = run(capsys, "--db", str(home / "c.sqlite3"), "catalog", "--json")
     data = json.loads(out)
     assert code == 0 and len(data) == 6
     assert {c["code"] for c in data} >= {"GVP", "CERREM_POBLACIONAL", "CERREM_MUJERES"}
     after = home / "despues.sqlite3"  # --db also after the subcommand, as the guides write it
+    open_database(str(after)).dispose()
     code, out, _ = run(capsys, "catalog", "--db", str(after), "--json")
     assert code == 0 and json.loads(out) == data and after.exists()
     code, out, _ = run(capsys, "deadline", "--from", "2026-03-27", "--business-days", "5")

@@ -266,9 +266,9 @@ def test_xlsx_that_breaks_mid_way_is_undone(admin, tmp_path):
     bad.write_bytes(out.getvalue())
     with pytest.raises(ValidationError, match="se deshizo"):
         import_cases(admin, bad, batch_size=5)
-    assert case_count(admin.db) == 0
+    assert case_count(admin.db) == 0  # one transaction: the batches written before the break are gone
     with admin.db.Session() as s:
-        assert s.scalar(select(func.count()).where(AuditEntry.action == "importacion_revertida")) == 1
+        assert s.scalar(select(func.count()).where(AuditEntry.action == "casos_importados")) == 0
         assert audit.verify(s, admin.db.vault).ok
 
 
@@ -324,22 +324,22 @@ def test_batches_progress_cancel_and_audit(admin, tmp_path):
     seen = []
     report = import_cases(admin, path, batch_size=3, progress=lambda done, total: seen.append((done, total)),
                           cancel=lambda: len(seen) >= 2)
-    assert report.cancelled and report.imported == 6
+    assert report.cancelled and report.imported == 0  # a cancelled import keeps nothing
     assert seen == [(3, 10), (6, 10)]
-    assert "cancelada" in report.summary() and "6 casos importados" in report.summary()
-    assert case_count(admin.db) == 6
+    assert "cancelada" in report.summary() and "no se importó ningún caso" in report.summary()
+    assert case_count(admin.db) == 0
 
+    report = import_cases(admin, path, batch_size=3)
+    assert report.imported == 10 and case_count(admin.db) == 10  # the whole file, in one transaction
     with admin.db.Session() as s:
         entries = list(s.scalars(select(AuditEntry).where(AuditEntry.action == "casos_importados")))
-        assert len(entries) == 2
-        for entry in entries:
-            assert "Persona" not in entry.details and "7000" not in entry.details
-            assert '"casos": 3' in entry.details
+        assert len(entries) == 1
+        assert "Persona" not in entries[0].details and "7000" not in entries[0].details
+        assert '"casos": 10' in entries[0].details and '"lotes": 4' in entries[0].details
         assert audit.verify(s, admin.db.vault).ok
 
-    # the rest of the file imports later; the first six are now duplicates in the database
     again = import_cases(admin, path, batch_size=3)
-    assert again.imported == 4 and len(again.rejected) == 6
+    assert again.imported == 0 and len(again.rejected) == 10
     assert all("ya existe" in p.reason for p in again.rejected)
 
 

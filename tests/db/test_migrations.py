@@ -113,13 +113,15 @@ def test_a_filled_database_at_the_first_revision_upgrades_with_nothing_lost(empt
 
         assert (status.action, status.revision) == ("upgraded", schema.head_revision())
         assert schema.current_revision(db) == schema.head_revision() != FIRST
-        assert _counts(db) == counts
+        upgraded = _counts(db)
+        assert {t: n for t, n in upgraded.items() if t in counts} == counts
+        assert not any(n for t, n in upgraded.items() if t not in counts)  # tables added later start empty
         after = snapshot(db, skip=ADDED_COLUMNS)
         assert after.pop("alembic_version") == [(schema.head_revision(),)]
         before.pop("alembic_version")
         # every other row, ciphertexts included, as it was on every column both revisions have
         # (0005 drops case_file.public_servant, whose cases it gave population 14: none were marked)
-        assert after == before
+        assert {t: rows for t, rows in after.items() if t in before} == before
         assert "public_servant" not in {c["name"] for c in inspect(db.engine).get_columns("case_file")}
         with db.engine.connect() as conn:  # entries written before 0004 name no desktop
             assert conn.execute(text("SELECT count(*) FROM audit_entry WHERE origin IS NOT NULL")).scalar() == 0

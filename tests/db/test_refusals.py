@@ -378,6 +378,8 @@ def test_stale_orm_write_is_a_concurrency_conflict(admin):
     finally:
         first.close()
         second.close()
+    if admin.db.is_sqlite:
+        return  # a service transaction is SQLite's one writer from its start: no write can slip in
     # and through a service transaction the same failure is the Spanish ConcurrencyConflict
     with pytest.raises(ConcurrencyConflict) as err, admin.transaction() as s:
         row = s.get(Case, case_id)

@@ -25,7 +25,7 @@ ROOT = Path(comite.__file__).parent
 # Bottom first. A module may import its own unit (top-level module or package of comite) and
 # any unit of a lower layer; units of the same layer are independent of each other.
 LAYERS: tuple[frozenset[str], ...] = (
-    frozenset({"comite", "text", "errors", "paths"}),  # "comite": the package's own __init__
+    frozenset({"comite", "text", "errors", "paths", "faults"}),  # "comite": the package's own __init__
     frozenset({"domain", "logs"}),
     frozenset({"catalog", "rules", "model", "documents"}),
     frozenset({"storage"}),

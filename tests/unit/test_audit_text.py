@@ -50,6 +50,13 @@ def test_a_seat_is_named_by_who_holds_it():
     ("decision", {"emergencia": "levantar", "concertacion": "2026-03-02"},
      "emergencia: Se levantan; concertacion: 02/03/2026"),
     ("sesion_estado", {"de": "un_estado_futuro"}, "de: un_estado_futuro"),  # a newer version's code
+    ("restauracion_rechazada", {"archivo": "lunes.comite-backup", "motivo": "no es administrador",
+                                "copia_de": "9f1c"}, "archivo: lunes.comite-backup; motivo: no es administrador; "
+                                                     "copia de: 9f1c"),
+    ("base_restaurada", {"archivo": "lunes.comite-backup", "copia_del": "2026-03-09T18:30:05.123456",
+                         "base_anterior": "comite.antes-de-restaurar-20260310-091500.sqlite3", "otra_base": False},
+     "archivo: lunes.comite-backup; copia del: 09/03/2026 18:30; "
+     "base anterior: comite.antes-de-restaurar-20260310-091500.sqlite3; otra base: no"),
 ])
 def test_details_by_action(action, details, expected):
     assert _details(action, details) == expected
@@ -58,6 +65,8 @@ def test_details_by_action(action, details, expected):
 def test_labels_and_unknown_codes():
     assert action_label("caso_modificado") == "Caso modificado"
     assert action_label("catalogo_importado") == "Catálogo importado"
+    assert action_label("base_restaurada") == "Base restaurada desde una copia de seguridad"
+    assert action_label("borrador_decision_guardado") == "Borrador de decisión guardado"
     assert action_label("accion_de_una_version_nueva") == "accion_de_una_version_nueva"
     assert subject_label("sesion", 12) == "Sesión 12"
     assert subject_label("catalogo", None) == "Catálogo"

@@ -46,6 +46,7 @@ from comite.documents.spanish import (
 )
 from comite.documents.templating import add_field, atomic_write, shade_cell
 from comite.domain import DecisionOutcome, RiskLevel
+from comite.text import printable_fields
 
 CITY = "Bogotá, D.C."
 NO_LEVEL = "Sin determinar"
@@ -258,6 +259,7 @@ def _salutation(data: GvpNotificationData) -> str:
 def build_notification_docx(data: GvpNotificationData, *, issued: date | None = None) -> bytes:
     """The notification as a Word document (bytes). ``issued`` defaults to today."""
     issued = issued or date.today()
+    data = printable_fields(data)  # Word refuses control characters a stored text may hold
     doc = Document()
     _docx_setup(doc, data)
     _p(doc, f"{CITY}, {date_long(issued)}", after=12)

@@ -51,6 +51,7 @@ from reportlab.platypus.paraparser import ParaFrag, ParaParser
 from comite.documents.data import DEFAULT_RESERVE_NOTE, DocumentHeader, Signatory
 from comite.documents.spanish import date_short
 from comite.paths import fonts_dir
+from comite.text import printable
 
 # Streams are written Flate-compressed in binary, without the ASCII85 armour
 # on top: the armour only served 7-bit transports, makes files a quarter
@@ -107,7 +108,7 @@ def esc(text: str | None) -> str:
     """Plain text -> safe Paragraph markup (escapes ``& < >``; newlines -> ``<br/>``)."""
     if not text:
         return ""
-    return escape(text.strip()).replace("\r\n", "\n").replace("\n", "<br/>")
+    return escape(printable(text).strip()).replace("\r\n", "\n").replace("\n", "<br/>")
 
 
 def chunks(text: str | None) -> list[str]:
@@ -144,7 +145,7 @@ _WHITESPACE = re.compile(f"[{re.escape(_wsc)}]+")
 
 def _run(run: Run) -> tuple[str, str]:
     text, kind = (run, "") if isinstance(run, str) else run
-    return text.replace("\r\n", "\n"), kind
+    return printable(text).replace("\r\n", "\n"), kind
 
 
 def markup(*runs: Run) -> str:

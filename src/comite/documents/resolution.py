@@ -407,7 +407,12 @@ def render_resolution(data: ResolutionData, template: Path | None = None) -> byt
         ValidationError: the template is missing, corrupt, has a Jinja syntax
             error or uses a placeholder that does not exist.
     """
-    return compile_template(_template_path(data, template)).render(resolution_context(data))
+    return _render(compile_template(_template_path(data, template)), data)
+
+
+def _render(template: CompiledDocxTemplate, data: ResolutionData) -> bytes:
+    """One case's resolution; an error names the case (and the field, when a value is the cause)."""
+    return template.render(resolution_context(data), subject=f"la resolución del caso {data.radicado}")
 
 
 def resolution_filename(data: ResolutionData) -> str:
@@ -525,7 +530,7 @@ def _render_here(
     for index, data in enumerate(batch):
         if cancel and cancel():
             return
-        yield index, compiled[template_paths[index]].render(resolution_context(data))
+        yield index, _render(compiled[template_paths[index]], data)
 
 
 # -- process pool ----------------------------------------------------------------
@@ -540,7 +545,7 @@ def _init_worker(sources: dict[str, tuple[bytes, str]]) -> None:
 
 def _render_chunk(chunk: list[tuple[int, str, ResolutionData]]) -> list[tuple[int, bytes]]:
     return [
-        (index, _worker_templates[key].render(resolution_context(data)))
+        (index, _render(_worker_templates[key], data))
         for index, key, data in chunk
     ]
 
@@ -573,7 +578,7 @@ def _render_in_pool(
         for index, key, data in chunk:
             if cancel and cancel():
                 return
-            yield index, compiled[Path(key)].render(resolution_context(data))
+            yield index, _render(compiled[Path(key)], data)
 
     executor = ProcessPoolExecutor(
         max_workers=max(1, min(workers - 1, len(chunks) - 1)),

@@ -46,7 +46,9 @@ from jinja2 import Environment, StrictUndefined, Template, TemplateError, Templa
 from jinja2.exceptions import UndefinedError
 from lxml import etree
 
+from comite.documents.culprit import culprit
 from comite.errors import ComiteError, ValidationError
+from comite.text import printable
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
@@ -77,8 +79,15 @@ _STRICT_PARSER = etree.XMLParser(resolve_entities=False, huge_tree=True)
 
 
 def make_environment() -> Environment:
-    """The Jinja environment every document template renders with."""
-    return Environment(undefined=StrictUndefined, autoescape=True, keep_trailing_newline=True)
+    """The Jinja environment every document template renders with. Every value is made
+    printable on its way in (:func:`comite.text.printable`): one control character in a
+    stored name must not break a document."""
+    return Environment(undefined=StrictUndefined, autoescape=True, keep_trailing_newline=True,
+                       finalize=_printable)
+
+
+def _printable(value: object) -> object:
+    return printable(value) if isinstance(value, str) and not hasattr(value, "__html__") else value
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,8 +212,28 @@ class CompiledDocxTemplate:
 
     # -- rendering --------------------------------------------------------------
 
-    def render(self, context: Mapping[str, object]) -> bytes:
-        """The finished .docx for ``context``, as bytes."""
+    def render(self, context: Mapping[str, object], subject: str = "") -> bytes:
+        """The finished .docx for ``context``, as bytes.
+
+        When it fails because of one value (not the template), the error names that
+        field and ``subject`` ("la resolución del caso …"), not the template.
+        """
+        try:
+            return self._render(context)
+        except (ComiteError, UnicodeError) as exc:
+            # A value that breaks the XML (not a Jinja error, which is the template's) is looked for.
+            broken_xml = isinstance(exc, UnicodeError) or isinstance(exc.__cause__, etree.XMLSyntaxError)
+            field = culprit(self._render, context) if broken_xml else None
+            if field is not None:
+                raise ValidationError(
+                    f"No se pudo generar {subject or 'el documento'}: el dato «{field}» no se puede escribir en un "
+                    f"documento de Word. La plantilla «{self.name}» está bien: corrija ese dato y vuelva a generar."
+                ) from exc
+            if subject or isinstance(exc, UnicodeError):
+                raise ValidationError(f"No se pudo generar {subject or 'el documento'}: {exc}") from exc
+            raise
+
+    def _render(self, context: Mapping[str, object]) -> bytes:
         rendered: dict[str, bytes] = {}
         for part in self._parts:
             xml = self._render_part(part, context)

@@ -12,6 +12,7 @@ from comite.model.catalog import (
     Seat,
     Setting,
 )
+from comite.model.drafts import DecisionDraft
 from comite.model.security import AuditEntry, DatabaseMeta, KeyWrap, User, UserCommittee
 from comite.model.session import (
     ActaVersion,
@@ -32,6 +33,7 @@ from comite.model.session import (
 __all__ = [
     "ActaVersion", "AgendaItem", "Attendance", "AttendanceCase", "AuditEntry", "Base", "Case",
     "Commitment", "Committee", "CommitteeSession", "Composition", "DatabaseMeta", "Decision",
+    "DecisionDraft",
     "EmergencyMeasure", "Encrypted", "FamilyMember", "Handoff", "Hearing", "KeyWrap",
     "MeasureDecision", "MeasureType", "Observation", "Population", "Resolution",
     "ReviewObservation", "RiskBand", "Seat", "Setting", "User", "UserCommittee", "Vote",

@@ -16,8 +16,9 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any, cast
 
-from sqlalchemy import func, select
+from sqlalchemy import CursorResult, bindparam, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from comite.domain import AuditAction, AuditEntity, KeyPurpose, Role
@@ -28,7 +29,7 @@ from comite.services import audit
 from comite.services.context import Actor, Changes, ServiceContext
 from comite.services.permissions import Action, require
 from comite.storage import crypto, passwords
-from comite.storage.database import Database
+from comite.storage.database import Database, claim_writer
 from comite.storage.secrets import SecretStore, current_os_user, database_key_name
 
 MAX_FAILED_LOGINS = 5
@@ -128,56 +129,118 @@ def initialize(
 
 
 def login(db: Database, username: str, password: str, *, now: datetime | None = None) -> Login:
-    """Check the password, apply the lockout, unwrap the key and unlock ``db``."""
+    """Check the password, apply the lockout, unwrap the key and unlock ``db``.
+
+    Safe under any number of simultaneous attempts, on both engines: the password is
+    tested outside any transaction (Argon2id takes a while), then the outcome is
+    recorded by one conditional UPDATE in a short write transaction, with its audit
+    entry. A failure counts only while the account is not locked, and the fifth locks
+    it; a success counts only while it is not locked. So the account locks at exactly
+    the fifth failure however many attempts run at once, every attempt leaves an audit
+    entry, and a right password whose check ends after the lock does not get in.
+    """
     now = now or utcnow()
     generic = AuthenticationError("Usuario o contraseña incorrectos.")
-    with db.Session() as s, s.begin():
+    with db.Session() as s:
         user = s.scalar(select(User).where(User.username == username))
-        if user is None or not user.active:
-            # What was typed may be a password typed in the wrong field: keep only a digest.
-            typed = "?" + hashlib.sha256(username.encode("utf-8")).hexdigest()[:16]
-            audit.write(s, vault=None, user_id=None, username=typed if user is None else username,
-                        action=AuditAction.LOGIN_FALLIDO, entity=AuditEntity.USUARIO,
-                        details={"motivo": "usuario desconocido" if user is None else "usuario inactivo"}, at=now)
-            s.commit()
-            raise generic
-        if user.locked_until is not None and user.locked_until > now:
-            minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
+        wrap = s.scalar(select(KeyWrap).where(KeyWrap.user_id == user.id)) if user is not None else None
+        s.expunge_all()
+    if user is None or not user.active:
+        # What was typed may be a password typed in the wrong field: keep only a digest.
+        typed = "?" + hashlib.sha256(username.encode("utf-8")).hexdigest()[:16]
+        _record_refusal(db, None if user is None else user.id, typed if user is None else username,
+                        "usuario desconocido" if user is None else "usuario inactivo", now)
+        raise generic
+    if _locked(user.locked_until, now):
+        _record_refusal(db, user.id, username, "cuenta bloqueada", now)
+        raise _locked_error(user.locked_until, now)
+    # The password is proved by unwrapping the data key (AES-GCM fails under a key derived
+    # from any other password): one Argon2id derivation per login instead of two.
+    vault = _unwrap_with_password(wrap, password) if wrap is not None else None
+    if vault is None and (wrap is not None or not passwords.verify_password(user.password_hash, password)):
+        _record_failure(db, user.id, username, now)
+        raise generic  # not reached: _record_failure raises
+    if vault is None:
+        raise AuthenticationError("La cuenta no tiene acceso a la llave de la base de datos.")
+    users = User.__table__
+    with db.Session() as s, s.begin():
+        claim_writer(s)
+        reset = cast(CursorResult[Any], s.execute(
+            users.update()
+            .where(users.c.id == user.id, users.c.active.is_(True), _not_locked(now))
+            .values(failed_logins=0, locked_until=None)))
+        if reset.rowcount != 1:  # locked (or deactivated) while the password was being checked
+            locked_until = s.scalar(select(users.c.locked_until).where(users.c.id == user.id))
             audit.write(s, vault=None, user_id=user.id, username=username, action=AuditAction.LOGIN_FALLIDO,
                         entity=AuditEntity.USUARIO, entity_id=user.id, details={"motivo": "cuenta bloqueada"}, at=now)
             s.commit()
-            raise AuthenticationError(
-                f"La cuenta está bloqueada por intentos fallidos. Intente de nuevo en {minutes} minutos."
-            )
-        # The password is proved by unwrapping the data key (AES-GCM fails under a key derived
-        # from any other password): one Argon2id derivation per login instead of two.
-        wrap = s.scalar(select(KeyWrap).where(KeyWrap.user_id == user.id))
-        vault = _unwrap_with_password(wrap, password) if wrap is not None else None
-        if vault is None and (wrap is not None or not passwords.verify_password(user.password_hash, password)):
-            user.failed_logins += 1
-            action = AuditAction.LOGIN_FALLIDO
-            if user.failed_logins >= MAX_FAILED_LOGINS:
-                user.locked_until = now + LOCKOUT
-                user.failed_logins = 0
-                action = AuditAction.CUENTA_BLOQUEADA
-            audit.write(s, vault=None, user_id=user.id, username=username, action=action,
-                        entity=AuditEntity.USUARIO, entity_id=user.id, at=now)
-            s.commit()
-            if action is AuditAction.CUENTA_BLOQUEADA:
-                raise AuthenticationError(
-                    "Demasiados intentos fallidos: la cuenta queda bloqueada durante 15 minutos."
-                )
-            raise generic
-        if vault is None:
-            raise AuthenticationError("La cuenta no tiene acceso a la llave de la base de datos.")
+            raise _locked_error(locked_until, now) if _locked(locked_until, now) else generic
         _check_key(s, vault)
-        user.failed_logins = 0
-        user.locked_until = None
-        actor = _actor(s, user)
+        actor = _actor(s, s.get_one(User, user.id))
         audit.write(s, vault=vault, user_id=user.id, username=username, action=AuditAction.LOGIN,
                     entity=AuditEntity.USUARIO, entity_id=user.id, at=now)
     db.unlock(vault)
     return Login(actor, vault)
+
+
+def _locked(locked_until: datetime | None, now: datetime) -> bool:
+    return locked_until is not None and locked_until > now
+
+
+def _not_locked(now: datetime):
+    users = User.__table__
+    return or_(users.c.locked_until.is_(None), users.c.locked_until <= bindparam("now", now, users.c.locked_until.type))
+
+
+def _locked_error(locked_until: datetime | None, now: datetime) -> AuthenticationError:
+    remaining = (locked_until - now).total_seconds() if locked_until is not None else 0
+    # an attempt that began before the one that locked counts from its own start: never more than the lockout
+    minutes = min(max(1, int(remaining // 60) + 1), int(LOCKOUT.total_seconds() // 60))
+    return AuthenticationError(
+        f"La cuenta está bloqueada por intentos fallidos. Intente de nuevo en {minutes} minutos."
+    )
+
+
+def _record_refusal(db: Database, user_id: int | None, username: str, reason: str, now: datetime) -> None:
+    with db.Session() as s, s.begin():
+        audit.write(s, vault=None, user_id=user_id, username=username, action=AuditAction.LOGIN_FALLIDO,
+                    entity=AuditEntity.USUARIO, entity_id=user_id, details={"motivo": reason}, at=now)
+
+
+def _record_failure(db: Database, user_id: int, username: str, now: datetime) -> None:
+    """Count a wrong password, atomically, and raise what the person is told.
+
+    One UPDATE adds the failure only while the account is not locked; the failure that
+    reaches :data:`MAX_FAILED_LOGINS` locks it (and starts the count again for after the
+    lock). An attempt that finds the account already locked counts nothing more and is
+    audited as refused by the lock."""
+    users = User.__table__
+    after = users.c.failed_logins + 1
+    reaches = after >= MAX_FAILED_LOGINS
+    until = bindparam("until", now + LOCKOUT, users.c.locked_until.type)
+    with db.Session() as s, s.begin():
+        claim_writer(s)
+        row = s.execute(users.update()
+                        .where(users.c.id == user_id, _not_locked(now))
+                        .values(failed_logins=case((reaches, 0), else_=after),
+                                locked_until=case((reaches, until), else_=users.c.locked_until))
+                        .returning(users.c.locked_until)).first()
+        if row is None:
+            locked_until = s.scalar(select(users.c.locked_until).where(users.c.id == user_id))
+            audit.write(s, vault=None, user_id=user_id, username=username, action=AuditAction.LOGIN_FALLIDO,
+                        entity=AuditEntity.USUARIO, entity_id=user_id, details={"motivo": "cuenta bloqueada"}, at=now)
+            error = _locked_error(locked_until, now)
+        elif _locked(row.locked_until, now):
+            audit.write(s, vault=None, user_id=user_id, username=username, action=AuditAction.CUENTA_BLOQUEADA,
+                        entity=AuditEntity.USUARIO, entity_id=user_id, at=now)
+            error = AuthenticationError(
+                "Demasiados intentos fallidos: la cuenta queda bloqueada durante 15 minutos."
+            )
+        else:
+            audit.write(s, vault=None, user_id=user_id, username=username, action=AuditAction.LOGIN_FALLIDO,
+                        entity=AuditEntity.USUARIO, entity_id=user_id, at=now)
+            error = AuthenticationError("Usuario o contraseña incorrectos.")
+    raise error
 
 
 def _unwrap_with_password(wrap: KeyWrap, password: str) -> crypto.Vault | None:

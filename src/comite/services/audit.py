@@ -58,7 +58,7 @@ from comite.services.audit_text import action_label, details_text, subject_label
 from comite.services.context import ServiceContext
 from comite.services.permissions import Action, require
 from comite.storage.audit_chain import GENESIS, hash_mac, head_mac, link_hash
-from comite.storage.database import ORIGIN_INFO
+from comite.storage.database import ORIGIN_INFO, claim_writer
 
 UNKEYED_ACTIONS = frozenset({AuditAction.LOGIN_FALLIDO, AuditAction.CUENTA_BLOQUEADA})
 FIRST_ACTION = AuditAction.BASE_INICIALIZADA
@@ -189,9 +189,13 @@ def _may_seal(session: Session, vault: Any, seal: Mapping[str, Any] | None, last
 
 
 def _lock_chain(session: Session) -> None:
-    """Serialise writers on PostgreSQL (SQLite serialises writers by itself)."""
+    """Serialise writers of the chain before its last entry is read: PostgreSQL's advisory
+    lock; on SQLite the write lock (``BEGIN IMMEDIATE`` unless this transaction already
+    writes), so two writers never chain to the same entry."""
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(727274)"))
+    else:
+        claim_writer(session)
 
 
 def write(

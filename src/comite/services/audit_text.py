@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 
 from comite.domain import (
@@ -58,6 +59,7 @@ _ACTION_VOCABULARY: dict[str, dict[str, type[LabeledEnum]]] = {
 }
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _ISO_TIME = re.compile(r"(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?")
+_ISO_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?")
 
 
 def action_label(code: str) -> str:
@@ -149,4 +151,10 @@ def _value(value: Any) -> str:
             return f"{m[3]}/{m[2]}/{m[1]}"
         if (m := _ISO_TIME.fullmatch(value)) is not None:
             return f"{m[1]}:{m[2]}"
+        if _ISO_DATETIME.fullmatch(value):  # a moment (when a backup was taken): in this computer's time
+            try:
+                moment = datetime.fromisoformat(value)
+            except ValueError:
+                return value
+            return (moment.astimezone() if moment.tzinfo else moment).strftime("%d/%m/%Y %H:%M")
     return str(value)

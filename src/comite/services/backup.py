@@ -15,13 +15,14 @@ damaged or altered file is refused before anything is replaced.
 from __future__ import annotations
 
 import base64
+import glob
 import hashlib
 import hmac
 import json
+import logging
 import os
 import sqlite3
 import struct
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -29,18 +30,20 @@ from typing import Any
 
 from sqlalchemy import select
 
+from comite import faults
 from comite.domain import AuditAction, AuditEntity
-from comite.errors import AuthenticationError, StorageError, ValidationError
-from comite.model import DatabaseMeta, KeyWrap, User
+from comite.errors import AuthenticationError, ComiteError, StorageError, ValidationError
+from comite.model import KeyWrap, User
 from comite.services import audit
-from comite.services.accounts import KEY_CHECK, database_id
+from comite.services.accounts import database_id
 from comite.services.context import ServiceContext
 from comite.services.permissions import Action, require
-from comite.storage import crypto
-from comite.storage.schema import backup_sqlite_file, copy_sqlite, current_revision
+from comite.storage import crypto, leftovers
+from comite.storage.schema import current_revision
 
+log = logging.getLogger(__name__)
 MAGIC = b"COMITEBK"
-_DAMAGED = "La copia de seguridad está dañada o fue alterada; no se restauró nada."
+DAMAGED = "La copia de seguridad está dañada o fue alterada; no se restauró nada."
 
 
 @dataclass(frozen=True)
@@ -56,8 +59,27 @@ def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
 
-def create_backup(ctx: ServiceContext, destination: Path) -> BackupInfo:
-    """Write an encrypted snapshot of the open SQLite database to ``destination``."""
+BACKUP_WAIT_SECONDS = 300.0
+"""How long a backup waits for another writer (a long import) before it gives up."""
+
+
+def create_backup(ctx: ServiceContext, destination: Path, *, wait: float = BACKUP_WAIT_SECONDS) -> BackupInfo:
+    """Write an encrypted snapshot of the open SQLite database to ``destination``.
+
+    The snapshot is taken in memory and only its ciphertext touches a disk: a backup
+    killed at any moment leaves no readable copy anywhere. The backup and its audit
+    entry are one unit: the transaction that records it holds SQLite's write lock
+    while the snapshot is taken (so the snapshot is exactly the database the entry
+    describes, and a concurrent import either finished before or waits), the file is
+    moved into place inside it, and if the entry cannot be committed the file is
+    removed and the error says no backup was made.
+
+    Raises:
+        ValidationError: ``destination`` is the database, one of its files, or another
+            existing file that is not a comite backup (it is never overwritten).
+        StorageError: a PostgreSQL database, or the database stayed busy for ``wait``
+            seconds (nothing written).
+    """
     require(ctx, Action.BACKUP)
     db = ctx.db
     vault = db.vault
@@ -67,44 +89,113 @@ def create_backup(ctx: ServiceContext, destination: Path) -> BackupInfo:
         raise StorageError(
             "Las copias de una base PostgreSQL se hacen con pg_dump en el servidor (vea el README)."
         )
-    with db.Session() as s:
-        wraps = [
-            {"user": (s.get_one(User, w.user_id).username if w.user_id else None), "purpose": w.purpose,
-             "salt": _b64(w.salt), "kdf": w.kdf_params, "wrapped": _b64(w.wrapped_key)}
-            for w in s.scalars(select(KeyWrap))
-        ]
-    db_id = database_id(db)
-    with tempfile.TemporaryDirectory(prefix="comite-bk-") as tmp:
-        snap = backup_sqlite_file(db.sqlite_path, Path(tmp) / "snap.sqlite3")
-        plain = snap.read_bytes()
-    header: dict[str, Any] = {
-        "format": 1,
-        "database_id": db_id,
-        "created_at": ctx.now().isoformat(),
-        "revision": current_revision(db),
-        "size": len(plain),
-        "sha256": hashlib.sha256(plain).hexdigest(),
-        "wraps": wraps,
-    }
-    head = json.dumps(header, sort_keys=True).encode("utf-8")
-    body = vault.encrypt_bytes(plain, f"backup:{db_id}")
-    del plain
-    framed = MAGIC + struct.pack(">I", len(head)) + head
-    mac = hmac.new(vault.mac_key, framed + body, hashlib.sha256).digest()
     destination = Path(destination)
+    check_destination(db.sqlite_path, destination)
+    db_id = database_id(db)
     destination.parent.mkdir(parents=True, exist_ok=True)
-    tmp_out = destination.with_name(destination.name + ".parcial")
-    with open(tmp_out, "wb") as fh:
-        fh.write(framed)
-        fh.write(body)
-        fh.write(mac)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp_out, destination)
-    with ctx.transaction() as s:
-        audit.record(s, ctx, AuditAction.COPIA_SEGURIDAD, AuditEntity.BASE,
-                     details={"archivo": destination.name, "bytes": header["size"]})
+    partial = destination.with_name(f"{destination.name}.parcial-{os.getpid()}")
+    _remove_partials(destination)
+    placed = False
+    try:
+        with ctx.transaction(wait=wait) as s:
+            wraps = [
+                {"user": (s.get_one(User, w.user_id).username if w.user_id else None), "purpose": w.purpose,
+                 "salt": _b64(w.salt), "kdf": w.kdf_params, "wrapped": _b64(w.wrapped_key)}
+                for w in s.scalars(select(KeyWrap))
+            ]
+            plain = _snapshot(db.sqlite_path)
+            faults.point("backup:snapshot")
+            header: dict[str, Any] = {
+                "format": 1,
+                "database_id": db_id,
+                "created_at": ctx.now().isoformat(),
+                "revision": current_revision(db),
+                "size": len(plain),
+                "sha256": hashlib.sha256(plain).hexdigest(),
+                "wraps": wraps,
+            }
+            head = json.dumps(header, sort_keys=True).encode("utf-8")
+            body = vault.encrypt_bytes(plain, f"backup:{db_id}")
+            del plain
+            framed = MAGIC + struct.pack(">I", len(head)) + head
+            mac = hmac.new(vault.mac_key, framed + body, hashlib.sha256).digest()
+            with open(partial, "wb") as fh:
+                fh.write(framed)
+                fh.write(body)
+                fh.write(mac)
+                fh.flush()
+                os.fsync(fh.fileno())
+            faults.point("backup:written")
+            audit.record(s, ctx, AuditAction.COPIA_SEGURIDAD, AuditEntity.BASE,
+                         details={"archivo": destination.name, "bytes": header["size"]})
+            s.flush()
+            os.replace(partial, destination)
+            placed = True
+            faults.point("backup:placed")
+    except BaseException as exc:
+        partial.unlink(missing_ok=True)
+        if placed:
+            destination.unlink(missing_ok=True)
+        if isinstance(exc, ComiteError):
+            raise type(exc)(f"No se hizo la copia de seguridad: {exc}") from exc
+        raise
     return BackupInfo(destination, db_id, header["created_at"], header["revision"], header["size"])
+
+
+def _snapshot(path: Path) -> bytes:
+    """The database's committed state as one SQLite file image, built in memory."""
+    src = sqlite3.connect(str(path), timeout=BACKUP_WAIT_SECONDS)
+    mem = sqlite3.connect(":memory:")
+    try:
+        src.backup(mem)
+        return mem.serialize()
+    finally:
+        mem.close()
+        src.close()
+
+
+_DB_SIDE_FILES = ("", "-wal", "-shm", "-journal")
+
+
+def check_destination(database: Path, destination: Path) -> None:
+    """Refuse a backup destination that is the database or one of its files (through any
+    link or letter case), or any existing file that is not a comite backup."""
+    dest = Path(os.path.realpath(destination))
+    own = Path(os.path.realpath(database))
+    key = os.path.normcase(str(dest)).casefold()
+    for suffix in _DB_SIDE_FILES:
+        side = Path(str(own) + suffix)
+        same = key == os.path.normcase(str(side)).casefold()
+        if not same and dest.exists() and side.exists():
+            same = os.path.samefile(dest, side)
+        if same:
+            raise ValidationError(
+                f"La copia no puede escribirse sobre la base de datos ni sus archivos ({destination.name}): "
+                "eso la destruiría. Elija otro archivo o una carpeta; no se escribió nada."
+            )
+    if dest.is_dir():
+        raise ValidationError(f"«{destination}» es una carpeta: indique un archivo, o use la carpeta como destino.")
+    if dest.exists():
+        try:
+            with open(dest, "rb") as fh:
+                start = fh.read(len(MAGIC))
+        except OSError as exc:
+            raise ValidationError(f"No se puede escribir la copia en «{destination}»: {exc.strerror or exc}.") from exc
+        if start != MAGIC and dest.stat().st_size > 0:
+            raise ValidationError(
+                f"«{destination.name}» ya existe y no es una copia de seguridad de comite: no se sobrescribe. "
+                "Elija otro nombre; no se escribió nada."
+            )
+
+
+def _remove_partials(destination: Path) -> None:
+    """Partial files of earlier backups to the same file that were killed while writing
+    (only ciphertext, but useless)."""
+    for leftover in destination.parent.glob(glob.escape(destination.name) + ".parcial-*"):
+        pid = leftover.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and not leftovers.is_running(int(pid)):
+            leftover.unlink(missing_ok=True)
+            log.warning("Se borró una copia de seguridad interrumpida (solo texto cifrado): %s", leftover.name)
 
 
 BACKUP_SUFFIX = ".comite-backup"
@@ -151,7 +242,7 @@ def check_keep(keep: int | None) -> None:
 
 
 def _check_written(path: Path, vault: crypto.Vault) -> None:
-    _header, framed, body, mac = _read(path)
+    _header, framed, body, mac = read_backup(path)
     if not hmac.compare_digest(mac, hmac.new(vault.mac_key, framed + body, hashlib.sha256).digest()):
         raise StorageError(f"La copia recién escrita en {path} no se lee igual (¿disco o carpeta de red con "
                            "fallas?); no se borró ninguna copia anterior.")
@@ -172,7 +263,7 @@ def _dated_order(name: str) -> tuple[str, int] | None:
     return None
 
 
-def _read(path: Path) -> tuple[dict, bytes, bytes, bytes]:
+def read_backup(path: Path) -> tuple[dict, bytes, bytes, bytes]:
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
@@ -182,17 +273,18 @@ def _read(path: Path) -> tuple[dict, bytes, bytes, bytes]:
     (hlen,) = struct.unpack(">I", raw[len(MAGIC):len(MAGIC) + 4])
     start = len(MAGIC) + 4
     if start + hlen + 32 > len(raw):
-        raise ValidationError(_DAMAGED)
+        raise ValidationError(DAMAGED)
     head = raw[start:start + hlen]
     try:
         header = json.loads(head)
     except ValueError as exc:
-        raise ValidationError(_DAMAGED) from exc
+        raise ValidationError(DAMAGED) from exc
     framed = raw[:start + hlen]
     return header, framed, raw[start + hlen:-32], raw[-32:]
 
 
-def _unwrap(header: dict, *, username: str | None, password: str | None, recovery_key: str | None) -> crypto.Vault:
+def unwrap_backup_key(header: dict, *, username: str | None, password: str | None,
+                      recovery_key: str | None) -> crypto.Vault:
     for wrap in header.get("wraps", []):
         try:
             salt = base64.b64decode(wrap["salt"])
@@ -203,98 +295,11 @@ def _unwrap(header: dict, *, username: str | None, password: str | None, recover
                 kek = crypto.derive_kek(password, salt, crypto.KdfParams.from_json(wrap["kdf"]))
                 return crypto.Vault(crypto.unwrap_key(wrapped, kek))
         except (KeyError, ValueError) as exc:
-            raise ValidationError(_DAMAGED) from exc
+            raise ValidationError(DAMAGED) from exc
     raise AuthenticationError("La contraseña, el usuario o la llave de recuperación no abren esta copia de seguridad.")
 
 
 def inspect_backup(path: Path) -> dict:
     """The backup's header (no secrets beyond the password-protected wraps)."""
-    header, *_ = _read(path)
+    header, *_ = read_backup(path)
     return {k: v for k, v in header.items() if k != "wraps"}
-
-
-def restore_backup(
-    backup: Path,
-    target: Path,
-    *,
-    username: str | None = None,
-    password: str | None = None,
-    recovery_key: str | None = None,
-) -> BackupInfo:
-    """Verify ``backup`` completely, then replace the SQLite file ``target``.
-
-    The current database is moved aside (``*.antes-de-restaurar``) only after
-    the backup has been decrypted, checked against its hash and passed
-    SQLite's integrity check. Any failure leaves ``target`` untouched.
-    The caller must have closed every connection to ``target``.
-    """
-    header, framed, body, mac = _read(backup)
-    vault = _unwrap(header, username=username, password=password, recovery_key=recovery_key)
-    if not hmac.compare_digest(mac, hmac.new(vault.mac_key, framed + body, hashlib.sha256).digest()):
-        raise ValidationError(_DAMAGED)
-    try:
-        plain = vault.decrypt_bytes(body, f"backup:{header['database_id']}")
-    except Exception as exc:  # noqa: BLE001 - any decryption failure means a damaged file
-        raise ValidationError(_DAMAGED) from exc
-    if hashlib.sha256(plain).hexdigest() != header.get("sha256"):
-        raise ValidationError(_DAMAGED)
-    target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = target.with_name(target.name + ".restaurando")
-    staging.write_bytes(plain)
-    try:
-        _check_restored(staging, vault, header["database_id"])
-    except Exception:
-        staging.unlink(missing_ok=True)
-        raise
-    if target.exists():
-        try:
-            _set_current_aside(target, target.with_name(target.name + ".antes-de-restaurar"))
-        except Exception:
-            staging.unlink(missing_ok=True)
-            raise
-    os.replace(staging, target)
-    return BackupInfo(target, header["database_id"], header["created_at"], header.get("revision"), header["size"])
-
-
-def _set_current_aside(target: Path, aside: Path) -> None:
-    """Copy the database being replaced, whole (what is still in its WAL included), to
-    ``aside``, refusing while anyone has it open: a running comite would keep writing
-    into a file about to be replaced, and what it wrote would be lost."""
-    conn = sqlite3.connect(str(target), timeout=0, isolation_level=None)
-    try:
-        try:
-            conn.execute("PRAGMA locking_mode=EXCLUSIVE")
-            conn.execute("BEGIN EXCLUSIVE")
-            conn.execute("COMMIT")  # the lock stays with the connection (exclusive locking mode)
-        except sqlite3.OperationalError as exc:
-            raise ValidationError(
-                f"La base {target.name} está abierta (comite en este u otro equipo, u otro programa): "
-                "ciérrela en todos los equipos y vuelva a intentar. No se modificó nada."
-            ) from exc
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # everything committed is now in the main file
-        copy_sqlite(conn, aside)  # under this connection's exclusive lock
-    finally:
-        conn.close()
-    for suffix in ("-wal", "-shm"):
-        Path(str(target) + suffix).unlink(missing_ok=True)
-
-
-def _check_restored(path: Path, vault: crypto.Vault, expected_id: str) -> None:
-    conn = sqlite3.connect(str(path))
-    try:
-        if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
-            raise ValidationError(_DAMAGED)
-        rows = dict(conn.execute(f"SELECT key, value FROM {DatabaseMeta.__tablename__}").fetchall())
-    except sqlite3.DatabaseError as exc:
-        raise ValidationError(_DAMAGED) from exc
-    finally:
-        conn.close()
-    if rows.get("database_id", b"").decode("ascii", "replace") != expected_id:
-        raise ValidationError(_DAMAGED)
-    try:
-        ok = vault.decrypt(rows["key_check"], "meta.key_check") == KEY_CHECK
-    except Exception as exc:  # noqa: BLE001
-        raise ValidationError(_DAMAGED) from exc
-    if not ok:
-        raise ValidationError(_DAMAGED)

@@ -12,6 +12,7 @@ from comite.catalog.loader import load_catalog
 from comite.errors import ServerPasswordRequired, StorageError
 from comite.services.catalog_admin import recompose_scheduled_sessions, sync_catalog
 from comite.storage.database import Database, remember_db_password, url_with_keyring_password
+from comite.storage.leftovers import clean_leftovers
 from comite.storage.schema import ensure_schema
 from comite.storage.secrets import SecretStore
 
@@ -25,6 +26,7 @@ def open_database(target: str | os.PathLike[str] | URL | None = None, **engine_k
         StorageError: the database cannot be reached, or is newer than this program.
     """
     db = Database(target, **engine_kw)
+    clean_leftovers(db.sqlite_path)  # what a killed restore or demo left beside it (logged)
     try:
         ensure_schema(db)
         with db.Session() as s, s.begin():

@@ -24,9 +24,13 @@ from comite.rules.territory import canonical_department
 from comite.services import audit
 from comite.services.context import Changes, ServiceContext
 from comite.services.permissions import Action, require
-from comite.text import normalize_document, normalize_radicado
+from comite.text import has_control_characters, normalize_document, normalize_radicado, shown
 
 RESERVED_FIELDS = ("beneficiary_name", "document_number", "contact", "address", "narrative")
+MAX_NAME = 200
+"""Characters of a beneficiary's or collective's name (the longest real ones are far shorter)."""
+MAX_DOCUMENT = 30
+"""Characters of a document number as typed (a NIT with its separators is 13)."""
 
 
 @dataclass(frozen=True)
@@ -65,14 +69,22 @@ def validate_case_input(inp: CaseInput, population_codes: set[str]) -> list[str]
         problems.append("el radicado tiene más de 60 caracteres")
     if not (inp.beneficiary_name or "").strip():
         problems.append("falta el nombre del beneficiario o colectivo")
+    elif len(inp.beneficiary_name) > MAX_NAME:
+        problems.append(f"el nombre tiene más de {MAX_NAME} caracteres")
     if inp.kind is CaseKind.INDIVIDUAL and not (inp.document_number or "").strip():
         problems.append("falta el número de documento")
+    elif len(inp.document_number or "") > MAX_DOCUMENT:
+        problems.append(f"el número de documento tiene más de {MAX_DOCUMENT} caracteres")
+    for label, value in (("el radicado", inp.radicado), ("el nombre", inp.beneficiary_name),
+                         ("el número de documento", inp.document_number)):
+        if value and has_control_characters(value):
+            problems.append(f"{label} tiene caracteres de control invisibles")
     if inp.population_code is not None and inp.population_code not in population_codes:
-        problems.append(f"población desconocida «{inp.population_code}»")
+        problems.append(f"población desconocida «{shown(inp.population_code)}»")
     if inp.matrix_pct is not None and not 0 <= inp.matrix_pct <= 100:
         problems.append("el puntaje de la matriz debe estar entre 0 y 100")
     if inp.department and canonical_department(inp.department) is None:
-        problems.append(f"departamento «{inp.department}» desconocido (escriba uno de los 32 departamentos o "
+        problems.append(f"departamento «{shown(inp.department)}» desconocido (escriba uno de los 32 departamentos o "
                         "Bogotá, D.C.)")
     if inp.kind is CaseKind.COLECTIVO and inp.is_woman:
         problems.append("un caso colectivo no puede marcarse como caso de mujer")

@@ -50,6 +50,11 @@ ACTION_CHANGES: Mapping[str, Changes] = {
     "cuenta_recuperada": _USERS,
     "copia_seguridad": NOTHING,
     "demo_generado": EVERYTHING,
+    # a restore: refused, it changed nothing; done, the whole database was replaced (the entries
+    # are written while no desktop has it open, in the kept copy and in the restored database)
+    "restauracion_rechazada": NOTHING,
+    "base_reemplazada": EVERYTHING,
+    "base_restaurada": EVERYTHING,
     # catalogue and settings (an import moves scheduled sessions to the new composition)
     "catalogo_importado": Changes(catalog=True, session=True, attendance=True),
     "votacion_configurada": _CATALOG,
@@ -59,7 +64,6 @@ ACTION_CHANGES: Mapping[str, Changes] = {
     "caso_creado": _CASES,
     "caso_modificado": _CASES,
     "casos_importados": _CASES,
-    "importacion_revertida": _CASES,
     "emergencia_registrada": _CASES,
     "lectura_reservada": NOTHING,
     # a session
@@ -83,6 +87,8 @@ ACTION_CHANGES: Mapping[str, Changes] = {
     "voto_retirado": _VOTES,
     "decision": Changes(decisions=True, cases=True),
     "decision_retirada": Changes(decisions=True, cases=True),
+    "borrador_decision_guardado": NOTHING,  # a draft is its author's only: no view shows it
+    "borrador_decision_descartado": NOTHING,
     "compromiso_creado": _COMMITMENTS,  # every open session shows the pending ones carried over
     "compromiso_estado": _COMMITMENTS,
     # its acta and documents

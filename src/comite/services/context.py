@@ -25,7 +25,7 @@ from comite.domain import AuditAction, AuditEntity, Role
 from comite.errors import ComiteError, ConcurrencyConflict, StorageError, ValidationError
 from comite.model import AuditEntry
 from comite.model.base import utcnow
-from comite.storage.database import Database
+from comite.storage.database import WRITE_WAIT_SECONDS, Database, claim_writer
 
 log = logging.getLogger(__name__)
 
@@ -88,11 +88,17 @@ class ServiceContext:
     now: Callable[[], datetime] = field(default=utcnow)
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
-        """One unit of work: commit on success, roll back on any error."""
+    def transaction(self, *, wait: float = WRITE_WAIT_SECONDS) -> Iterator[Session]:
+        """One unit of work: commit on success, roll back on any error.
+
+        On SQLite the transaction is the database's one writer from its start
+        (:func:`~comite.storage.database.claim_writer`): it waits up to ``wait`` seconds
+        for another writer, then fails saying nothing was saved.
+        """
         session = self.db.Session()
         try:
             with session.begin():
+                claim_writer(session, wait=wait)
                 yield session
         except ComiteError:
             raise

@@ -22,7 +22,8 @@ class Action(Enum):
     APPROVE_ACTA = "aprobar actas"
     GENERATE_DOCUMENTS = "generar documentos"
     READ_AUDIT = "consultar la auditoría"
-    BACKUP = "hacer o restaurar copias de seguridad"
+    BACKUP = "hacer copias de seguridad"
+    RESTORE = "restaurar copias de seguridad (reemplazar la base de datos)"
 
 
 _SECRETARIA = {
@@ -34,6 +35,9 @@ _SECRETARIA = {
     Action.READ_SESSION,
     Action.APPROVE_ACTA,
     Action.GENERATE_DOCUMENTS,
+    # A backup is encrypted and sealed, and scheduled ones run on the secretariat's desk with the
+    # key its account remembered there; restoring (replacing the database) stays with administrators.
+    Action.BACKUP,
 }
 _REVISOR = {Action.READ_CATALOG, Action.READ_SESSION, Action.REVIEW_ACTA}
 # Actions bound to a committee: the user must be assigned to it.

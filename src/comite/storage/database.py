@@ -8,12 +8,14 @@ e.g. ``postgresql+psycopg://user@host/comite``).
 from __future__ import annotations
 
 import os
+import time
 import uuid
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from comite import paths
@@ -41,10 +43,15 @@ def resolve_url(target: str | os.PathLike[str] | None = None) -> URL:
     return URL.create("sqlite", database=str(Path(raw).expanduser().resolve()))
 
 
+BUSY_TIMEOUT_MS = 15000
+WRITE_WAIT_SECONDS = 60.0
+"""How long a write transaction waits for another writer before it gives up (SQLite)."""
+
+
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=15000")
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cur.execute("PRAGMA secure_delete=ON")
     cur.execute("PRAGMA journal_mode=WAL")  # in-memory databases keep "memory"
     cur.execute("PRAGMA synchronous=NORMAL")
@@ -136,6 +143,43 @@ class Database:
         self.engine.dispose()
         if not self.ping():
             raise StorageError(UNREACHABLE.format(url=self.display_url))
+
+
+def claim_writer(session: Session, *, wait: float = WRITE_WAIT_SECONDS) -> None:
+    """Make the transaction ``session`` is in the database's one writer, from now on.
+
+    SQLite admits one writer at a time, and Python's ``sqlite3`` starts a transaction only
+    at the first INSERT, UPDATE or DELETE: whatever the transaction read before that may
+    be stale by the time it writes (two logins at once chained their audit entries to the
+    same last entry, and one failed with IntegrityError). ``BEGIN IMMEDIATE`` takes the
+    write lock first, so every later read sees what the transaction writes over. It waits
+    for a writer that holds the lock, retried for up to ``wait`` seconds, then raises
+    :class:`sqlalchemy.exc.OperationalError` ("database is locked"; a service reports it
+    as "ocupada, no se guardó"). A transaction that already wrote holds the lock already.
+
+    On PostgreSQL this does nothing: row locks, conditional UPDATEs and the audit chain's
+    advisory lock serialise writers there.
+    """
+    conn = session.connection()
+    if conn.dialect.name != "sqlite":
+        return
+    raw = conn.connection.dbapi_connection
+    if raw is None or raw.in_transaction:
+        return
+    deadline = time.monotonic() + wait
+    while True:
+        remaining = max(0.0, deadline - time.monotonic())
+        raw.execute(f"PRAGMA busy_timeout={int(min(remaining, BUSY_TIMEOUT_MS / 1000) * 1000)}")
+        try:
+            raw.execute("BEGIN IMMEDIATE")
+            return
+        except Exception as exc:  # sqlite3.OperationalError: locked or busy
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+            if time.monotonic() >= deadline:
+                raise OperationalError("BEGIN IMMEDIATE", {}, exc) from exc
+        finally:
+            raw.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
 
 
 def url_with_keyring_password(url: str | os.PathLike[str] | URL | None, store: SecretStore) -> URL:

@@ -24,7 +24,8 @@ rows around the percentile's position, interpolated linearly (the same value
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -34,20 +35,20 @@ from sqlalchemy import (
     Date,
     Integer,
     MetaData,
+    String,
     Table,
     and_,
     case,
-    cast,
-    extract,
     func,
     insert,
+    literal,
     literal_column,
     select,
 )
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
 
-from comite.domain import CommitmentStatus, DecisionOutcome, Route, SessionStatus
+from comite.domain import CommitmentStatus, DecisionOutcome, RiskLevel, Route, SessionStatus
 from comite.model import (
     Case,
     Commitment,
@@ -63,9 +64,9 @@ from comite.rules.calendar import gvp_deadline, is_business_day, ordinary_route_
 EARLIEST = date(1990, 1, 1)
 """Dates before this are treated as typing errors: the calendar does not reach them."""
 
-_calendar_meta = MetaData()
+_temp_meta = MetaData()
 CALENDAR = Table(
-    "report_calendar", _calendar_meta,
+    "report_calendar", _temp_meta,
     Column("day", Date, primary_key=True),
     Column("ord", Integer, nullable=False),
     Column("gvp_deadline", Date, nullable=False),
@@ -95,60 +96,98 @@ class Scope:
         return stmt
 
 
-def _month(col: Any) -> Any:
-    """``year * 100 + month`` of a date column (``extract`` works on both engines)."""
-    return cast(extract("year", col), Integer) * 100 + cast(extract("month", col), Integer)
-
-
 # --- counts ------------------------------------------------------------------------------------------
 
-def sessions_by_status(s: Session, scope: Scope) -> list[tuple[int, int, str, str, int]]:
-    """(committee id, month, status, session type, sessions), cancelled ones included."""
-    cs = CommitteeSession
-    month = _month(cs.day).label("month")
-    stmt = select(cs.committee_id, month, cs.status, cs.session_type, func.count(cs.id))
-    stmt = scope.sessions(stmt, cancelled=True).group_by(cs.committee_id, month, cs.status, cs.session_type)
-    return [tuple(r) for r in s.execute(stmt)]
+_OUTCOMES = tuple(o.value for o in DecisionOutcome)
+_LEVELS = tuple(level.value for level in RiskLevel)
 
 
-def hearings_by_outcome(s: Session, scope: Scope) -> list[tuple[int, int, str | None, int]]:
-    """(committee id, month, decision outcome or None, hearings): cases treated in session."""
-    cs, h, d = CommitteeSession, Hearing, Decision
-    month = _month(cs.day).label("month")
-    stmt = (select(cs.committee_id, month, d.outcome, func.count(h.id))
-            .select_from(h).join(cs, cs.id == h.session_id).outerjoin(d, d.hearing_id == h.id))
-    stmt = scope.sessions(stmt).group_by(cs.committee_id, month, d.outcome)
-    return [tuple(r) for r in s.execute(stmt)]
+@dataclass(frozen=True)
+class SessionCounts:
+    """What one session of the scope holds, counted by the database."""
+
+    committee_id: int
+    day: date
+    status: str
+    session_type: str
+    hearings: int
+    outcomes: dict[str, int]  # decision outcome -> hearings
+    levels: dict[str, int]  # risk level -> hearings decided (outcome *decidido*) with that level
+    measures: int
+
+
+@contextmanager
+def tuned(s: Session) -> Iterator[None]:
+    """On SQLite, a larger page cache and memory-mapped reads while a report reads a year of rows
+    at random (the defaults, 2 MiB and none, suit the application's small reads); restored after."""
+    if s.get_bind().dialect.name != "sqlite":
+        yield
+        return
+    conn = s.connection()
+    before = {name: conn.exec_driver_sql(f"PRAGMA {name}").scalar() for name in _PRAGMAS}
+    for name, value in _PRAGMAS.items():
+        conn.exec_driver_sql(f"PRAGMA {name}={value}")
+    try:
+        yield
+    finally:
+        for name, value in before.items():
+            conn.exec_driver_sql(f"PRAGMA {name}={int(value)}")
+
+
+_PRAGMAS = {"cache_size": -65536, "mmap_size": 256 * 1024 * 1024}
+
+
+def _flag(condition: Any) -> Any:
+    return case((condition, 1), else_=0)
+
+
+def per_session(s: Session, scope: Scope) -> list[SessionCounts]:
+    """Every session of the scope (cancelled ones too) with its counts.
+
+    One pass: the sessions (by committee, then id, as the committee index returns them, so the
+    ``GROUP BY`` streams without sorting), each session's hearings by their index, each hearing's
+    decision and its measures through covering indexes. Votes: :func:`votes_by_committee`.
+    """
+    cs, h, d, m = CommitteeSession, Hearing, Decision, MeasureDecision
+    measures = select(func.count(m.id)).where(m.decision_id == d.id).correlate(d).scalar_subquery()
+    decided = d.outcome == DecisionOutcome.DECIDED.value
+    stmt = (select(cs.committee_id, cs.id, cs.day, cs.status, cs.session_type, func.count(h.id),
+                   *(func.sum(_flag(d.outcome == o)) for o in _OUTCOMES),
+                   *(func.sum(_flag(and_(decided, d.risk_level == level))) for level in _LEVELS),
+                   func.coalesce(func.sum(measures), 0))
+            .select_from(cs).outerjoin(h, h.session_id == cs.id)
+            # the outcome condition (always true) lets SQLite read outcome and level from
+            # ix_decision_report instead of the decision rows
+            .outerjoin(d, and_(d.hearing_id == h.id, d.outcome.in_(_OUTCOMES))))
+    stmt = scope.sessions(stmt, cancelled=True).group_by(cs.committee_id, cs.id)
+    out = []
+    n_out, n_lev = len(_OUTCOMES), len(_LEVELS)
+    for row in s.execute(stmt):
+        cid, _sid, day, status, kind, hearings = row[:6]
+        outcomes = row[6:6 + n_out]
+        levels = row[6 + n_out:6 + n_out + n_lev]
+        out.append(SessionCounts(cid, day, status, kind, int(hearings),
+                                 {o: int(n or 0) for o, n in zip(_OUTCOMES, outcomes, strict=True)},
+                                 {lv: int(n or 0) for lv, n in zip(_LEVELS, levels, strict=True)},
+                                 int(row[-1])))
+    return out
 
 
 def votes_by_committee(s: Session, scope: Scope) -> dict[int, int]:
+    """Votes cast in the scope's sessions (decided or not), by committee."""
     cs, h, v = CommitteeSession, Hearing, Vote
     stmt = (select(cs.committee_id, func.count(v.id))
-            .select_from(v).join(h, h.id == v.hearing_id).join(cs, cs.id == h.session_id))
-    return dict(s.execute(scope.sessions(stmt).group_by(cs.committee_id)).all())
+            .select_from(cs).join(h, h.session_id == cs.id).join(v, v.hearing_id == h.id))
+    return {cid: int(n) for cid, n in s.execute(scope.sessions(stmt).group_by(cs.committee_id))}
 
 
-def measures_by_type(s: Session, scope: Scope) -> list[tuple[int, int, str, str, int, int]]:
-    """(committee id, month, measure code, action, measures, units)."""
+def measures_by_type(s: Session, scope: Scope) -> list[tuple[str, str, int, int]]:
+    """(measure code, action, measures, units) of the decisions in the scope's sessions."""
     cs, h, d, m = CommitteeSession, Hearing, Decision, MeasureDecision
-    month = _month(cs.day).label("month")
-    stmt = (select(cs.committee_id, month, m.measure_code, m.action, func.count(m.id),
-                   func.coalesce(func.sum(m.quantity), 0))
+    stmt = (select(m.measure_code, m.action, func.count(m.id), func.coalesce(func.sum(m.quantity), 0))
             .select_from(m).join(d, d.id == m.decision_id).join(h, h.id == d.hearing_id)
             .join(cs, cs.id == h.session_id))
-    stmt = scope.sessions(stmt).group_by(cs.committee_id, month, m.measure_code, m.action)
-    return [tuple(r) for r in s.execute(stmt)]
-
-
-def levels(s: Session, scope: Scope) -> list[tuple[int, str | None, str | None, str, str, int]]:
-    """(committee id, population, department, route, level, decisions) of the cases decided
-    (outcome *decidido*) with a risk level."""
-    cs, h, d, c = CommitteeSession, Hearing, Decision, Case
-    stmt = (select(cs.committee_id, c.population_code, c.department, c.route, d.risk_level, func.count(d.id))
-            .select_from(d).join(h, h.id == d.hearing_id).join(cs, cs.id == h.session_id)
-            .join(c, c.id == h.case_id)
-            .where(d.outcome == DecisionOutcome.DECIDED.value, d.risk_level.is_not(None)))
-    stmt = scope.sessions(stmt).group_by(cs.committee_id, c.population_code, c.department, c.route, d.risk_level)
+    stmt = scope.sessions(stmt).group_by(m.measure_code, m.action)
     return [tuple(r) for r in s.execute(stmt)]
 
 
@@ -180,7 +219,7 @@ def emergencies(s: Session, scope: Scope) -> list[tuple[int, bool, int]]:
     return [(cid, bool(r), n) for cid, r, n in s.execute(stmt.group_by(e.committee_id, reported))]
 
 
-# --- business days -------------------------------------------------------------------------------------
+# --- decided cases: levels by the case's attributes and timeliness -------------------------------------
 
 def calendar_rows(first: date, last: date) -> list[dict[str, Any]]:
     """One row per day from ``first`` to ``last``: its business-day ordinal and the two deadlines."""
@@ -194,36 +233,32 @@ def calendar_rows(first: date, last: date) -> list[dict[str, Any]]:
     return rows
 
 
-class business_calendar:  # noqa: N801 - used like a function: ``with business_calendar(s, scope):``
-    """A temporary calendar table covering every date the timeliness figures compare.
-
-    From the earliest study received or request of a case decided in the scope
-    (not before :data:`EARLIEST`) to the last session day of the scope.
-    """
-
-    def __init__(self, s: Session, scope: Scope) -> None:
-        self.s = s
-        self.scope = scope
-
-    def __enter__(self) -> Table | None:
-        conn = self.s.connection()
-        CALENDAR.drop(conn, checkfirst=True)
-        cs, h, c = CommitteeSession, Hearing, Case
-        bounds = self.s.execute(self.scope.sessions(
-            select(func.min(c.study_received), func.min(c.request_date), func.max(cs.day))
-            .select_from(h).join(cs, cs.id == h.session_id).join(c, c.id == h.case_id))).one()
-        starts = [d for d in bounds[:2] if d is not None]
-        if not starts or bounds[2] is None:
-            return None
-        first = max(min(starts), EARLIEST)
-        CALENDAR.create(conn)
-        rows = calendar_rows(first, max(bounds[2], first))
-        for i in range(0, len(rows), 5000):
-            conn.execute(insert(CALENDAR), rows[i:i + 5000])
-        return CALENDAR
-
-    def __exit__(self, *exc: object) -> None:
-        CALENDAR.drop(self.s.connection(), checkfirst=True)
+FACTS = Table(
+    "report_decided", _temp_meta,
+    Column("stage", String(8)),  # "gvp", "ruta" or NULL (no term measured)
+    Column("grp", Integer, nullable=False),  # committee id
+    Column("level", String(20)),
+    Column("population", String(20)),
+    Column("department", String(80)),
+    Column("route", String(30)),
+    Column("v", Integer),  # business days from the case's start date to the decision
+    Column("late", Integer),
+    Column("hearing_id", Integer, nullable=False),
+    Column("started", Date),
+    Column("deadline", Date),
+    Column("decided", Date, nullable=False),
+    prefixes=["TEMPORARY"],
+)
+FREQUENCIES = Table(
+    "report_days", _temp_meta,
+    Column("stage", String(8), nullable=False),
+    Column("grp", Integer, nullable=False),
+    Column("v", Integer, nullable=False),
+    Column("late", Integer, nullable=False),
+    Column("n", Integer, nullable=False),
+    prefixes=["TEMPORARY"],
+)
+_TEMPORARY = (FREQUENCIES, FACTS, CALENDAR)
 
 
 @dataclass(frozen=True)
@@ -235,25 +270,110 @@ class Stage:
     committee_ids: tuple[int, ...]
 
 
-def _stage_rows(scope: Scope, stage: Stage, calendar: Table) -> Select:
-    """Per decided hearing of the stage's committees: committee, business days, late (0/1),
-    radicado and the three dates. A case decided twice counts twice (each decision is a term met
-    or missed)."""
-    cs, h, d, c = CommitteeSession, Hearing, Decision, Case
-    start_cal, end_cal = calendar.alias("start_day"), calendar.alias("end_day")
-    started = c.study_received if stage.key == "gvp" else c.request_date
-    deadline = start_cal.c.gvp_deadline if stage.key == "gvp" else start_cal.c.route_deadline
-    stmt = (select(cs.committee_id.label("grp"), (end_cal.c.ord - start_cal.c.ord).label("v"),
-                   case((cs.day > deadline, 1), else_=0).label("late"), c.radicado.label("radicado"),
-                   started.label("started"), deadline.label("deadline"), cs.day.label("decided"))
-            .select_from(h).join(cs, cs.id == h.session_id).join(d, d.hearing_id == h.id)
-            .join(c, c.id == h.case_id)
-            .join(start_cal, start_cal.c.day == started).join(end_cal, end_cal.c.day == cs.day)
-            .where(d.outcome == DecisionOutcome.DECIDED.value, started <= cs.day)
-            .where(cs.committee_id.in_(stage.committee_ids)))
-    if stage.key == "ruta":
-        stmt = stmt.where(c.route == Route.ORDINARIA.value)
-    return scope.sessions(stmt)
+class decided_cases:  # noqa: N801 - used like a function: ``with decided_cases(s, scope, gvp, route):``
+    """The scope's decided cases (outcome *decidido*), read once into temporary tables.
+
+    One pass over the decisions joins each to its case and, through a temporary
+    calendar (:func:`calendar_rows`), to the business days its term took: the
+    GVP's from the study received, the whole route's (ordinary route, CERREM or
+    special committee) from the request. The levels by population, department
+    and route (:func:`levels`) and the timeliness figures (:func:`timeliness`,
+    :func:`days_distribution`, :func:`late_cases`) then read these narrow rows
+    and their frequencies, not the big tables. The tables are dropped on exit.
+    """
+
+    def __init__(self, s: Session, scope: Scope, gvp: Stage, route: Stage) -> None:
+        self.s, self.scope, self.gvp, self.route = s, scope, gvp, route
+
+    def __enter__(self) -> decided_cases:
+        s, scope = self.s, self.scope
+        self._drop()
+        conn = s.connection()
+        for table in reversed(_TEMPORARY):
+            table.create(conn)
+        cs, h, d, c = CommitteeSession, Hearing, Decision, Case
+        in_gvp = cs.committee_id.in_(self.gvp.committee_ids or (-1,))
+        on_route = and_(cs.committee_id.in_(self.route.committee_ids or (-1,)), c.route == Route.ORDINARIA.value)
+        started = case((in_gvp, c.study_received), (on_route, c.request_date), else_=None)
+        decided = (select(h.id.label("hearing_id"), cs.committee_id.label("grp"), cs.day.label("decided"),
+                          d.risk_level.label("level"), c.population_code, c.department, c.route.label("route"),
+                          case((in_gvp, literal("gvp")), (on_route, literal("ruta")), else_=None).label("stage"),
+                          started.label("started"))
+                   .select_from(cs).join(h, h.session_id == cs.id)
+                   .join(d, and_(d.hearing_id == h.id, d.outcome == DecisionOutcome.DECIDED.value))
+                   .join(c, c.id == h.case_id))
+        decided = scope.sessions(decided).subquery("decided")
+        # the calendar spans from the earliest study or request on record (both indexed) to the
+        # scope's last session: a few thousand days, cheaper than finding the exact span
+        first = s.scalar(select(func.min(c.study_received)))
+        first_request = s.scalar(select(func.min(c.request_date)))
+        last = s.scalar(scope.sessions(select(func.max(cs.day))))
+        starts = [d for d in (first, first_request) if d is not None]
+        if starts and last is not None:
+            first = max(min(starts), EARLIEST)
+            rows = calendar_rows(first, max(last, first))
+            for i in range(0, len(rows), 5000):
+                conn.execute(insert(CALENDAR), rows[i:i + 5000])
+        start_cal, end_cal = CALENDAR.alias("start_day"), CALENDAR.alias("end_day")
+        measured = and_(decided.c.stage.is_not(None), start_cal.c.day.is_not(None),
+                        decided.c.started <= decided.c.decided)
+        deadline = case((decided.c.stage == "gvp", start_cal.c.gvp_deadline), else_=start_cal.c.route_deadline)
+        rows = (select(case((measured, decided.c.stage), else_=None), decided.c.grp, decided.c.level,
+                       decided.c.population_code, decided.c.department, decided.c.route,
+                       case((measured, end_cal.c.ord - start_cal.c.ord), else_=None),
+                       case((measured, case((decided.c.decided > deadline, 1), else_=0)), else_=None),
+                       decided.c.hearing_id, decided.c.started, case((measured, deadline), else_=None),
+                       decided.c.decided)
+                .select_from(decided)
+                .outerjoin(start_cal, start_cal.c.day == decided.c.started)
+                .outerjoin(end_cal, end_cal.c.day == decided.c.decided))
+        s.execute(insert(FACTS).from_select(
+            ["stage", "grp", "level", "population", "department", "route", "v", "late", "hearing_id", "started",
+             "deadline", "decided"], rows))
+        f = FACTS.c
+        s.execute(insert(FREQUENCIES).from_select(
+            ["stage", "grp", "v", "late", "n"],
+            select(f.stage, f.grp, f.v, f.late, func.count()).where(f.stage.is_not(None))
+            .group_by(f.stage, f.grp, f.v, f.late)))
+        return self
+
+    def _drop(self) -> None:
+        conn = self.s.connection()
+        for table in _TEMPORARY:
+            table.drop(conn, checkfirst=True)
+
+    def __exit__(self, *exc: object) -> None:
+        self._drop()
+
+    # -- what is read from them ---------------------------------------------------------------------
+
+    def levels(self) -> list[tuple[str | None, str | None, str, str, int]]:
+        """(population, department, route, level, decisions) of the decided cases with a level."""
+        f = FACTS.c
+        stmt = (select(f.population, f.department, f.route, f.level, func.count()).where(f.level.is_not(None))
+                .group_by(f.population, f.department, f.route, f.level))
+        return [tuple(r) for r in self.s.execute(stmt)]
+
+    def timeliness(self, stage: Stage, *, by_committee: bool) -> dict[int | None, Timeliness]:
+        """Per committee (or ``None`` for all together): cases, late ones, median and 90th percentile."""
+        return timeliness(self.s, stage, by_committee=by_committee)
+
+    def days_distribution(self, stage: Stage, bins: Sequence[tuple[int, int]]) -> dict[int, int]:
+        """Cases per bin of business days, ``{bin index: cases}``, for ``bins`` of (low, high) days
+        (both ends included)."""
+        f = FREQUENCIES.c
+        index = case(*((and_(f.v >= lo, f.v <= hi), i) for i, (lo, hi) in enumerate(bins)), else_=-1)
+        stmt = select(index.label("bin"), func.sum(f.n)).where(f.stage == stage.key).group_by(index)
+        return {int(b): int(n) for b, n in self.s.execute(stmt) if b is not None and b >= 0}
+
+    def late_cases(self, stage: Stage, limit: int) -> list[Any]:
+        """The cases decided after the deadline, most business days first: (committee id, business
+        days, radicado, started, deadline, decided)."""
+        f, h, c = FACTS.c, Hearing, Case
+        stmt = (select(f.grp, f.v, c.radicado, f.started, f.deadline, f.decided)
+                .select_from(FACTS).join(h, h.id == f.hearing_id).join(c, c.id == h.case_id)
+                .where(f.stage == stage.key, f.late == 1).order_by(f.v.desc(), c.radicado).limit(limit))
+        return list(self.s.execute(stmt))
 
 
 PERCENTILES = ((1, 2), (9, 10))
@@ -268,49 +388,41 @@ class Timeliness:
     p90: float | None
 
 
-def _percentile_terms(rn: Any, n: Any, v: Any, num: int, den: int) -> Any:
-    """``den`` times the ``num/den`` percentile of ``v`` (linear interpolation), as a sum over the
-    window's rows: the rows at 0-based positions ``lo`` and ``lo + 1``, weighted."""
-    lo = (n - 1) * num // den
-    r = ((n - 1) * num) % den
-    return func.sum(case((rn == lo + 1, v * (den - r)), (rn == lo + 2, v * r), else_=0))
+def timeliness(s: Session, stage: Stage, *, by_committee: bool) -> dict[int | None, Timeliness]:
+    """Percentiles from the frequency table (business days -> cases), with window functions.
 
-
-def timeliness(s: Session, scope: Scope, stage: Stage, calendar: Table, *,
-               by_committee: bool) -> dict[int | None, Timeliness]:
-    """Per committee (or ``None`` for all of them together) the cases, late ones, median and p90."""
-    base = _stage_rows(scope, stage, calendar).subquery("stage_rows")
-    grp = base.c.grp if by_committee else literal_column("0")
-    window = {"partition_by": grp} if by_committee else {}
-    ranked = select(
-        grp.label("grp"), base.c.v, base.c.late,
-        func.row_number().over(order_by=base.c.v, **window).label("rn"),
-        func.count().over(**window).label("n"),
-    ).subquery("ranked")
-    rn, n, v = ranked.c.rn, ranked.c.n, ranked.c.v
-    stmt = select(ranked.c.grp, func.max(n), func.sum(ranked.c.late),
-                  *(_percentile_terms(rn, n, v, num, den) for num, den in PERCENTILES)).group_by(ranked.c.grp)
+    The ``num/den`` percentile of ``n`` sorted values, linearly interpolated, is
+    ``(x[lo] * (den - r) + x[lo + 1] * r) / den`` with ``lo = (n - 1) * num // den`` and
+    ``r = (n - 1) * num % den`` (0-based positions). Over frequencies, ``x[k]`` is the
+    smallest value whose running count exceeds ``k``.
+    """
+    f = FREQUENCIES.c
+    keys = (f.grp, f.v) if by_committee else (f.v,)
+    per_value = (select(*keys, func.sum(f.n).label("n"), func.sum(f.n * f.late).label("late"))
+                 .where(f.stage == stage.key).group_by(*keys).subquery("per_value"))
+    grouping = (per_value.c.grp,) if by_committee else ()
+    window = {"partition_by": per_value.c.grp} if by_committee else {}
+    running = select(
+        *grouping, per_value.c.v, per_value.c.late,
+        func.sum(per_value.c.n).over(order_by=per_value.c.v, rows=(None, 0), **window).label("cum"),
+        func.sum(per_value.c.n).over(**window).label("total"),
+    ).subquery("running")
+    cum, total, v = running.c.cum, running.c.total, running.c.v
+    picks = []
+    for num, den in PERCENTILES:
+        lo = (total - 1) * num // den
+        picks += [func.min(case((cum > lo, v), else_=None)), func.min(case((cum > lo + 1, v), else_=None))]
+    stmt = select(running.c.grp if by_committee else literal_column("NULL"), func.max(total),
+                  func.sum(running.c.late), *picks)
+    # one row per committee, or one row over all of them (none when there are no cases)
+    stmt = stmt.group_by(running.c.grp) if by_committee else stmt.having(func.count() > 0)
     out: dict[int | None, Timeliness] = {}
-    for group, cases, late, *sums in s.execute(stmt):
-        values = [float(total) / den for total, (_num, den) in zip(sums, PERCENTILES, strict=True)]
-        out[group if by_committee else None] = Timeliness(int(cases), int(late or 0), *values)
+    for group, cases, late, *values in s.execute(stmt):
+        cases = int(cases)
+        results = []
+        for k, (num, den) in enumerate(PERCENTILES):
+            low, high = values[2 * k], values[2 * k + 1]
+            r = (cases - 1) * num % den
+            results.append((low * (den - r) + (high if high is not None else low) * r) / den)
+        out[group if by_committee else None] = Timeliness(cases, int(late or 0), *results)
     return out
-
-
-def days_distribution(s: Session, scope: Scope, stage: Stage, calendar: Table,
-                      bins: Sequence[tuple[int, int]]) -> dict[int, int]:
-    """Cases per bin of business days: ``{bin index: cases}`` for ``bins`` of (low, high) days,
-    both ends included (the last bin's ``high`` may be huge)."""
-    base = _stage_rows(scope, stage, calendar).subquery("stage_rows")
-    index = case(*((and_(base.c.v >= lo, base.c.v <= hi), i) for i, (lo, hi) in enumerate(bins)), else_=-1)
-    stmt = select(index.label("bin"), func.count()).group_by(index)
-    return {int(b): int(n) for b, n in s.execute(stmt) if b is not None and b >= 0}
-
-
-def late_cases(s: Session, scope: Scope, stage: Stage, calendar: Table, limit: int) -> list[Any]:
-    """The cases decided after the deadline, the latest first: (committee id, business days, radicado,
-    started, deadline, decided)."""
-    base = _stage_rows(scope, stage, calendar).subquery("stage_rows")
-    stmt = (select(base.c.grp, base.c.v, base.c.radicado, base.c.started, base.c.deadline, base.c.decided)
-            .where(base.c.late == 1).order_by(base.c.v.desc(), base.c.radicado).limit(limit))
-    return list(s.execute(stmt))

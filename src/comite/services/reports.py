@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -182,7 +183,7 @@ def build_report(ctx: ServiceContext, query: ReportQuery, *, progress: Progress 
     by_id = {c.id: c for c in committees}
     scope = q.Scope(tuple(by_id), query.start, query.end)
     labels = display_labels(ctx)
-    steps, done = 10, 0
+    steps, done = 4, 0
 
     def step() -> None:
         nonlocal done
@@ -193,89 +194,72 @@ def build_report(ctx: ServiceContext, query: ReportQuery, *, progress: Progress 
     committee_rows = [(c.code, c.short_name) for c in committees]
     code_of = {c.id: c.code for c in committees}
     tables: list[Table] = []
-    with ctx.reading() as s:
-        sessions = q.sessions_by_status(s, scope)
+    gvp = q.Stage("gvp", GVP_TERM_DAYS, tuple(c.id for c in committees if c.kind is CommitteeKind.GVP))
+    route = q.Stage("ruta", ORDINARY_ROUTE_DAYS, tuple(c.id for c in committees if c.kind is not CommitteeKind.GVP))
+    may_list = allowed(ctx, Action.READ_CASES)
+    # Two connections, two threads: the counts per session here, the decided cases (levels by the
+    # case's attributes, timeliness) beside them; the database does the work, and the drivers let
+    # Python run the other thread meanwhile.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="informe") as pool:
+        beside = pool.submit(_decided_figures, ctx, scope, gvp, route, by_id, may_list, late_limit)
+        with ctx.reading() as s, q.tuned(s):
+            per_session = q.per_session(s, scope)
+            step()
+            votes = q.votes_by_committee(s, scope)
+            measures = q.measures_by_type(s, scope)
+            step()
+            commitments = q.commitments(s, scope, ctx.today())
+            emergencies = q.emergencies(s, scope)
+            step()
+        level_cube, stages, late, late_total = beside.result()
         step()
-        hearings = q.hearings_by_outcome(s, scope)
-        step()
-        votes = q.votes_by_committee(s, scope)
-        step()
-        measures = q.measures_by_type(s, scope)
-        step()
-        level_cube = q.levels(s, scope)
-        step()
-        commitments = q.commitments(s, scope, ctx.today())
-        step()
-        emergencies = q.emergencies(s, scope)
-        step()
-        gvp = q.Stage("gvp", GVP_TERM_DAYS, tuple(c.id for c in committees if c.kind is CommitteeKind.GVP))
-        route = q.Stage("ruta", ORDINARY_ROUTE_DAYS,
-                        tuple(c.id for c in committees if c.kind is not CommitteeKind.GVP))
-        stages = []
-        late: list[LateCase] = []
-        late_total = 0
-        may_list = allowed(ctx, Action.READ_CASES)
-        with q.business_calendar(s, scope) as calendar:
-            for stage, bins in ((gvp, GVP_BINS), (route, ROUTE_BINS)):
-                if calendar is None or not stage.committee_ids:
-                    stages.append((stage, {}, {}, {}))
-                    continue
-                per = q.timeliness(s, scope, stage, calendar, by_committee=True)
-                overall = q.timeliness(s, scope, stage, calendar, by_committee=False)
-                hist = q.days_distribution(s, scope, stage, calendar, bins)
-                stages.append((stage, per, overall, hist))
-                stage_late = sum(t.late for t in per.values())
-                late_total += stage_late
-                if may_list and stage_late and late_limit > len(late):
-                    for grp, days, radicado, started, deadline, decided in q.late_cases(
-                            s, scope, stage, calendar, late_limit - len(late)):
-                        late.append(LateCase(radicado, stage.key, by_id[grp].short_name, started, deadline,
-                                             decided, int(days)))
-                step()
 
-    # summary by committee (its total row is the report's totals)
+    # by committee (the summary's total row is the report's totals) and by month
     summary: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     status_cells: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    outcome_cells: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    by_committee_level: dict[str | None, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     monthly: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for cid, month, status, kind, n in sessions:
-        code = code_of[cid]
+    for row in per_session:
+        code = code_of[row.committee_id]
+        month = row.day.year * 100 + row.day.month
+        status = row.status
         bucket = ("held" if status in _HELD else "live" if status == St.EN_CURSO.value
                   else "scheduled" if status in _SCHEDULED else "cancelled")
-        status_cells[code][bucket] += n
-        if bucket != "cancelled":
-            status_cells[code]["total"] += n
-            summary[code]["sessions"] += n
-            if kind == "extraordinaria":
-                status_cells[code]["extraordinary"] += n
+        status_cells[code][bucket] += 1
+        if bucket == "cancelled":
+            continue  # nothing of a cancelled session counts
+        status_cells[code]["total"] += 1
+        if row.session_type == "extraordinaria":
+            status_cells[code]["extraordinary"] += 1
+        decided = sum(row.outcomes.values())
+        cells = summary[code]
+        cells["sessions"] += 1
+        cells["hearings"] += row.hearings
+        cells["decisions"] += decided
+        cells["measures"] += row.measures
+        outcome_cells[code]["heard"] += row.hearings
+        outcome_cells[code]["sin_decision"] += row.hearings - decided
+        for outcome, n in row.outcomes.items():
+            outcome_cells[code][outcome] += n
+        for level, n in row.levels.items():
+            by_committee_level[code][level] += n
         if bucket == "held":
-            monthly[month]["sessions"] += n
-    outcome_cells: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for cid, month, outcome, n in hearings:
-        code = code_of[cid]
-        key = outcome or "sin_decision"
-        outcome_cells[code][key] += n
-        outcome_cells[code]["heard"] += n
-        summary[code]["hearings"] += n
-        monthly[month]["hearings"] += n
-        if outcome is not None:
-            summary[code]["decisions"] += n
-        if outcome == DecisionOutcome.DECIDED.value:
-            monthly[month]["decided"] += n
+            monthly[month]["sessions"] += 1
+        monthly[month]["hearings"] += row.hearings
+        monthly[month]["decided"] += row.outcomes.get(DecisionOutcome.DECIDED.value, 0)
+        monthly[month]["measures"] += row.measures
     for cid, n in votes.items():
         summary[code_of[cid]]["votes"] += n
     measure_cells: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for cid, month, measure, action, n, units in measures:
-        summary[code_of[cid]]["measures"] += n
-        monthly[month]["measures"] += n
+    for measure, action, n, units in measures:
         measure_cells[measure][action] += n
         measure_cells[measure]["total"] += n
         measure_cells[measure]["units"] += int(units)
-    by_committee_level: dict[str | None, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     by_population: dict[str | None, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     by_department: dict[str | None, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     by_route: dict[str | None, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for cid, population, department, case_route, level, n in level_cube:
-        by_committee_level[code_of[cid]][level] += n
+    for population, department, case_route, level, n in level_cube:
         by_population[population][level] += n
         by_department[department][level] += n
         by_route[case_route][level] += n
@@ -398,6 +382,32 @@ def build_report(ctx: ServiceContext, query: ReportQuery, *, progress: Progress 
         tables=tuple(tables), charts=CHARTS, late_cases=tuple(late), late_total=late_total,
         radicados_note=note,
     )
+
+
+def _decided_figures(ctx: ServiceContext, scope: q.Scope, gvp: q.Stage, route: q.Stage,
+                     by_id: dict[int, CommitteeInfo], may_list: bool, late_limit: int) -> tuple:
+    """Levels by the cases' attributes and the timeliness figures (one pass over the decided cases,
+    on a connection of its own): (level cube, stages, late cases, late total)."""
+    stages = []
+    late: list[LateCase] = []
+    late_total = 0
+    with ctx.reading() as s, q.tuned(s), q.decided_cases(s, scope, gvp, route) as decided:
+        level_cube = decided.levels()
+        for stage, bins in ((gvp, GVP_BINS), (route, ROUTE_BINS)):
+            if not stage.committee_ids:
+                stages.append((stage, {}, {}, {}))
+                continue
+            per = decided.timeliness(stage, by_committee=True)
+            overall = decided.timeliness(stage, by_committee=False)
+            stages.append((stage, per, overall, decided.days_distribution(stage, bins)))
+            stage_late = sum(t.late for t in per.values())
+            late_total += stage_late
+            if may_list and stage_late and late_limit > len(late):
+                for grp, days, radicado, started, deadline, decided_on in decided.late_cases(
+                        stage, late_limit - len(late)):
+                    late.append(LateCase(radicado, stage.key, by_id[grp].short_name, started, deadline,
+                                         decided_on, int(days)))
+    return level_cube, stages, late, late_total
 
 
 def _timeliness_tables(stage: q.Stage, per: dict, overall: dict, hist: dict[int, int],

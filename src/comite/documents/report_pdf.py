@@ -8,6 +8,7 @@ font is left unembedded.
 
 from __future__ import annotations
 
+import functools
 import io
 from dataclasses import fields
 
@@ -16,6 +17,9 @@ from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
 from reportlab.graphics.shapes import Drawing, Line, String
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from comite.documents.data import DocumentHeader
@@ -52,15 +56,17 @@ def _short(label: str, limit: int = 14) -> str:
 
 
 def _legend(x: float, y: float, pairs: list[tuple[colors.Color, str]]) -> Legend:
+    """One row of swatches and names, from ``(x, y)`` rightwards."""
     legend = Legend()
     legend.x, legend.y = x, y
     legend.fontName, legend.fontSize = FONT, 7
     legend.alignment = "right"
     legend.columnMaximum = 1
     legend.dx = legend.dy = 7
-    legend.deltax = 90
+    legend.dxTextSpace = 4
+    legend.deltax = max(stringWidth(name, FONT, 7) for _c, name in pairs) + 22
     legend.colorNamePairs = pairs
-    legend.boxAnchor = "sw"
+    legend.boxAnchor = "nw"
     return legend
 
 
@@ -77,8 +83,9 @@ def chart_drawing(table: Table, spec: ChartSpec) -> Drawing | None:
     rows = list(table.rows)
     if not rows:
         return None
-    drawing = Drawing(CONTENT_WIDTH, CHART_HEIGHT + 40)
-    drawing.add(String(0, CHART_HEIGHT + 28, spec.title, fontName=FONT_BOLD, fontSize=9, fillColor=NAVY))
+    drawing = Drawing(CONTENT_WIDTH, CHART_HEIGHT + 44)
+    drawing.initialFontName, drawing.initialFontSize = FONT, 7  # never the unembedded Helvetica
+    drawing.add(String(0, CHART_HEIGHT + 32, spec.title, fontName=FONT_BOLD, fontSize=9, fillColor=NAVY))
     indices = [table.column_index(key) for key in spec.series]
     data = [[_number(row.values[i]) for row in rows] for i in indices]
     labels = [_short(row.label) for row in rows]
@@ -114,27 +121,34 @@ def chart_drawing(table: Table, spec: ChartSpec) -> Drawing | None:
         drawing.add(Line(x, chart.y, x, chart.y + chart.height + 6, strokeColor=colors.black, strokeWidth=1,
                          strokeDashArray=[3, 2]))
         drawing.add(String(x + 3, chart.y + chart.height - 4, spec.term_label, fontName=FONT, fontSize=7))
-        drawing.add(_legend(CONTENT_WIDTH - 5, CHART_HEIGHT + 14,
-                            [(WITHIN, "Dentro del término"), (LATE, "Fuera de término")]))
+        drawing.add(_legend(0, CHART_HEIGHT + 20, [(WITHIN, "Dentro del término"), (LATE, "Fuera de término")]))
     else:
         names = [table.columns[i].label for i in indices]
-        drawing.add(_legend(CONTENT_WIDTH - 5, CHART_HEIGHT + 14,
-                            [(SERIES[k % len(SERIES)], n) for k, n in enumerate(names)]))
+        drawing.add(_legend(0, CHART_HEIGHT + 20, [(SERIES[k % len(SERIES)], n) for k, n in enumerate(names)]))
     return drawing
+
+
+@functools.cache
+def _right_styles() -> tuple[ParagraphStyle, ParagraphStyle]:
+    st = styles()
+    return (ParagraphStyle("cell_number", parent=st.cell, alignment=TA_RIGHT),
+            ParagraphStyle("cell_number_bold", parent=st.cell_bold, alignment=TA_RIGHT))
 
 
 def _table_flowable(table: Table, threshold: int | None) -> Flowable:
     st = styles()
+    numbers, numbers_bold = _right_styles()
     head = [text_para(st.cell_head, table.row_title),
             *(text_para(st.cell_head, c.label) for c in table.columns)]
     rows: list[list[object]] = [head]
     for row, cells in table_cells(table, threshold):
-        style = st.cell_bold if row is table.total else st.cell
-        rows.append([text_para(style, row.label), *(text_para(style, text) for text in cells)])
+        total = row is table.total
+        rows.append([text_para(st.cell_bold if total else st.cell, row.label),
+                     *(text_para(numbers_bold if total else numbers, text) for text in cells)])
     n = len(table.columns)
     first = 0.30 if n > 3 else 0.45
     col_widths = widths([first] + [(1 - first) / max(n, 1)] * n)
-    extra = [("ALIGN", (1, 1), (-1, -1), "RIGHT")]
+    extra = []
     if table.total is not None:
         extra.append(("LINEABOVE", (0, -1), (-1, -1), 0.9, NAVY))
     return data_table(rows, col_widths, extra=extra)
@@ -188,7 +202,7 @@ def report_story(report: Report) -> list[Flowable]:
                     case.radicado, "Recepción → GVP" if case.stage == "gvp" else "Solicitud → CERREM",
                     case.committee, date_short(case.started), date_short(case.deadline), date_short(case.decided),
                     str(case.business_days))])
-            story.append(data_table(rows, widths([0.19, 0.17, 0.18, 0.11, 0.13, 0.11, 0.11]),
+            story.append(data_table(rows, widths([0.18, 0.20, 0.17, 0.11, 0.12, 0.11, 0.11]),
                                     extra=[("ALIGN", (6, 1), (6, -1), "RIGHT")]))
     return story
 

@@ -166,3 +166,18 @@ def test_the_page_is_stale_after_a_change_and_refreshes_when_shown(qtbot, admin)
     choose(qtbot, page.ui.periodCombo, "Todo el periodo registrado")
     window.show_page("informes")
     qtbot.waitUntil(lambda: page.report.totals.sessions == 9)
+
+
+def test_an_administrator_sets_the_threshold_in_the_document_settings(qtbot, main_window, admin):
+    from comite.services.settings import report_reserve
+
+    dialog = main_window.edit_document_settings()
+    spin = dialog.ui.thresholdSpin
+    assert spin.value() == 5
+    qtbot.mouseClick(spin, Qt.MouseButton.LeftButton)
+    spin.selectAll()
+    qtbot.keyClicks(spin, "8")
+    save = dialog.ui.buttonBox.buttons()[0]
+    qtbot.mouseClick(save if "Guardar" in save.text() else dialog.ui.buttonBox.buttons()[1], Qt.MouseButton.LeftButton)
+    assert report_reserve(admin).threshold == 8
+    assert "Reserva de los informes guardada." in main_window.statusBar().currentMessage()

@@ -105,7 +105,7 @@ class ChartWidget(QWidget):
                 base = [b + h for b, h in zip(base, heights, strict=True)]
         item.setXRange(-0.6, len(rows) - 0.4, padding=0)
         top = max((self._top(table, keys, spec), 1.0))
-        item.setYRange(0, top * 1.3, padding=0)  # room for the legend above the tallest bar
+        item.setYRange(0, top * 1.45, padding=0)  # room for the legend above the tallest bar
 
     @staticmethod
     def _top(table: Table, keys: tuple[str, ...], spec: ChartSpec) -> float:

@@ -113,7 +113,6 @@ class SessionCounts:
     hearings: int
     outcomes: dict[str, int]  # decision outcome -> hearings
     levels: dict[str, int]  # risk level -> hearings decided (outcome *decidido*) with that level
-    measures: int
 
 
 @contextmanager
@@ -146,15 +145,14 @@ def per_session(s: Session, scope: Scope) -> list[SessionCounts]:
 
     One pass: the sessions (by committee, then id, as the committee index returns them, so the
     ``GROUP BY`` streams without sorting), each session's hearings by their index, each hearing's
-    decision and its measures through covering indexes. Votes: :func:`votes_by_committee`.
+    decision through a covering index. Votes and measures: :func:`votes_by_committee`,
+    :func:`measures_by_type`.
     """
-    cs, h, d, m = CommitteeSession, Hearing, Decision, MeasureDecision
-    measures = select(func.count(m.id)).where(m.decision_id == d.id).correlate(d).scalar_subquery()
+    cs, h, d = CommitteeSession, Hearing, Decision
     decided = d.outcome == DecisionOutcome.DECIDED.value
     stmt = (select(cs.committee_id, cs.id, cs.day, cs.status, cs.session_type, func.count(h.id),
                    *(func.sum(_flag(d.outcome == o)) for o in _OUTCOMES),
-                   *(func.sum(_flag(and_(decided, d.risk_level == level))) for level in _LEVELS),
-                   func.coalesce(func.sum(measures), 0))
+                   *(func.sum(_flag(and_(decided, d.risk_level == level))) for level in _LEVELS))
             .select_from(cs).outerjoin(h, h.session_id == cs.id)
             # the outcome condition (always true) lets SQLite read outcome and level from
             # ix_decision_report instead of the decision rows
@@ -168,8 +166,7 @@ def per_session(s: Session, scope: Scope) -> list[SessionCounts]:
         levels = row[6 + n_out:6 + n_out + n_lev]
         out.append(SessionCounts(cid, day, status, kind, int(hearings),
                                  {o: int(n or 0) for o, n in zip(_OUTCOMES, outcomes, strict=True)},
-                                 {lv: int(n or 0) for lv, n in zip(_LEVELS, levels, strict=True)},
-                                 int(row[-1])))
+                                 {lv: int(n or 0) for lv, n in zip(_LEVELS, levels, strict=True)}))
     return out
 
 
@@ -181,13 +178,15 @@ def votes_by_committee(s: Session, scope: Scope) -> dict[int, int]:
     return {cid: int(n) for cid, n in s.execute(scope.sessions(stmt).group_by(cs.committee_id))}
 
 
-def measures_by_type(s: Session, scope: Scope) -> list[tuple[str, str, int, int]]:
-    """(measure code, action, measures, units) of the decisions in the scope's sessions."""
+def measures_by_type(s: Session, scope: Scope) -> list[tuple[int, date, str, str, int, int]]:
+    """(committee id, session day, measure code, action, measures, units) of the decisions in the
+    scope's sessions (the by-committee and monthly counts are sums of these groups)."""
     cs, h, d, m = CommitteeSession, Hearing, Decision, MeasureDecision
-    stmt = (select(m.measure_code, m.action, func.count(m.id), func.coalesce(func.sum(m.quantity), 0))
+    stmt = (select(cs.committee_id, cs.day, m.measure_code, m.action, func.count(m.id),
+                   func.coalesce(func.sum(m.quantity), 0))
             .select_from(m).join(d, d.id == m.decision_id).join(h, h.id == d.hearing_id)
             .join(cs, cs.id == h.session_id))
-    stmt = scope.sessions(stmt).group_by(m.measure_code, m.action)
+    stmt = scope.sessions(stmt).group_by(cs.committee_id, cs.day, m.measure_code, m.action)
     return [tuple(r) for r in s.execute(stmt)]
 
 
@@ -370,9 +369,12 @@ class decided_cases:  # noqa: N801 - used like a function: ``with decided_cases(
         """The cases decided after the deadline, most business days first: (committee id, business
         days, radicado, started, deadline, decided)."""
         f, h, c = FACTS.c, Hearing, Case
-        stmt = (select(f.grp, f.v, c.radicado, f.started, f.deadline, f.decided)
-                .select_from(FACTS).join(h, h.id == f.hearing_id).join(c, c.id == h.case_id)
-                .where(f.stage == stage.key, f.late == 1).order_by(f.v.desc(), c.radicado).limit(limit))
+        top = (select(f.grp, f.v, f.hearing_id, f.started, f.deadline, f.decided)
+               .where(f.stage == stage.key, f.late == 1)
+               .order_by(f.v.desc(), f.hearing_id).limit(limit).subquery("top"))  # radicados of these only
+        stmt = (select(top.c.grp, top.c.v, c.radicado, top.c.started, top.c.deadline, top.c.decided)
+                .select_from(top).join(h, h.id == top.c.hearing_id).join(c, c.id == h.case_id)
+                .order_by(top.c.v.desc(), c.radicado))
         return list(self.s.execute(stmt))
 
 

@@ -237,7 +237,6 @@ def build_report(ctx: ServiceContext, query: ReportQuery, *, progress: Progress 
         cells["sessions"] += 1
         cells["hearings"] += row.hearings
         cells["decisions"] += decided
-        cells["measures"] += row.measures
         outcome_cells[code]["heard"] += row.hearings
         outcome_cells[code]["sin_decision"] += row.hearings - decided
         for outcome, n in row.outcomes.items():
@@ -248,11 +247,12 @@ def build_report(ctx: ServiceContext, query: ReportQuery, *, progress: Progress 
             monthly[month]["sessions"] += 1
         monthly[month]["hearings"] += row.hearings
         monthly[month]["decided"] += row.outcomes.get(DecisionOutcome.DECIDED.value, 0)
-        monthly[month]["measures"] += row.measures
     for cid, n in votes.items():
         summary[code_of[cid]]["votes"] += n
     measure_cells: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for measure, action, n, units in measures:
+    for cid, day, measure, action, n, units in measures:
+        summary[code_of[cid]]["measures"] += n
+        monthly[day.year * 100 + day.month]["measures"] += n
         measure_cells[measure][action] += n
         measure_cells[measure]["total"] += n
         measure_cells[measure]["units"] += int(units)

@@ -234,7 +234,7 @@ def calendar_rows(first: date, last: date) -> list[dict[str, Any]]:
 
 FACTS = Table(
     "report_decided", _temp_meta,
-    Column("stage", String(8)),  # "gvp", "ruta" or NULL (no term measured)
+    Column("stage", Integer),  # Stage.number, or NULL (no term measured); integers group fast in SQLite
     Column("grp", Integer, nullable=False),  # committee id
     Column("level", String(20)),
     Column("population", String(20)),
@@ -250,7 +250,7 @@ FACTS = Table(
 )
 FREQUENCIES = Table(
     "report_days", _temp_meta,
-    Column("stage", String(8), nullable=False),
+    Column("stage", Integer, nullable=False),
     Column("grp", Integer, nullable=False),
     Column("v", Integer, nullable=False),
     Column("late", Integer, nullable=False),
@@ -267,6 +267,11 @@ class Stage:
     key: str  # "gvp" | "ruta"
     term: int  # business days
     committee_ids: tuple[int, ...]
+
+    @property
+    def number(self) -> int:
+        """How the temporary tables store the stage (an integer: they group faster than text)."""
+        return 1 if self.key == "gvp" else 2
 
 
 class decided_cases:  # noqa: N801 - used like a function: ``with decided_cases(s, scope, gvp, route):``
@@ -296,7 +301,8 @@ class decided_cases:  # noqa: N801 - used like a function: ``with decided_cases(
         started = case((in_gvp, c.study_received), (on_route, c.request_date), else_=None)
         decided = (select(h.id.label("hearing_id"), cs.committee_id.label("grp"), cs.day.label("decided"),
                           d.risk_level.label("level"), c.population_code, c.department, c.route.label("route"),
-                          case((in_gvp, literal("gvp")), (on_route, literal("ruta")), else_=None).label("stage"),
+                          case((in_gvp, literal(self.gvp.number)), (on_route, literal(self.route.number)),
+                               else_=None).label("stage"),
                           started.label("started"))
                    .select_from(cs).join(h, h.session_id == cs.id)
                    .join(d, and_(d.hearing_id == h.id, d.outcome == DecisionOutcome.DECIDED.value))
@@ -316,7 +322,8 @@ class decided_cases:  # noqa: N801 - used like a function: ``with decided_cases(
         start_cal, end_cal = CALENDAR.alias("start_day"), CALENDAR.alias("end_day")
         measured = and_(decided.c.stage.is_not(None), start_cal.c.day.is_not(None),
                         decided.c.started <= decided.c.decided)
-        deadline = case((decided.c.stage == "gvp", start_cal.c.gvp_deadline), else_=start_cal.c.route_deadline)
+        deadline = case((decided.c.stage == self.gvp.number, start_cal.c.gvp_deadline),
+                        else_=start_cal.c.route_deadline)
         rows = (select(case((measured, decided.c.stage), else_=None), decided.c.grp, decided.c.level,
                        decided.c.population_code, decided.c.department, decided.c.route,
                        case((measured, end_cal.c.ord - start_cal.c.ord), else_=None),
@@ -362,7 +369,7 @@ class decided_cases:  # noqa: N801 - used like a function: ``with decided_cases(
         (both ends included)."""
         f = FREQUENCIES.c
         index = case(*((and_(f.v >= lo, f.v <= hi), i) for i, (lo, hi) in enumerate(bins)), else_=-1)
-        stmt = select(index.label("bin"), func.sum(f.n)).where(f.stage == stage.key).group_by(index)
+        stmt = select(index.label("bin"), func.sum(f.n)).where(f.stage == stage.number).group_by(index)
         return {int(b): int(n) for b, n in self.s.execute(stmt) if b is not None and b >= 0}
 
     def late_cases(self, stage: Stage, limit: int) -> list[Any]:
@@ -370,7 +377,7 @@ class decided_cases:  # noqa: N801 - used like a function: ``with decided_cases(
         days, radicado, started, deadline, decided)."""
         f, h, c = FACTS.c, Hearing, Case
         top = (select(f.grp, f.v, f.hearing_id, f.started, f.deadline, f.decided)
-               .where(f.stage == stage.key, f.late == 1)
+               .where(f.stage == stage.number, f.late == 1)
                .order_by(f.v.desc(), f.hearing_id).limit(limit).subquery("top"))  # radicados of these only
         stmt = (select(top.c.grp, top.c.v, c.radicado, top.c.started, top.c.deadline, top.c.decided)
                 .select_from(top).join(h, h.id == top.c.hearing_id).join(c, c.id == h.case_id)
@@ -401,7 +408,7 @@ def timeliness(s: Session, stage: Stage, *, by_committee: bool) -> dict[int | No
     f = FREQUENCIES.c
     keys = (f.grp, f.v) if by_committee else (f.v,)
     per_value = (select(*keys, func.sum(f.n).label("n"), func.sum(f.n * f.late).label("late"))
-                 .where(f.stage == stage.key).group_by(*keys).subquery("per_value"))
+                 .where(f.stage == stage.number).group_by(*keys).subquery("per_value"))
     grouping = (per_value.c.grp,) if by_committee else ()
     window = {"partition_by": per_value.c.grp} if by_committee else {}
     running = select(

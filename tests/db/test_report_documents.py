@@ -18,7 +18,7 @@ from pypdf import PdfReader
 from comite import cli
 from comite.documents import report_data as rd
 from comite.services import reports
-from comite.services.reports import ReportQuery, build_report
+from comite.services.reports import build_report
 from tests.conftest import ADMIN, ADMIN_PASSWORD, missing_tool
 from tests.db.test_reports import MARCH, build_march
 

@@ -166,6 +166,8 @@ def test_the_page_is_stale_after_a_change_and_refreshes_when_shown(qtbot, admin)
     choose(qtbot, page.ui.periodCombo, "Todo el periodo registrado")
     window.show_page("informes")
     qtbot.waitUntil(lambda: page.report.totals.sessions == 9)
+    window.notify_changes(Changes(decisions=True))  # on screen: it says so, and waits for Generar
+    assert "Hubo cambios" in page.ui.statusLabel.text() and page.report.totals.sessions == 9
 
 
 def test_an_administrator_sets_the_threshold_in_the_document_settings(qtbot, main_window, admin):

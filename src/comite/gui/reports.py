@@ -321,10 +321,12 @@ class ReportsPage(QWidget):
 
     # --- running ----------------------------------------------------------------------------------
     def apply_changes(self, _changes: Changes | None = None) -> None:
-        """Data changed somewhere: the figures are stale (recomputed when the page is next shown)."""
+        """Data changed somewhere: the figures are stale. They are recomputed when the page is next
+        shown; on screen the page only says so (a year's report is not recomputed at every vote)."""
         self._dirty = True
-        if self.isVisible() and self.report is not None:
-            self.refresh()
+        if self.isVisible() and self.report is not None and not self._running:
+            self.ui.statusLabel.setText("Hubo cambios después de generar este informe: pulse Generar (F5) "
+                                        "para actualizarlo.")
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -299,15 +299,6 @@ class decided_cases:  # noqa: N801 - used like a function: ``with decided_cases(
         in_gvp = cs.committee_id.in_(self.gvp.committee_ids or (-1,))
         on_route = and_(cs.committee_id.in_(self.route.committee_ids or (-1,)), c.route == Route.ORDINARIA.value)
         started = case((in_gvp, c.study_received), (on_route, c.request_date), else_=None)
-        decided = (select(h.id.label("hearing_id"), cs.committee_id.label("grp"), cs.day.label("decided"),
-                          d.risk_level.label("level"), c.population_code, c.department, c.route.label("route"),
-                          case((in_gvp, literal(self.gvp.number)), (on_route, literal(self.route.number)),
-                               else_=None).label("stage"),
-                          started.label("started"))
-                   .select_from(cs).join(h, h.session_id == cs.id)
-                   .join(d, and_(d.hearing_id == h.id, d.outcome == DecisionOutcome.DECIDED.value))
-                   .join(c, c.id == h.case_id))
-        decided = scope.sessions(decided).subquery("decided")
         # the calendar spans from the earliest study or request on record (both indexed) to the
         # scope's last session: a few thousand days, cheaper than finding the exact span
         first = s.scalar(select(func.min(c.study_received)))
@@ -320,19 +311,29 @@ class decided_cases:  # noqa: N801 - used like a function: ``with decided_cases(
             for i in range(0, len(rows), 5000):
                 conn.execute(insert(CALENDAR), rows[i:i + 5000])
         start_cal, end_cal = CALENDAR.alias("start_day"), CALENDAR.alias("end_day")
-        measured = and_(decided.c.stage.is_not(None), start_cal.c.day.is_not(None),
+        # the session day's ordinal is joined to the session (one look-up per session, not per case)
+        decided = (select(h.id.label("hearing_id"), cs.committee_id.label("grp"), cs.day.label("decided"),
+                          end_cal.c.ord.label("end_ord"),
+                          d.risk_level.label("level"), c.population_code, c.department, c.route.label("route"),
+                          case((in_gvp, literal(self.gvp.number)), (on_route, literal(self.route.number)),
+                               else_=None).label("stage"),
+                          started.label("started"))
+                   .select_from(cs).outerjoin(end_cal, end_cal.c.day == cs.day).join(h, h.session_id == cs.id)
+                   .join(d, and_(d.hearing_id == h.id, d.outcome == DecisionOutcome.DECIDED.value))
+                   .join(c, c.id == h.case_id))
+        decided = scope.sessions(decided).subquery("decided")
+        measured = and_(decided.c.stage.is_not(None), start_cal.c.day.is_not(None), decided.c.end_ord.is_not(None),
                         decided.c.started <= decided.c.decided)
         deadline = case((decided.c.stage == self.gvp.number, start_cal.c.gvp_deadline),
                         else_=start_cal.c.route_deadline)
         rows = (select(case((measured, decided.c.stage), else_=None), decided.c.grp, decided.c.level,
                        decided.c.population_code, decided.c.department, decided.c.route,
-                       case((measured, end_cal.c.ord - start_cal.c.ord), else_=None),
+                       case((measured, decided.c.end_ord - start_cal.c.ord), else_=None),
                        case((measured, case((decided.c.decided > deadline, 1), else_=0)), else_=None),
                        decided.c.hearing_id, decided.c.started, case((measured, deadline), else_=None),
                        decided.c.decided)
                 .select_from(decided)
-                .outerjoin(start_cal, start_cal.c.day == decided.c.started)
-                .outerjoin(end_cal, end_cal.c.day == decided.c.decided))
+                .outerjoin(start_cal, start_cal.c.day == decided.c.started))
         s.execute(insert(FACTS).from_select(
             ["stage", "grp", "level", "population", "department", "route", "v", "late", "hearing_id", "started",
              "deadline", "decided"], rows))

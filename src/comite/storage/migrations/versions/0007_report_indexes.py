@@ -7,13 +7,13 @@ tables' rows (which carry encrypted text); checked with EXPLAIN QUERY PLAN in
 tests/db/test_report_plans.py and measured by bench/run.py --only report.
 
 Revision ID: 0007
-Revises: 0003
+Revises: 0004
 Create Date: 2026-12-04 12:00:00
 """
 from alembic import op
 
 revision = '0007'
-down_revision = '0003'
+down_revision = '0004'
 branch_labels = None
 depends_on = None
 

@@ -48,6 +48,8 @@ from comite.documents.report_data import (
 from comite.documents.spanish import date_long, month_name
 from comite.documents.templating import atomic_write
 from comite.domain import (
+    AuditAction,
+    AuditEntity,
     CommitmentStatus,
     CommitteeKind,
     DecisionOutcome,
@@ -547,7 +549,7 @@ def export_report(ctx: ServiceContext, report: Report, fmt: str, out: Path, *, e
     written = False
     try:
         with ctx.transaction() as s:
-            audit.record(s, ctx, "informe_exportado", "informe", details={
+            audit.record(s, ctx, AuditAction.INFORME_EXPORTADO, AuditEntity.INFORME, details={
                 "formato": fmt, "archivo": out.name, "desde": report.period_from, "hasta": report.period_to,
                 "comites": [code for code, _name in report.committees], "reserva": external,
                 "umbral": report.reserve.threshold if report.reserve else None, "celdas_suprimidas": cells,

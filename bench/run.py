@@ -254,12 +254,9 @@ def bench_report(db_path: Path, meta: dict, repeat: int) -> dict:
     """
     import sqlite3
 
+    from comite.demo import DEMO_END
     from comite.services.reports import ReportQuery, build_report
 
-    try:  # the demo is moving to a package of its own
-        from comite.demo import DEMO_END  # type: ignore[import-not-found]
-    except ImportError:
-        from comite.services.demo import DEMO_END
     start = date(DEMO_END.year - 1, DEMO_END.month, DEMO_END.day) + timedelta(days=1)
     ctx = _ctx(db_path, meta)
     query = ReportQuery(start, DEMO_END)

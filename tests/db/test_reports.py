@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import select
 
 from comite.documents import report_data as rd
+from comite.domain import Role
 from comite.errors import PermissionDenied, ValidationError
 from comite.model import (
     AgendaItem,
@@ -32,7 +33,6 @@ from comite.model import (
 )
 from comite.rules.calendar import business_days_between
 from comite.services import reports
-from comite.services.context import Role
 from comite.services.reports import ReportQuery, build_report
 from tests.conftest import make_user
 from tests.db.helpers import login_ctx
@@ -401,10 +401,7 @@ def _audit_entries(ctx) -> list[dict]:
 
 
 def test_all_time_totals_agree_with_what_the_demo_generated(database):
-    try:  # the demo is moving to its own package
-        from comite.demo import fill_demo  # type: ignore[import-not-found]
-    except ImportError:
-        from comite.services.demo import fill_demo
+    from comite.demo import fill_demo
     from comite.services import accounts
     from comite.services.context import ServiceContext
     from tests.conftest import FAST_HASH, FAST_KDF

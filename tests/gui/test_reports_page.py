@@ -10,8 +10,8 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QDateTimeEdit
 
+from comite.domain import Role
 from comite.gui import dialogs
-from comite.services.context import Role
 from tests.conftest import make_user
 from tests.db.helpers import login_ctx
 from tests.db.test_reports import build_march
@@ -156,17 +156,22 @@ def test_a_reviewer_sees_the_reserved_figures_and_no_radicados(qtbot, admin):
 
 
 def test_the_page_is_stale_after_a_change_and_refreshes_when_shown(qtbot, admin):
+    from comite.gui.bus import REMOTE
     from comite.services.context import Changes
 
     window, page = open_reports(qtbot, admin)
+    qtbot.waitUntil(lambda: page.report is not None and not page._running)
+    assert not page._dirty
+    window.bus.publish(Changes(attendance=True, acta=True, users=True, session_id=1), REMOTE)
+    assert not page._dirty  # nothing the figures count
     window.show_page("inicio")
     build_march(admin)
-    window.notify_changes(Changes(decisions=True))
+    window.bus.publish(Changes(decisions=True, session_id=7), REMOTE)  # any session's: a report spans many
     assert page._dirty
     choose(qtbot, page.ui.periodCombo, "Todo el periodo registrado")
     window.show_page("informes")
     qtbot.waitUntil(lambda: page.report.totals.sessions == 9)
-    window.notify_changes(Changes(decisions=True))  # on screen: it says so, and waits for Generar
+    window.bus.publish(Changes(votes=True), window)  # on screen: it says so, and waits for Generar
     assert "Hubo cambios" in page.ui.statusLabel.text() and page.report.totals.sessions == 9
 
 

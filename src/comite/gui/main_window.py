@@ -229,7 +229,7 @@ class MainWindow(QMainWindow):
         self.ui.menuView.insertAction(self.ui.actionGoAudit, self.actionGoReports)
         self.addAction(self.actionGoReports)
         self._add_page(REPORTS, self.reports_page, self.actionGoReports, title="Informes")
-        self.changes_applied.connect(self.reports_page.apply_changes)
+        self.bus.changes_applied.connect(self.reports_page.on_changes)
 
     def _add_page(self, key: str, page: QWidget, action: QAction | None = None, title: str = "") -> None:
         if self.ui.pages.indexOf(page) < 0:

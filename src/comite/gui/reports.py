@@ -14,7 +14,7 @@ is ticked, the file carries the reserve, as every report that leaves the
 secretariat must.
 
 The page refreshes when shown if something changed since the last report
-(:meth:`ReportsPage.apply_changes`), and with F5 (:meth:`ReportsPage.refresh`).
+(:meth:`ReportsPage.on_changes`, from the window's change bus), and with F5 (:meth:`ReportsPage.refresh`).
 Charts come from :mod:`comite.gui.report_charts` (pyqtgraph), imported the
 first time a report is shown.
 """
@@ -47,11 +47,12 @@ from PySide6.QtWidgets import (
 )
 
 from comite.documents import report_data as rd
+from comite.domain import Role
 from comite.gui import dialogs, workers
 from comite.gui.forms.ui_reports_page import Ui_ReportsPage
 from comite.gui.table_models import RIGHT, Column, RowTableModel, attach, fit_columns
 from comite.services import reports
-from comite.services.context import Changes, Role, ServiceContext
+from comite.services.context import Changes, ServiceContext
 from comite.services.dashboard import visible_committees
 
 Index = QModelIndex | QPersistentModelIndex
@@ -93,6 +94,15 @@ def _qdate(d: date) -> QDate:
 
 def _pydate(q: QDate) -> date:
     return date(q.year(), q.month(), q.day())
+
+
+def concerns_reports(changes: Changes) -> bool:
+    """Whether ``changes`` may alter a report's figures: sessions (held, cancelled), agendas (cases
+    treated, emergency measures reported), decisions and their measures, votes, commitments, cases
+    (population, department, route and dates; emergency measures adopted) and the catalogue (names,
+    the reserve's threshold). Any session's: a report spans many."""
+    return (changes.session or changes.agenda or changes.decisions or changes.votes or changes.commitments
+            or changes.cases or changes.catalog)
 
 
 class ReportTableModel(QAbstractTableModel):
@@ -320,9 +330,12 @@ class ReportsPage(QWidget):
         return reports.ReportQuery(_pydate(self.ui.fromDate.date()), _pydate(self.ui.toDate.date()), code)
 
     # --- running ----------------------------------------------------------------------------------
-    def apply_changes(self, _changes: Changes | None = None) -> None:
-        """Data changed somewhere: the figures are stale. They are recomputed when the page is next
-        shown; on screen the page only says so (a year's report is not recomputed at every vote)."""
+    def on_changes(self, changes: Changes, _initiator: object) -> None:
+        """From the window's change bus: a change to what the figures count makes them stale. They
+        are recomputed when the page is next shown; on screen the page only says so (a year's report
+        is not recomputed at every vote). Attendance, actas and accounts are not counted."""
+        if not concerns_reports(changes):
+            return
         self._dirty = True
         if self.isVisible() and self.report is not None and not self._running:
             self.ui.statusLabel.setText("Hubo cambios después de generar este informe: pulse Generar (F5) "

@@ -217,9 +217,9 @@ def _suppress_table(table: Table, threshold: int) -> tuple[Table, int]:
                 hidden.add((r, c))
     # Relations whose members add up: parts -> total within a row, rows -> total row per column.
     relations: list[tuple[list[tuple[int, int]], tuple[int, int]]] = []
-    for total_key, parts in table.sums:
+    for total_key, part_keys in table.sums:
         for r in range(len(rows)):
-            relations.append(([(r, index[p]) for p in parts], (r, index[total_key])))
+            relations.append(([(r, index[p]) for p in part_keys], (r, index[total_key])))
     if table.total is not None:
         last = len(rows) - 1
         for c, column in enumerate(columns):
@@ -232,9 +232,9 @@ def _suppress_table(table: Table, threshold: int) -> tuple[Table, int]:
             members = [*parts, total]
             if sum(m in hidden for m in members) != 1:
                 continue
-            candidates = [p for p in parts if p not in hidden and isinstance(values[p[0]][p[1]], int | float)
-                          and values[p[0]][p[1]] > 0]
-            pick = min(candidates, key=lambda p: (values[p[0]][p[1]], p)) if candidates else total
+            candidates = [(v, p) for p in parts
+                          if p not in hidden and isinstance(v := values[p[0]][p[1]], int | float) and v > 0]
+            pick = min(candidates)[1] if candidates else total
             if pick in hidden:
                 continue
             hidden.add(pick)
@@ -248,8 +248,8 @@ def _suppress_table(table: Table, threshold: int) -> tuple[Table, int]:
     new_rows = [replace(row, values=tuple(v)) for row, v in zip(rows, values, strict=True)]
     suppressed = tuple(sorted((rows[r].key if rows[r] is not table.total else TOTAL_KEY, columns[c].key)
                               for r, c in hidden))
-    total = new_rows.pop() if table.total is not None else None
-    return replace(table, rows=tuple(new_rows), total=total, suppressed=suppressed), len(hidden)
+    total_row = new_rows.pop() if table.total is not None else None
+    return replace(table, rows=tuple(new_rows), total=total_row, suppressed=suppressed), len(hidden)
 
 
 def _suppress_value(v: Value, threshold: int) -> Value:

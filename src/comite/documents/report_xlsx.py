@@ -183,7 +183,7 @@ def report_xlsx_bytes(report: Report, header: DocumentHeader) -> bytes:
     ws.column_dimensions["A"].width = 34
     ws.column_dimensions["B"].width = 14
 
-    charts = {}
+    charts: dict[str, list[ChartSpec]] = {}
     for spec in report.charts:
         charts.setdefault(spec.table, []).append(spec)
     for table in report.tables:
@@ -194,7 +194,8 @@ def report_xlsx_bytes(report: Report, header: DocumentHeader) -> bytes:
         ws.cell(end, 1, f"Fuente: {table.source}").alignment = Alignment(wrap_text=False)
         if table.suppressed and report.reserve is not None:
             ws.cell(end + 1, 1, report.reserve.note).font = _MARK
-        ws.column_dimensions["A"].width = max(18, min(48, max((len(r.label) for r in table.all_rows()), default=10) + 2))
+        longest = max((len(r.label) for r in table.all_rows()), default=10)
+        ws.column_dimensions["A"].width = max(18, min(48, longest + 2))
         for j in range(2, len(table.columns) + 2):
             ws.column_dimensions[get_column_letter(j)].width = 14
         ws.row_dimensions[top].height = 32

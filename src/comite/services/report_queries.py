@@ -28,7 +28,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, TypeVarTuple
 
 from sqlalchemy import (
     Column,
@@ -46,7 +46,7 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.orm import Session
-from sqlalchemy.sql import Select
+from sqlalchemy.sql import Executable, Select
 
 from comite.domain import CommitmentStatus, DecisionOutcome, RiskLevel, Route, SessionStatus
 from comite.model import (
@@ -75,6 +75,9 @@ CALENDAR = Table(
 )
 
 
+_Ts = TypeVarTuple("_Ts")
+
+
 @dataclass(frozen=True)
 class Scope:
     """Which sessions a report covers: the committees and the period (both ends included)."""
@@ -83,7 +86,7 @@ class Scope:
     start: date | None
     end: date | None
 
-    def sessions(self, stmt: Select, *, cancelled: bool = False) -> Select:
+    def sessions(self, stmt: Select[*_Ts], *, cancelled: bool = False) -> Select[*_Ts]:
         """``stmt`` (which joins ``committee_session``) limited to the scope."""
         s = CommitteeSession
         stmt = stmt.where(s.committee_id.in_(self.committee_ids))
@@ -123,17 +126,23 @@ def tuned(s: Session) -> Iterator[None]:
         yield
         return
     conn = s.connection()
-    before = {name: conn.exec_driver_sql(f"PRAGMA {name}").scalar() for name in _PRAGMAS}
+    before = {name: int(conn.exec_driver_sql(f"PRAGMA {name}").scalar_one()) for name in _PRAGMAS}
     for name, value in _PRAGMAS.items():
         conn.exec_driver_sql(f"PRAGMA {name}={value}")
     try:
         yield
     finally:
-        for name, value in before.items():
-            conn.exec_driver_sql(f"PRAGMA {name}={int(value)}")
+        for name, old in before.items():
+            conn.exec_driver_sql(f"PRAGMA {name}={old}")
 
 
 _PRAGMAS = {"cache_size": -65536, "mmap_size": 256 * 1024 * 1024}
+
+
+def _rows(s: Session, stmt: Executable) -> list[Any]:
+    """The rows of ``stmt``. The reports' selects are wider than SQLAlchemy's typed overloads, so
+    their rows are untyped: each caller converts the values it returns."""
+    return list(s.execute(stmt))
 
 
 def _flag(condition: Any) -> Any:
@@ -160,7 +169,7 @@ def per_session(s: Session, scope: Scope) -> list[SessionCounts]:
     stmt = scope.sessions(stmt, cancelled=True).group_by(cs.committee_id, cs.id)
     out = []
     n_out, n_lev = len(_OUTCOMES), len(_LEVELS)
-    for row in s.execute(stmt):
+    for row in _rows(s, stmt):
         cid, _sid, day, status, kind, hearings = row[:6]
         outcomes = row[6:6 + n_out]
         levels = row[6 + n_out:6 + n_out + n_lev]
@@ -187,7 +196,7 @@ def measures_by_type(s: Session, scope: Scope) -> list[tuple[int, date, str, str
             .select_from(m).join(d, d.id == m.decision_id).join(h, h.id == d.hearing_id)
             .join(cs, cs.id == h.session_id))
     stmt = scope.sessions(stmt).group_by(cs.committee_id, cs.day, m.measure_code, m.action)
-    return [tuple(r) for r in s.execute(stmt)]
+    return [(cid, day, code, action, int(n), int(units)) for cid, day, code, action, n, units in _rows(s, stmt)]
 
 
 def commitments(s: Session, scope: Scope, today: date) -> list[tuple[int, str, bool, bool, int]]:
@@ -203,7 +212,7 @@ def commitments(s: Session, scope: Scope, today: date) -> list[tuple[int, str, b
     stmt = (select(k.committee_id, k.status, overdue, on_time, func.count(k.id))
             .select_from(k).join(cs, cs.id == k.origin_session_id))
     stmt = scope.sessions(stmt).group_by(k.committee_id, k.status, overdue, on_time)
-    return [(cid, status, bool(o), bool(t), n) for cid, status, o, t, n in s.execute(stmt)]
+    return [(cid, status, bool(o), bool(t), int(n)) for cid, status, o, t, n in _rows(s, stmt)]
 
 
 def emergencies(s: Session, scope: Scope) -> list[tuple[int, bool, int]]:
@@ -215,7 +224,7 @@ def emergencies(s: Session, scope: Scope) -> list[tuple[int, bool, int]]:
         stmt = stmt.where(e.adopted_on >= scope.start)
     if scope.end is not None:
         stmt = stmt.where(e.adopted_on <= scope.end)
-    return [(cid, bool(r), n) for cid, r, n in s.execute(stmt.group_by(e.committee_id, reported))]
+    return [(cid, bool(r), int(n)) for cid, r, n in _rows(s, stmt.group_by(e.committee_id, reported))]
 
 
 # --- decided cases: levels by the case's attributes and timeliness -------------------------------------
@@ -307,36 +316,36 @@ class decided_cases:  # noqa: N801 - used like a function: ``with decided_cases(
         starts = [d for d in (first, first_request) if d is not None]
         if starts and last is not None:
             first = max(min(starts), EARLIEST)
-            rows = calendar_rows(first, max(last, first))
-            for i in range(0, len(rows), 5000):
-                conn.execute(insert(CALENDAR), rows[i:i + 5000])
+            days = calendar_rows(first, max(last, first))
+            for i in range(0, len(days), 5000):
+                conn.execute(insert(CALENDAR), days[i:i + 5000])
         start_cal, end_cal = CALENDAR.alias("start_day"), CALENDAR.alias("end_day")
         # the session day's ordinal is joined to the session (one look-up per session, not per case)
-        decided = (select(h.id.label("hearing_id"), cs.committee_id.label("grp"), cs.day.label("decided"),
-                          end_cal.c.ord.label("end_ord"),
-                          d.risk_level.label("level"), c.population_code, c.department, c.route.label("route"),
-                          case((in_gvp, literal(self.gvp.number)), (on_route, literal(self.route.number)),
-                               else_=None).label("stage"),
-                          started.label("started"))
-                   .select_from(cs).outerjoin(end_cal, end_cal.c.day == cs.day).join(h, h.session_id == cs.id)
-                   .join(d, and_(d.hearing_id == h.id, d.outcome == DecisionOutcome.DECIDED.value))
-                   .join(c, c.id == h.case_id))
-        decided = scope.sessions(decided).subquery("decided")
+        decided_q = (select(h.id.label("hearing_id"), cs.committee_id.label("grp"), cs.day.label("decided"),
+                            end_cal.c.ord.label("end_ord"),
+                            d.risk_level.label("level"), c.population_code, c.department, c.route.label("route"),
+                            case((in_gvp, literal(self.gvp.number)), (on_route, literal(self.route.number)),
+                                 else_=None).label("stage"),
+                            started.label("started"))
+                     .select_from(cs).outerjoin(end_cal, end_cal.c.day == cs.day).join(h, h.session_id == cs.id)
+                     .join(d, and_(d.hearing_id == h.id, d.outcome == DecisionOutcome.DECIDED.value))
+                     .join(c, c.id == h.case_id))
+        decided = scope.sessions(decided_q).subquery("decided")
         measured = and_(decided.c.stage.is_not(None), start_cal.c.day.is_not(None), decided.c.end_ord.is_not(None),
                         decided.c.started <= decided.c.decided)
         deadline = case((decided.c.stage == self.gvp.number, start_cal.c.gvp_deadline),
                         else_=start_cal.c.route_deadline)
-        rows = (select(case((measured, decided.c.stage), else_=None), decided.c.grp, decided.c.level,
-                       decided.c.population_code, decided.c.department, decided.c.route,
-                       case((measured, decided.c.end_ord - start_cal.c.ord), else_=None),
-                       case((measured, case((decided.c.decided > deadline, 1), else_=0)), else_=None),
-                       decided.c.hearing_id, decided.c.started, case((measured, deadline), else_=None),
-                       decided.c.decided)
-                .select_from(decided)
-                .outerjoin(start_cal, start_cal.c.day == decided.c.started))
+        facts = (select(case((measured, decided.c.stage), else_=None), decided.c.grp, decided.c.level,
+                        decided.c.population_code, decided.c.department, decided.c.route,
+                        case((measured, decided.c.end_ord - start_cal.c.ord), else_=None),
+                        case((measured, case((decided.c.decided > deadline, 1), else_=0)), else_=None),
+                        decided.c.hearing_id, decided.c.started, case((measured, deadline), else_=None),
+                        decided.c.decided)
+                 .select_from(decided)
+                 .outerjoin(start_cal, start_cal.c.day == decided.c.started))
         s.execute(insert(FACTS).from_select(
             ["stage", "grp", "level", "population", "department", "route", "v", "late", "hearing_id", "started",
-             "deadline", "decided"], rows))
+             "deadline", "decided"], facts))
         f = FACTS.c
         s.execute(insert(FREQUENCIES).from_select(
             ["stage", "grp", "v", "late", "n"],
@@ -359,7 +368,8 @@ class decided_cases:  # noqa: N801 - used like a function: ``with decided_cases(
         f = FACTS.c
         stmt = (select(f.population, f.department, f.route, f.level, func.count()).where(f.level.is_not(None))
                 .group_by(f.population, f.department, f.route, f.level))
-        return [tuple(r) for r in self.s.execute(stmt)]
+        return [(population, department, route, level, int(n))
+                for population, department, route, level, n in _rows(self.s, stmt)]
 
     def timeliness(self, stage: Stage, *, by_committee: bool) -> dict[int | None, Timeliness]:
         """Per committee (or ``None`` for all together): cases, late ones, median and 90th percentile."""
@@ -371,7 +381,7 @@ class decided_cases:  # noqa: N801 - used like a function: ``with decided_cases(
         f = FREQUENCIES.c
         index = case(*((and_(f.v >= lo, f.v <= hi), i) for i, (lo, hi) in enumerate(bins)), else_=-1)
         stmt = select(index.label("bin"), func.sum(f.n)).where(f.stage == stage.number).group_by(index)
-        return {int(b): int(n) for b, n in self.s.execute(stmt) if b is not None and b >= 0}
+        return {int(b): int(n) for b, n in _rows(self.s, stmt) if b is not None and b >= 0}
 
     def late_cases(self, stage: Stage, limit: int) -> list[Any]:
         """The cases decided after the deadline, most business days first: (committee id, business
@@ -411,11 +421,11 @@ def timeliness(s: Session, stage: Stage, *, by_committee: bool) -> dict[int | No
     per_value = (select(*keys, func.sum(f.n).label("n"), func.sum(f.n * f.late).label("late"))
                  .where(f.stage == stage.number).group_by(*keys).subquery("per_value"))
     grouping = (per_value.c.grp,) if by_committee else ()
-    window = {"partition_by": per_value.c.grp} if by_committee else {}
+    partition = per_value.c.grp if by_committee else None
     running = select(
         *grouping, per_value.c.v, per_value.c.late,
-        func.sum(per_value.c.n).over(order_by=per_value.c.v, rows=(None, 0), **window).label("cum"),
-        func.sum(per_value.c.n).over(**window).label("total"),
+        func.sum(per_value.c.n).over(partition_by=partition, order_by=per_value.c.v, rows=(None, 0)).label("cum"),
+        func.sum(per_value.c.n).over(partition_by=partition).label("total"),
     ).subquery("running")
     cum, total, v = running.c.cum, running.c.total, running.c.v
     picks = []
@@ -427,8 +437,8 @@ def timeliness(s: Session, stage: Stage, *, by_committee: bool) -> dict[int | No
     # one row per committee, or one row over all of them (none when there are no cases)
     stmt = stmt.group_by(running.c.grp) if by_committee else stmt.having(func.count() > 0)
     out: dict[int | None, Timeliness] = {}
-    for group, cases, late, *values in s.execute(stmt):
-        cases = int(cases)
+    for group, count, late, *values in _rows(s, stmt):
+        cases = int(count)
         results = []
         for k, (num, den) in enumerate(PERCENTILES):
             low, high = values[2 * k], values[2 * k + 1]

@@ -32,6 +32,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from comite.documents import report_data as rd
 from comite.documents.report_data import (
@@ -55,6 +56,7 @@ from comite.domain import (
     DecisionOutcome,
     MeasureAction,
     RiskLevel,
+    Role,
     Route,
 )
 from comite.domain import SessionStatus as St
@@ -62,7 +64,7 @@ from comite.errors import PermissionDenied, ValidationError
 from comite.rules.calendar import GVP_TERM_DAYS, ORDINARY_ROUTE_DAYS
 from comite.services import audit
 from comite.services import report_queries as q
-from comite.services.context import Role, ServiceContext
+from comite.services.context import ServiceContext
 from comite.services.dashboard import CommitteeInfo, display_labels, visible_committees
 from comite.services.permissions import Action, allowed, require
 from comite.services.settings import report_reserve
@@ -132,7 +134,7 @@ def _table(key: str, title: str, row_title: str, columns: Iterable[rd.Column], r
     if total:
         values = []
         for i, column in enumerate(columns):
-            numbers = [r.values[i] for r in rows if isinstance(r.values[i], int | float)]
+            numbers = [v for r in rows if isinstance(v := r.values[i], int | float)]
             values.append(sum(numbers) if column.kind == COUNT else None)
         total_row = Row(rd.TOTAL_KEY, "Total", tuple(values))
     return Table(key, title, row_title, columns, rows, total_row, source, sums)
@@ -154,7 +156,7 @@ _LEVEL_SOURCE = ("Decisiones con resultado «decidido» y nivel de riesgo, de la
 
 
 def _levels_table(key: str, title: str, row_title: str, cube: dict[str | None, dict[str, int]],
-                  labels: Callable[[str | None], str], order: Callable[[str | None], object]) -> Table:
+                  labels: Callable[[str | None], str], order: Callable[[str | None], Any]) -> Table:
     columns = _level_columns()
     for cells in cube.values():
         cells["total"] = sum(cells.get(level.value, 0) for level in _LEVELS)
@@ -307,7 +309,8 @@ def build_report(ctx: ServiceContext, query: ReportQuery, *, progress: Progress 
         sums=(("total", ("held", "live", "scheduled")),)))
 
     outcome_columns = (c("heard", "Casos tratados"),
-                       *(c(o.value, o.label if o is not DecisionOutcome.RETURNED else "Devuelto") for o in DecisionOutcome),
+                       *(c(o.value, o.label if o is not DecisionOutcome.RETURNED else "Devuelto")
+                         for o in DecisionOutcome),
                        c("sin_decision", "Sin decisión", tooltip="En sesiones programadas o aún sin decisión"))
     tables.append(_table(
         "resultados", "Casos tratados por comité y resultado", "Comité", outcome_columns,
@@ -318,7 +321,7 @@ def build_report(ctx: ServiceContext, query: ReportQuery, *, progress: Progress 
     committee_order = {code: i for i, (code, _n) in enumerate(committee_rows)}
     short = dict(committee_rows)
     tables.append(_levels_table("niveles_comite", "Niveles de riesgo por comité", "Comité", by_committee_level,
-                                lambda k: short.get(k or "", k or ""), lambda k: committee_order.get(k, 99)))
+                                lambda k: short.get(k or "", k or ""), lambda k: committee_order.get(k or "", 99)))
     tables.append(_levels_table("niveles_poblacion", "Niveles de riesgo por población", "Población", by_population,
                                 lambda k: labels.population(k) if k else "Sin población",
                                 lambda k: (k is None, labels.population(k))))
@@ -390,7 +393,7 @@ def _decided_figures(ctx: ServiceContext, scope: q.Scope, gvp: q.Stage, route: q
                      by_id: dict[int, CommitteeInfo], may_list: bool, late_limit: int) -> tuple:
     """Levels by the cases' attributes and the timeliness figures (one pass over the decided cases,
     on a connection of its own): (level cube, stages, late cases, late total)."""
-    stages = []
+    stages: list[tuple[q.Stage, dict, dict, dict]] = []
     late: list[LateCase] = []
     late_total = 0
     with ctx.reading() as s, q.tuned(s), q.decided_cases(s, scope, gvp, route) as decided:

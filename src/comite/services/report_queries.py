@@ -91,7 +91,7 @@ class Scope:
         s = CommitteeSession
         stmt = stmt.where(s.committee_id.in_(self.committee_ids))
         if not cancelled:
-            stmt = stmt.where(s.status != SessionStatus.CANCELADA.value)
+            stmt = stmt.where(s.status != SessionStatus.CANCELADA)
         if self.start is not None:
             stmt = stmt.where(s.day >= self.start)
         if self.end is not None:
@@ -158,7 +158,7 @@ def per_session(s: Session, scope: Scope) -> list[SessionCounts]:
     :func:`measures_by_type`.
     """
     cs, h, d = CommitteeSession, Hearing, Decision
-    decided = d.outcome == DecisionOutcome.DECIDED.value
+    decided = d.outcome == DecisionOutcome.DECIDED
     stmt = (select(cs.committee_id, cs.id, cs.day, cs.status, cs.session_type, func.count(h.id),
                    *(func.sum(_flag(d.outcome == o)) for o in _OUTCOMES),
                    *(func.sum(_flag(and_(decided, d.risk_level == level))) for level in _LEVELS))
@@ -205,7 +205,7 @@ def commitments(s: Session, scope: Scope, today: date) -> list[tuple[int, str, b
     Overdue: still pending and due before ``today``. On time: fulfilled on or before its due date
     (or with no due date)."""
     cs, k = CommitteeSession, Commitment
-    pending, done = CommitmentStatus.PENDIENTE.value, CommitmentStatus.CUMPLIDO.value
+    pending, done = CommitmentStatus.PENDIENTE, CommitmentStatus.CUMPLIDO
     overdue = case((and_(k.status == pending, k.due_date < today), 1), else_=0).label("overdue")
     on_time = case((and_(k.status == done, (k.due_date.is_(None)) | (k.closed_on <= k.due_date)), 1),
                    else_=0).label("on_time")
@@ -306,7 +306,7 @@ class decided_cases:  # noqa: N801 - used like a function: ``with decided_cases(
             table.create(conn)
         cs, h, d, c = CommitteeSession, Hearing, Decision, Case
         in_gvp = cs.committee_id.in_(self.gvp.committee_ids or (-1,))
-        on_route = and_(cs.committee_id.in_(self.route.committee_ids or (-1,)), c.route == Route.ORDINARIA.value)
+        on_route = and_(cs.committee_id.in_(self.route.committee_ids or (-1,)), c.route == Route.ORDINARIA)
         started = case((in_gvp, c.study_received), (on_route, c.request_date), else_=None)
         # the calendar spans from the earliest study or request on record (both indexed) to the
         # scope's last session: a few thousand days, cheaper than finding the exact span
@@ -328,7 +328,7 @@ class decided_cases:  # noqa: N801 - used like a function: ``with decided_cases(
                                  else_=None).label("stage"),
                             started.label("started"))
                      .select_from(cs).outerjoin(end_cal, end_cal.c.day == cs.day).join(h, h.session_id == cs.id)
-                     .join(d, and_(d.hearing_id == h.id, d.outcome == DecisionOutcome.DECIDED.value))
+                     .join(d, and_(d.hearing_id == h.id, d.outcome == DecisionOutcome.DECIDED))
                      .join(c, c.id == h.case_id))
         decided = scope.sessions(decided_q).subquery("decided")
         measured = and_(decided.c.stage.is_not(None), start_cal.c.day.is_not(None), decided.c.end_ord.is_not(None),

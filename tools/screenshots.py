@@ -3,6 +3,7 @@
 Run it under an X server so the windows are the ones a user sees, e.g.::
 
     xvfb-run -a -s "-screen 0 1680x1050x24" .venv/bin/python tools/screenshots.py docs/img
+    xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python tools/screenshots.py docs/img --informes
 
 It builds a throwaway demo database (fictitious data), logs in with the
 printed DEMO accounts, shows the main screens and saves each window as a PNG;
@@ -25,13 +26,18 @@ WIDTH, HEIGHT = 1600, 900
 
 
 def main() -> int:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/img").resolve()
+    args = [a for a in sys.argv[1:] if a != "--informes"]
+    out = Path(args[0] if args else "docs/img").resolve()
     out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="comite-shots-"))
     os.environ["COMITE_HOME"] = str(work / "home")
     try:
         accounts, db_path = _demo(work)
+        if "--informes" in sys.argv:  # only the «Informes» page
+            _reports(out, db_path, accounts)
+            return 0
         _windows(out, db_path, accounts)
+        _reports(out, db_path, accounts)
         _documents(out, work, db_path, accounts)
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -126,6 +132,36 @@ def _windows(out: Path, db_path: Path, accounts: dict[str, str]) -> None:
     admin.show_page("auditoria")
     _save(app, admin, out / "09_auditoria.png")
     admin.close()
+    db.dispose()
+
+
+def _reports(out: Path, db_path: Path, accounts: dict[str, str]) -> None:
+    """«Informes» at 1280x800: a year of the demo, all committees, the cases and levels tab."""
+    from comite.gui import workers
+    from comite.gui.app import apply_look, ensure_application, make_main_window
+    from comite.services import accounts as account_service
+    from comite.services.bootstrap import open_database
+
+    app = ensure_application([])
+    apply_look(app)
+    db = open_database(str(db_path))
+    window = make_main_window(db, account_service.login(db, "secretaria", accounts["secretaria"]), demo=True)
+    window.resize(1280, 800)
+    window.move(0, 0)
+    window.show()
+    window.show_page("informes")
+    page = window.page("informes")
+    page.ui.periodCombo.setCurrentIndex(page.ui.periodCombo.findData("year"))
+    _settle(app)
+    workers.get_executor().wait(120_000)
+    page.run()
+    _settle(app, 1.0)
+    workers.get_executor().wait(120_000)
+    page.ui.tabs.setCurrentIndex(1)
+    _save(app, window, out / "13_informes.png")
+    page.ui.tabs.setCurrentIndex(3)
+    _save(app, window, out / "14_informes_oportunidad.png")
+    window.close()
     db.dispose()
 
 

@@ -156,6 +156,19 @@ def _add_document_commands(sub: argparse._SubParsersAction) -> None:
     r.add_argument("--out", type=Path, required=True)
     v = sub.add_parser("verify-acta", help="verificar que un PDF es un acta final emitida por esta base e inalterada")
     v.add_argument("file", type=Path)
+    _add_report_command(sub)
+
+
+def _add_report_command(sub: argparse._SubParsersAction) -> None:
+    rp = sub.add_parser("report", help="informe de los comités en un periodo (XLSX, PDF o JSON)")
+    rp.add_argument("--from", dest="start", type=_iso_date, help="desde AAAA-MM-DD (sin fechas: todo el periodo)")
+    rp.add_argument("--to", dest="end", type=_iso_date, help="hasta AAAA-MM-DD, inclusive")
+    rp.add_argument("--committee", help="código del comité (por defecto: todos los del usuario)")
+    rp.add_argument("--format", required=True, choices=["xlsx", "pdf", "json"], help="formato del archivo")
+    rp.add_argument("--out", type=Path, required=True, help="archivo de salida")
+    rp.add_argument("--internal", action="store_true",
+                    help="uso interno de la secretaría: sin suprimir las celdas pequeñas y con los radicados "
+                         "fuera de término (por defecto se aplica la reserva, como a todo informe que sale)")
 
 
 # --- helpers ----------------------------------------------------------------------------------
@@ -502,6 +515,16 @@ def cmd_verify_acta(args: argparse.Namespace) -> int:
     return 0 if result.ok else 1
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from comite.services.reports import ReportQuery, build_report, export_report
+
+    db = _open(args)
+    ctx = _login(args, db)
+    report = build_report(ctx, ReportQuery(args.start, args.end, args.committee))
+    print(export_report(ctx, report, args.format, args.out, external=not args.internal).message)
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     if args.demo:
         workdir = Path(tempfile.mkdtemp(prefix="comite-demo-"))
@@ -541,6 +564,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "acta": cmd_acta,
     "resolutions": cmd_resolutions,
     "verify-acta": cmd_verify_acta,
+    "report": cmd_report,
 }
 
 

@@ -270,6 +270,7 @@ class AuditAction(LabeledEnum):
     RESOLUCIONES_GENERADAS = ("resoluciones_generadas", "Resoluciones generadas")
     CONVOCATORIA_GENERADA = ("convocatoria_generada", "Convocatoria generada")
     NOTIFICACION_GVP = ("notificacion_gvp", "Notificación del GVP generada")
+    INFORME_EXPORTADO = ("informe_exportado", "Informe exportado")
     CATALOGO_IMPORTADO = ("catalogo_importado", "Catálogo importado")
     VOTACION_CONFIGURADA = ("votacion_configurada", "Quórum y mayoría configurados")
     NIVELES_CONFIGURADOS = ("niveles_configurados", "Niveles de riesgo configurados")
@@ -295,6 +296,7 @@ class AuditEntity(LabeledEnum):
     CONFIGURACION = ("configuracion", "Configuración")
     BASE = ("base", "Base de datos")
     DEMO = ("demo", "Demostración")
+    INFORME = ("informe", "Informe")
 
 
 class QuorumBasis(LabeledEnum):

@@ -17,8 +17,9 @@ from comite.gui import dialogs, workers
 from comite.gui.app import make_main_window
 from tests.conftest import FAST_HASH, FAST_KDF
 
-# The offscreen platform (not a real screen) warns whenever a window's size limits change.
-OFFSCREEN_NOISE = r"^This plugin does not support propagateSizeHints\(\)$"
+# The offscreen platform (not a real screen) warns whenever a window's size limits change, and when a
+# popup (a combo box's list opened with the mouse) asks to be raised or to grab the keyboard.
+OFFSCREEN_NOISE = r"^This plugin does not support (propagateSizeHints\(\)|raise\(\)|grabbing the keyboard)$"
 
 
 def pytest_collection_modifyitems(config, items):

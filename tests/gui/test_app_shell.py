@@ -224,7 +224,7 @@ def test_status_bar_and_menus(qtbot, main_window, admin):
     assert w.undo_action.shortcut().toString() == "Ctrl+Z"
     assert w.redo_action.shortcut().toString() == "Ctrl+Shift+Z"
     assert [w.ui.navList.item(i).text() for i in range(w.ui.navList.count())] == [
-        "Inicio", "Sesiones", "Registro de casos", "Usuarios", "Auditoría"]
+        "Inicio", "Sesiones", "Registro de casos", "Informes", "Usuarios", "Auditoría"]
     assert w.ui.committeeCombo.count() == 7 and w.ui.committeeCombo.itemText(0) == "Todos los comités"
 
 

@@ -1,5 +1,6 @@
-"""Configuración de documentos (administrators): the formats' header and reserve note,
-who signs the resolutions and how they are numbered (:mod:`comite.services.settings`)."""
+"""Configuración de documentos (administrators): the formats' header and reserve note, who signs the
+resolutions and how they are numbered, and the reports' reserve threshold
+(:mod:`comite.services.settings`)."""
 
 from __future__ import annotations
 
@@ -39,6 +40,8 @@ class DocumentSettingsDialog(QDialog):
         self.ui.numberCheck.setChecked(current.number_resolutions)
         self.ui.prefixEdit.setText(current.resolution_prefix)
         self.ui.firstSpin.setValue(current.first_resolution_number)
+        self.reserve = settings.report_reserve(ctx)
+        self.ui.thresholdSpin.setValue(self.reserve.threshold)
         self.ui.numberCheck.toggled.connect(self._numbering_enabled)
         self._numbering_enabled(current.number_resolutions)
         set_message(self.ui.errorLabel, "")
@@ -66,6 +69,10 @@ class DocumentSettingsDialog(QDialog):
     def save(self) -> None:
         try:
             self.changes = settings.save_document_settings(self.ctx, self.typed())
+            if self.ui.thresholdSpin.value() != self.reserve.threshold:
+                saved = settings.save_report_reserve(
+                    self.ctx, settings.ReportReserveSettings(self.ui.thresholdSpin.value(), self.reserve.note))
+                self.changes = saved if not self.changes.catalog else self.changes
         except ComiteError as exc:
             set_message(self.ui.errorLabel, str(exc))
             return

@@ -73,6 +73,7 @@ log = logging.getLogger(__name__)
 
 HOME, SESSIONS, REGISTRY, USERS, AUDIT = "inicio", "sesiones", "registro", "usuarios", "auditoria"
 SESSION_PREFIX = "sesion:"
+REPORTS = "informes"  # the «Informes» page (comite.gui.reports)
 PAGE_NAMES = {HOME: "Inicio", SESSIONS: "Sesiones", REGISTRY: "Registro de casos", USERS: "Usuarios",
               AUDIT: "Auditoría"}
 
@@ -193,6 +194,7 @@ class MainWindow(QMainWindow):
             self._add_page(REGISTRY, self.registry_page, self.ui.actionGoRegistry)
         else:
             self.ui.actionGoRegistry.setVisible(False)
+        self._setup_reports_page()
         self.users_page = self.audit_page = None
         if self.actor.role is Role.ADMINISTRADOR:
             from comite.gui.admin import AuditPage, UsersPage
@@ -212,6 +214,22 @@ class MainWindow(QMainWindow):
         self.ui.splitter.setSizes([210, 1000])
         self.ui.pages.currentChanged.connect(self._page_changed)
         self.ui.navList.currentItemChanged.connect(self._nav_changed)
+
+    def _setup_reports_page(self) -> None:
+        """«Informes» (Ctrl+6) for whoever reads some committee's sessions; stale after any change."""
+        self.reports_page = None
+        if not self.committees:
+            return
+        from comite.gui.reports import ReportsPage
+
+        self.reports_page = ReportsPage(self.ctx, self)
+        self.actionGoReports = QAction("&Informes", self)
+        self.actionGoReports.setShortcut(QKeySequence("Ctrl+6"))
+        self.actionGoReports.triggered.connect(lambda _checked=False: self.show_page(REPORTS, focus=True))
+        self.ui.menuView.insertAction(self.ui.actionGoAudit, self.actionGoReports)
+        self.addAction(self.actionGoReports)
+        self._add_page(REPORTS, self.reports_page, self.actionGoReports, title="Informes")
+        self.bus.changes_applied.connect(self.reports_page.on_changes)
 
     def _add_page(self, key: str, page: QWidget, action: QAction | None = None, title: str = "") -> None:
         if self.ui.pages.indexOf(page) < 0:

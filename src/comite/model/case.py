@@ -20,6 +20,7 @@ class Case(Base):
     __tablename__ = "case_file"
     __table_args__ = (
         Index("ix_case_file_population_route", "population_code", "route"),
+        Index("ix_case_file_request_date", "request_date"),  # reports: the earliest request (revision 0007)
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -15,6 +15,7 @@ from sqlalchemy import (
     Date,
     Float,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     String,
@@ -218,6 +219,8 @@ class Observation(Base):
 
 class Decision(Base):
     __tablename__ = "decision"
+    # Reports count outcomes and levels per hearing from the index alone (revision 0007)
+    __table_args__ = (Index("ix_decision_report", "hearing_id", "outcome", "risk_level"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     hearing_id: Mapped[int] = mapped_column(ForeignKey("hearing.id", ondelete="CASCADE"), unique=True)
@@ -251,6 +254,8 @@ class Decision(Base):
 
 class MeasureDecision(Base):
     __tablename__ = "measure_decision"
+    # Reports count measures by type and action from the index alone (revision 0007)
+    __table_args__ = (Index("ix_measure_decision_report", "decision_id", "measure_code", "action", "quantity"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     decision_id: Mapped[int] = mapped_column(ForeignKey("decision.id", ondelete="CASCADE"), index=True)

@@ -8,7 +8,7 @@ window) reaches the views as the same ``Changes`` the vote returns here, and
 nowhere else is an action translated. A test collects every action the
 services pass to the audit and fails when one is missing here.
 
-Reads (opening reserved data, exporting the acta) map to nothing: they change
+Reads (opening reserved data, exporting the acta or a report) map to nothing: they change
 nothing on screen, and refreshing on them would feed on itself, since a
 refresh may record a read. An action this program does not know (written by a
 newer version on a shared server) refreshes everything it may concern.
@@ -103,6 +103,8 @@ ACTION_CHANGES: Mapping[str, Changes] = {
     "notificacion_gvp": NOTHING,
     "acta_leida": NOTHING,
     "acta_exportada": NOTHING,
+    # reports: an export writes a file and changes nothing on screen
+    "informe_exportado": NOTHING,
 }
 
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from comite.documents.data import DEFAULT_ORGANIZER_EMAIL, DEFAULT_RESERVE_NOTE, DocumentHeader
+from comite.documents.report_data import DEFAULT_SUPPRESSION_NOTE, DEFAULT_THRESHOLD
 from comite.errors import ValidationError
 from comite.services.catalog import get_setting
 from comite.services.catalog_admin import put_setting
@@ -130,3 +131,47 @@ def save_document_settings(ctx: ServiceContext, new: DocumentSettings) -> Change
         put_setting(ctx, key, values[key])
     return Changes(catalog=bool(changed),
                    message="Configuración de documentos guardada." if changed else "No había cambios que guardar.")
+
+
+# --- the reserve in reports (comite.services.reports) --------------------------------------------
+
+REPORT_RESERVE_KEY = "reserva_informes"
+MAX_REPORT_THRESHOLD = 100
+
+
+@dataclass(frozen=True)
+class ReportReserveSettings:
+    """Reports that leave the secretariat hide cells counting fewer than ``threshold`` cases,
+    with ``note`` (``{threshold}`` is replaced) printed below the tables."""
+
+    threshold: int = DEFAULT_THRESHOLD
+    note: str = DEFAULT_SUPPRESSION_NOTE
+
+
+def report_reserve(ctx: ServiceContext) -> ReportReserveSettings:
+    """The reserve in force for reports (the defaults where nothing was set)."""
+    require(ctx, Action.READ_SESSION)
+    with ctx.reading() as s:
+        stored = get_setting(s, REPORT_RESERVE_KEY, {}) or {}
+    base = ReportReserveSettings()
+    try:
+        threshold = int(stored.get("umbral", base.threshold))
+    except (TypeError, ValueError):
+        threshold = base.threshold
+    return ReportReserveSettings(threshold=min(max(threshold, 1), MAX_REPORT_THRESHOLD),
+                                 note=str(stored.get("nota") or base.note))
+
+
+def save_report_reserve(ctx: ServiceContext, new: ReportReserveSettings) -> Changes:
+    """Store the reports' reserve (administrators only; audited with its value)."""
+    require(ctx, Action.MANAGE_CATALOG)
+    if not 2 <= new.threshold <= MAX_REPORT_THRESHOLD:
+        raise ValidationError(f"El umbral de reserva de los informes va de 2 a {MAX_REPORT_THRESHOLD} casos "
+                              f"(se recibió {new.threshold}). No se guardó nada.")
+    if not new.note.strip():
+        raise ValidationError("Escriba la nota que acompaña las celdas suprimidas. No se guardó nada.")
+    value = {"umbral": new.threshold, "nota": new.note.strip()}
+    if report_reserve(ctx) == ReportReserveSettings(new.threshold, new.note.strip()):
+        return Changes(message="No había cambios que guardar.")
+    put_setting(ctx, REPORT_RESERVE_KEY, value)
+    return Changes(catalog=True, message="Reserva de los informes guardada.")

@@ -175,6 +175,25 @@ class Ui_DocumentSettingsDialog(object):
 
         self.mainLayout.addWidget(self.numberingBox)
 
+        self.reportsBox = QGroupBox(DocumentSettingsDialog)
+        self.reportsBox.setObjectName(u"reportsBox")
+        self.reportsForm = QFormLayout(self.reportsBox)
+        self.reportsForm.setObjectName(u"reportsForm")
+        self.thresholdLabel = QLabel(self.reportsBox)
+        self.thresholdLabel.setObjectName(u"thresholdLabel")
+
+        self.reportsForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.thresholdLabel)
+
+        self.thresholdSpin = QSpinBox(self.reportsBox)
+        self.thresholdSpin.setObjectName(u"thresholdSpin")
+        self.thresholdSpin.setMinimum(2)
+        self.thresholdSpin.setMaximum(100)
+
+        self.reportsForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.thresholdSpin)
+
+
+        self.mainLayout.addWidget(self.reportsBox)
+
         self.errorLabel = QLabel(DocumentSettingsDialog)
         self.errorLabel.setObjectName(u"errorLabel")
         self.errorLabel.setWordWrap(True)
@@ -199,6 +218,7 @@ class Ui_DocumentSettingsDialog(object):
         self.positionLabel.setBuddy(self.positionEdit)
         self.prefixLabel.setBuddy(self.prefixEdit)
         self.firstLabel.setBuddy(self.firstSpin)
+        self.thresholdLabel.setBuddy(self.thresholdSpin)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.entityEdit, self.processEdit)
         QWidget.setTabOrder(self.processEdit, self.codeEdit)
@@ -211,6 +231,7 @@ class Ui_DocumentSettingsDialog(object):
         QWidget.setTabOrder(self.positionEdit, self.numberCheck)
         QWidget.setTabOrder(self.numberCheck, self.prefixEdit)
         QWidget.setTabOrder(self.prefixEdit, self.firstSpin)
+        QWidget.setTabOrder(self.firstSpin, self.thresholdSpin)
 
         self.retranslateUi(DocumentSettingsDialog)
     # setupUi
@@ -271,6 +292,12 @@ class Ui_DocumentSettingsDialog(object):
 #if QT_CONFIG(tooltip)
         self.firstSpin.setToolTip(QCoreApplication.translate("DocumentSettingsDialog", u"El siguiente n\u00famero es el mayor entre este y el \u00faltimo asignado m\u00e1s uno", None))
 #endif // QT_CONFIG(tooltip)
+        self.reportsBox.setTitle(QCoreApplication.translate("DocumentSettingsDialog", u"Reserva de los informes", None))
+        self.thresholdLabel.setText(QCoreApplication.translate("DocumentSettingsDialog", u"&Umbral de supresi\u00f3n:", None))
+#if QT_CONFIG(tooltip)
+        self.thresholdSpin.setToolTip(QCoreApplication.translate("DocumentSettingsDialog", u"En los informes que salen de la secretar\u00eda, las celdas que cuentan menos casos que este n\u00famero se suprimen", None))
+#endif // QT_CONFIG(tooltip)
+        self.thresholdSpin.setSuffix(QCoreApplication.translate("DocumentSettingsDialog", u" casos", None))
         self.errorLabel.setProperty(u"role", QCoreApplication.translate("DocumentSettingsDialog", u"error", None))
     # retranslateUi
 

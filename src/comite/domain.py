@@ -179,3 +179,37 @@ class VotingSettings:
     quorum_basis: QuorumBasis = QuorumBasis.VOTING_SEATS
     majority_fraction: float = 0.5
     majority_basis: MajorityBasis = MajorityBasis.VOTING_PRESENT
+
+
+# --- the delegates' review of a draft acta (issue #19) ---------------------------------------------
+
+
+class ReviewChannel(LabeledEnum):
+    """How an observation on a draft reached the secretariat."""
+
+    APLICACION = ("aplicacion", "En la aplicación")
+    PDF = ("pdf", "Comentario en el PDF")
+    CORREO = ("correo", "Correo electrónico")
+    TELEFONO = ("telefono", "Teléfono")
+    ESCRITO = ("escrito", "Escrito o en persona")
+
+
+class ReviewAnswer(LabeledEnum):
+    """The secretariat's answer to an observation."""
+
+    ACEPTADA = ("aceptada", "Aceptada (se corrige en el siguiente borrador)")
+    NO_ACEPTADA = ("no_aceptada", "No aceptada")
+
+
+class LapseRule(LabeledEnum):
+    """What a committee's rules make of a delegate's silence when the review term ends."""
+
+    ACEPTACION_TACITA = ("aceptacion_tacita", "Aceptación tácita")
+    NINGUNA = ("ninguna", "Ninguna (se deja constancia de que no respondió)")
+
+
+class ReviewDelivery(LabeledEnum):
+    """How the review package reaches the delegates."""
+
+    ARCHIVOS = ("archivos", "Archivos .eml para abrir y enviar desde el correo")
+    SMTP = ("smtp", "Envío por el servidor de correo configurado")

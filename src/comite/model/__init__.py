@@ -12,6 +12,7 @@ from comite.model.catalog import (
     Seat,
     Setting,
 )
+from comite.model.review import ReviewRecipient, ReviewRound
 from comite.model.security import AuditEntry, DatabaseMeta, KeyWrap, User, UserCommittee
 from comite.model.session import (
     ActaVersion,
@@ -34,6 +35,6 @@ __all__ = [
     "Commitment", "Committee", "CommitteeSession", "Composition", "DatabaseMeta", "Decision",
     "EmergencyMeasure", "Encrypted", "FamilyMember", "Handoff", "Hearing", "KeyWrap",
     "MeasureDecision", "MeasureType", "Observation", "Population", "Resolution",
-    "ReviewObservation", "RiskBand", "Seat", "Setting", "User", "UserCommittee", "Vote",
+    "ReviewObservation", "ReviewRecipient", "ReviewRound", "RiskBand", "Seat", "Setting", "User", "UserCommittee", "Vote",
     "attach_vault",
 ]

@@ -94,11 +94,13 @@ def test_a_filled_database_at_the_first_revision_upgrades_with_nothing_lost(empt
 
         assert (status.action, status.revision) == ("upgraded", schema.head_revision())
         assert schema.current_revision(db) == schema.head_revision() != FIRST
-        assert _counts(db) == counts
+        now = _counts(db)
+        assert {t: n for t, n in now.items() if t in counts} == counts
+        assert not any(n for t, n in now.items() if t not in counts)  # tables added since start empty
         after = snapshot(db)
         assert after.pop("alembic_version") == [(schema.head_revision(),)]
         before.pop("alembic_version")
-        assert after == before  # every other row, ciphertexts included, as it was
+        assert {t: rows for t, rows in after.items() if t in before} == before  # every row as it was
         assert _trigger(db) is (not db.is_sqlite)
         assert _append_only(db)
         if db.is_sqlite:  # a copy was taken before touching the schema, still at 0001

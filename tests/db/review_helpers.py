@@ -18,7 +18,14 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.annotations import FreeText, Highlight, Text
 from pypdf.generic import ArrayObject, FloatObject, NameObject, TextStringObject
 
-from comite.domain import AttendanceStatus, DecisionOutcome, MeasureAction, RiskLevel, SessionStatus, VoteChoice
+from comite.domain import (
+    AttendanceStatus,
+    DecisionOutcome,
+    MeasureAction,
+    RiskLevel,
+    SessionStatus,
+    VoteChoice,
+)
 from comite.services import proceedings, sessions, views
 from comite.services.context import ServiceContext
 from tests.db.helpers import case_for, new_session, put_on_agenda
@@ -46,7 +53,7 @@ def closed_cerrem_session(ctx: ServiceContext, day: date = date(2026, 11, 20), p
     hearings = [put_on_agenda(ctx, sid, cid, discussed_at=time(10, i)) for i, cid in enumerate(case_ids)]
     rows = {r.seat_key: r for r in views.attendance_rows(ctx, sid)}
     with_email, without = [], []
-    for n, (key, row) in enumerate(rows.items()):
+    for key, row in rows.items():
         if row.condition is not None and key != "acnur":
             continue
         email = None if key == "defensoria" else f"delegado.{key}@entidad.gov.co"

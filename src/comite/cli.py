@@ -155,6 +155,16 @@ def _add_document_commands(sub: argparse._SubParsersAction) -> None:
     r.add_argument("--out", type=Path, required=True)
     v = sub.add_parser("verify-acta", help="verificar que un PDF es un acta final emitida por esta base e inalterada")
     v.add_argument("file", type=Path)
+    rv = sub.add_parser("review-send", help="enviar el acta a revisión: guarda el borrador y escribe el paquete "
+                                            "(PDF numerado y un correo .eml por delegado)")
+    rv.add_argument("session_id", type=int)
+    rv.add_argument("--out", type=Path, required=True, metavar="CARPETA")
+    ri = sub.add_parser("review-import", help="registrar los comentarios del PDF que devolvió un delegado")
+    ri.add_argument("session_id", type=int)
+    ri.add_argument("file", type=Path, metavar="ARCHIVO.pdf")
+    ri.add_argument("--entity", required=True, metavar="ENTIDAD")
+    ri.add_argument("--reviewer", required=True, metavar="NOMBRE")
+    ri.add_argument("--received", type=_iso_date, metavar="AAAA-MM-DD", help="fecha de recibido (por defecto hoy)")
 
 
 # --- helpers ----------------------------------------------------------------------------------
@@ -432,6 +442,25 @@ def cmd_verify_acta(args: argparse.Namespace) -> int:
     return 0 if result.ok else 1
 
 
+def cmd_review_send(args: argparse.Namespace) -> int:
+    from comite.services.review import send_for_review
+
+    db = _open(args)
+    package = send_for_review(_login(args, db), args.session_id, args.out)
+    print(package.message)
+    return 0
+
+
+def cmd_review_import(args: argparse.Namespace) -> int:
+    from comite.services.review import import_pdf_comments
+
+    db = _open(args)
+    result = import_pdf_comments(_login(args, db), args.session_id, args.file, entity=args.entity,
+                                 reviewer=args.reviewer, received=args.received)
+    print(result.message)
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     if args.demo:
         workdir = Path(tempfile.mkdtemp(prefix="comite-demo-"))
@@ -471,6 +500,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "acta": cmd_acta,
     "resolutions": cmd_resolutions,
     "verify-acta": cmd_verify_acta,
+    "review-send": cmd_review_send,
+    "review-import": cmd_review_import,
 }
 
 

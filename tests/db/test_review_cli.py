@@ -11,10 +11,12 @@ from comite.documents import acta_numbering
 from comite.services import accounts
 from comite.services.bootstrap import open_database
 from comite.services.context import ServiceContext
+from tests.db import test_cli as cli_tests
 from tests.db.review_helpers import Comment, annotate, closed_cerrem_session
-from tests.db.test_cli import ADMIN_PW, home, initialized, run  # noqa: F401 - fixtures
+from tests.db.test_cli import ADMIN_PW, run
 
 pytestmark = pytest.mark.sqlite_only
+home, initialized = cli_tests.home, cli_tests.initialized  # the command-line tests' fixtures
 
 
 def test_review_send_then_import_twice(initialized, capsys, tmp_path):

@@ -20,6 +20,7 @@ from comite.domain import (
     CommitmentStatus,
     DecisionOutcome,
     MeasureAction,
+    ReviewDelivery,
     RiskLevel,
     SeatCondition,
     SessionStatus,
@@ -283,7 +284,9 @@ def test_complete_session_through_the_workspace(admin, qtbot, tmp_path, code):
     page.show_tab(page.TAB_ACTA)
     assert page.acta_tab.pdf_view.page_count() >= 2
     assert page.acta_tab.preview_pdf.startswith(b"%PDF")
+    page.acta_tab.review_panel.choose_send = lambda: (tmp_path / "revision", ReviewDelivery.ARCHIVOS)
     page.acta_tab.ui.draftButton.click()
+    assert page.header.status is SessionStatus.ACTA_EN_REVISION, page.ui.messageLabel.text()
     if code == "GVP":
         page.acta_tab.choose_folder = lambda _title: tmp_path
         page.acta_tab.ui.notifyButton.click()
@@ -306,9 +309,13 @@ def test_complete_session_through_the_workspace(admin, qtbot, tmp_path, code):
         tab.ui.approveButton.click()
         assert page.header.status is SessionStatus.ACTA_EN_REVISION  # not approved
         assert "sin atender" in tab.ui.resultLabel.text() and "Delegada" in tab.ui.resultLabel.text()
-        tab.ui.reviewTable.setCurrentIndex(tab.ui.reviewTable.model().index(0, 0))
-        assert tab.ui.resolveReviewButton.isEnabled()
-        tab.ui.resolveReviewButton.click()
+        panel = tab.review_panel
+        panel.observations_view.setCurrentIndex(panel.observations_view.model().index(0, 0))
+        opened = []
+        panel.dialog_opened.connect(opened.append)
+        panel.answer_button.click()
+        opened[-1].accepted_.click()
+        opened[-1].ok_button.click()
         assert [r.resolved for r in acta.review_observations(ctx, sid)] == [True]
         page.acta_tab.ui.approveButton.click()
         assert page.header.status is SessionStatus.ACTA_APROBADA

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QTabWidget, QWidget
 
 from comite.domain import CommitteeKind, SessionStatus
 from comite.errors import ComiteError
@@ -19,6 +19,7 @@ from comite.gui.forms.ui_session_acta_tab import Ui_SessionActaTab
 from comite.gui.session.common import ERROR, OK, show_message
 from comite.gui.session.models import ActaVersionsModel, ReviewModel
 from comite.gui.session.pdf_view import PdfPagesView
+from comite.gui.session.review_panel import ReviewPanel
 from comite.gui.table_models import ROW_ROLE, attach, fit_columns
 from comite.services import acta, resolutions
 from comite.services.context import Changes
@@ -35,7 +36,11 @@ class ActaTab(QWidget):
         self.ui = Ui_SessionActaTab()
         self.ui.setupUi(self)
         self.pdf_view = PdfPagesView(self)
-        self.ui.pdfSlot.addWidget(self.pdf_view)
+        self.review_panel = ReviewPanel(page, self)  # the delegates' review round
+        self.views = QTabWidget(self)
+        self.views.addTab(self.pdf_view, "&Vista previa")
+        self.views.addTab(self.review_panel, "Revisión de los &delegados")
+        self.ui.pdfSlot.addWidget(self.views)
         self.dirty = True
         self.preview_pdf: bytes | None = None
         self.last_files: list[Path] = []
@@ -54,11 +59,12 @@ class ActaTab(QWidget):
         self._can_resolve = allowed(page.ctx, Action.GENERATE_DOCUMENTS, committee)
         self.ui.reviewEdit.setVisible(self._can_review)
         self.ui.addReviewButton.setVisible(self._can_review)
-        self.ui.resolveReviewButton.setVisible(self._can_resolve)
+        # The secretariat follows and answers the observations in «Revisión de los delegados».
+        self.ui.resolveReviewButton.setVisible(False)
+        self.ui.reviewLabel.setVisible(not self._can_resolve)
+        self.ui.reviewTable.setVisible(not self._can_resolve)
         self.ui.addReviewButton.clicked.connect(self.add_review)
         self.ui.reviewEdit.returnPressed.connect(self.add_review)
-        self.ui.resolveReviewButton.clicked.connect(self.toggle_resolved)
-        self.ui.reviewTable.selectionModel().currentRowChanged.connect(lambda *_: self._resolve_button())
         self._draft: acta.ActaVersionRow | None = None
 
         self.ui.refreshButton.clicked.connect(self.refresh_preview)
@@ -92,6 +98,7 @@ class ActaTab(QWidget):
         self.reviews.set_reviews(acta.review_observations(ctx, sid))
         fit_columns(self.ui.versionsTable, max_width=140)
         fit_columns(self.ui.reviewTable, max_width=140)
+        self.review_panel.refresh()
         status = self.page.header.status
         closed = status in (SessionStatus.CERRADA, SessionStatus.ACTA_EN_REVISION)
         self.ui.draftButton.setEnabled(closed)
@@ -112,18 +119,6 @@ class ActaTab(QWidget):
         self.ui.reviewEdit.setPlaceholderText(
             f"Observación sobre el borrador versión {draft.version}" if draft is not None
             else "Se observan los borradores enviados a revisión (ninguno pendiente de aprobación)")
-        self._resolve_button()
-
-    def _resolve_button(self) -> None:
-        row = self._selected_review()
-        locked = self.page.header.status is SessionStatus.ACTA_APROBADA
-        self.ui.resolveReviewButton.setEnabled(row is not None and not locked)
-        self.ui.resolveReviewButton.setText("Marcar &pendiente" if row is not None and row.resolved
-                                            else "Marcar a&tendida")
-
-    def _selected_review(self):
-        index = self.ui.reviewTable.currentIndex()
-        return index.data(ROW_ROLE) if index.isValid() else None
 
     def add_review(self) -> None:
         text = self.ui.reviewEdit.text().strip()
@@ -138,19 +133,6 @@ class ActaTab(QWidget):
         self.ui.reviewEdit.clear()
         self.page.apply_changes(changes)
         self._result(f"Observación registrada sobre el borrador versión {draft.version}.")
-
-    def toggle_resolved(self) -> None:
-        row = self._selected_review()
-        if row is None:
-            return
-        try:
-            changes = acta.set_review_resolved(self.page.ctx, row.id, not row.resolved)
-        except ComiteError as exc:
-            self._result(str(exc), ERROR)
-            return
-        self.page.apply_changes(changes)
-        self._result("Observación marcada como atendida." if not row.resolved
-                     else "Observación de nuevo pendiente.")
 
     # --- preview -------------------------------------------------------------------------------------
     def refresh_preview(self) -> None:
@@ -216,13 +198,9 @@ class ActaTab(QWidget):
         workers.run_job(self, title, work, on_done=on_done, on_error=failed)
 
     def issue_draft(self) -> None:
-        ctx, sid = self.page.ctx, self.page.session_id
-
-        def done(result) -> None:
-            self.page.apply_changes(Changes(session=True, acta=True, session_id=sid))
-            self._result(result.message)
-
-        self._job("enviar el acta a revisión", lambda p, c: acta.issue_draft(ctx, sid), done)
+        """«Enviar a revisión»: the numbered draft and its package (see :class:`ReviewPanel`)."""
+        self.views.setCurrentWidget(self.review_panel)
+        self.review_panel.send_for_review()
 
     def approve(self) -> None:
         h = self.page.header

@@ -18,7 +18,7 @@ from comite.documents.spanish import date_short
 TITLE = "ANEXO — Observaciones al borrador y su trámite"
 
 _DELEGATE_COLS = (0.27, 0.22, 0.08, 0.11, 0.11, 0.21)
-_NOTE_COLS = (0.04, 0.19, 0.12, 0.11, 0.30, 0.24)
+_NOTE_COLS = (0.05, 0.19, 0.12, 0.11, 0.29, 0.24)
 
 
 def _dash(value: object) -> str:

@@ -284,7 +284,7 @@ def _outcome(d: DelegateStatus) -> str:
             return f"Respondió el {when} con {d.observations} observación(es)."
         return f"Respondió el {when} sin observaciones."
     if d.lapse_result is LapseRule.ACEPTACION_TACITA:
-        return "No respondió en el término: aceptación tácita, según el reglamento del comité."
+        return "No respondió en el término: aceptación tácita."
     if d.lapse_result is LapseRule.NINGUNA:
         return "No respondió en el término."
     return "Sin respuesta al aprobarse el acta."
@@ -300,8 +300,8 @@ def review_annex(s: Session, session_id: int) -> ReviewAnnex | None:
     if not rounds and not observations:
         return None
     delegates = tuple(
-        ReviewDelegateRow(d.entity, d.reviewer, d.version, d.sent_at.astimezone().date() if d.sent_at else None,
-                          d.deadline, _outcome(d))
+        ReviewDelegateRow(d.entity, d.reviewer, d.version, rnd.sent_on if d.sent_at else None, d.deadline,
+                          _outcome(d))
         for rnd, version in rounds for d in _delegates(s, rnd, version, observations)
     )
     notes = tuple(

@@ -91,7 +91,7 @@ def test_sending_tracking_and_answering_by_mouse(admin, qtbot, tmp_path):
     assert len(list((tmp_path / "paquete").glob("*.eml"))) == len(rev.with_email)
     assert "término: 30/11/2026" in panel.summary.text()
     assert panel.delegates.rowCount() == len(rev.with_email) + len(rev.without_email)
-    states = [panel.delegates.index(r, 4).data() for r in range(panel.delegates.rowCount())]
+    states = [panel.delegates.index(r, 2).data() for r in range(panel.delegates.rowCount())]
     assert states.count("Pendiente") == len(rev.with_email) and "Sin correo: enviar por otro medio" in states
 
     # A delegate sends a PDF with a note: imported for the delegate selected in the table.
@@ -131,7 +131,7 @@ def test_sending_tracking_and_answering_by_mouse(admin, qtbot, tmp_path):
 
     # Answer the phone observation: double click opens the dialog; «No aceptada» needs a reason.
     row = _row_of(panel.observations_view, lambda o: o.channel is ReviewChannel.TELEFONO)
-    _click_row(panel.observations_view, row, column=5, double=True)
+    _click_row(panel.observations_view, row, column=2, double=True)
     answer = opened[-1]
     assert answer.windowTitle() == "Responder la observación" and answer.pending.isChecked()
     _choose(answer.refused)
@@ -146,7 +146,7 @@ def test_sending_tracking_and_answering_by_mouse(admin, qtbot, tmp_path):
     assert rows[ReviewChannel.TELEFONO].answer is ReviewAnswer.NO_ACEPTADA
     assert rows[ReviewChannel.TELEFONO].reason.startswith("La recomendación consta")
     shown = _row_of(panel.observations_view, lambda o: o.channel is ReviewChannel.TELEFONO)
-    assert panel.observations_view.model().index(shown, 6).data() == "No aceptada"
+    assert panel.observations_view.model().index(shown, 3).data() == "No aceptada"
 
     # The PDF comment is accepted with the button.
     _click_row(panel.observations_view, _row_of(panel.observations_view, lambda o: o.channel is ReviewChannel.PDF))
@@ -156,7 +156,7 @@ def test_sending_tracking_and_answering_by_mouse(admin, qtbot, tmp_path):
     _press(answer.ok_button)
     assert all(o.answer for o in review_rounds.review_status(admin, rev.session_id).observations)
 
-    answered = {panel.delegates.index(r, 0).data(): panel.delegates.index(r, 4).data()
+    answered = {panel.delegates.index(r, 0).data(): panel.delegates.index(r, 2).data()
                 for r in range(panel.delegates.rowCount())}
     assert answered[first] == "Respondió con 1 observación(es)"
     assert answered[third] == "Respondió sin observaciones"
@@ -169,5 +169,5 @@ def test_the_term_passing_is_recorded_when_the_panel_is_shown(admin, qtbot, tmp_
     page = _open(qtbot, later, rev.session_id)
     panel = page.acta_tab.review_panel
     assert "aceptación tácita registrada" in panel.result.text()
-    states = {panel.delegates.index(r, 4).data() for r in range(panel.delegates.rowCount())}
+    states = {panel.delegates.index(r, 2).data() for r in range(panel.delegates.rowCount())}
     assert "Término vencido: aceptación tácita" in states and "Pendiente" not in states

@@ -58,28 +58,23 @@ from comite.services.review_rounds import DelegateStatus, ObservationRow, Review
 
 DELEGATE_COLUMNS = (
     Column("Entidad", lambda d: d.entity, tooltip=lambda d: d.entity),
-    Column("Delegado", lambda d: d.reviewer),
-    Column("Correo", lambda d: d.email or "— sin correo —"),
-    Column("Enviado", lambda d: d.sent_at),
-    Column("Respuesta", lambda d: d.state,
+    Column("Delegado", lambda d: d.reviewer, tooltip=lambda d: d.email or "Sin correo registrado"),
+    Column("Respuesta", lambda d: d.state, tooltip=lambda d: d.state,
            foreground=lambda d: GREEN if d.answered_on else (RED if d.lapse_result or not d.email else None)),
+    Column("Enviado", lambda d: d.sent_at.astimezone().date() if d.sent_at else "—",
+           tooltip=lambda d: d.email or "Sin correo registrado"),
     Column("Término", lambda d: d.deadline),
 )
 
 OBSERVATION_COLUMNS = (
-    Column("Ver.", lambda o: o.version),
-    Column("Delegado", lambda o: f"{o.entity} — {o.reviewer}" if o.entity else o.reviewer,
-           tooltip=lambda o: f"{o.entity}\n{o.reviewer}"),
-    Column("Medio", lambda o: o.channel),
-    Column("Recibida", lambda o: o.received_on),
-    Column("Dónde", lambda o: o.place),
+    Column("Delegado", lambda o: o.entity or o.reviewer, tooltip=lambda o: f"{o.entity}\n{o.reviewer}"),
+    Column("Dónde", lambda o: o.place, tooltip=lambda o: f"Borrador versión {o.version}"),
     Column("Observación", lambda o: o.text, tooltip=lambda o: o.text),
     Column("Respuesta", lambda o: o.answer.label.split(" (")[0] if o.answer else "Pendiente",
-           foreground=lambda o: GREY if o.answer else RED, tooltip=lambda o: o.reason or None),
-    Column("Motivo", lambda o: o.reason, tooltip=lambda o: o.reason or None),
+           foreground=lambda o: GREY if o.answer else RED,
+           tooltip=lambda o: (o.answer.label + (f": {o.reason}" if o.reason else "")) if o.answer else None),
+    Column("Recibida", lambda o: o.received_on, tooltip=lambda o: o.channel.label),
 )
-
-
 def _qdate(d: date) -> QDate:
     return QDate(d.year, d.month, d.day)
 
@@ -204,7 +199,7 @@ class ReviewPanel(QWidget):
         self.delegates_view.setAccessibleName("Delegados a quienes se envió el borrador")
         self.observations = SessionTableModel(OBSERVATION_COLUMNS, self)
         self.observations_view = QTableView()
-        attach(self.observations_view, self.observations, stretch_column=5)
+        attach(self.observations_view, self.observations, stretch_column=2)
         self.observations_view.setAccessibleName("Observaciones de los delegados")
         self.observations_view.setToolTip("Intro o doble clic: responder la observación")
         split.addWidget(self._titled("Delegados:", self.delegates_view))
@@ -257,8 +252,8 @@ class ReviewPanel(QWidget):
         self.status = status
         self.delegates.update_rows(status.delegates)
         self.observations.update_rows(status.observations)
-        fit_columns(self.delegates_view, max_width=220)
-        fit_columns(self.observations_view, max_width=220)
+        fit_columns(self.delegates_view, max_width=190)
+        fit_columns(self.observations_view, max_width=150)
         self.summary.setText(self._summary(status))
         self._buttons()
 

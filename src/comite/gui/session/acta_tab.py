@@ -38,7 +38,7 @@ class ActaTab(QWidget):
         self.pdf_view = PdfPagesView(self)
         self.review_panel = ReviewPanel(page, self)  # the delegates' review round
         self.views = QTabWidget(self)
-        self.views.addTab(self.pdf_view, "&Vista previa")
+        self.views.addTab(self.pdf_view, "Vis&ta previa")
         self.views.addTab(self.review_panel, "Revisión de los &delegados")
         self.ui.pdfSlot.addWidget(self.views)
         self.dirty = True

@@ -180,11 +180,11 @@ class ReviewPanel(QWidget):
         tools = QHBoxLayout()
         self.import_button = QPushButton("&Importar PDF con comentarios…")
         self.import_button.setToolTip("Registra como observaciones del delegado los comentarios del PDF que devolvió")
-        self.observation_button = QPushButton("Registrar &observación recibida…")
+        self.observation_button = QPushButton("Registrar observación reci&bida…")
         self.observation_button.setToolTip("Una observación que llegó por correo, por teléfono o por escrito")
         self.none_button = QPushButton("&Sin observaciones")
         self.none_button.setToolTip("El delegado seleccionado respondió que no tiene observaciones")
-        self.answer_button = QPushButton("Res&ponder…")
+        self.answer_button = QPushButton("Dar resp&uesta…")
         self.answer_button.setToolTip("Aceptada (se corrige en el siguiente borrador) o no aceptada, con el motivo")
         for b in (self.import_button, self.observation_button, self.none_button, self.answer_button):
             tools.addWidget(b)

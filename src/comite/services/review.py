@@ -428,9 +428,7 @@ def import_pdf_comments(ctx: ServiceContext, session_id: int, pdf: bytes | Path,
         marks = acta_numbering.anchors(ctx.db.vault.decrypt_bytes(stored.pdf, f"acta:{session_id}:{version}"))
     vault = ctx.db.vault
     with ctx.transaction() as s:
-        sess = load_session(s, session_id)
-        if sess.locked:
-            raise RuleViolation("El acta ya fue aprobada: ya no se reciben observaciones al borrador.")
+        _open_review(s, ctx, session_id)
         known = set(s.scalars(select(ReviewObservation.source_key).where(
             ReviewObservation.acta_version_id == version_id, ReviewObservation.source_key.is_not(None))))
         recipient = _recipient(s, version_id, entity, reviewer)
@@ -468,6 +466,15 @@ def import_pdf_comments(ctx: ServiceContext, session_id: int, pdf: bytes | Path,
 # --- typed in by the secretariat, and answered ---------------------------------------------------------
 
 
+def _open_review(s, ctx: ServiceContext, session_id: int) -> CommitteeSession:
+    """The session, if the actor may answer for the secretariat and its acta is not approved yet."""
+    sess = load_session(s, session_id)
+    require(ctx, Action.GENERATE_DOCUMENTS, sess.committee_id)
+    if sess.locked:
+        raise RuleViolation("El acta ya fue aprobada: la revisión del borrador está cerrada.")
+    return sess
+
+
 def _draft_under_review(s, session_id: int) -> ActaVersion:
     latest = s.scalar(select(ActaVersion).where(ActaVersion.session_id == session_id)
                       .order_by(ActaVersion.version.desc()).limit(1))
@@ -495,8 +502,7 @@ def record_observation(ctx: ServiceContext, session_id: int, text: str, *, entit
     if paragraph is not None and paragraph < 1:
         raise ValidationError("El párrafo es un número desde 1.")
     with ctx.transaction() as s:
-        sess = load_session(s, session_id)
-        require(ctx, Action.GENERATE_DOCUMENTS, sess.committee_id)
+        _open_review(s, ctx, session_id)
         draft = _draft_under_review(s, session_id)
         recipient = _recipient(s, draft.id, entity, reviewer)
         obs = ReviewObservation(acta_version_id=draft.id, user_id=ctx.actor.user_id, reviewer=reviewer,
@@ -521,10 +527,7 @@ def record_no_observations(ctx: ServiceContext, recipient_id: int, received: dat
         if r is None:
             raise NotFound("El delegado ya no figura en la revisión.")
         rnd = s.get(ReviewRound, r.round_id)
-        sess = load_session(s, rnd.session_id)
-        require(ctx, Action.GENERATE_DOCUMENTS, sess.committee_id)
-        if sess.locked:
-            raise RuleViolation("El acta ya fue aprobada: la revisión está cerrada.")
+        _open_review(s, ctx, rnd.session_id)
         r.no_observations = True
         _answered(r, received)
         audit.record(s, ctx, "acta_revision_sin_observaciones", "sesion", rnd.session_id,
@@ -545,10 +548,7 @@ def answer_observation(ctx: ServiceContext, observation_id: int, answer: ReviewA
         if obs is None:
             raise NotFound("La observación ya no existe.")
         v = s.get(ActaVersion, obs.acta_version_id)
-        sess = load_session(s, v.session_id)
-        require(ctx, Action.GENERATE_DOCUMENTS, sess.committee_id)
-        if sess.locked:
-            raise RuleViolation("El acta ya fue aprobada: sus observaciones de revisión ya no cambian.")
+        _open_review(s, ctx, v.session_id)
         obs.answer = answer.value if answer else None
         obs.answer_reason = reason or None
         obs.answered_by = ctx.actor.username if answer else None

@@ -171,3 +171,34 @@ def test_the_term_passing_is_recorded_when_the_panel_is_shown(admin, qtbot, tmp_
     assert "aceptación tácita registrada" in panel.result.text()
     states = {panel.delegates.index(r, 2).data() for r in range(panel.delegates.rowCount())}
     assert "Término vencido: aceptación tácita" in states and "Pendiente" not in states
+
+
+def test_an_administrator_sets_the_term_the_rule_and_the_mail_server(admin, qtbot, monkeypatch):
+    from comite.domain import LapseRule
+    from comite.gui import review_settings
+    from comite.gui.document_settings import DocumentSettingsDialog
+    from comite.storage.secrets import MemorySecretStore
+
+    store = MemorySecretStore()
+    monkeypatch.setattr(review_settings, "default_secret_store", lambda: store)
+    documents = DocumentSettingsDialog(admin)
+    qtbot.addWidget(documents)
+    documents.show()
+    _press(documents.review_button)
+    dialog = documents.review_dialog
+    assert dialog.isVisible() and dialog.days["GVP"].value() == 5
+    dialog.days["CERREM_POBLACIONAL"].setValue(8)
+    combo = dialog.rules["CERREM_POBLACIONAL"]
+    combo.setCurrentIndex(combo.findData(LapseRule.NINGUNA.value))
+    _keys(dialog.host, "correo.unp.gov.co")
+    _keys(dialog.user, "secretaria.cerrem")
+    _keys(dialog.password, "clave-del-servidor")
+    _press(dialog.buttons.button(dialog.buttons.StandardButton.Save))
+    assert not dialog.isVisible()
+    settings = review_rounds.review_settings(admin)
+    assert settings["CERREM_POBLACIONAL"] == review_rounds.ReviewSettings(8, LapseRule.NINGUNA)
+    assert settings["GVP"] == review_rounds.ReviewSettings()
+    smtp = review.smtp_settings(admin)
+    assert (smtp.host, smtp.port, smtp.username, smtp.security) == ("correo.unp.gov.co", 587, "secretaria.cerrem",
+                                                                    "starttls")
+    assert store.get(smtp.secret_name) == "clave-del-servidor"

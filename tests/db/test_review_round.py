@@ -248,3 +248,20 @@ def test_only_the_secretariat_sends_imports_and_answers(admin, sent):
         review.answer_observation(reviewer, obs, ReviewAnswer.ACEPTADA)
     row = [o for o in review_rounds.review_status(admin, rev.session_id).observations if o.id == obs][0]
     assert row.channel is ReviewChannel.APLICACION and row.reviewer == "Delegada"
+
+
+def test_a_broken_message_template_records_nothing(admin, tmp_path, monkeypatch):
+    import shutil
+
+    from comite.documents import review_mail
+    from comite.paths import templates_dir
+
+    rev = closed_cerrem_session(admin)
+    mine = tmp_path / "plantillas"
+    shutil.copytree(templates_dir(), mine)
+    (mine / review_mail.TEMPLATE_NAME).write_text("Asunto: Borrador $acta\nHasta el $plazo_final\n", encoding="utf-8")
+    monkeypatch.setattr(review_mail, "templates_dir", lambda: mine)
+    with pytest.raises(ValidationError) as err:
+        review.send_for_review(admin, rev.session_id, tmp_path / "paquete")
+    assert_spanish(err.value, "plantilla del correo", "plazo_final", "No se envió nada")
+    assert acta.acta_versions(admin, rev.session_id) == []

@@ -31,6 +31,7 @@ from comite.errors import ValidationError
 from comite.paths import templates_dir
 
 TEMPLATE_NAME = "correo_revision.txt"
+RULES_NAME = "correo_revision_reglas.txt"
 _SUBJECT = "Asunto:"
 
 
@@ -63,6 +64,22 @@ def _template(path: Path | None = None) -> tuple[Template, Template]:
     return Template(first[len(_SUBJECT):].strip()), Template(body.strip("\n") + "\n")
 
 
+def rule_sentences(path: Path | None = None) -> dict[str, str]:
+    """What the message says about a delegate's silence, by rule code (``templates_actas``)."""
+    path = path or templates_dir() / RULES_NAME
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise ValidationError(f"No se pudo leer la plantilla del correo ({path.name}): "
+                              f"{exc.strerror or exc}.") from exc
+    out = {}
+    for line in lines:
+        if line.strip() and not line.lstrip().startswith("#"):
+            code, _, sentence = line.partition("=")
+            out[code.strip()] = sentence.strip()
+    return out
+
+
 def _fields(mail: ReviewMail) -> dict[str, str]:
     s = mail.session
     return {
@@ -80,6 +97,23 @@ def _fields(mail: ReviewMail) -> dict[str, str]:
         "firma": mail.sender_name.strip() or "Secretaría Técnica",
         "correo_secretaria": mail.sender_email,
     }
+
+
+FIELDS = ("destinatario", "entidad", "comite", "acta", "version", "sesion", "fecha_sesion", "plazo", "plazo_corto",
+          "dias", "regla", "firma", "correo_secretaria")
+
+
+def check_templates() -> None:
+    """Refuse (Spanish) a message template that cannot be filled, before anything is recorded."""
+    subject, body = _template()
+    sample = dict.fromkeys(FIELDS, "x")
+    try:
+        subject.substitute(sample)
+        body.substitute(sample)
+    except (KeyError, ValueError) as exc:
+        raise ValidationError(f"La plantilla del correo tiene un campo que no existe o está mal escrito "
+                              f"({exc}); revise {TEMPLATE_NAME}. No se envió nada.") from exc
+    rule_sentences()
 
 
 def attachment_name(session: SessionInfo, version: int) -> str:

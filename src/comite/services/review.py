@@ -40,7 +40,14 @@ from pathlib import Path
 from sqlalchemy import select
 
 from comite.documents import acta_numbering
-from comite.documents.review_mail import ReviewMail, attachment_name, file_name, review_message
+from comite.documents.review_mail import (
+    ReviewMail,
+    attachment_name,
+    check_templates,
+    file_name,
+    review_message,
+    rule_sentences,
+)
 from comite.domain import (
     AttendanceStatus,
     ReviewAnswer,
@@ -61,7 +68,7 @@ from comite.services import acta, audit, views
 from comite.services.catalog import get_setting, put_setting
 from comite.services.context import Changes, ServiceContext
 from comite.services.permissions import Action, require
-from comite.services.review_rounds import RULE_SENTENCES, settings_for
+from comite.services.review_rounds import settings_for
 from comite.services.sessions import load_session
 from comite.services.settings import document_settings
 from comite.storage.secrets import SecretStore
@@ -224,6 +231,7 @@ def send_for_review(ctx: ServiceContext, session_id: int, out_dir: Path, *,
     except OSError as exc:
         raise ValidationError(f"No se pudo crear la carpeta «{out_dir}»: {exc.strerror or exc}.") from exc
 
+    check_templates()  # a broken message template stops here, before a draft is recorded
     result = acta.issue_draft(ctx, session_id)  # stored and audited: the version the delegates read
     version = result.version
     with ctx.reading() as s:
@@ -245,9 +253,10 @@ def send_for_review(ctx: ServiceContext, session_id: int, out_dir: Path, *,
     without = tuple(a for a in people if not a.email)
     messages: list[EmailMessage] = []
     paths: list[Path] = []
+    rule_sentence = rule_sentences().get(rules.lapse_rule.value, "")
     for i, a in enumerate(with_address, start=1):
         mail = ReviewMail(a.name, a.email or "", a.entity, info, version, deadline, rules.business_days,
-                          RULE_SENTENCES[rules.lapse_rule], sender, signer)
+                          rule_sentence, sender, signer)
         msg = review_message(mail, pdf, unsent=delivery is ReviewDelivery.ARCHIVOS)
         path = out_dir / file_name(mail, i)
         _write_atomic(path, msg.as_bytes())

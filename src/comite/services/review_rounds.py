@@ -43,14 +43,6 @@ DEFAULT_BUSINESS_DAYS = 5
 DEFAULT_LAPSE_RULE = LapseRule.ACEPTACION_TACITA
 MAX_BUSINESS_DAYS = 60
 
-RULE_SENTENCES = {
-    LapseRule.ACEPTACION_TACITA: "Si no recibimos sus observaciones dentro de ese término, se entenderá que no "
-                                 "tiene observaciones al borrador (aceptación tácita), según el reglamento del comité.",
-    LapseRule.NINGUNA: "Si no recibimos respuesta dentro de ese término, se dejará constancia de ello en el acta.",
-}
-"""What the e-mail says about silence, by rule (the wording is the committee's to change here)."""
-
-
 # --- settings ---------------------------------------------------------------------------------------
 
 

@@ -28,7 +28,7 @@ from cryptography.x509.oid import NameOID
 
 from comite.domain import ReviewDelivery
 from comite.errors import ValidationError
-from comite.services import acta, review, review_rounds
+from comite.services import acta, review, review_rounds, review_smtp
 from comite.storage.secrets import MemorySecretStore
 from tests.db.helpers import assert_spanish
 from tests.db.review_helpers import PROTECTED, RADICADOS, closed_cerrem_session
@@ -96,8 +96,8 @@ def smtp_server(tmp_path):
 def test_the_package_goes_through_the_server_over_tls_with_the_keyring_password(admin, smtp_server, tmp_path):
     box, port, cert = smtp_server
     secrets = MemorySecretStore()
-    settings = review.SmtpSettings("localhost", port, "secretaria", "st.cerrem@unp.gov.co", "starttls", str(cert))
-    review.save_smtp_settings(admin, settings, secrets, PASSWORD)
+    settings = review_smtp.SmtpSettings("localhost", port, "secretaria", "st.cerrem@unp.gov.co", "starttls", str(cert))
+    review_smtp.save_smtp_settings(admin, settings, secrets, PASSWORD)
     assert secrets.get(settings.secret_name) == PASSWORD
     with admin.reading() as s:  # the password never reaches the database
         from comite.model import Setting
@@ -125,7 +125,7 @@ def test_the_package_goes_through_the_server_over_tls_with_the_keyring_password(
 def test_a_wrong_password_sends_nothing_and_says_so(admin, smtp_server, tmp_path):
     box, port, cert = smtp_server
     secrets = MemorySecretStore()
-    review.save_smtp_settings(admin, review.SmtpSettings("localhost", port, "secretaria", "", "starttls",
+    review_smtp.save_smtp_settings(admin, review_smtp.SmtpSettings("localhost", port, "secretaria", "", "starttls",
                                                          str(cert)), secrets, "otra-clave")
     rev = closed_cerrem_session(admin)
     with pytest.raises(ValidationError) as err:
@@ -138,7 +138,7 @@ def test_a_wrong_password_sends_nothing_and_says_so(admin, smtp_server, tmp_path
 def test_a_server_whose_certificate_is_not_trusted_gets_nothing(admin, smtp_server, tmp_path):
     box, port, _ = smtp_server
     secrets = MemorySecretStore()
-    review.save_smtp_settings(admin, review.SmtpSettings("localhost", port, "secretaria"), secrets, PASSWORD)
+    review_smtp.save_smtp_settings(admin, review_smtp.SmtpSettings("localhost", port, "secretaria"), secrets, PASSWORD)
     rev = closed_cerrem_session(admin)
     with pytest.raises(ValidationError) as err:
         review.send_for_review(admin, rev.session_id, tmp_path / "p", delivery=ReviewDelivery.SMTP,

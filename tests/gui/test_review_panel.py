@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 from comite.domain import ReviewAnswer, ReviewChannel, SessionStatus
 from comite.gui import dialogs
 from comite.gui.session_page import SessionPage
-from comite.services import review, review_rounds
+from comite.services import review, review_rounds, review_smtp
 from comite.services.context import ServiceContext
 from tests.db.review_helpers import Comment, annotate, closed_cerrem_session
 
@@ -198,7 +198,7 @@ def test_an_administrator_sets_the_term_the_rule_and_the_mail_server(admin, qtbo
     settings = review_rounds.review_settings(admin)
     assert settings["CERREM_POBLACIONAL"] == review_rounds.ReviewSettings(8, LapseRule.NINGUNA)
     assert settings["GVP"] == review_rounds.ReviewSettings()
-    smtp = review.smtp_settings(admin)
+    smtp = review_smtp.smtp_settings(admin)
     assert (smtp.host, smtp.port, smtp.username, smtp.security) == ("correo.unp.gov.co", 587, "secretaria.cerrem",
                                                                     "starttls")
     assert store.get(smtp.secret_name) == "clave-del-servidor"

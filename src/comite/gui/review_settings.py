@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from comite.domain import LapseRule
 from comite.errors import ComiteError
 from comite.gui.session.common import ERROR, show_message
-from comite.services import review, review_rounds
+from comite.services import review_rounds, review_smtp
 from comite.services.context import Changes, ServiceContext
 from comite.storage.secrets import SecretStore, default_secret_store
 
@@ -70,7 +70,7 @@ class ReviewSettingsDialog(QDialog):
 
         mail = QGroupBox("Servidor de correo para enviar los borradores (opcional)")
         form = QFormLayout(mail)
-        smtp = review.smtp_settings(ctx)
+        smtp = review_smtp.smtp_settings(ctx)
         self.host = QLineEdit(smtp.host if smtp else "")
         self.port = QSpinBox()
         self.port.setRange(1, 65535)
@@ -112,8 +112,8 @@ class ReviewSettingsDialog(QDialog):
                     review_rounds.save_review_settings(self.ctx, code, new)
                     changed = True
             if self.host.text().strip():
-                review.save_smtp_settings(
-                    self.ctx, review.SmtpSettings(self.host.text().strip(), self.port.value(), self.user.text().strip(),
+                review_smtp.save_smtp_settings(
+                    self.ctx, review_smtp.SmtpSettings(self.host.text().strip(), self.port.value(), self.user.text().strip(),
                                                   self.sender.text().strip(), self.security.currentData(),
                                                   self.ca.text().strip()),
                     self.secrets, self.password.text() or None)

@@ -27,10 +27,7 @@ audited; the e-mail body carries nothing the acta's first page does not show.
 from __future__ import annotations
 
 import hashlib
-import io
 import re
-import smtplib
-import ssl
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -40,6 +37,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from comite.documents import acta_numbering
+from comite.documents.pdf_comments import read_pdf_comments
 from comite.documents.review_mail import (
     ReviewMail,
     attachment_name,
@@ -65,97 +63,20 @@ from comite.model import (
 )
 from comite.rules.calendar import add_business_days
 from comite.services import acta, audit, views
-from comite.services.catalog import get_setting, put_setting
 from comite.services.context import Changes, ServiceContext
 from comite.services.permissions import Action, require
 from comite.services.review_rounds import settings_for
+from comite.services.review_smtp import (
+    send_messages,
+    smtp_settings,
+)
 from comite.services.sessions import load_session
 from comite.services.settings import document_settings
 from comite.storage.secrets import SecretStore
 from comite.text import fold
 
 NO_ADDRESS_FILE = "delegados_sin_correo.txt"
-
-# --- SMTP ---------------------------------------------------------------------------------------------
-
-SMTP_KEY = "correo_saliente"
-
-
-@dataclass(frozen=True)
-class SmtpSettings:
-    """The secretariat's outgoing mail server. ``security``: ``"starttls"`` (port 587) or
-    ``"ssl"`` (port 465); plain text is never offered. ``ca_file``: the CA that signed
-    the server's certificate, when it is an internal one the system does not trust."""
-
-    host: str
-    port: int = 587
-    username: str = ""
-    sender: str = ""
-    security: str = "starttls"
-    ca_file: str = ""
-
-    @property
-    def secret_name(self) -> str:
-        return f"smtp-password:{self.username}@{self.host.lower()}:{self.port}"
-
-
-def smtp_settings(ctx: ServiceContext) -> SmtpSettings | None:
-    require(ctx, Action.READ_CATALOG)
-    with ctx.reading() as s:
-        raw = get_setting(s, SMTP_KEY, None)
-    if not raw or not raw.get("servidor"):
-        return None
-    return SmtpSettings(raw["servidor"], int(raw.get("puerto", 587)), raw.get("usuario", ""),
-                        raw.get("remitente", ""), raw.get("seguridad", "starttls"), raw.get("ca", ""))
-
-
-def save_smtp_settings(ctx: ServiceContext, new: SmtpSettings, secrets: SecretStore,
-                       password: str | None = None) -> Changes:
-    """Store the server (administrators); the password goes to the keyring only."""
-    require(ctx, Action.MANAGE_CATALOG)
-    if not new.host.strip() or not 0 < new.port < 65536:
-        raise ValidationError("Indique el servidor de correo y un puerto válido; no se guardó nada.")
-    if new.security not in ("starttls", "ssl"):
-        raise ValidationError("El envío de correo va siempre cifrado: elija STARTTLS o SSL; no se guardó nada.")
-    if password:
-        secrets.set(new.secret_name, password)
-    put_setting(ctx, SMTP_KEY, {"servidor": new.host.strip(), "puerto": new.port, "usuario": new.username.strip(),
-                                "remitente": new.sender.strip(), "seguridad": new.security,
-                                "ca": new.ca_file.strip()})
-    return Changes(catalog=True, message="Servidor de correo guardado.")
-
-
-def _smtp_send(cfg: SmtpSettings, password: str | None, messages: Sequence[EmailMessage],
-               timeout: float = 30) -> list[str | None]:
-    """Send each message; per message ``None`` or the Spanish reason it was not sent."""
-    context = ssl.create_default_context(cafile=cfg.ca_file or None)
-    try:
-        if cfg.security == "ssl":
-            server: smtplib.SMTP = smtplib.SMTP_SSL(cfg.host, cfg.port, timeout=timeout, context=context)
-        else:
-            server = smtplib.SMTP(cfg.host, cfg.port, timeout=timeout)
-            server.starttls(context=context)
-        with server:
-            if cfg.username:
-                server.login(cfg.username, password or "")
-            results: list[str | None] = []
-            for msg in messages:
-                try:
-                    server.send_message(msg)
-                    results.append(None)
-                except smtplib.SMTPRecipientsRefused:
-                    results.append("el servidor rechazó la dirección")
-                except smtplib.SMTPException as exc:
-                    results.append(f"el servidor no lo aceptó ({exc.__class__.__name__})")
-            return results
-    except smtplib.SMTPAuthenticationError as exc:
-        raise ValidationError("El servidor de correo rechazó el usuario o la contraseña; no se envió nada. "
-                              "Los archivos .eml quedaron en la carpeta para enviarlos a mano.") from exc
-    except (OSError, smtplib.SMTPException) as exc:  # ssl.SSLError is an OSError
-        raise ValidationError(f"No se pudo conectar de forma segura con el servidor de correo {cfg.host}:"
-                              f"{cfg.port} ({exc.__class__.__name__}); no se envió nada. Los archivos .eml "
-                              "quedaron en la carpeta para enviarlos a mano.") from exc
-
+_FOOTER_VERSION = re.compile(r"BORRADOR\s*·\s*Versión\s+(\d+)")
 
 # --- sending the package -------------------------------------------------------------------------------
 
@@ -208,7 +129,7 @@ def _no_address_text(header: views.SessionHeader, version: int, rows: Sequence[A
 def send_for_review(ctx: ServiceContext, session_id: int, out_dir: Path, *,
                     delivery: ReviewDelivery = ReviewDelivery.ARCHIVOS,
                     secrets: SecretStore | None = None,
-                    smtp_send: Callable[..., list[str | None]] = _smtp_send) -> ReviewPackage:
+                    smtp_send: Callable[..., list[str | None]] = send_messages) -> ReviewPackage:
     """«Enviar a revisión»: store the draft under review and write (and maybe send) its package."""
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
@@ -301,67 +222,6 @@ def send_for_review(ctx: ServiceContext, session_id: int, out_dir: Path, *,
 
 
 # --- reading comments back -------------------------------------------------------------------------------
-
-_COMMENT_TYPES = {"/Text", "/FreeText", "/Highlight", "/Underline", "/StrikeOut", "/Squiggly", "/Caret",
-                  "/Square", "/Circle", "/Polygon", "/PolyLine", "/Ink", "/Line"}
-"""Annotations that carry a reviewer's comment (links, form fields and pop-ups do not)."""
-_FOOTER_VERSION = re.compile(r"BORRADOR\s*·\s*Versión\s+(\d+)")
-_TAGS = re.compile(r"<[^>]+>")
-
-
-@dataclass(frozen=True)
-class PdfComment:
-    page: int  # 1-based
-    kind: str  # "/Text", "/Highlight", ...
-    text: str
-    rect: tuple[float, float, float, float]
-    y: float  # the point that places it (points from the bottom)
-
-
-def _text_of(annot) -> str:
-    text = annot.get("/Contents")
-    if text is None and annot.get("/RC") is not None:  # rich text only (some free-text boxes)
-        text = _TAGS.sub(" ", str(annot["/RC"]))
-    return " ".join(str(text or "").split("\n")).strip() if text else ""
-
-
-def _placing_y(kind: str, rect: tuple[float, float, float, float], annot) -> float:
-    """Where a comment points: the first highlighted line's middle; a note's or a box's
-    top edge, a little inside (a note's icon hangs below the point clicked)."""
-    quads = annot.get("/QuadPoints")
-    if quads is not None and len(quads) >= 8:
-        ys = [float(quads[i]) for i in (1, 3, 5, 7)]
-        return sum(ys) / 4
-    top, height = rect[3], rect[3] - rect[1]
-    return top - min(height / 2, 4.0)
-
-
-def read_pdf_comments(pdf: bytes) -> tuple[list[PdfComment], str]:
-    """The comments of a PDF, in page order, and its first page's text (to identify the draft)."""
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
-    try:
-        reader = PdfReader(io.BytesIO(pdf))
-        first_text = reader.pages[0].extract_text() if reader.pages else ""
-        comments = []
-        for number, page in enumerate(reader.pages, start=1):
-            for ref in page.get("/Annots") or []:
-                annot = ref.get_object()
-                kind = str(annot.get("/Subtype", ""))
-                if kind not in _COMMENT_TYPES:
-                    continue
-                text = _text_of(annot)
-                if not text:
-                    continue  # a mark without words says nothing the secretariat can answer
-                rect = tuple(float(v) for v in annot.get("/Rect", (0, 0, 0, 0)))
-                rect = (min(rect[0], rect[2]), min(rect[1], rect[3]), max(rect[0], rect[2]), max(rect[1], rect[3]))
-                comments.append(PdfComment(number, kind, text, rect, _placing_y(kind, rect, annot)))
-    except (PdfReadError, ValueError, KeyError, IndexError, TypeError) as exc:
-        raise ValidationError(f"El archivo no se pudo leer como PDF ({exc.__class__.__name__}); pida al "
-                              "delegado que lo guarde de nuevo o registre sus observaciones a mano.") from exc
-    return comments, first_text or ""
-
 
 @dataclass(frozen=True)
 class ImportResult:

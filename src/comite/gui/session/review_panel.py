@@ -52,7 +52,7 @@ from comite.gui import workers
 from comite.gui.session.common import ERROR, GREEN, GREY, OK, RED, show_message
 from comite.gui.session.models import SessionTableModel
 from comite.gui.table_models import ROW_ROLE, Column, attach, fit_columns
-from comite.services import review, review_rounds
+from comite.services import review, review_rounds, review_smtp
 from comite.services.permissions import Action, allowed
 from comite.services.review_rounds import DelegateStatus, ObservationRow, ReviewStatus
 
@@ -314,7 +314,7 @@ class ReviewPanel(QWidget):
     def _send_dialog(self) -> _Dialog:
         ctx, h = self.host.ctx, self.host.header
         rules = review_rounds.review_settings(ctx).get(h.committee_code, review_rounds.ReviewSettings())
-        smtp = review.smtp_settings(ctx)
+        smtp = review_smtp.smtp_settings(ctx)
         people = review.addressees(ctx, self.host.session_id)
         folder = QLineEdit(str(Path.home() / f"Revision_acta_{h.committee_code}_{h.number:03d}-{h.year}"))
         pick = QPushButton("&Elegir…")

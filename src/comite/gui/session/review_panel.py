@@ -219,7 +219,7 @@ class ReviewPanel(QWidget):
             self.observations_view.activated.connect(lambda _i: self.answer_selected())
         self.delegates_view.selectionModel().currentRowChanged.connect(lambda *_: self._buttons())
         self.observations_view.selectionModel().currentRowChanged.connect(lambda *_: self._buttons())
-        self.refresh()
+        # The tab that holds the panel calls refresh() (at once, and on every Changes(acta=True)).
 
     @staticmethod
     def _titled(title: str, view: QTableView) -> QWidget:

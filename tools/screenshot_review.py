@@ -52,6 +52,7 @@ def main() -> int:
 def _shoot(out: Path, work: Path) -> None:
     from sqlalchemy import select
 
+    from comite.demo import fill_demo
     from comite.documents import acta_numbering
     from comite.domain import ReviewAnswer, ReviewChannel, SessionStatus
     from comite.gui.app import apply_look, ensure_application, make_main_window
@@ -59,7 +60,6 @@ def _shoot(out: Path, work: Path) -> None:
     from comite.services import accounts, review, review_rounds
     from comite.services.bootstrap import open_database
     from comite.services.context import ServiceContext
-    from comite.services.demo import fill_demo
     from tools.screenshots import _save, _settle
 
     db = open_database(str(work / "demo.sqlite3"))

@@ -20,6 +20,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any, NoReturn
 
 from comite.errors import ComiteError, ValidationError
 
@@ -54,8 +55,8 @@ def _positive(text: str) -> int:
 class _Parser(argparse.ArgumentParser):
     """argparse with its fixed English phrases in Spanish."""
 
-    def __init__(self, *args, add_help: bool = True, **kwargs) -> None:
-        super().__init__(*args, add_help=False, **kwargs)
+    def __init__(self, *args: Any, add_help: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **{**kwargs, "add_help": False})
         if add_help:
             self.add_argument("-h", "--help", action="help", help="mostrar esta ayuda y salir")
 
@@ -67,7 +68,7 @@ class _Parser(argparse.ArgumentParser):
                 .replace("\npositional arguments:\n", "\nargumentos:\n")
                 .replace("\noptions:\n", "\nopciones:\n"))
 
-    def error(self, message: str) -> None:  # pragma: no cover - exercised through main()
+    def error(self, message: str) -> NoReturn:  # pragma: no cover - exercised through main()
         message = (message.replace("the following arguments are required", "faltan los argumentos")
                    .replace("unrecognized arguments", "argumentos no reconocidos")
                    .replace("invalid choice", "opción no válida")
@@ -89,7 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--db", default=argparse.SUPPRESS, help="ruta del archivo SQLite o URL de la base de datos")
     common.add_argument("--user", default=argparse.SUPPRESS, help="usuario")
     add_parser = sub.add_parser
-    sub.add_parser = lambda name, **kw: add_parser(name, parents=[common], **kw)  # type: ignore[method-assign]
+    sub.add_parser = lambda name, **kw: add_parser(name, parents=[common], **kw)  # type: ignore[method-assign]  # every subcommand inherits --db/--user; argparse has no hook for it
 
     c = sub.add_parser("catalog", help="catálogo de comités vigente")
     c.add_argument("--json", action="store_true", help="imprimir como JSON")
@@ -230,7 +231,7 @@ def cmd_catalog(args: argparse.Namespace) -> int:
 
 
 def cmd_catalog_import(args: argparse.Namespace) -> int:
-    from comite.services.catalog import import_compositions
+    from comite.services.catalog_admin import import_compositions
 
     db = _open(args)
     print(import_compositions(_login(args, db), args.folder).message)
@@ -245,7 +246,7 @@ def cmd_deadline(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from comite.services.demo import fill_demo
+    from comite.demo import fill_demo
 
     db = _open(args)
     report = fill_demo(db, sessions=args.sessions, cases=args.cases, seed=args.seed,
@@ -320,8 +321,8 @@ def cmd_recover(args: argparse.Namespace) -> int:
 
 
 def cmd_user_add(args: argparse.Namespace) -> int:
+    from comite.domain import Role
     from comite.services import accounts
-    from comite.services.context import Role
 
     db = _open(args)
     ctx = _login(args, db)
@@ -371,7 +372,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
         ctx = ServiceContext(db, accounts.login_with_remembered_key(db, KeyringSecretStore()).actor)
     else:
         ctx = _login(args, db)
-    removed = []
+    removed: list[Path] = []
     if args.file.is_dir():
         info, removed = backup_into_folder(ctx, args.file, keep=args.keep)
     else:
@@ -465,7 +466,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
     if args.demo:
         workdir = Path(tempfile.mkdtemp(prefix="comite-demo-"))
         args.db = str(workdir / "demo.sqlite3")
-        from comite.services.demo import fill_demo
+        from comite.demo import fill_demo
 
         db = _open(args)
         report = fill_demo(db)

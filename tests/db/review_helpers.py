@@ -26,8 +26,9 @@ from comite.domain import (
     SessionStatus,
     VoteChoice,
 )
-from comite.services import proceedings, sessions, views
+from comite.services import attendance, deliberation, sessions, views
 from comite.services.context import ServiceContext
+from comite.services.decisions import DecisionInput, MeasureInput, record_decision
 from tests.db.helpers import case_for, new_session, put_on_agenda
 
 PROTECTED = ("Rosalba Quiñónez Ortega", "Edilberto Ñustes Páez")
@@ -57,18 +58,18 @@ def closed_cerrem_session(ctx: ServiceContext, day: date = date(2026, 11, 20), p
         if row.condition is not None and key != "acnur":
             continue
         email = None if key == "defensoria" else f"delegado.{key}@entidad.gov.co"
-        proceedings.set_attendance(ctx, row.id, status=AttendanceStatus.PRESENTE, person_name=f"Delegado {key}",
-                                   arrival=time(9, 0), email=email)
+        attendance.set_attendance(ctx, row.id, status=AttendanceStatus.PRESENTE, person_name=f"Delegado {key}",
+                                  arrival=time(9, 0), email=email)
         (with_email if email else without).append(row.entity)
     sessions.set_status(ctx, sid, SessionStatus.EN_CURSO)
     for hid in hearings:
-        proceedings.update_hearing(ctx, hid, deliberation=DELIBERATION)
+        deliberation.update_hearing(ctx, hid, deliberation=DELIBERATION)
         voters = [v for v in views.hearing_detail(ctx, hid).voters if v.can_vote]
         for v in voters:
-            proceedings.cast_vote(ctx, hid, v.seat_key, VoteChoice.A_FAVOR)
-        proceedings.record_decision(ctx, hid, proceedings.DecisionInput(
+            deliberation.cast_vote(ctx, hid, v.seat_key, VoteChoice.A_FAVOR)
+        record_decision(ctx, hid, DecisionInput(
             DecisionOutcome.DECIDED, RiskLevel.EXTRAORDINARIO, concept="Se valida el nivel extraordinario.",
-            measures=[proceedings.MeasureInput("chaleco_blindado", 1, MeasureAction.IMPLEMENTAR, 6)]))
+            measures=[MeasureInput("chaleco_blindado", 1, MeasureAction.IMPLEMENTAR, 6)]))
     sessions.update_session(ctx, sid, end=time(12, 0))
     sessions.set_status(ctx, sid, SessionStatus.CERRADA)
     return Reviewed(sid, tuple(without), tuple(with_email))

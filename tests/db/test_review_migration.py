@@ -1,6 +1,6 @@
-"""Revision 0009 on a database that already had review observations: one marked resolved
+"""Revision 0008 on a database that already had review observations: one marked resolved
 becomes accepted (answered when it was written), a pending one stays pending, nothing
-else changes; and back down to 0003 the flag returns."""
+else changes; and back down to 0004 the flag returns."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from tests.db.test_migrations import _at_first_revision, _fill
 
 
 def test_resolved_observations_become_accepted(empty_db_url):
-    db = _at_first_revision(empty_db_url, "0003")
+    db = _at_first_revision(empty_db_url, "0004")
     try:
         _fill(db)
         at = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
@@ -35,7 +35,7 @@ def test_resolved_observations_become_accepted(empty_db_url):
             ("aceptada", "aplicacion", b"cifrado"), (None, "aplicacion", b"cifrado")]
         assert rows[0].answered_at is not None and rows[1].answered_at is None
 
-        _downgrade(db, "0003")
+        _downgrade(db, "0004")
         with db.engine.connect() as conn:
             back = conn.execute(text("SELECT resolved FROM review_observation ORDER BY id")).scalars().all()
         assert [bool(v) for v in back] == [True, False]

@@ -23,12 +23,12 @@ from pypdf import PdfReader
 from sqlalchemy import select, text
 
 from comite.documents import acta_numbering
-from comite.domain import LapseRule, ReviewAnswer, ReviewChannel
+from comite.domain import LapseRule, ReviewAnswer, ReviewChannel, Role
 from comite.errors import RuleViolation, ValidationError
 from comite.model import AuditEntry
 from comite.rules.calendar import add_business_days
 from comite.services import acta, review, review_rounds
-from comite.services.context import Role, ServiceContext
+from comite.services.context import ServiceContext
 from tests.conftest import make_user
 from tests.db.helpers import assert_spanish, login_ctx, snapshot
 from tests.db.review_helpers import PROTECTED, RADICADOS, Comment, annotate, closed_cerrem_session

@@ -190,7 +190,10 @@ def anchors(pdf: bytes) -> list[Anchor]:
         section, _, paragraph = name[len(PREFIX):].rpartition("-")
         if not paragraph.isdigit():
             continue
-        page = reader.get_destination_page_number(dest) + 1
+        index = reader.get_destination_page_number(dest)
+        if index is None:  # a destination to no page of this file
+            continue
+        page = index + 1
         top = float(dest.top) if dest.top is not None else 0.0
         out.append(Anchor(page, -top, section, int(paragraph)))
     return sorted(out)

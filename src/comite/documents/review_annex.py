@@ -57,7 +57,7 @@ def annex_flowables(annex: ReviewAnnex) -> list[Flowable]:
         rows = []
         for i, n in enumerate(annex.notes, start=1):
             received = date_short(n.received) if n.received else "—"
-            answer = [(n.answer or "Sin respuesta", "b")]
+            answer: list[pc.Run] = [(n.answer or "Sin respuesta", "b")]
             if n.reason:
                 answer.append("\n" + n.reason)
             rows.append([

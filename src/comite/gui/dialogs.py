@@ -92,7 +92,7 @@ def log_exception(exc: BaseException, where: str = "") -> None:
         inner = inner.__cause__ or inner.__context__
     log.error("Error inesperado%s\n%s", f" en {where}" if where else "", "\n".join(parts))
     with contextlib.suppress(AttributeError):  # exceptions with __slots__ just get logged twice
-        exc._comite_logged = True  # type: ignore[attr-defined]
+        exc._comite_logged = True  # type: ignore[attr-defined]  # marks the object: logged once
 
 
 def failure_place(exc: BaseException) -> str:

@@ -113,9 +113,9 @@ class ReviewSettingsDialog(QDialog):
                     changed = True
             if self.host.text().strip():
                 review_smtp.save_smtp_settings(
-                    self.ctx, review_smtp.SmtpSettings(self.host.text().strip(), self.port.value(), self.user.text().strip(),
-                                                  self.sender.text().strip(), self.security.currentData(),
-                                                  self.ca.text().strip()),
+                    self.ctx, review_smtp.SmtpSettings(self.host.text().strip(), self.port.value(),
+                                                       self.user.text().strip(), self.sender.text().strip(),
+                                                       self.security.currentData(), self.ca.text().strip()),
                     self.secrets, self.password.text() or None)
                 changed = True
         except ComiteError as exc:

@@ -35,6 +35,7 @@ __all__ = [
     "Commitment", "Committee", "CommitteeSession", "Composition", "DatabaseMeta", "Decision",
     "EmergencyMeasure", "Encrypted", "FamilyMember", "Handoff", "Hearing", "KeyWrap",
     "MeasureDecision", "MeasureType", "Observation", "Population", "Resolution",
-    "ReviewObservation", "ReviewRecipient", "ReviewRound", "RiskBand", "Seat", "Setting", "User", "UserCommittee", "Vote",
+    "ReviewObservation", "ReviewRecipient", "ReviewRound", "RiskBand", "Seat", "Setting", "User", "UserCommittee",
+    "Vote",
     "attach_vault",
 ]

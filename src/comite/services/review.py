@@ -47,7 +47,10 @@ from comite.documents.review_mail import (
     rule_sentences,
 )
 from comite.domain import (
+    ActaKind,
     AttendanceStatus,
+    AuditAction,
+    AuditEntity,
     ReviewAnswer,
     ReviewChannel,
     ReviewDelivery,
@@ -156,8 +159,8 @@ def send_for_review(ctx: ServiceContext, session_id: int, out_dir: Path, *,
     result = acta.issue_draft(ctx, session_id)  # stored and audited: the version the delegates read
     version = result.version
     with ctx.reading() as s:
-        stored = s.scalar(select(ActaVersion).where(ActaVersion.session_id == session_id,
-                                                    ActaVersion.version == version))
+        stored = s.scalars(select(ActaVersion).where(ActaVersion.session_id == session_id,
+                                                     ActaVersion.version == version)).one()
         version_id = stored.id
         pdf = ctx.db.vault.decrypt_bytes(stored.pdf, f"acta:{session_id}:{version}")
     header = views.session_header(ctx, session_id)
@@ -203,7 +206,7 @@ def send_for_review(ctx: ServiceContext, session_id: int, out_dir: Path, *,
                 position=i, attendance_id=a.attendance_id, entity=a.entity, reviewer=a.name, email=a.email,
                 sent_at=now if a.attendance_id in sent_ok else None))
         s.add(rnd)
-        audit.record(s, ctx, "acta_revision_enviada", "sesion", session_id, details={
+        audit.record(s, ctx, AuditAction.ACTA_REVISION_ENVIADA, AuditEntity.SESION, session_id, details={
             "version": version, "termino": deadline, "dias_habiles": rules.business_days,
             "regla": rules.lapse_rule, "entrega": delivery, "correos": len(sent_ok),
             "sin_correo": [a.entity for a in without], "fallidos": len(failures), "carpeta": str(out_dir)})
@@ -245,7 +248,7 @@ def _draft_of(s, sess: CommitteeSession, first_text: str) -> ActaVersion:
         raise ValidationError("El PDF no es un borrador enviado a revisión (no dice «BORRADOR · Versión N»).")
     version = int(m.group(1))
     stored = s.scalar(select(ActaVersion).where(ActaVersion.session_id == sess.id, ActaVersion.version == version,
-                                                ActaVersion.kind == "borrador"))
+                                                ActaVersion.kind == ActaKind.BORRADOR))
     if stored is None:
         raise ValidationError(f"La versión {version} del acta no es un borrador guardado de esta sesión.")
     return stored
@@ -317,7 +320,7 @@ def import_pdf_comments(ctx: ServiceContext, session_id: int, pdf: bytes | Path,
         if added:
             _answered(recipient, received)
         digest = hashlib.sha256(pdf).hexdigest()
-        audit.record(s, ctx, "acta_revision_importada", "sesion", session_id, details={
+        audit.record(s, ctx, AuditAction.ACTA_REVISION_IMPORTADA, AuditEntity.SESION, session_id, details={
             "version": version, "entidad": entity, "delegado": reviewer, "recibido": received,
             "comentarios": len(comments), "nuevas": added, "repetidas": len(comments) - added,
             "sha256_archivo": digest, "archivo": source_name})
@@ -347,7 +350,7 @@ def _open_review(s, ctx: ServiceContext, session_id: int) -> CommitteeSession:
 def _draft_under_review(s, session_id: int) -> ActaVersion:
     latest = s.scalar(select(ActaVersion).where(ActaVersion.session_id == session_id)
                       .order_by(ActaVersion.version.desc()).limit(1))
-    if latest is None or latest.kind != "borrador":
+    if latest is None or latest.kind is not ActaKind.BORRADOR:
         raise RuleViolation("No hay un borrador en revisión: envíe el acta a revisión primero." if latest is None
                             else "El acta ya fue aprobada: ya no se reciben observaciones al borrador.")
     return latest
@@ -381,7 +384,7 @@ def record_observation(ctx: ServiceContext, session_id: int, text: str, *, entit
         s.add(obs)
         s.flush()
         _answered(recipient, received)
-        audit.record(s, ctx, "acta_observacion", "sesion", session_id,
+        audit.record(s, ctx, AuditAction.ACTA_OBSERVACION, AuditEntity.SESION, session_id,
                      details={"version": draft.version, "entidad": entity, "delegado": reviewer,
                               "medio": channel, "recibido": received}, reserved={"texto": text})
         return Changes(acta=True, session_id=session_id, created_id=obs.id,
@@ -395,11 +398,11 @@ def record_no_observations(ctx: ServiceContext, recipient_id: int, received: dat
         r = s.get(ReviewRecipient, recipient_id)
         if r is None:
             raise NotFound("El delegado ya no figura en la revisión.")
-        rnd = s.get(ReviewRound, r.round_id)
+        rnd = s.get_one(ReviewRound, r.round_id)
         _open_review(s, ctx, rnd.session_id)
         r.no_observations = True
         _answered(r, received)
-        audit.record(s, ctx, "acta_revision_sin_observaciones", "sesion", rnd.session_id,
+        audit.record(s, ctx, AuditAction.ACTA_REVISION_SIN_OBSERVACIONES, AuditEntity.SESION, rnd.session_id,
                      details={"entidad": r.entity, "delegado": r.reviewer, "recibido": received})
         return Changes(acta=True, session_id=rnd.session_id,
                        message=f"{r.entity}: respondió sin observaciones.")
@@ -416,15 +419,15 @@ def answer_observation(ctx: ServiceContext, observation_id: int, answer: ReviewA
         obs = s.get(ReviewObservation, observation_id)
         if obs is None:
             raise NotFound("La observación ya no existe.")
-        v = s.get(ActaVersion, obs.acta_version_id)
+        v = s.get_one(ActaVersion, obs.acta_version_id)
         _open_review(s, ctx, v.session_id)
         obs.answer = answer.value if answer else None
         obs.answer_reason = reason or None
         obs.answered_by = ctx.actor.username if answer else None
         obs.answered_at = ctx.now() if answer else None
-        audit.record(s, ctx, "acta_observacion_respondida" if answer else "acta_observacion_reabierta",
-                     "sesion", v.session_id, details={"version": v.version, "observacion": obs.id,
-                                                      "respuesta": answer.value if answer else None},
+        action = AuditAction.ACTA_OBSERVACION_RESPONDIDA if answer else AuditAction.ACTA_OBSERVACION_REABIERTA
+        audit.record(s, ctx, action, AuditEntity.SESION, v.session_id,
+                     details={"version": v.version, "observacion": obs.id, "respuesta": answer},
                      reserved={"motivo": reason} if reason else None)
         message = (f"Observación {answer.label.lower()}." if answer else "Observación de nuevo pendiente.")
         return Changes(acta=True, session_id=v.session_id, message=message)

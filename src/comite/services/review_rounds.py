@@ -29,11 +29,12 @@ from sqlalchemy.orm import Session
 
 from comite.documents.acta_numbering import reference
 from comite.documents.data import ReviewAnnex, ReviewDelegateRow, ReviewNote
-from comite.domain import LapseRule, ReviewAnswer, ReviewChannel, ReviewDelivery
+from comite.domain import AuditAction, AuditEntity, LapseRule, ReviewAnswer, ReviewChannel, ReviewDelivery
 from comite.errors import ValidationError
 from comite.model import ActaVersion, Committee, ReviewObservation, ReviewRound
 from comite.services import audit
-from comite.services.catalog import get_setting, put_setting
+from comite.services.catalog import get_setting
+from comite.services.catalog_admin import put_setting
 from comite.services.context import Changes, ServiceContext
 from comite.services.permissions import Action, allowed, require
 from comite.services.sessions import load_session
@@ -249,7 +250,7 @@ def apply_lapsed_terms(ctx: ServiceContext, session_id: int) -> Changes:
             r.lapse_result = rnd.lapse_rule
             r.lapse_recorded_at = ctx.now()
             recorded.append(r.entity)
-            audit.record(s, ctx, "acta_revision_vencida", "sesion", session_id,
+            audit.record(s, ctx, AuditAction.ACTA_REVISION_VENCIDA, AuditEntity.SESION, session_id,
                          details={"version": version, "entidad": r.entity, "delegado": r.reviewer,
                                   "termino": rnd.deadline, "regla": rnd.lapse_rule})
         if not recorded:

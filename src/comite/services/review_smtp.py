@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 
 from comite.errors import ValidationError
-from comite.services.catalog import get_setting, put_setting
+from comite.services.catalog import get_setting
+from comite.services.catalog_admin import put_setting
 from comite.services.context import Changes, ServiceContext
 from comite.services.permissions import Action, require
 from comite.storage.secrets import SecretStore

@@ -10,11 +10,11 @@ without observations, and answer an observation (accepted, or not accepted
 with the reason) — by button, double click or Intro on the row.
 
 The panel reads and writes through :mod:`comite.services.review` and
-:mod:`comite.services.review_rounds` only; the tab that holds it hands it its
-host (``ctx``, ``session_id``, ``header``, ``apply_changes``,
-``report_error``, ``show_message``, ``flush``) and calls :meth:`refresh` on
-``Changes(acta=True)``. Dialogs are opened non-modally (``open()``): tests
-fill them and press their buttons as a user would.
+:mod:`comite.services.review_rounds` only; it gets the session page as a
+:class:`~comite.gui.session.host.SessionHost` and publishes what it changed on
+the change bus; the tab that holds it hands it every change the bus brings
+(:meth:`apply_changes`), and it reads the round again on ``Changes(acta=True)``.
+Dialogs are opened non-modally (``open()``): tests fill them and press their buttons as a user would.
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -50,9 +49,11 @@ from comite.domain import ReviewAnswer, ReviewChannel, ReviewDelivery, SessionSt
 from comite.errors import ComiteError
 from comite.gui import workers
 from comite.gui.session.common import ERROR, GREEN, GREY, OK, RED, show_message
+from comite.gui.session.host import SessionHost
 from comite.gui.session.models import SessionTableModel
 from comite.gui.table_models import ROW_ROLE, Column, attach, fit_columns
 from comite.services import review, review_rounds, review_smtp
+from comite.services.context import Changes
 from comite.services.permissions import Action, allowed
 from comite.services.review_rounds import DelegateStatus, ObservationRow, ReviewStatus
 
@@ -161,7 +162,7 @@ class ReviewPanel(QWidget):
 
     dialog_opened = Signal(object)
 
-    def __init__(self, host: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, host: SessionHost, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.host = host
         self.status: ReviewStatus | None = None
@@ -237,6 +238,11 @@ class ReviewPanel(QWidget):
     def locked(self) -> bool:
         return self.host.header.status is SessionStatus.ACTA_APROBADA
 
+    def apply_changes(self, changes: Changes, _initiator: object) -> None:
+        """A change from the bus, handed on by the tab: the round follows the acta and the session."""
+        if changes.acta or changes.session:
+            self.refresh()
+
     def refresh(self) -> None:
         ctx, sid = self.host.ctx, self.host.session_id
         status = review_rounds.review_status(ctx, sid)
@@ -296,8 +302,8 @@ class ReviewPanel(QWidget):
         self.dialog_opened.emit(dialog)
         return dialog
 
-    def _applied(self, changes) -> None:
-        self.host.apply_changes(changes)
+    def _applied(self, changes: Changes) -> None:
+        self.host.publish(changes, self)
         if changes.message:
             self._say(changes.message)
 
@@ -362,9 +368,7 @@ class ReviewPanel(QWidget):
         secrets = default_secret_store() if delivery is ReviewDelivery.SMTP else None
 
         def done(package) -> None:
-            from comite.services.context import Changes
-
-            self.host.apply_changes(Changes(session=True, acta=True, session_id=sid))
+            self.host.publish(Changes(session=True, acta=True, session_id=sid), self)
             self.last_package = package
             self._say(package.message, ERROR if package.failures else OK)
 
@@ -393,7 +397,7 @@ class ReviewPanel(QWidget):
         def submit(d: _Dialog) -> bool:
             entity, name, received = who.values()
             result = review.import_pdf_comments(ctx, sid, path, entity=entity, reviewer=name, received=received)
-            self.host.apply_changes(result.changes)
+            self.host.publish(result.changes, self)
             self._say(result.message, OK if result.added or not result.found else ERROR)
             return True
 

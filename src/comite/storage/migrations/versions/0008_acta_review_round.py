@@ -8,15 +8,15 @@ imported twice adds nothing), and the secretariat's answer (accepted or not,
 with the reason, encrypted), which replaces the old "resolved" flag: an
 observation marked resolved before this revision becomes accepted.
 
-Revision ID: 0009
-Revises: 0003
+Revision ID: 0008
+Revises: 0004
 Create Date: 2026-11-26 09:00:00
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0009'
-down_revision = '0003'
+revision = '0008'
+down_revision = '0004'
 branch_labels = None
 depends_on = None
 

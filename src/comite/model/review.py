@@ -15,7 +15,8 @@ from datetime import date, datetime
 from sqlalchemy import Boolean, Date, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from comite.model.base import Base, UTCDateTime, utcnow
+from comite.domain import LapseRule, ReviewDelivery
+from comite.model.base import Base, Code, UTCDateTime, utcnow
 
 
 class ReviewRound(Base):
@@ -31,8 +32,8 @@ class ReviewRound(Base):
     sent_on: Mapped[date] = mapped_column(Date)
     deadline: Mapped[date] = mapped_column(Date)
     business_days: Mapped[int] = mapped_column(Integer)
-    lapse_rule: Mapped[str] = mapped_column(String(30))  # LapseRule
-    delivery: Mapped[str] = mapped_column(String(20))  # ReviewDelivery
+    lapse_rule: Mapped[LapseRule] = mapped_column(Code(LapseRule, 30))
+    delivery: Mapped[ReviewDelivery] = mapped_column(Code(ReviewDelivery, 20))
     created_by: Mapped[str] = mapped_column(String(80))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
@@ -54,7 +55,7 @@ class ReviewRecipient(Base):
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # None: no address, not sent
     answered_on: Mapped[date | None] = mapped_column(Date)
     no_observations: Mapped[bool] = mapped_column(Boolean, default=False)
-    lapse_result: Mapped[str | None] = mapped_column(String(30))  # LapseRule applied at the term's end
+    lapse_result: Mapped[LapseRule | None] = mapped_column(Code(LapseRule, 30))  # applied at the term's end
     lapse_recorded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     round: Mapped[ReviewRound] = relationship(back_populates="recipients")

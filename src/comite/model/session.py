@@ -33,6 +33,8 @@ from comite.domain import (
     DecisionOutcome,
     HearingSource,
     MeasureAction,
+    ReviewAnswer,
+    ReviewChannel,
     Rights,
     RiskLevel,
     SeatCondition,
@@ -328,13 +330,13 @@ class ReviewObservation(Base):
     recipient_id: Mapped[int | None] = mapped_column(
         ForeignKey("review_recipient.id", ondelete="SET NULL"), index=True
     )
-    channel: Mapped[str] = mapped_column(String(20), default="aplicacion")  # ReviewChannel
+    channel: Mapped[ReviewChannel] = mapped_column(Code(ReviewChannel, 20), default=ReviewChannel.APLICACION)
     received_on: Mapped[date | None] = mapped_column(Date)
     page: Mapped[int | None] = mapped_column(Integer)
     section: Mapped[str | None] = mapped_column(String(30))
     paragraph: Mapped[int | None] = mapped_column(Integer)
     source_key: Mapped[str | None] = mapped_column(String(32))  # keyed hash of a PDF comment
-    answer: Mapped[str | None] = mapped_column(String(20))  # ReviewAnswer
+    answer: Mapped[ReviewAnswer | None] = mapped_column(Code(ReviewAnswer, 20))
     answer_reason: Mapped[str | None] = mapped_column(Encrypted("review.answer"))
     answered_by: Mapped[str | None] = mapped_column(String(80))
     answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

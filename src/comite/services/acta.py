@@ -413,7 +413,7 @@ def add_review_observation(ctx: ServiceContext, version_id: int, text: str) -> C
             raise RuleViolation("Las observaciones se hacen sobre un borrador, no sobre el acta aprobada.")
         obs = ReviewObservation(acta_version_id=v.id, user_id=ctx.actor.user_id,
                                 reviewer=ctx.actor.full_name or ctx.actor.username, text=text.strip(),
-                                channel=ReviewChannel.APLICACION.value, received_on=ctx.today())
+                                channel=ReviewChannel.APLICACION, received_on=ctx.today())
         s.add(obs)
         s.flush()
         audit.record(s, ctx, AuditAction.ACTA_OBSERVACION, AuditEntity.SESION, v.session_id,

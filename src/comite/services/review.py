@@ -177,7 +177,7 @@ def send_for_review(ctx: ServiceContext, session_id: int, out_dir: Path, *,
     without = tuple(a for a in people if not a.email)
     messages: list[EmailMessage] = []
     paths: list[Path] = []
-    rule_sentence = rule_sentences().get(rules.lapse_rule.value, "")
+    rule_sentence = rule_sentences().get(rules.lapse_rule, "")
     for i, a in enumerate(with_address, start=1):
         mail = ReviewMail(a.name, a.email or "", a.entity, info, version, deadline, rules.business_days,
                           rule_sentence, sender, signer)
@@ -198,8 +198,8 @@ def send_for_review(ctx: ServiceContext, session_id: int, out_dir: Path, *,
     now = ctx.now()
     with ctx.transaction() as s:
         rnd = ReviewRound(acta_version_id=version_id, session_id=session_id, sent_on=today, deadline=deadline,
-                          business_days=rules.business_days, lapse_rule=rules.lapse_rule.value,
-                          delivery=delivery.value, created_by=ctx.actor.username)
+                          business_days=rules.business_days, lapse_rule=rules.lapse_rule,
+                          delivery=delivery, created_by=ctx.actor.username)
         sent_ok = {a.attendance_id for a, why in zip(with_address, outcome, strict=True) if why is None}
         for i, a in enumerate(people):
             rnd.recipients.append(ReviewRecipient(
@@ -314,7 +314,7 @@ def import_pdf_comments(ctx: ServiceContext, session_id: int, pdf: bytes | Path,
             section, paragraph = acta_numbering.locate(marks, c.page, c.y) if marks else (None, None)
             s.add(ReviewObservation(
                 acta_version_id=version_id, user_id=ctx.actor.user_id, reviewer=reviewer, entity=entity,
-                text=c.text, recipient_id=recipient.id if recipient else None, channel=ReviewChannel.PDF.value,
+                text=c.text, recipient_id=recipient.id if recipient else None, channel=ReviewChannel.PDF,
                 received_on=received, page=c.page, section=section, paragraph=paragraph, source_key=key))
             added += 1
         if added:
@@ -379,7 +379,7 @@ def record_observation(ctx: ServiceContext, session_id: int, text: str, *, entit
         recipient = _recipient(s, draft.id, entity, reviewer)
         obs = ReviewObservation(acta_version_id=draft.id, user_id=ctx.actor.user_id, reviewer=reviewer,
                                 entity=entity, text=text, recipient_id=recipient.id if recipient else None,
-                                channel=channel.value, received_on=received, section=section or None,
+                                channel=channel, received_on=received, section=section or None,
                                 paragraph=paragraph if section else None)
         s.add(obs)
         s.flush()
@@ -421,7 +421,7 @@ def answer_observation(ctx: ServiceContext, observation_id: int, answer: ReviewA
             raise NotFound("La observación ya no existe.")
         v = s.get_one(ActaVersion, obs.acta_version_id)
         _open_review(s, ctx, v.session_id)
-        obs.answer = answer.value if answer else None
+        obs.answer = answer
         obs.answer_reason = reason or None
         obs.answered_by = ctx.actor.username if answer else None
         obs.answered_at = ctx.now() if answer else None

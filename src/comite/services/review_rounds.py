@@ -180,9 +180,9 @@ def _observation_rows(s: Session, session_id: int) -> list[ObservationRow]:
         .order_by(ActaVersion.version, ReviewObservation.received_on, ReviewObservation.id)
     )
     return [
-        ObservationRow(o.id, version, o.reviewer, o.entity or "", ReviewChannel(o.channel),
+        ObservationRow(o.id, version, o.reviewer, o.entity or "", o.channel,
                        o.received_on or o.created_at.date(), o.page, o.section, o.paragraph, o.text,
-                       ReviewAnswer(o.answer) if o.answer else None, o.answer_reason or "", o.answered_by,
+                       o.answer, o.answer_reason or "", o.answered_by,
                        o.recipient_id)
         for o, version in rows
     ]
@@ -197,7 +197,7 @@ def _delegates(s: Session, rnd: ReviewRound, version: int,
     return tuple(
         DelegateStatus(r.id, r.entity, r.reviewer, r.email, version, r.sent_at, rnd.deadline, r.answered_on,
                        counts.get(r.id, 0), r.no_observations,
-                       LapseRule(r.lapse_result) if r.lapse_result else None)
+                       r.lapse_result)
         for r in rnd.recipients
     )
 
@@ -220,7 +220,7 @@ def review_status(ctx: ServiceContext, session_id: int) -> ReviewStatus:
             return ReviewStatus(None, None, None, None, None, None, None, (), tuple(observations))
         rnd, version = latest
         return ReviewStatus(version, rnd.acta_version_id, rnd.sent_on, rnd.deadline, rnd.business_days,
-                            LapseRule(rnd.lapse_rule), ReviewDelivery(rnd.delivery),
+                            rnd.lapse_rule, rnd.delivery,
                             _delegates(s, rnd, version, observations), tuple(observations))
 
 
@@ -255,7 +255,7 @@ def apply_lapsed_terms(ctx: ServiceContext, session_id: int) -> Changes:
                                   "termino": rnd.deadline, "regla": rnd.lapse_rule})
         if not recorded:
             return Changes()
-    rule = LapseRule(rnd.lapse_rule)
+    rule = rnd.lapse_rule
     return Changes(acta=True, session_id=session_id,
                    message=f"Venció el término de revisión ({rnd.deadline:%d/%m/%Y}): {rule.label.lower()} "
                            f"registrada para {len(recorded)} delegado(s) sin respuesta.")

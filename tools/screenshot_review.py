@@ -106,7 +106,7 @@ def _shoot(out: Path, work: Path) -> None:
     page.show_tab(5)
     tab = page.acta_tab
     tab.review_panel.host = page
-    tab.views.setCurrentWidget(tab.review_panel)
+    tab.ui.viewTabs.setCurrentWidget(tab.ui.reviewPage)
     tab.review_panel.refresh()
     _settle(app, 6.0)  # the preview renders behind, its progress box closes
     _save(app, window, out / "13_revision_delegados.png")

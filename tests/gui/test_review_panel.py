@@ -33,7 +33,7 @@ def _open(qtbot, ctx, sid) -> SessionPage:
     page.show()
     qtbot.waitExposed(page)
     page.show_tab(page.TAB_ACTA)
-    page.acta_tab.views.setCurrentWidget(page.acta_tab.review_panel)
+    page.acta_tab.ui.viewTabs.setCurrentWidget(page.acta_tab.ui.reviewPage)
     return page
 
 
@@ -75,84 +75,85 @@ def test_sending_tracking_and_answering_by_mouse(admin, qtbot, tmp_path):
     rev = closed_cerrem_session(admin)
     page = _open(qtbot, admin, rev.session_id)
     panel = page.acta_tab.review_panel
-    assert "no se ha enviado a revisión" in panel.summary.text()
-    assert not panel.import_button.isEnabled() and panel.delegates.rowCount() == 0
+    assert "no se ha enviado a revisión" in panel.ui.summaryLabel.text()
+    assert not panel.ui.importButton.isEnabled() and panel.delegates.rowCount() == 0
 
     # «Enviar a revisión» (the tab's button) opens the package dialog; the folder is typed, then Enviar.
     opened = []
     panel.dialog_opened.connect(opened.append)
     _press(page.acta_tab.ui.draftButton)
     send = opened[-1]
-    assert "Sin correo registrado (1)" in " ".join(w.text() for w in send.findChildren(type(panel.summary)))
-    send.folder.clear()
-    _keys(send.folder, str(tmp_path / "paquete"))
+    assert "Sin correo registrado (1)" in send.ui.infoLabel.text()
+    send.ui.folderEdit.clear()
+    _keys(send.ui.folderEdit, str(tmp_path / "paquete"))
     _press(send.ok_button)
     assert page.header.status is SessionStatus.ACTA_EN_REVISION
     assert len(list((tmp_path / "paquete").glob("*.eml"))) == len(rev.with_email)
-    assert "término: 30/11/2026" in panel.summary.text()
+    assert "término: 30/11/2026" in panel.ui.summaryLabel.text()
     assert panel.delegates.rowCount() == len(rev.with_email) + len(rev.without_email)
     states = [panel.delegates.index(r, 2).data() for r in range(panel.delegates.rowCount())]
     assert states.count("Pendiente") == len(rev.with_email) and "Sin correo: enviar por otro medio" in states
 
     # A delegate sends a PDF with a note: imported for the delegate selected in the table.
     first = rev.with_email[0]
-    _click_row(panel.delegates_view, _row_of(panel.delegates_view, lambda d: d.entity == first))
+    _click_row(panel.ui.delegatesTable, _row_of(panel.ui.delegatesTable, lambda d: d.entity == first))
     pdf = next((tmp_path / "paquete").glob("*.pdf")).read_bytes()
     returned = tmp_path / "devuelto.pdf"
     returned.write_bytes(annotate(pdf, [Comment("text", 1, 600, "Revisar el nombre del comité.")]))
     panel.choose_pdf = lambda: returned
-    _press(panel.import_button)
+    _press(panel.ui.importButton)
     dialog = opened[-1]
-    assert dialog.who.entity.text() == first and dialog.who.entity.isReadOnly()
+    assert dialog.ui.entityEdit.text() == first and dialog.ui.entityEdit.isReadOnly()
     _press(dialog.ok_button)
-    assert "1 observación(es) nueva(s)" in panel.result.text()
+    assert "1 observación(es) nueva(s)" in panel.ui.resultLabel.text()
 
     # A phone call from another delegate, typed in through the dialog.
     second = rev.with_email[1]
-    _click_row(panel.delegates_view, _row_of(panel.delegates_view, lambda d: d.entity == second))
-    _press(panel.observation_button)
+    _click_row(panel.ui.delegatesTable, _row_of(panel.ui.delegatesTable, lambda d: d.entity == second))
+    _press(panel.ui.observationButton)
     dialog = opened[-1]
-    dialog.channel.setCurrentIndex(dialog.channel.findData(ReviewChannel.TELEFONO.value))
-    _keys(dialog.section, "5.1")
-    dialog.paragraph.setValue(2)
+    dialog.ui.channelCombo.setCurrentIndex(dialog.ui.channelCombo.findData(ReviewChannel.TELEFONO.value))
+    _keys(dialog.ui.sectionEdit, "5.1")
+    dialog.ui.paragraphSpin.setValue(2)
     _press(dialog.ok_button)  # no text yet: refused inline, the dialog stays open
-    assert dialog.isVisible() and "Escriba la observación" in dialog.error.text()
-    dialog.text.setFocus()
-    _keys(dialog.text, "Falta la recomendación del Ministerio.")
+    assert dialog.isVisible() and "Escriba la observación" in dialog.ui.errorLabel.text()
+    dialog.ui.textEdit.setFocus()
+    _keys(dialog.ui.textEdit, "Falta la recomendación del Ministerio.")
     _press(dialog.ok_button)
     assert not dialog.isVisible()
     assert panel.observations.rowCount() == 2
 
     # A third delegate answers without observations.
     third = rev.with_email[2]
-    _click_row(panel.delegates_view, _row_of(panel.delegates_view, lambda d: d.entity == third))
-    _press(panel.none_button)
-    assert "respondió sin observaciones" in panel.result.text()
+    _click_row(panel.ui.delegatesTable, _row_of(panel.ui.delegatesTable, lambda d: d.entity == third))
+    _press(panel.ui.noneButton)
+    assert "respondió sin observaciones" in panel.ui.resultLabel.text()
 
     # Answer the phone observation: double click opens the dialog; «No aceptada» needs a reason.
-    row = _row_of(panel.observations_view, lambda o: o.channel is ReviewChannel.TELEFONO)
-    _click_row(panel.observations_view, row, column=2, double=True)
+    row = _row_of(panel.ui.observationsTable, lambda o: o.channel is ReviewChannel.TELEFONO)
+    _click_row(panel.ui.observationsTable, row, column=2, double=True)
     answer = opened[-1]
-    assert answer.windowTitle() == "Responder la observación" and answer.pending.isChecked()
-    _choose(answer.refused)
-    assert answer.refused.isChecked()
+    assert answer.windowTitle() == "Responder la observación" and answer.ui.pendingRadio.isChecked()
+    _choose(answer.ui.refusedRadio)
+    assert answer.ui.refusedRadio.isChecked()
     _press(answer.ok_button)
-    assert answer.isVisible() and "motivo" in answer.error.text()
-    answer.reason.setFocus()
-    _keys(answer.reason, "La recomendación consta en el numeral 5.1, párrafo 4.")
+    assert answer.isVisible() and "motivo" in answer.ui.errorLabel.text()
+    answer.ui.reasonEdit.setFocus()
+    _keys(answer.ui.reasonEdit, "La recomendación consta en el numeral 5.1, párrafo 4.")
     _press(answer.ok_button)
     assert not answer.isVisible()
     rows = {o.channel: o for o in review_rounds.review_status(admin, rev.session_id).observations}
     assert rows[ReviewChannel.TELEFONO].answer is ReviewAnswer.NO_ACEPTADA
     assert rows[ReviewChannel.TELEFONO].reason.startswith("La recomendación consta")
-    shown = _row_of(panel.observations_view, lambda o: o.channel is ReviewChannel.TELEFONO)
-    assert panel.observations_view.model().index(shown, 3).data() == "No aceptada"
+    shown = _row_of(panel.ui.observationsTable, lambda o: o.channel is ReviewChannel.TELEFONO)
+    assert panel.ui.observationsTable.model().index(shown, 3).data() == "No aceptada"
 
     # The PDF comment is accepted with the button.
-    _click_row(panel.observations_view, _row_of(panel.observations_view, lambda o: o.channel is ReviewChannel.PDF))
-    _press(panel.answer_button)
+    table = panel.ui.observationsTable
+    _click_row(table, _row_of(table, lambda o: o.channel is ReviewChannel.PDF))
+    _press(panel.ui.answerButton)
     answer = opened[-1]
-    _choose(answer.accepted_)
+    _choose(answer.ui.acceptedRadio)
     _press(answer.ok_button)
     assert all(o.answer for o in review_rounds.review_status(admin, rev.session_id).observations)
 
@@ -168,7 +169,7 @@ def test_the_term_passing_is_recorded_when_the_panel_is_shown(admin, qtbot, tmp_
     later = ServiceContext(admin.db, admin.actor, today=lambda: date(2026, 12, 2))
     page = _open(qtbot, later, rev.session_id)
     panel = page.acta_tab.review_panel
-    assert "aceptación tácita registrada" in panel.result.text()
+    assert "aceptación tácita registrada" in panel.ui.resultLabel.text()
     states = {panel.delegates.index(r, 2).data() for r in range(panel.delegates.rowCount())}
     assert "Término vencido: aceptación tácita" in states and "Pendiente" not in states
 
@@ -190,10 +191,10 @@ def test_an_administrator_sets_the_term_the_rule_and_the_mail_server(admin, qtbo
     dialog.days["CERREM_POBLACIONAL"].setValue(8)
     combo = dialog.rules["CERREM_POBLACIONAL"]
     combo.setCurrentIndex(combo.findData(LapseRule.NINGUNA.value))
-    _keys(dialog.host, "correo.unp.gov.co")
-    _keys(dialog.user, "secretaria.cerrem")
-    _keys(dialog.password, "clave-del-servidor")
-    _press(dialog.buttons.button(dialog.buttons.StandardButton.Save))
+    _keys(dialog.ui.hostEdit, "correo.unp.gov.co")
+    _keys(dialog.ui.userEdit, "secretaria.cerrem")
+    _keys(dialog.ui.passwordEdit, "clave-del-servidor")
+    _press(dialog.ui.buttons.button(dialog.ui.buttons.StandardButton.Save))
     assert not dialog.isVisible()
     settings = review_rounds.review_settings(admin)
     assert settings["CERREM_POBLACIONAL"] == review_rounds.ReviewSettings(8, LapseRule.NINGUNA)

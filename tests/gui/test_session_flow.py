@@ -304,7 +304,8 @@ def test_complete_session_through_the_workspace(admin, qtbot, tmp_path, code):
         review_page.show()
         review_page.show_tab(review_page.TAB_ACTA)
         review_tab = review_page.acta_tab
-        assert not review_tab.ui.resolveReviewButton.isVisible() and review_tab.ui.addReviewButton.isEnabled()
+        assert review_tab.review_panel.ui.answerButton.isHidden()  # answering is the secretariat's
+        assert review_tab.ui.addReviewButton.isEnabled()
         review_tab.ui.reviewEdit.setText("Falta la hora de llegada de la delegada de la Procuraduría.")
         review_tab.ui.addReviewButton.click()
         assert review_tab.ui.reviewEdit.text() == "" and review_tab.reviews.rowCount() == 1
@@ -315,11 +316,11 @@ def test_complete_session_through_the_workspace(admin, qtbot, tmp_path, code):
         assert page.header.status is SessionStatus.ACTA_EN_REVISION  # not approved
         assert "sin atender" in tab.ui.resultLabel.text() and "Delegada" in tab.ui.resultLabel.text()
         panel = tab.review_panel
-        panel.observations_view.setCurrentIndex(panel.observations_view.model().index(0, 0))
+        panel.ui.observationsTable.setCurrentIndex(panel.ui.observationsTable.model().index(0, 0))
         opened = []
         panel.dialog_opened.connect(opened.append)
-        panel.answer_button.click()
-        opened[-1].accepted_.click()
+        panel.ui.answerButton.click()
+        opened[-1].ui.acceptedRadio.click()
         opened[-1].ok_button.click()
         assert [r.resolved for r in acta.review_observations(ctx, sid)] == [True]
         page.acta_tab.ui.approveButton.click()

@@ -518,8 +518,8 @@ def test_acta_actions_and_read_only_after_approval(admin, qtbot, tmp_path):
     tab.review_panel.choose_send = lambda: (tmp_path / "paquete", ReviewDelivery.ARCHIVOS)
     page.ui.reviewButton.click()
     assert page.header.status is SessionStatus.ACTA_EN_REVISION
-    assert list((tmp_path / "paquete").glob("*.pdf")) and tab.views.currentWidget() is tab.review_panel
-    assert "Sin correo registrado" in tab.review_panel.result.text()  # these delegates have no address
+    assert list((tmp_path / "paquete").glob("*.pdf")) and tab.ui.viewTabs.currentWidget() is tab.ui.reviewPage
+    assert "Sin correo registrado" in tab.review_panel.ui.resultLabel.text()  # these delegates have no address
     assert tab.versions.rowCount() == 1
     tab.ui.versionsTable.setCurrentIndex(tab.ui.versionsTable.model().index(0, 0))
     tab.show_version()

@@ -3,105 +3,85 @@ delegates' observations (business days) and the rule for silence; and the
 secretariat's outgoing mail server for sending review packages (the password
 goes to the system's credential store, never to the database).
 
-Opened from «Configuración de documentos». A refusal is said inline and nothing
-typed is lost.
+Opened from «Configuración de documentos»; the form is ``ui/review_settings_dialog.ui``
+(one row per committee is added to its grid). A refusal is said inline and
+nothing typed is lost.
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QGroupBox,
-    QLabel,
-    QLineEdit,
-    QSpinBox,
-    QTableWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QSpinBox, QWidget
 
 from comite.domain import LapseRule
 from comite.errors import ComiteError
+from comite.gui.forms.ui_review_settings_dialog import Ui_ReviewSettingsDialog
 from comite.gui.session.common import ERROR, show_message
 from comite.services import review_rounds, review_smtp
 from comite.services.context import Changes, ServiceContext
 from comite.storage.secrets import SecretStore, default_secret_store
 
+SECURITY = (("starttls", "STARTTLS (puerto 587)"), ("ssl", "SSL/TLS (puerto 465)"))
+
 
 class ReviewSettingsDialog(QDialog):
+    """Shows the settings in force; Guardar stores what changed; :attr:`changes` says what it was."""
+
     def __init__(self, ctx: ServiceContext, parent: QWidget | None = None,
                  secrets: SecretStore | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Revisión del acta y correo")
-        self.setMinimumWidth(620)
+        self.ui = Ui_ReviewSettingsDialog()
+        self.ui.setupUi(self)
         self.ctx = ctx
         self.secrets = secrets or default_secret_store()
         self.changes: Changes | None = None
-        layout = QVBoxLayout(self)
-
-        terms = QGroupBox("Término para observaciones de los delegados, por comité")
-        inner = QVBoxLayout(terms)
         self.current = review_rounds.review_settings(ctx)
-        # A fixed form of widgets (one row per committee), not a data table: nothing is sorted or filtered.
-        self.table = QTableWidget(len(self.current), 3)
-        self.table.setHorizontalHeaderLabels(["Comité", "Días hábiles", "Si no responden"])
-        self.table.verticalHeader().setVisible(False)
         self.days: dict[str, QSpinBox] = {}
         self.rules: dict[str, QComboBox] = {}
-        for row, (code, rules) in enumerate(self.current.items()):
-            self.table.setCellWidget(row, 0, QLabel(code))
-            spin = QSpinBox()
+        self._committee_rows()
+
+        smtp = review_smtp.smtp_settings(ctx)
+        for code, label in SECURITY:
+            self.ui.securityCombo.addItem(label, code)
+        if smtp is not None:
+            self.ui.hostEdit.setText(smtp.host)
+            self.ui.portSpin.setValue(smtp.port)
+            self.ui.securityCombo.setCurrentIndex(max(0, self.ui.securityCombo.findData(smtp.security)))
+            self.ui.userEdit.setText(smtp.username)
+            self.ui.passwordEdit.setPlaceholderText("(sin cambios)")
+            self.ui.senderEdit.setText(smtp.sender)
+            self.ui.caEdit.setText(smtp.ca_file)
+
+        show_message(self.ui.errorLabel, "")
+        self.ui.buttons.button(QDialogButtonBox.StandardButton.Save).setText("&Guardar")
+        self.ui.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("&Cancelar")
+        self.ui.buttons.accepted.connect(self.save)
+        self.ui.buttons.rejected.connect(self.reject)
+
+    def _committee_rows(self) -> None:
+        """One row per committee under the grid's headers: its code, the days, the rule."""
+        previous: QWidget | None = None
+        for row, (code, rules) in enumerate(self.current.items(), start=1):
+            spin = QSpinBox(self.ui.termsGroup)
             spin.setRange(1, review_rounds.MAX_BUSINESS_DAYS)
             spin.setValue(rules.business_days)
-            combo = QComboBox()
+            spin.setAccessibleName(f"Días hábiles de {code}")
+            combo = QComboBox(self.ui.termsGroup)
             for rule in LapseRule:
                 combo.addItem(rule.label, rule.value)
             combo.setCurrentIndex(combo.findData(rules.lapse_rule.value))
-            self.table.setCellWidget(row, 1, spin)
-            self.table.setCellWidget(row, 2, combo)
+            combo.setAccessibleName(f"Si no responden, en {code}")
+            label = QLabel(code, self.ui.termsGroup)
+            label.setBuddy(spin)
+            self.ui.termsGrid.addWidget(label, row, 0)
+            self.ui.termsGrid.addWidget(spin, row, 1)
+            self.ui.termsGrid.addWidget(combo, row, 2)
+            for widget in (spin, combo):  # in reading order, before the mail server's fields
+                if previous is not None:
+                    QWidget.setTabOrder(previous, widget)
+                previous = widget
             self.days[code], self.rules[code] = spin, combo
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        inner.addWidget(self.table)
-        layout.addWidget(terms)
-
-        mail = QGroupBox("Servidor de correo para enviar los borradores (opcional)")
-        form = QFormLayout(mail)
-        smtp = review_smtp.smtp_settings(ctx)
-        self.host = QLineEdit(smtp.host if smtp else "")
-        self.port = QSpinBox()
-        self.port.setRange(1, 65535)
-        self.port.setValue(smtp.port if smtp else 587)
-        self.security = QComboBox()
-        self.security.addItem("STARTTLS (puerto 587)", "starttls")
-        self.security.addItem("SSL/TLS (puerto 465)", "ssl")
-        self.security.setCurrentIndex(self.security.findData(smtp.security if smtp else "starttls"))
-        self.user = QLineEdit(smtp.username if smtp else "")
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText("(sin cambios)" if smtp else "")
-        self.sender = QLineEdit(smtp.sender if smtp else "")
-        self.ca = QLineEdit(smtp.ca_file if smtp else "")
-        self.ca.setPlaceholderText("Solo si el servidor usa un certificado de una autoridad interna")
-        for label, widget in (("&Servidor:", self.host), ("&Puerto:", self.port), ("Se&guridad:", self.security),
-                              ("&Usuario:", self.user), ("C&ontraseña:", self.password),
-                              ("&Remitente:", self.sender), ("Certificado de la &CA:", self.ca)):
-            form.addRow(label, widget)
-        layout.addWidget(mail)
-
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        show_message(self.error, "")
-        layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("&Guardar")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("&Cancelar")
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        if previous is not None:
+            QWidget.setTabOrder(previous, self.ui.hostEdit)
 
     def save(self) -> None:
         try:
@@ -111,15 +91,17 @@ class ReviewSettingsDialog(QDialog):
                 if new != before:
                     review_rounds.save_review_settings(self.ctx, code, new)
                     changed = True
-            if self.host.text().strip():
+            host = self.ui.hostEdit.text().strip()
+            if host:
                 review_smtp.save_smtp_settings(
-                    self.ctx, review_smtp.SmtpSettings(self.host.text().strip(), self.port.value(),
-                                                       self.user.text().strip(), self.sender.text().strip(),
-                                                       self.security.currentData(), self.ca.text().strip()),
-                    self.secrets, self.password.text() or None)
+                    self.ctx, review_smtp.SmtpSettings(host, self.ui.portSpin.value(), self.ui.userEdit.text().strip(),
+                                                       self.ui.senderEdit.text().strip(),
+                                                       self.ui.securityCombo.currentData(),
+                                                       self.ui.caEdit.text().strip()),
+                    self.secrets, self.ui.passwordEdit.text() or None)
                 changed = True
         except ComiteError as exc:
-            show_message(self.error, str(exc), ERROR)
+            show_message(self.ui.errorLabel, str(exc), ERROR)
             return
         self.changes = Changes(catalog=changed, message="Configuración de la revisión del acta guardada.")
         self.accept()

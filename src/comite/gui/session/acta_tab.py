@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QTabWidget, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from comite.domain import CommitteeKind, SessionStatus
 from comite.errors import ComiteError
@@ -33,11 +33,9 @@ class ActaTab(QWidget):
         self.ui = Ui_SessionActaTab()
         self.ui.setupUi(self)
         self.pdf_view = PdfPagesView(self)
+        self.ui.pdfSlot.addWidget(self.pdf_view)
         self.review_panel = ReviewPanel(host, self)  # the delegates' review round
-        self.views = QTabWidget(self)
-        self.views.addTab(self.pdf_view, "Vis&ta previa")
-        self.views.addTab(self.review_panel, "Revisión de los &delegados")
-        self.ui.pdfSlot.addWidget(self.views)
+        self.ui.reviewSlot.addWidget(self.review_panel)
         self.dirty = True
         self.preview_pdf: bytes | None = None
         self.last_files: list[Path] = []
@@ -57,7 +55,6 @@ class ActaTab(QWidget):
         self.ui.reviewEdit.setVisible(self._can_review)
         self.ui.addReviewButton.setVisible(self._can_review)
         # The secretariat follows and answers the observations in «Revisión de los delegados».
-        self.ui.resolveReviewButton.setVisible(False)
         self.ui.reviewLabel.setVisible(not self._can_resolve)
         self.ui.reviewTable.setVisible(not self._can_resolve)
         self.ui.addReviewButton.clicked.connect(self.add_review)
@@ -206,7 +203,7 @@ class ActaTab(QWidget):
 
     def issue_draft(self) -> None:
         """«Enviar a revisión»: the numbered draft and its package (see :class:`ReviewPanel`)."""
-        self.views.setCurrentWidget(self.review_panel)
+        self.ui.viewTabs.setCurrentWidget(self.ui.reviewPage)
         self.review_panel.send_for_review()
 
     def approve(self) -> None:

@@ -169,6 +169,16 @@ def _add_report_command(sub: argparse._SubParsersAction) -> None:
     rp.add_argument("--internal", action="store_true",
                     help="uso interno de la secretaría: sin suprimir las celdas pequeñas y con los radicados "
                          "fuera de término (por defecto se aplica la reserva, como a todo informe que sale)")
+    rv = sub.add_parser("review-send", help="enviar el acta a revisión: guarda el borrador y escribe el paquete "
+                                            "(PDF numerado y un correo .eml por delegado)")
+    rv.add_argument("session_id", type=int)
+    rv.add_argument("--out", type=Path, required=True, metavar="CARPETA")
+    ri = sub.add_parser("review-import", help="registrar los comentarios del PDF que devolvió un delegado")
+    ri.add_argument("session_id", type=int)
+    ri.add_argument("file", type=Path, metavar="ARCHIVO.pdf")
+    ri.add_argument("--entity", required=True, metavar="ENTIDAD")
+    ri.add_argument("--reviewer", required=True, metavar="NOMBRE")
+    ri.add_argument("--received", type=_iso_date, metavar="AAAA-MM-DD", help="fecha de recibido (por defecto hoy)")
 
 
 # --- helpers ----------------------------------------------------------------------------------
@@ -522,6 +532,22 @@ def cmd_report(args: argparse.Namespace) -> int:
     ctx = _login(args, db)
     report = build_report(ctx, ReportQuery(args.start, args.end, args.committee))
     print(export_report(ctx, report, args.format, args.out, external=not args.internal).message)
+def cmd_review_send(args: argparse.Namespace) -> int:
+    from comite.services.review import send_for_review
+
+    db = _open(args)
+    package = send_for_review(_login(args, db), args.session_id, args.out)
+    print(package.message)
+    return 0
+
+
+def cmd_review_import(args: argparse.Namespace) -> int:
+    from comite.services.review import import_pdf_comments
+
+    db = _open(args)
+    result = import_pdf_comments(_login(args, db), args.session_id, args.file, entity=args.entity,
+                                 reviewer=args.reviewer, received=args.received)
+    print(result.message)
     return 0
 
 
@@ -565,6 +591,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "resolutions": cmd_resolutions,
     "verify-acta": cmd_verify_acta,
     "report": cmd_report,
+    "review-send": cmd_review_send,
+    "review-import": cmd_review_import,
 }
 
 

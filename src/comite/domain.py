@@ -264,8 +264,15 @@ class AuditAction(LabeledEnum):
     ACTA_EXPORTADA = ("acta_exportada", "Acta exportada")
     ACTA_LEIDA = ("acta_leida", "Acta consultada")
     ACTA_OBSERVACION = ("acta_observacion", "Observación al borrador del acta")
+    # written before the review round (#19) answered observations; kept for the trails that have it
     ACTA_OBSERVACION_ATENDIDA = ("acta_observacion_atendida", "Observación al acta atendida")
     ACTA_OBSERVACION_REABIERTA = ("acta_observacion_reabierta", "Observación al acta reabierta")
+    ACTA_OBSERVACION_RESPONDIDA = ("acta_observacion_respondida", "Observación al acta respondida")
+    ACTA_REVISION_ENVIADA = ("acta_revision_enviada", "Borrador del acta enviado a revisión")
+    ACTA_REVISION_IMPORTADA = ("acta_revision_importada", "Comentarios de un delegado al borrador importados")
+    ACTA_REVISION_SIN_OBSERVACIONES = ("acta_revision_sin_observaciones",
+                                       "Delegado respondió sin observaciones al borrador")
+    ACTA_REVISION_VENCIDA = ("acta_revision_vencida", "Término de revisión vencido sin respuesta")
     RESOLUCIONES_NUMERADAS = ("resoluciones_numeradas", "Resoluciones numeradas")
     RESOLUCIONES_GENERADAS = ("resoluciones_generadas", "Resoluciones generadas")
     CONVOCATORIA_GENERADA = ("convocatoria_generada", "Convocatoria generada")
@@ -350,3 +357,37 @@ class AnalystGender(LabeledEnum):
     MUJER = ("mujer", "Analista mujer")
     HOMBRE = ("hombre", "Analista hombre")
     SIN_PREFERENCIA = ("sin_preferencia", "Sin preferencia")
+
+
+# --- the delegates' review of a draft acta (issue #19) ---------------------------------------------
+
+
+class ReviewChannel(LabeledEnum):
+    """How an observation on a draft reached the secretariat."""
+
+    APLICACION = ("aplicacion", "En la aplicación")
+    PDF = ("pdf", "Comentario en el PDF")
+    CORREO = ("correo", "Correo electrónico")
+    TELEFONO = ("telefono", "Teléfono")
+    ESCRITO = ("escrito", "Escrito o en persona")
+
+
+class ReviewAnswer(LabeledEnum):
+    """The secretariat's answer to an observation."""
+
+    ACEPTADA = ("aceptada", "Aceptada (se corrige en el siguiente borrador)")
+    NO_ACEPTADA = ("no_aceptada", "No aceptada")
+
+
+class LapseRule(LabeledEnum):
+    """What a committee's rules make of a delegate's silence when the review term ends."""
+
+    ACEPTACION_TACITA = ("aceptacion_tacita", "Aceptación tácita")
+    NINGUNA = ("ninguna", "Ninguna (se deja constancia de que no respondió)")
+
+
+class ReviewDelivery(LabeledEnum):
+    """How the review package reaches the delegates."""
+
+    ARCHIVOS = ("archivos", "Archivos .eml para abrir y enviar desde el correo")
+    SMTP = ("smtp", "Envío por el servidor de correo configurado")

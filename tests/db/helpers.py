@@ -176,13 +176,19 @@ ADDED_COLUMNS = {
     "decision": ("matrix_departure_reason", "level_change_reason", "emergency_disposition", "emergency_note",
                  "concertation_on", "concertation_with"),
     "measure_decision": ("competent_entity",),
+    # 0008 (the delegates' review of a draft acta)
+    "review_observation": ("recipient_id", "channel", "received_on", "page", "section", "paragraph", "source_key",
+                           "answer", "answer_reason", "answered_by", "answered_at"),
 }
 """Columns later revisions add to tables that earlier ones wrote (``NULL`` or their default in
 upgraded rows). A database is filled at an older revision by filling it at head through
 today's services and taking it down (``tests.db.test_migrations.downgrade``): every
 revision has a working downgrade. What a test writes after that goes through
 :func:`written_as_before_0004`."""
-DROPPED_COLUMNS = {"case_file": ("public_servant",)}  # 0005: population 14 stands for it
+DROPPED_COLUMNS = {
+    "case_file": ("public_servant",),  # 0005: population 14 stands for it
+    "review_observation": ("resolved",),  # 0008: the secretariat's answer replaces the flag
+}
 """Columns later revisions drop from tables that earlier ones wrote."""
 
 

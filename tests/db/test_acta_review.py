@@ -7,9 +7,9 @@ from datetime import date, time
 
 import pytest
 
-from comite.domain import Role, SessionStatus
+from comite.domain import ReviewAnswer, Role, SessionStatus
 from comite.errors import PermissionDenied, RuleViolation
-from comite.services import acta, sessions
+from comite.services import acta, review, sessions
 from tests.conftest import make_user
 from tests.db.helpers import assert_spanish, login_ctx, new_session
 
@@ -46,17 +46,17 @@ def test_approval_waits_for_the_reviewers_observations(admin):
     with pytest.raises(RuleViolation) as err:
         acta.approve_acta(admin, sid)
     assert_spanish(err.value, "1 observación", "sin atender", "Delegada")
-    with pytest.raises(PermissionDenied):  # a reviewer observes; the secretariat attends
-        acta.set_review_resolved(reviewer, obs)
+    with pytest.raises(PermissionDenied):  # a reviewer observes; the secretariat answers
+        review.answer_observation(reviewer, obs, ReviewAnswer.ACEPTADA)
 
-    acta.set_review_resolved(admin, obs)
+    review.answer_observation(admin, obs, ReviewAnswer.ACEPTADA)
     assert [r.resolved for r in acta.review_observations(admin, sid)] == [True]
-    acta.set_review_resolved(admin, obs, False)  # reopened: approval waits again
+    review.answer_observation(admin, obs, None)  # reopened: approval waits again
     with pytest.raises(RuleViolation):
         acta.approve_acta(admin, sid)
-    acta.set_review_resolved(admin, obs)
+    review.answer_observation(admin, obs, ReviewAnswer.ACEPTADA)
     acta.approve_acta(admin, sid)
     assert acta.latest_draft_version(reviewer, sid) is None  # approved: no draft under review
     with pytest.raises(RuleViolation) as err:
-        acta.set_review_resolved(admin, obs, False)
+        review.answer_observation(admin, obs, None)
     assert_spanish(err.value, "ya fue aprobada")

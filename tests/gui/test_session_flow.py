@@ -20,6 +20,7 @@ from comite.domain import (
     CommitmentStatus,
     DecisionOutcome,
     MeasureAction,
+    ReviewDelivery,
     RiskLevel,
     Role,
     SeatCondition,
@@ -292,7 +293,9 @@ def test_complete_session_through_the_workspace(admin, qtbot, tmp_path, code):
     page.show_tab(page.TAB_ACTA)
     assert page.acta_tab.pdf_view.page_count() >= 2
     assert page.acta_tab.preview_pdf.startswith(b"%PDF")
+    page.acta_tab.review_panel.choose_send = lambda: (tmp_path / "revision", ReviewDelivery.ARCHIVOS)
     page.acta_tab.ui.draftButton.click()
+    assert page.header.status is SessionStatus.ACTA_EN_REVISION, page.ui.messageLabel.text()
     if code == "GVP":
         page.acta_tab.choose_folder = lambda _title: tmp_path
         page.acta_tab.ui.notifyButton.click()
@@ -306,7 +309,8 @@ def test_complete_session_through_the_workspace(admin, qtbot, tmp_path, code):
         review_page.show()
         review_page.show_tab(review_page.TAB_ACTA)
         review_tab = review_page.acta_tab
-        assert not review_tab.ui.resolveReviewButton.isVisible() and review_tab.ui.addReviewButton.isEnabled()
+        assert review_tab.review_panel.ui.answerButton.isHidden()  # answering is the secretariat's
+        assert review_tab.ui.addReviewButton.isEnabled()
         review_tab.ui.reviewEdit.setText("Falta la hora de llegada de la delegada de la Procuraduría.")
         review_tab.ui.addReviewButton.click()
         assert review_tab.ui.reviewEdit.text() == "" and review_tab.reviews.rowCount() == 1
@@ -316,9 +320,13 @@ def test_complete_session_through_the_workspace(admin, qtbot, tmp_path, code):
         tab.ui.approveButton.click()
         assert page.header.status is SessionStatus.ACTA_EN_REVISION  # not approved
         assert "sin atender" in tab.ui.resultLabel.text() and "Delegada" in tab.ui.resultLabel.text()
-        tab.ui.reviewTable.setCurrentIndex(tab.ui.reviewTable.model().index(0, 0))
-        assert tab.ui.resolveReviewButton.isEnabled()
-        tab.ui.resolveReviewButton.click()
+        panel = tab.review_panel
+        panel.ui.observationsTable.setCurrentIndex(panel.ui.observationsTable.model().index(0, 0))
+        opened = []
+        panel.dialog_opened.connect(opened.append)
+        panel.ui.answerButton.click()
+        opened[-1].ui.acceptedRadio.click()
+        opened[-1].ok_button.click()
         assert [r.resolved for r in acta.review_observations(ctx, sid)] == [True]
         page.acta_tab.ui.approveButton.click()
         assert page.header.status is SessionStatus.ACTA_APROBADA

@@ -14,7 +14,14 @@ from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from comite.domain import AttendanceStatus, DecisionOutcome, RiskLevel, SessionStatus, VoteChoice
+from comite.domain import (
+    AttendanceStatus,
+    DecisionOutcome,
+    ReviewDelivery,
+    RiskLevel,
+    SessionStatus,
+    VoteChoice,
+)
 from comite.errors import ConcurrencyConflict
 from comite.gui import dialogs
 from comite.gui.session import models
@@ -97,7 +104,8 @@ def test_every_model_passes_qtmodeltester(admin, qtbot, qtmodeltester):
     checked = [
         page.agenda_tab.model, page.attendance_tab.model, page.data_tab.convened_model, page.case_tab.votes.model,
         page.case_tab.observations.model, page.case_tab.decision.measures, page.commitments_tab.model,
-        page.acta_tab.versions, page.acta_tab.reviews,
+        page.acta_tab.versions, page.acta_tab.reviews, page.acta_tab.review_panel.delegates,
+        page.acta_tab.review_panel.observations,
         models.case_picker_model([cases.case_summary(admin, 1)]),
         models.handoff_picker_model([]),
         models.emergency_picker_model([]),
@@ -507,8 +515,11 @@ def test_acta_actions_and_read_only_after_approval(admin, qtbot, tmp_path):
     tab.choose_pdf_path = lambda: tmp_path / "acta.pdf"
     tab.ui.exportButton.click()
     assert (tmp_path / "acta.pdf").read_bytes().startswith(b"%PDF")
+    tab.review_panel.choose_send = lambda: (tmp_path / "paquete", ReviewDelivery.ARCHIVOS)
     page.ui.reviewButton.click()
     assert page.header.status is SessionStatus.ACTA_EN_REVISION
+    assert list((tmp_path / "paquete").glob("*.pdf")) and tab.ui.viewTabs.currentWidget() is tab.ui.reviewPage
+    assert "Sin correo registrado" in tab.review_panel.ui.resultLabel.text()  # these delegates have no address
     assert tab.versions.rowCount() == 1
     tab.ui.versionsTable.setCurrentIndex(tab.ui.versionsTable.model().index(0, 0))
     tab.show_version()

@@ -57,6 +57,14 @@ def test_a_seat_is_named_by_who_holds_it():
                          "base_anterior": "comite.antes-de-restaurar-20260310-091500.sqlite3", "otra_base": False},
      "archivo: lunes.comite-backup; copia del: 09/03/2026 18:30; "
      "base anterior: comite.antes-de-restaurar-20260310-091500.sqlite3; otra base: no"),
+    ("acta_revision_enviada", {"version": 2, "termino": "2026-11-30", "regla": "aceptacion_tacita",
+                               "entrega": "archivos", "correos": 3},
+     "version: 2; termino: 30/11/2026; regla: Aceptación tácita; "
+     "entrega: Archivos .eml para abrir y enviar desde el correo; correos: 3"),
+    ("acta_observacion", {"version": 2, "medio": "telefono", "recibido": "2026-11-24"},
+     "version: 2; medio: Teléfono; recibido: 24/11/2026"),
+    ("acta_observacion_respondida", {"observacion": 4, "respuesta": "no_aceptada"},
+     "observacion: 4; respuesta: No aceptada"),
 ])
 def test_details_by_action(action, details, expected):
     assert _details(action, details) == expected

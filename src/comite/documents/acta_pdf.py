@@ -43,6 +43,7 @@ from reportlab.platypus import (
 )
 
 from comite.documents import pdf_common as pc
+from comite.documents.acta_numbering import number_story
 from comite.documents.data import (
     ActaData,
     AttendeeRow,
@@ -50,6 +51,7 @@ from comite.documents.data import (
     MeasureRow,
     Signatory,
 )
+from comite.documents.review_annex import annex_flowables
 from comite.documents.spanish import (
     date_long,
     date_long_weekday,
@@ -765,7 +767,10 @@ def acta_flowables(data: ActaData) -> list[Flowable]:
     """The acta's content as platypus flowables (without page chrome)."""
     renderer = _StyledRenderer()
     _write_acta(renderer, data)
-    return renderer.story
+    story = renderer.story
+    if data.review_annex is not None:
+        story += annex_flowables(data.review_annex)
+    return number_story(story) if data.draft else story  # drafts: numbered for the delegates' review
 
 
 def acta_pdf_bytes(data: ActaData) -> bytes:

@@ -187,10 +187,37 @@ class EmergencyRow:
 
 @dataclass(frozen=True, slots=True)
 class ReviewNote:
+    """One observation on a draft and what the secretariat did with it (the final acta's annex)."""
+
     reviewer: str
     entity: str
     text: str
     version: int
+    received: date | None = None
+    channel: str = ""  # Spanish label
+    place: str = ""  # "5.30, párrafo 2 (pág. 41)"
+    answer: str = ""  # Spanish label; "" while pending
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewDelegateRow:
+    """One delegate a draft was sent to, and how the round ended for them (the annex)."""
+
+    entity: str
+    reviewer: str
+    version: int
+    sent: date | None  # None: no e-mail address known
+    deadline: date
+    outcome: str  # Spanish sentence
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewAnnex:
+    """«Observaciones al borrador y su trámite»: the final acta's last pages."""
+
+    delegates: tuple[ReviewDelegateRow, ...]
+    notes: tuple[ReviewNote, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +239,7 @@ class ActaData:
     errata_of: int | None = None  # version this fe de erratas corrects
     errata_text: str = ""
     approval: str = ""  # a final acta: when and how it was approved
+    review_annex: ReviewAnnex | None = None  # final actas whose drafts were reviewed
 
 
 @dataclass(frozen=True, slots=True)

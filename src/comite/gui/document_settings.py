@@ -4,7 +4,7 @@ resolutions and how they are numbered, and the reports' reserve threshold
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Slot
+from PySide6.QtCore import QDate, Qt, Slot
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from comite.errors import ComiteError
@@ -45,6 +45,10 @@ class DocumentSettingsDialog(QDialog):
         self.ui.numberCheck.toggled.connect(self._numbering_enabled)
         self._numbering_enabled(current.number_resolutions)
         set_message(self.ui.errorLabel, "")
+        self.review_button = self.ui.buttonBox.addButton("Revisión del &acta y correo…",
+                                                         QDialogButtonBox.ButtonRole.ActionRole)
+        self.review_button.clicked.connect(self.edit_review_settings)
+        self.review_dialog: QDialog | None = None
         self.ui.buttonBox.accepted.connect(self.save)
         self.ui.buttonBox.rejected.connect(self.reject)
         self.ui.entityEdit.setFocus()
@@ -64,6 +68,15 @@ class DocumentSettingsDialog(QDialog):
             first_resolution_number=self.ui.firstSpin.value(),
             reserve_note=self.ui.reserveEdit.toPlainText(),
         )
+
+    @Slot()
+    def edit_review_settings(self) -> None:
+        """The delegates' review of the acta: term and rule per committee, the mail server."""
+        from comite.gui.review_settings import ReviewSettingsDialog
+
+        self.review_dialog = ReviewSettingsDialog(self.ctx, self)
+        self.review_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.review_dialog.open()
 
     @Slot()
     def save(self) -> None:

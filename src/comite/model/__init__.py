@@ -13,6 +13,7 @@ from comite.model.catalog import (
     Setting,
 )
 from comite.model.drafts import DecisionDraft
+from comite.model.review import ReviewRecipient, ReviewRound
 from comite.model.security import AuditEntry, DatabaseMeta, KeyWrap, User, UserCommittee
 from comite.model.session import (
     ActaVersion,
@@ -36,6 +37,7 @@ __all__ = [
     "DecisionDraft",
     "EmergencyMeasure", "Encrypted", "FamilyMember", "Handoff", "Hearing", "KeyWrap",
     "MeasureDecision", "MeasureType", "Observation", "Population", "Resolution",
-    "ReviewObservation", "RiskBand", "Seat", "Setting", "User", "UserCommittee", "Vote",
+    "ReviewObservation", "ReviewRecipient", "ReviewRound", "RiskBand", "Seat", "Setting", "User", "UserCommittee",
+    "Vote",
     "attach_vault",
 ]

@@ -35,6 +35,8 @@ from comite.domain import (
     EmergencyDisposition,
     HearingSource,
     MeasureAction,
+    ReviewAnswer,
+    ReviewChannel,
     Rights,
     RiskLevel,
     SeatCondition,
@@ -329,7 +331,12 @@ class ActaVersion(Base):
 
 
 class ReviewObservation(Base):
+    """A delegate's observation on a draft, whoever typed it in: the delegate's name,
+    entity and channel are the observation's own (``user_id`` is the account that
+    recorded it). ``answer`` is the secretariat's (None while pending)."""
+
     __tablename__ = "review_observation"
+    __table_args__ = (UniqueConstraint("acta_version_id", "source_key"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     acta_version_id: Mapped[int] = mapped_column(
@@ -340,7 +347,19 @@ class ReviewObservation(Base):
     entity: Mapped[str] = mapped_column(String(250), default="")
     text: Mapped[str] = mapped_column(Encrypted("review.text"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    resolved: Mapped[bool] = mapped_column(Boolean, default=False)
+    recipient_id: Mapped[int | None] = mapped_column(
+        ForeignKey("review_recipient.id", ondelete="SET NULL"), index=True
+    )
+    channel: Mapped[ReviewChannel] = mapped_column(Code(ReviewChannel, 20), default=ReviewChannel.APLICACION)
+    received_on: Mapped[date | None] = mapped_column(Date)
+    page: Mapped[int | None] = mapped_column(Integer)
+    section: Mapped[str | None] = mapped_column(String(30))
+    paragraph: Mapped[int | None] = mapped_column(Integer)
+    source_key: Mapped[str | None] = mapped_column(String(32))  # keyed hash of a PDF comment
+    answer: Mapped[ReviewAnswer | None] = mapped_column(Code(ReviewAnswer, 20))
+    answer_reason: Mapped[str | None] = mapped_column(Encrypted("review.answer"))
+    answered_by: Mapped[str | None] = mapped_column(String(80))
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class Resolution(Base):

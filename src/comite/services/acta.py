@@ -32,6 +32,7 @@ from comite.domain import (
     AuditAction,
     AuditEntity,
     CaseKind,
+    ReviewChannel,
     SeatRole,
     SessionStatus,
 )
@@ -54,6 +55,7 @@ from comite.services.context import Changes, ServiceContext
 from comite.services.followup import commitments_for_session
 from comite.services.frames import attendance_view, seat_view
 from comite.services.permissions import Action, require
+from comite.services.review_rounds import apply_lapsed_terms, review_annex
 from comite.services.sessions import load_session
 from comite.services.settings import stored_date
 from comite.storage.database import Database
@@ -179,6 +181,7 @@ def build_acta_data(ctx: ServiceContext, session_id: int, *, version: int = 1, d
                 .where(EmergencyMeasure.reported_session_id == session_id).order_by(EmergencyMeasure.adopted_on)
             )
         ]
+        annex = None if draft else review_annex(s, session_id)
     presiding = None
     chair = next((r for r in rows if r.id == head.presiding_attendance_id), None) or next(
         (r for r in rows if r.role is SeatRole.PRESIDE and r.status is AttendanceStatus.PRESENTE), None)
@@ -214,6 +217,7 @@ def build_acta_data(ctx: ServiceContext, session_id: int, *, version: int = 1, d
         errata_of=errata_of,
         errata_text=errata_text,
         approval=approval,
+        review_annex=annex,
     )
 
 
@@ -343,7 +347,7 @@ def approval_statement(ctx: ServiceContext, session_id: int, *, in_session_id: i
         count = len(review_observations(ctx, session_id))
         notes = ("sin observaciones" if count == 0 else
                  f"con {count} observación{'es' if count > 1 else ''} de los delegados, "
-                 f"{'atendida' if count == 1 else 'todas atendidas'}")
+                 f"{'respondida' if count == 1 else 'todas respondidas'}")
         text += f", después de que los delegados de las entidades revisaran el borrador ({which}) {notes}"
     else:
         text += ", sin que se enviara antes un borrador a revisión de los delegados"
@@ -358,12 +362,13 @@ def approve_acta(ctx: ServiceContext, session_id: int, out: Path | None = None, 
     later session of the committee where it was approved)."""
     version = _open_for_acta(ctx, session_id, Action.APPROVE_ACTA, "El acta de esta sesión ya fue aprobada.",
                              "Solo se aprueba el acta de una sesión cerrada.")
+    apply_lapsed_terms(ctx, session_id)  # the committee's rule for silence, recorded before the annex is written
     pending = [r for r in review_observations(ctx, session_id) if not r.resolved]
     if pending:
         who = ", ".join(sorted({r.reviewer for r in pending}))
         raise RuleViolation(
-            f"Hay {len(pending)} observación(es) de revisión sin atender ({who}): atiéndalas y márquelas como "
-            "atendidas antes de aprobar el acta."
+            f"Hay {len(pending)} observación(es) de revisión sin atender ({who}): respóndalas (aceptada o no "
+            "aceptada, con el motivo) antes de aprobar el acta."
         )
     approval = approval_statement(ctx, session_id, in_session_id=in_session_id)
     data = build_acta_data(ctx, session_id, version=version, draft=False, approval=approval)
@@ -475,31 +480,13 @@ def add_review_observation(ctx: ServiceContext, version_id: int, text: str) -> C
         if v.kind != ActaKind.BORRADOR:
             raise RuleViolation("Las observaciones se hacen sobre un borrador, no sobre el acta aprobada.")
         obs = ReviewObservation(acta_version_id=v.id, user_id=ctx.actor.user_id,
-                                reviewer=ctx.actor.full_name or ctx.actor.username, text=text.strip())
+                                reviewer=ctx.actor.full_name or ctx.actor.username, text=text.strip(),
+                                channel=ReviewChannel.APLICACION, received_on=ctx.today())
         s.add(obs)
         s.flush()
         audit.record(s, ctx, AuditAction.ACTA_OBSERVACION, AuditEntity.SESION, v.session_id,
                      details={"version": v.version}, reserved={"texto": text})
         return Changes(acta=True, session_id=v.session_id, created_id=obs.id)
-
-
-def set_review_resolved(ctx: ServiceContext, observation_id: int, resolved: bool = True) -> Changes:
-    """The technical secretariat marks a reviewer's observation as attended (or pending again)."""
-    with ctx.transaction() as s:
-        obs = s.get(ReviewObservation, observation_id)
-        if obs is None:
-            raise NotFound("La observación ya no existe.")
-        v = s.get_one(ActaVersion, obs.acta_version_id)
-        sess = s.get_one(CommitteeSession, v.session_id)
-        require(ctx, Action.GENERATE_DOCUMENTS, sess.committee_id)
-        if sess.locked:
-            raise RuleViolation("El acta ya fue aprobada: sus observaciones de revisión ya no cambian.")
-        if obs.resolved != resolved:
-            obs.resolved = resolved
-            action = AuditAction.ACTA_OBSERVACION_ATENDIDA if resolved else AuditAction.ACTA_OBSERVACION_REABIERTA
-            audit.record(s, ctx, action, AuditEntity.SESION, v.session_id,
-                         details={"version": v.version, "observacion": obs.id})
-        return Changes(acta=True, session_id=v.session_id)
 
 
 def draft_under_review(versions: list[ActaVersionRow]) -> ActaVersionRow | None:
@@ -529,7 +516,7 @@ def review_observations(ctx: ServiceContext, session_id: int) -> list[ReviewRow]
     with ctx.reading() as s:
         sess = load_session(s, session_id)
         require(ctx, Action.READ_SESSION, sess.committee_id)
-        return [ReviewRow(o.id, v.version, o.reviewer, o.text, o.created_at, o.resolved)
+        return [ReviewRow(o.id, v.version, o.reviewer, o.text, o.created_at, o.answer is not None)
                 for o, v in s.execute(select(ReviewObservation, ActaVersion)
                                       .join(ActaVersion, ActaVersion.id == ReviewObservation.acta_version_id)
                                       .where(ActaVersion.session_id == session_id).order_by(ReviewObservation.id))]

@@ -26,7 +26,11 @@ from comite.domain import (
     EmergencyDisposition,
     HearingSource,
     LabeledEnum,
+    LapseRule,
     MeasureAction,
+    ReviewAnswer,
+    ReviewChannel,
+    ReviewDelivery,
     RiskLevel,
     Role,
     SessionStatus,
@@ -56,6 +60,10 @@ _ACTION_VOCABULARY: dict[str, dict[str, type[LabeledEnum]]] = {
     AuditAction.VOTO_RETIRADO: {"antes": VoteChoice},
     AuditAction.SESION_CREADA: {"tipo": SessionType},
     AuditAction.ACTA_EXPORTADA: {"tipo": ActaKind},
+    AuditAction.ACTA_REVISION_ENVIADA: {"regla": LapseRule, "entrega": ReviewDelivery},
+    AuditAction.ACTA_REVISION_VENCIDA: {"regla": LapseRule},
+    AuditAction.ACTA_OBSERVACION: {"medio": ReviewChannel},
+    AuditAction.ACTA_OBSERVACION_RESPONDIDA: {"respuesta": ReviewAnswer},
 }
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _ISO_TIME = re.compile(r"(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?")

@@ -93,8 +93,12 @@ ACTION_CHANGES: Mapping[str, Changes] = {
     "compromiso_estado": _COMMITMENTS,
     # its acta and documents
     "acta_observacion": _ACTA,
-    "acta_observacion_atendida": _ACTA,
     "acta_observacion_reabierta": _ACTA,
+    "acta_observacion_respondida": _ACTA,
+    "acta_revision_enviada": _ACTA,
+    "acta_revision_importada": _ACTA,
+    "acta_revision_sin_observaciones": _ACTA,
+    "acta_revision_vencida": _ACTA,
     "acta_borrador": _SESSION_ACTA,
     "acta_aprobada": _SESSION_ACTA,
     "acta_fe_de_erratas": _ACTA,

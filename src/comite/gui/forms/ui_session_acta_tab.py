@@ -17,8 +17,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QApplication, QGroupBox, QHBoxLayout, QHeaderView,
     QLabel, QLineEdit, QPlainTextEdit, QPushButton,
-    QSizePolicy, QSpacerItem, QTableView, QVBoxLayout,
-    QWidget)
+    QSizePolicy, QSpacerItem, QTabWidget, QTableView,
+    QVBoxLayout, QWidget)
 
 class Ui_SessionActaTab(object):
     def setupUi(self, SessionActaTab):
@@ -48,10 +48,22 @@ class Ui_SessionActaTab(object):
 
         self.previewLayout.addLayout(self.previewTools)
 
-        self.pdfSlot = QVBoxLayout()
+        self.viewTabs = QTabWidget(SessionActaTab)
+        self.viewTabs.setObjectName(u"viewTabs")
+        self.previewPage = QWidget()
+        self.previewPage.setObjectName(u"previewPage")
+        self.pdfSlot = QVBoxLayout(self.previewPage)
         self.pdfSlot.setObjectName(u"pdfSlot")
+        self.pdfSlot.setContentsMargins(0, 0, 0, 0)
+        self.viewTabs.addTab(self.previewPage, "")
+        self.reviewPage = QWidget()
+        self.reviewPage.setObjectName(u"reviewPage")
+        self.reviewSlot = QVBoxLayout(self.reviewPage)
+        self.reviewSlot.setObjectName(u"reviewSlot")
+        self.reviewSlot.setContentsMargins(4, 0, 4, 4)
+        self.viewTabs.addTab(self.reviewPage, "")
 
-        self.previewLayout.addLayout(self.pdfSlot)
+        self.previewLayout.addWidget(self.viewTabs)
 
 
         self.actaLayout.addLayout(self.previewLayout)
@@ -146,11 +158,6 @@ class Ui_SessionActaTab(object):
 
         self.reviewTools.addWidget(self.addReviewButton)
 
-        self.resolveReviewButton = QPushButton(self.sidePanel)
-        self.resolveReviewButton.setObjectName(u"resolveReviewButton")
-
-        self.reviewTools.addWidget(self.resolveReviewButton)
-
 
         self.sideLayout.addLayout(self.reviewTools)
 
@@ -168,7 +175,8 @@ class Ui_SessionActaTab(object):
         self.versionsLabel.setBuddy(self.versionsTable)
         self.reviewLabel.setBuddy(self.reviewTable)
 #endif // QT_CONFIG(shortcut)
-        QWidget.setTabOrder(self.refreshButton, self.draftButton)
+        QWidget.setTabOrder(self.refreshButton, self.viewTabs)
+        QWidget.setTabOrder(self.viewTabs, self.draftButton)
         QWidget.setTabOrder(self.draftButton, self.approveButton)
         QWidget.setTabOrder(self.approveButton, self.exportButton)
         QWidget.setTabOrder(self.exportButton, self.resolutionsButton)
@@ -179,9 +187,11 @@ class Ui_SessionActaTab(object):
         QWidget.setTabOrder(self.versionsTable, self.reviewTable)
         QWidget.setTabOrder(self.reviewTable, self.reviewEdit)
         QWidget.setTabOrder(self.reviewEdit, self.addReviewButton)
-        QWidget.setTabOrder(self.addReviewButton, self.resolveReviewButton)
 
         self.retranslateUi(SessionActaTab)
+
+        self.viewTabs.setCurrentIndex(0)
+
     # setupUi
 
     def retranslateUi(self, SessionActaTab):
@@ -190,6 +200,8 @@ class Ui_SessionActaTab(object):
         self.refreshButton.setToolTip(QCoreApplication.translate("SessionActaTab", u"Vuelve a generar la vista previa del acta (F5)", None))
 #endif // QT_CONFIG(tooltip)
         self.previewStatus.setText("")
+        self.viewTabs.setTabText(self.viewTabs.indexOf(self.previewPage), QCoreApplication.translate("SessionActaTab", u"Vis&ta previa", None))
+        self.viewTabs.setTabText(self.viewTabs.indexOf(self.reviewPage), QCoreApplication.translate("SessionActaTab", u"Revisi\u00f3n de los &delegados", None))
         self.actionsGroup.setTitle(QCoreApplication.translate("SessionActaTab", u"Documentos", None))
         self.draftButton.setText(QCoreApplication.translate("SessionActaTab", u"Enviar a &revisi\u00f3n", None))
 #if QT_CONFIG(tooltip)
@@ -221,10 +233,6 @@ class Ui_SessionActaTab(object):
         self.reviewEdit.setToolTip(QCoreApplication.translate("SessionActaTab", u"Lo que un delegado pide corregir o aclarar en el borrador enviado a revisi\u00f3n", None))
 #endif // QT_CONFIG(tooltip)
         self.addReviewButton.setText(QCoreApplication.translate("SessionActaTab", u"Agregar &observaci\u00f3n", None))
-        self.resolveReviewButton.setText(QCoreApplication.translate("SessionActaTab", u"Marcar a&tendida", None))
-#if QT_CONFIG(tooltip)
-        self.resolveReviewButton.setToolTip(QCoreApplication.translate("SessionActaTab", u"La secretar\u00eda t\u00e9cnica indica que la observaci\u00f3n seleccionada ya se atendi\u00f3 (o la vuelve a pendiente)", None))
-#endif // QT_CONFIG(tooltip)
         self.resultLabel.setText("")
         pass
     # retranslateUi

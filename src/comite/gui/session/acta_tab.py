@@ -19,6 +19,7 @@ from comite.gui.session.common import ERROR, OK, show_message
 from comite.gui.session.host import SessionHost
 from comite.gui.session.models import ActaVersionsModel, ReviewModel
 from comite.gui.session.pdf_view import PdfPagesView
+from comite.gui.session.review_panel import ReviewPanel
 from comite.gui.table_models import ROW_ROLE, attach, fit_columns
 from comite.services import acta, resolutions
 from comite.services.context import Changes
@@ -33,6 +34,8 @@ class ActaTab(QWidget):
         self.ui.setupUi(self)
         self.pdf_view = PdfPagesView(self)
         self.ui.pdfSlot.addWidget(self.pdf_view)
+        self.review_panel = ReviewPanel(host, self)  # the delegates' review round
+        self.ui.reviewSlot.addWidget(self.review_panel)
         self.dirty = True
         self.preview_pdf: bytes | None = None
         self.last_files: list[Path] = []
@@ -51,11 +54,11 @@ class ActaTab(QWidget):
         self._can_resolve = allowed(host.ctx, Action.GENERATE_DOCUMENTS, committee)
         self.ui.reviewEdit.setVisible(self._can_review)
         self.ui.addReviewButton.setVisible(self._can_review)
-        self.ui.resolveReviewButton.setVisible(self._can_resolve)
+        # The secretariat follows and answers the observations in «Revisión de los delegados».
+        self.ui.reviewLabel.setVisible(not self._can_resolve)
+        self.ui.reviewTable.setVisible(not self._can_resolve)
         self.ui.addReviewButton.clicked.connect(self.add_review)
         self.ui.reviewEdit.returnPressed.connect(self.add_review)
-        self.ui.resolveReviewButton.clicked.connect(self.toggle_resolved)
-        self.ui.reviewTable.selectionModel().currentRowChanged.connect(lambda *_: self._resolve_button())
         self._draft: acta.ActaVersionRow | None = None
 
         self.ui.refreshButton.clicked.connect(self.refresh_preview)
@@ -68,13 +71,15 @@ class ActaTab(QWidget):
         self.ui.notifyButton.setVisible(host.header.committee_kind == CommitteeKind.GVP.value)
         self.ui.resolutionsButton.setVisible(host.header.committee_kind != CommitteeKind.GVP.value)
         self.refresh_versions()
+        self.review_panel.refresh()
 
     # --- state -------------------------------------------------------------------------------------
-    def apply_changes(self, changes: Changes, _initiator: object) -> None:
+    def apply_changes(self, changes: Changes, initiator: object) -> None:
         """Everything recorded in the session shows in the acta; the versions and the review
         follow its state. (The tab in view regenerates the preview at once.)"""
         if changes.acta or changes.session:
             self.refresh_versions()
+        self.review_panel.apply_changes(changes, initiator)
         if (changes.session or changes.agenda or changes.attendance or changes.decisions or changes.votes
                 or changes.commitments or changes.acta or changes.cases or changes.catalog):
             self.mark_dirty()
@@ -118,18 +123,6 @@ class ActaTab(QWidget):
         self.ui.reviewEdit.setPlaceholderText(
             f"Observación sobre el borrador versión {draft.version}" if draft is not None
             else "Se observan los borradores enviados a revisión (ninguno pendiente de aprobación)")
-        self._resolve_button()
-
-    def _resolve_button(self) -> None:
-        row = self._selected_review()
-        locked = self.host.header.status is SessionStatus.ACTA_APROBADA
-        self.ui.resolveReviewButton.setEnabled(row is not None and not locked)
-        self.ui.resolveReviewButton.setText("Marcar &pendiente" if row is not None and row.resolved
-                                            else "Marcar a&tendida")
-
-    def _selected_review(self):
-        index = self.ui.reviewTable.currentIndex()
-        return index.data(ROW_ROLE) if index.isValid() else None
 
     def add_review(self) -> None:
         text = self.ui.reviewEdit.text().strip()
@@ -144,19 +137,6 @@ class ActaTab(QWidget):
         self.ui.reviewEdit.clear()
         self.host.publish(changes, self)
         self._result(f"Observación registrada sobre el borrador versión {draft.version}.")
-
-    def toggle_resolved(self) -> None:
-        row = self._selected_review()
-        if row is None:
-            return
-        try:
-            changes = acta.set_review_resolved(self.host.ctx, row.id, not row.resolved)
-        except ComiteError as exc:
-            self._result(str(exc), ERROR)
-            return
-        self.host.publish(changes, self)
-        self._result("Observación marcada como atendida." if not row.resolved
-                     else "Observación de nuevo pendiente.")
 
     # --- preview -------------------------------------------------------------------------------------
     def refresh_preview(self) -> None:
@@ -222,13 +202,9 @@ class ActaTab(QWidget):
         workers.run_job(self, title, work, on_done=on_done, on_error=failed)
 
     def issue_draft(self) -> None:
-        ctx, sid = self.host.ctx, self.host.session_id
-
-        def done(result) -> None:
-            self.host.publish(Changes(session=True, acta=True, session_id=sid), self)
-            self._result(result.message)
-
-        self._job("enviar el acta a revisión", lambda p, c: acta.issue_draft(ctx, sid), done)
+        """«Enviar a revisión»: the numbered draft and its package (see :class:`ReviewPanel`)."""
+        self.ui.viewTabs.setCurrentWidget(self.ui.reviewPage)
+        self.review_panel.send_for_review()
 
     def approve(self) -> None:
         h = self.host.header

@@ -394,7 +394,7 @@ REVIEW_COLUMNS = (
     Column("Revisor", lambda o: o.reviewer),
     Column("Observación", lambda o: o.text, tooltip=lambda o: o.text),
     Column("Fecha", lambda o: o.created_at),
-    Column("Estado", lambda o: "Atendida" if o.resolved else "Pendiente"),
+    Column("Estado", lambda o: "Respondida" if o.resolved else "Pendiente"),
 )
 
 

@@ -16,7 +16,6 @@ import os
 import shutil
 import sys
 import tempfile
-import traceback
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -492,8 +491,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("Interrumpido; lo ya guardado está a salvo.", file=sys.stderr)
         return 130
     except Exception as exc:  # noqa: BLE001 - last line of defence: log, say where, never a traceback
-        # The traceback's frames, not the exception's text: that text may quote reserved data.
-        log.error("Error inesperado en el comando %s (%s)\n%s", args.command, exc.__class__.__name__,
-                  "".join(traceback.format_tb(exc.__traceback__)))
+        # The traceback's frames, and the exception's text only for kinds that cannot quote reserved data.
+        from comite.logs import format_exception
+
+        log.error("Error inesperado en el comando %s\n%s", args.command, format_exception(exc))
         print(f"Error inesperado ({exc.__class__.__name__}). El detalle quedó en {log_path}.", file=sys.stderr)
         return 3

@@ -142,6 +142,8 @@ def build_parser() -> argparse.ArgumentParser:
     rs.add_argument("--yes", action="store_true", help="reemplazar la base actual sin preguntar")
 
     _add_document_commands(sub)
+    sub.add_parser("selfcheck", help="revisar que esta instalación esté completa (fuentes, plantillas, Qt, "
+                                     "documentos de prueba, la base con --db) y decirlo en un informe")
     return p
 
 
@@ -431,6 +433,14 @@ def cmd_verify_acta(args: argparse.Namespace) -> int:
     return 0 if result.ok else 1
 
 
+def cmd_selfcheck(args: argparse.Namespace) -> int:
+    from comite.selfcheck import exit_status, render, run_checks
+
+    results = run_checks(args.db)
+    print(render(results))
+    return exit_status(results)
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     if args.demo:
         workdir = Path(tempfile.mkdtemp(prefix="comite-demo-"))
@@ -470,6 +480,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "acta": cmd_acta,
     "resolutions": cmd_resolutions,
     "verify-acta": cmd_verify_acta,
+    "selfcheck": cmd_selfcheck,
 }
 
 

@@ -15,6 +15,7 @@ import sys
 import threading
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import (
@@ -80,14 +81,32 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
+def spanish_translator(parent: QObject | None = None) -> QTranslator | None:
+    """Qt's own texts in Spanish (``qtbase_es.qm``: «Cancelar», «Buscar en:»), loaded; ``None`` if missing.
+
+    Looked for where Qt says its translations are, then inside the PySide6
+    package (where a frozen application keeps them). ``comite selfcheck`` checks it.
+    """
+    import PySide6
+
+    package = Path(PySide6.__file__).resolve().parent
+    for folder in (QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+                   str(package / "Qt" / "translations"), str(package / "translations")):
+        translator = QTranslator(parent)
+        if translator.load(QLocale(QLocale.Language.Spanish), "qtbase", "_", folder):
+            return translator
+    return None
+
+
 def apply_look(app: QApplication) -> None:
     """Fusion style, the application's style sheet and Qt's own texts in Spanish."""
     app.setStyle("Fusion")
     app.setStyleSheet(STYLE)
-    translator = QTranslator(app)
-    if translator.load(QLocale(QLocale.Language.Spanish), "qtbase", "_",
-                       QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+    translator = spanish_translator(app)
+    if translator is not None:
         app.installTranslator(translator)
+    else:
+        log.warning("no se encontró la traducción de Qt al español (qtbase_es.qm)")
 
 
 def _qt_messages(kind: QtMsgType, _context: object, message: str) -> None:

@@ -13,9 +13,7 @@ import getpass
 import json
 import logging
 import os
-import shutil
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -24,6 +22,7 @@ from comite.errors import ComiteError, ValidationError
 
 log = logging.getLogger("comite.cli")
 PASSWORD_ENV = "COMITE_PASSWORD"
+DEMO_FOLDER_PREFIX = "comite-demo-"
 
 
 def _iso_date(text: str) -> date:
@@ -236,6 +235,7 @@ def cmd_deadline(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    _require_demo_data()
     from comite.services.demo import fill_demo
 
     db = _open(args)
@@ -441,27 +441,47 @@ def cmd_selfcheck(args: argparse.Namespace) -> int:
     return exit_status(results)
 
 
-def cmd_gui(args: argparse.Namespace) -> int:
-    if args.demo:
-        workdir = Path(tempfile.mkdtemp(prefix="comite-demo-"))
-        args.db = str(workdir / "demo.sqlite3")
-        from comite.services.demo import fill_demo
+def _require_demo_data() -> None:
+    """The demo's fictitious names come from Faker, an optional extra: say how to add it, before any file."""
+    import importlib.util
 
-        db = _open(args)
-        report = fill_demo(db)
-        db.dispose()
-        print("BASE DE DEMOSTRACIÓN (datos ficticios) en", args.db)
-        for username, role, password in report.accounts:
-            print(f"  DEMO  usuario: {username:<11} rol: {role:<13} contraseña: {password}")
+    if importlib.util.find_spec("faker") is None:
+        raise ValidationError(
+            "La demostración necesita el paquete Faker (datos ficticios), que no está instalado. "
+            'Instálelo con: pip install "comite[demo]" (desde el código fuente: pip install -e ".[demo]").')
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    if os.environ.get("COMITE_GUI_PROBE"):  # a scripted check of a built artefact (see comite.gui.probe)
+        from comite.gui.probe import run_probe
+
+        return run_probe(args.db, args.user, os.environ.get(PASSWORD_ENV), os.environ["COMITE_GUI_PROBE"])
+    folder = None
+    if args.demo:
+        from comite.throwaway import ThrowawayFolder
+
+        _require_demo_data()
+        # removed on every way out this process can catch; an earlier run's leftovers go now
+        folder = ThrowawayFolder(DEMO_FOLDER_PREFIX)
     try:
-        from comite.gui.app import run_gui
-    except ImportError as exc:  # pragma: no cover - depends on the installation
-        raise ValidationError(f"La interfaz gráfica no está disponible en esta instalación ({exc}).") from exc
-    try:
+        if folder is not None:
+            args.db = str(folder.path / "demo.sqlite3")
+            from comite.services.demo import fill_demo
+
+            db = _open(args)
+            report = fill_demo(db)
+            db.dispose()
+            print("BASE DE DEMOSTRACIÓN (datos ficticios) en", args.db)
+            for username, role, password in report.accounts:
+                print(f"  DEMO  usuario: {username:<11} rol: {role:<13} contraseña: {password}")
+        try:
+            from comite.gui.app import run_gui
+        except ImportError as exc:  # pragma: no cover - depends on the installation
+            raise ValidationError(f"La interfaz gráfica no está disponible en esta instalación ({exc}).") from exc
         return run_gui(args.db, demo=args.demo)
     finally:
-        if args.demo:  # a throwaway database: nothing of it stays behind
-            shutil.rmtree(Path(args.db).parent, ignore_errors=True)
+        if folder is not None:  # a throwaway database: nothing of it stays behind
+            folder.remove()
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
@@ -482,6 +502,28 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "verify-acta": cmd_verify_acta,
     "selfcheck": cmd_selfcheck,
 }
+
+
+def main_gui(argv: Sequence[str] | None = None) -> int:
+    """``comite-gui``: the desktop application started without a console (Start menu, frozen app).
+
+    Such a process may have no standard streams at all (``None`` on Windows):
+    what would be printed is kept, and an error that stops the start is shown
+    in a message box instead of vanishing.
+    """
+    import io
+
+    kept = io.StringIO()
+    if sys.stdout is None:
+        sys.stdout = kept
+    if sys.stderr is None:
+        sys.stderr = kept
+    code = main(argv)
+    if code not in (0, 130) and kept.getvalue().strip():
+        from comite.gui.app import show_start_failure
+
+        show_start_failure(kept.getvalue().strip())
+    return code
 
 
 def main(argv: Sequence[str] | None = None) -> int:

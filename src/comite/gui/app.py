@@ -23,6 +23,7 @@ from PySide6.QtCore import (
     QLocale,
     QObject,
     Qt,
+    QTimer,
     QtMsgType,
     QTranslator,
     Signal,
@@ -257,6 +258,16 @@ def ask_server_password(reason: str) -> str | None:
     return text if ok and text else None
 
 
+def show_start_failure(text: str) -> None:
+    """Tell, in a message box, why the application did not start (``comite-gui`` has no console)."""
+    app = ensure_application()
+    box = QMessageBox(QMessageBox.Icon.Critical, "comite no pudo iniciar", text)
+    box.setInformativeText(f"El detalle técnico quedó en el registro:\n{log_file()}")
+    box.addButton("&Salir", QMessageBox.ButtonRole.AcceptRole)
+    apply_look(app)
+    box.exec()
+
+
 def startup_target(db_target: str | None, preferences: Preferences, environ=None) -> str | None:
     """The database to open: ``--db``, else ``COMITE_DATABASE_URL``, else the preference, else the default."""
     environ = os.environ if environ is None else environ
@@ -294,6 +305,11 @@ def run_gui(db_target: str | None, demo: bool = False) -> int:
             box.exec()
             return 2
         app.setQuitOnLastWindowClosed(False)
+        # Python runs signal handlers only between its own bytecodes: this lets it see SIGTERM or
+        # Ctrl+C while Qt's loop waits (the --demo folder is removed by such a handler).
+        wake = QTimer(app)
+        wake.timeout.connect(lambda: None)
+        wake.start(500)
         startup = Startup(db, demo=demo, store=store, note=note)
         startup.finished.connect(app.exit)
         startup.start()

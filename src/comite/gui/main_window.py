@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import contextlib
 import html
-import importlib
 import logging
 from collections.abc import Callable
 from dataclasses import replace
@@ -82,7 +81,7 @@ class SessionWorkspaceMissing(ComiteError):
 def session_page_class() -> type[QWidget]:
     """The session workspace class, imported on first use."""
     try:
-        module = importlib.import_module(SESSION_PAGE_MODULE)
+        import comite.gui.session_page as module  # a plain import: bundlers must see it
     except ModuleNotFoundError as exc:
         if exc.name != SESSION_PAGE_MODULE:
             raise

@@ -34,10 +34,11 @@ exercise() {
   head -c 5 acta.pdf | grep -q '%PDF' || fail "acta.pdf no es un PDF"
   "$comite" --db "$db" verify-acta acta.pdf || fail "verify-acta"
 
-  # resolutions: an approved CERREM session (the GVP does not resolve)
+  # resolutions: the approved session with most cases among those that resolve (not the GVP)
   local res_sid
-  res_sid=$(awk '/CERREM_/ && /Acta aprobada/ {print $1; exit}' sesiones.txt)
-  [ -n "$res_sid" ] || fail "no hay una sesión aprobada del CERREM en el demo"
+  res_sid=$(awk '$2 != "GVP" && /Acta aprobada/ && $(NF-1) > 0 {print $(NF-1), $1}' sesiones.txt \
+            | sort -rn | awk '{print $2; exit}')
+  [ -n "$res_sid" ] || fail "no hay una sesión aprobada con casos fuera del GVP en el demo"
   "$comite" --db "$db" --user admin resolutions "$res_sid" --out resoluciones || fail "resolutions"
   local count
   count=$(find resoluciones -name '*.docx' | wc -l)

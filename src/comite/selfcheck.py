@@ -282,7 +282,7 @@ def check_database(ws: Workspace) -> str:
                 raise FileNotFoundError(f"No existe la base de datos {path}")
             return f"todavía no hay base en {path}: se creará al abrir comite"
         # mode=rw: never creates the file; only reads, and leaves no -wal/-shm behind as a read-only open would
-        engine = create_engine(url.set(database=f"file:{path.as_posix()}?mode=rw", query={"uri": "true"}))
+        engine = create_engine(url.set(database=f"{path.resolve().as_uri()}?mode=rw", query={"uri": "true"}))
     else:
         engine = create_engine(url_with_keyring_password(url, KeyringSecretStore()), pool_pre_ping=True)
     try:

@@ -3,7 +3,7 @@
 :class:`ThrowawayFolder` removes its folder on every way out this process can
 catch: a normal return or an exception (``with`` / :meth:`remove`), interpreter
 exit (``atexit``), and the signals that ask a process to end (SIGTERM, SIGHUP,
-SIGINT; SIGBREAK on Windows), after which the signal's previous behaviour runs.
+SIGINT; SIGBREAK on Windows), after which the process ends as the signal asks.
 
 A hard kill cannot be caught (``kill -9``, the Task Manager, a power cut). So
 each folder holds an OS lock on a file inside it for as long as its process
@@ -91,6 +91,8 @@ class ThrowawayFolder:
         atexit.register(self.remove)
         if _on_main_thread():
             for sig in _signals():
+                if signal.getsignal(sig) == signal.SIG_IGN:
+                    continue  # e.g. SIGHUP under nohup: this process was told to outlive it
                 with contextlib.suppress(OSError, ValueError):
                     self._previous[sig] = signal.signal(sig, self._on_signal)
 
@@ -115,13 +117,19 @@ class ThrowawayFolder:
         self._previous.clear()
 
     def _on_signal(self, signum: int, frame: FrameType | None) -> None:
+        """Remove the folder, then end the process as the signal asks.
+
+        Python's own SIGINT handler is not called: its KeyboardInterrupt would
+        be swallowed by a Qt slot and leave a window running on a deleted
+        database. A handler someone else installed is called instead.
+        """
         previous = self._previous.get(signum, signal.SIG_DFL)
         self.remove()
-        if callable(previous):
-            previous(signum, frame)  # e.g. Python's own SIGINT handler: KeyboardInterrupt
-        elif previous == signal.SIG_DFL:
+        if callable(previous) and previous is not signal.default_int_handler:
+            previous(signum, frame)
+        else:
             signal.signal(signum, signal.SIG_DFL)
-            os.kill(os.getpid(), signum)  # end the way the signal would have ended it
+            os.kill(os.getpid(), signum)  # end the way the signal ends a process by default
 
 
 def _on_main_thread() -> bool:

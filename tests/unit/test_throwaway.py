@@ -30,11 +30,11 @@ time.sleep(600)
 """
 
 
-def _start(tmp_path: Path, mode: str = "wait") -> tuple[subprocess.Popen, Path]:
+def _start(tmp_path: Path, mode: str = "wait", **popen) -> tuple[subprocess.Popen, Path]:
     script = tmp_path / "holder.py"
     script.write_text(HOLDER, encoding="utf-8")
     proc = subprocess.Popen([sys.executable, str(script), PREFIX, str(tmp_path), mode], stdout=subprocess.PIPE,
-                            text=True)
+                            text=True, **popen)
     line = proc.stdout.readline().strip()
     assert line, f"the holder ended early ({proc.wait()})"
     return proc, Path(line)
@@ -63,6 +63,23 @@ def test_removed_when_asked_to_end_by_a_signal(tmp_path, sig):
     code = proc.wait(30)
     assert not path.exists()
     assert code != 0  # the process still ends as the signal asks (SIGINT: KeyboardInterrupt)
+
+
+@posix_only
+def test_a_signal_the_process_was_told_to_ignore_stays_ignored(tmp_path):
+    """Under nohup (SIGHUP ignored) a hang-up must neither end the demo nor delete its database."""
+    proc, path = _start(tmp_path, preexec_fn=lambda: signal.signal(signal.SIGHUP, signal.SIG_IGN))
+    try:
+        proc.send_signal(signal.SIGHUP)
+        time.sleep(0.5)
+        assert proc.poll() is None and (path / "demo.sqlite3").exists()
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(30)
+        assert not path.exists()
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
 
 
 @posix_only

@@ -518,7 +518,10 @@ def main_gui(argv: Sequence[str] | None = None) -> int:
         sys.stdout = kept
     if sys.stderr is None:
         sys.stderr = kept
-    code = main(argv)
+    try:
+        code = main(argv)
+    except SystemExit as exc:  # a mistyped option: argparse's message is in ``kept``
+        code = exc.code if isinstance(exc.code, int) else 2
     if code not in (0, 130) and kept.getvalue().strip():
         from comite.gui.app import show_start_failure
 

@@ -38,3 +38,15 @@ def test_the_command_line_starts_the_probe_only_when_asked(admin, db_url, capsys
     monkeypatch.setenv(cli.PASSWORD_ENV, ADMIN_PASSWORD)
     assert cli.main_gui(["--db", db_url, "--user", ADMIN]) == 0
     assert f"sesión {sid} abierta" in capsys.readouterr().out
+
+
+def test_without_a_console_a_start_failure_is_shown_in_a_box(monkeypatch):
+    """``comite-gui`` (pythonw, the frozen windowed executable) has no standard streams."""
+    import comite.gui.app as gui_app
+
+    shown: list[str] = []
+    monkeypatch.setattr(gui_app, "show_start_failure", shown.append)
+    monkeypatch.setattr("sys.stdout", None)
+    monkeypatch.setattr("sys.stderr", None)
+    assert cli.main_gui(["--opcion-que-no-existe"]) == 2
+    assert shown and "argumentos no reconocidos: --opcion-que-no-existe" in shown[0]

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import contextlib
 import html
+import importlib
 import logging
 from collections.abc import Callable
 from dataclasses import replace
@@ -81,7 +82,7 @@ class SessionWorkspaceMissing(ComiteError):
 def session_page_class() -> type[QWidget]:
     """The session workspace class, imported on first use."""
     try:
-        import comite.gui.session_page as module  # a plain import: bundlers must see it
+        module = importlib.import_module(SESSION_PAGE_MODULE)
     except ModuleNotFoundError as exc:
         if exc.name != SESSION_PAGE_MODULE:
             raise

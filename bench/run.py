@@ -79,8 +79,8 @@ def build_database(sessions: int, cases: int, seed: int) -> tuple[Path, dict]:
         return path, json.loads(meta_path.read_text())
     for stale in CACHE.glob(path.name + "*"):
         stale.unlink()
+    from comite.demo import fill_demo
     from comite.services.bootstrap import open_database
-    from comite.services.demo import fill_demo
 
     t0 = time.perf_counter()
     db = open_database(str(path))
@@ -108,7 +108,7 @@ def _big_session(ctx, n_cases: int) -> int:
         VoteChoice,
     )
     from comite.model import Case
-    from comite.services import proceedings, sessions, views
+    from comite.services import attendance, decisions, deliberation, sessions, views
 
     sid = sessions.create_session(ctx, "CERREM_POBLACIONAL", date(2026, 11, 25), start=dtime(8, 0),
                                   place="Bogotá D. C.").session_id
@@ -119,22 +119,24 @@ def _big_session(ctx, n_cases: int) -> int:
     hearings = [sessions.add_case(ctx, sid, cid).created_id for cid in ids]
     for row in views.attendance_rows(ctx, sid):
         if row.condition is None:
-            proceedings.set_attendance(ctx, row.id, status=AttendanceStatus.PRESENTE, person_name=f"Delegado {row.seat_key}",
+            attendance.set_attendance(ctx, row.id, status=AttendanceStatus.PRESENTE,
+                                      person_name=f"Delegado {row.seat_key}",
                                        arrival=dtime(8, 0))
     sessions.set_status(ctx, sid, SessionStatus.EN_CURSO)
     voters = None
     for i, hid in enumerate(hearings):
-        proceedings.update_hearing(ctx, hid, discussed_at=dtime(8 + i // 30, (i * 2) % 60),
-                                   deliberation="Se analizan los hechos, el estudio de riesgo y el concepto del GVP. " * 3)
+        deliberation.update_hearing(ctx, hid, discussed_at=dtime(8 + i // 30, (i * 2) % 60),
+                                   deliberation="Se analizan los hechos, el estudio de riesgo y el concepto "
+                                                "del GVP. " * 3)
         if voters is None:
             voters = [v.seat_key for v in views.hearing_detail(ctx, hid).voters if v.can_vote]
         votes = [(k, VoteChoice.EN_CONTRA if j == 0 and i % 7 == 0 else VoteChoice.A_FAVOR,
                   "Salvamento de voto por la temporalidad." if j == 0 and i % 7 == 0 else None)
                  for j, k in enumerate(voters)]
-        proceedings.record_decision(ctx, hid, proceedings.DecisionInput(
+        decisions.record_decision(ctx, hid, decisions.DecisionInput(
             DecisionOutcome.DECIDED, RiskLevel.EXTRAORDINARIO, "Se recomiendan las medidas propuestas.",
-            [proceedings.MeasureInput("hombre_proteccion", 2, MeasureAction.IMPLEMENTAR, 6),
-             proceedings.MeasureInput("chaleco_blindado", 1, MeasureAction.RATIFICAR, 12)], votes=votes))
+            [decisions.MeasureInput("hombre_proteccion", 2, MeasureAction.IMPLEMENTAR, 6),
+             decisions.MeasureInput("chaleco_blindado", 1, MeasureAction.RATIFICAR, 12)], votes=votes))
     sessions.update_session(ctx, sid, end=dtime(18, 0))
     sessions.set_status(ctx, sid, SessionStatus.CERRADA)
     return sid

@@ -22,7 +22,8 @@ from pathlib import Path
 
 
 def find_bindir() -> Path | None:
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda p: [int(x) for x in p.split("/")[4].split(".") if x.isdigit()])
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"),
+                   key=lambda p: [int(x) for x in p.split("/")[4].split(".") if x.isdigit()])
     if found:
         return Path(found[-1]).parent
     initdb = shutil.which("initdb")

@@ -39,8 +39,8 @@ def main() -> int:
 
 
 def _demo(work: Path) -> tuple[dict[str, str], Path]:
+    from comite.demo import fill_demo
     from comite.services.bootstrap import open_database
-    from comite.services.demo import fill_demo
 
     path = work / "demo.sqlite3"
     db = open_database(str(path))
@@ -107,7 +107,7 @@ def _windows(out: Path, db_path: Path, accounts: dict[str, str]) -> None:
         if index == 3:
             decided = next((r.hearing_id for r in page.agenda if r.hearing_id and r.outcome), None)
             if decided:
-                page.case_tab.go_to_hearing(decided)
+                page.open_hearing(decided)
         _save(app, window, out / f"{name}.png")
     page.show_tab(5)
     _settle(app, 3.0)  # the acta preview renders in the background
@@ -146,7 +146,7 @@ def _documents(out: Path, work: Path, db_path: Path, accounts: dict[str, str]) -
     ctx = ServiceContext(db, account_service.login(db, "admin", accounts["admin"]).actor)
     with ctx.reading() as s:
         closed = list(s.scalars(select(SessionRow.id).join(Committee).where(
-            SessionRow.status.in_([SessionStatus.CERRADA.value, SessionStatus.ACTA_EN_REVISION.value, SessionStatus.ACTA_APROBADA.value]),
+            SessionRow.status.in_([SessionStatus.CERRADA, SessionStatus.ACTA_EN_REVISION, SessionStatus.ACTA_APROBADA]),
             Committee.code == "CERREM_POBLACIONAL").order_by(SessionRow.id.desc())))
     sid = next(i for i in closed if resolution_items(ctx, i))
     pdf = work / "acta.pdf"

@@ -17,6 +17,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any, NoReturn
 
 from comite.errors import ComiteError, ValidationError
 
@@ -52,8 +53,8 @@ def _positive(text: str) -> int:
 class _Parser(argparse.ArgumentParser):
     """argparse with its fixed English phrases in Spanish."""
 
-    def __init__(self, *args, add_help: bool = True, **kwargs) -> None:
-        super().__init__(*args, add_help=False, **kwargs)
+    def __init__(self, *args: Any, add_help: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **{**kwargs, "add_help": False})
         if add_help:
             self.add_argument("-h", "--help", action="help", help="mostrar esta ayuda y salir")
 
@@ -65,7 +66,7 @@ class _Parser(argparse.ArgumentParser):
                 .replace("\npositional arguments:\n", "\nargumentos:\n")
                 .replace("\noptions:\n", "\nopciones:\n"))
 
-    def error(self, message: str) -> None:  # pragma: no cover - exercised through main()
+    def error(self, message: str) -> NoReturn:  # pragma: no cover - exercised through main()
         message = (message.replace("the following arguments are required", "faltan los argumentos")
                    .replace("unrecognized arguments", "argumentos no reconocidos")
                    .replace("invalid choice", "opción no válida")
@@ -87,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--db", default=argparse.SUPPRESS, help="ruta del archivo SQLite o URL de la base de datos")
     common.add_argument("--user", default=argparse.SUPPRESS, help="usuario")
     add_parser = sub.add_parser
-    sub.add_parser = lambda name, **kw: add_parser(name, parents=[common], **kw)  # type: ignore[method-assign]
+    sub.add_parser = lambda name, **kw: add_parser(name, parents=[common], **kw)  # type: ignore[method-assign]  # every subcommand inherits --db/--user; argparse has no hook for it
 
     c = sub.add_parser("catalog", help="catálogo de comités vigente")
     c.add_argument("--json", action="store_true", help="imprimir como JSON")
@@ -220,7 +221,7 @@ def cmd_catalog(args: argparse.Namespace) -> int:
 
 
 def cmd_catalog_import(args: argparse.Namespace) -> int:
-    from comite.services.catalog import import_compositions
+    from comite.services.catalog_admin import import_compositions
 
     db = _open(args)
     print(import_compositions(_login(args, db), args.folder).message)
@@ -236,7 +237,7 @@ def cmd_deadline(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     _require_demo_data()
-    from comite.services.demo import fill_demo
+    from comite.demo import fill_demo
 
     db = _open(args)
     report = fill_demo(db, sessions=args.sessions, cases=args.cases, seed=args.seed,
@@ -311,8 +312,8 @@ def cmd_recover(args: argparse.Namespace) -> int:
 
 
 def cmd_user_add(args: argparse.Namespace) -> int:
+    from comite.domain import Role
     from comite.services import accounts
-    from comite.services.context import Role
 
     db = _open(args)
     ctx = _login(args, db)
@@ -362,7 +363,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
         ctx = ServiceContext(db, accounts.login_with_remembered_key(db, KeyringSecretStore()).actor)
     else:
         ctx = _login(args, db)
-    removed = []
+    removed: list[Path] = []
     if args.file.is_dir():
         info, removed = backup_into_folder(ctx, args.file, keep=args.keep)
     else:
@@ -466,7 +467,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
     try:
         if folder is not None:
             args.db = str(folder.path / "demo.sqlite3")
-            from comite.services.demo import fill_demo
+            from comite.demo import fill_demo
 
             db = _open(args)
             report = fill_demo(db)

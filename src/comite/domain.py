@@ -9,14 +9,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Self
+
+from comite.text import fold
 
 
 class LabeledEnum(StrEnum):
-    """A string enum with a Spanish label for display."""
+    """A string enum with a Spanish label for display.
+
+    Members are declared ``NAME = (code, label)``; ``Enum(code)`` looks a member up
+    by its code, as for any enum.
+    """
 
     label: str
+    _value_: str
 
-    def __new__(cls, value: str, label: str) -> LabeledEnum:
+    def __new__(cls, value: str, label: str = "") -> Self:
+        # Called once per member, when the class is built (a look-up by code never calls
+        # it). ``label`` has a default only so that type checkers keep reading
+        # ``Enum(code)`` as the look-up it is; a member without a label is refused.
+        if not label:
+            raise TypeError(f"{cls.__name__} member {value!r} needs a Spanish label")
         obj = str.__new__(cls, value)
         obj._value_ = value
         obj.label = label
@@ -26,10 +39,8 @@ class LabeledEnum(StrEnum):
         return self.value
 
     @classmethod
-    def parse(cls, raw: str) -> LabeledEnum:
+    def parse(cls, raw: str) -> Self:
         """Accept the code or the label (case- and accent-insensitive)."""
-        from comite.text import fold
-
         key = fold(raw)
         for member in cls:
             if key in (fold(member.value), fold(member.label)):
@@ -150,6 +161,132 @@ class CommitmentStatus(LabeledEnum):
     PENDIENTE = ("pendiente", "Pendiente")
     CUMPLIDO = ("cumplido", "Cumplido")
     CANCELADO = ("cancelado", "Cancelado")
+
+
+class CaseStatus(LabeledEnum):
+    """Where a case stands: it follows its latest decision in any session."""
+
+    EN_ESTUDIO = ("en_estudio", "En estudio")
+    VALORADO_GVP = ("valorado_gvp", "Valorado por el GVP")
+    RECOMENDADO = ("recomendado", "Con recomendación del CERREM")
+    DEVUELTO_ANALISTA = ("devuelto_analista", "Devuelto al analista")
+    APLAZADO = ("aplazado", "Aplazado")
+
+
+class HearingSource(LabeledEnum):
+    """How a case reached a session's agenda."""
+
+    REGISTRO = ("registro", "Registro")
+    GVP = ("gvp", "Resultado GVP")
+    EMERGENCIA = ("emergencia", "Emergencia")
+    IMPORTACION = ("importacion", "Importación")
+    COMPROMISO = ("compromiso", "Compromiso pendiente")
+
+
+class ActaKind(LabeledEnum):
+    """What an acta document is: a stored version, or a preview (never stored)."""
+
+    BORRADOR = ("borrador", "Borrador en revisión")
+    FINAL = ("final", "Acta final")
+    FE_DE_ERRATAS = ("fe_de_erratas", "Fe de erratas")
+    VISTA_PREVIA = ("vista_previa", "Vista previa")
+
+
+class MeasureCategory(LabeledEnum):
+    """Kind of protection measure (seed 001, section 7; Res. 1085 de 2015)."""
+
+    SOFT = ("soft", "Blanda")
+    HARD = ("hard", "Dura")
+    COLLECTIVE = ("collective", "Colectiva")
+
+
+class Role(LabeledEnum):
+    """What an account may do (``SISTEMA``: maintenance commands, never an account)."""
+
+    ADMINISTRADOR = ("administrador", "Administrador")
+    SECRETARIA = ("secretaria", "Secretaría técnica")
+    REVISOR = ("revisor", "Revisor")
+    SISTEMA = ("sistema", "Sistema")
+
+
+class KeyPurpose(LabeledEnum):
+    """Whose copy of the data key a key wrap holds."""
+
+    USER = ("user", "Cuenta")
+    RECOVERY = ("recovery", "Llave de recuperación")
+
+
+class AuditAction(LabeledEnum):
+    """What an audit entry records. The code is what the trail stores (and hashes), so a
+    code never changes; the label is what the audit page shows."""
+
+    BASE_INICIALIZADA = ("base_inicializada", "Base de datos inicializada")
+    LOGIN = ("login", "Inicio de sesión")
+    LOGIN_FALLIDO = ("login_fallido", "Intento fallido de inicio de sesión")
+    CUENTA_BLOQUEADA = ("cuenta_bloqueada", "Cuenta bloqueada por intentos fallidos")
+    USUARIO_CREADO = ("usuario_creado", "Cuenta creada")
+    USUARIO_MODIFICADO = ("usuario_modificado", "Cuenta modificada")
+    CONTRASENA_CAMBIADA = ("contrasena_cambiada", "Contraseña cambiada")
+    CUENTA_RECUPERADA = ("cuenta_recuperada", "Cuenta recuperada con la llave de recuperación")
+    CASO_CREADO = ("caso_creado", "Caso registrado")
+    CASO_MODIFICADO = ("caso_modificado", "Caso modificado")
+    LECTURA_RESERVADA = ("lectura_reservada", "Lectura de datos reservados")
+    CASOS_IMPORTADOS = ("casos_importados", "Casos importados")
+    IMPORTACION_REVERTIDA = ("importacion_revertida", "Importación de casos revertida")
+    SESION_CREADA = ("sesion_creada", "Sesión creada")
+    SESION_MODIFICADA = ("sesion_modificada", "Sesión modificada")
+    SESION_ESTADO = ("sesion_estado", "Cambio de estado de la sesión")
+    CASO_EN_AGENDA = ("caso_en_agenda", "Caso agregado al orden del día")
+    AGENDA_PUNTO = ("agenda_punto", "Punto agregado al orden del día")
+    AGENDA_RETIRO = ("agenda_retiro", "Punto retirado del orden del día")
+    AGENDA_ORDEN = ("agenda_orden", "Orden del día reordenado")
+    ASISTENCIA = ("asistencia", "Asistencia registrada")
+    ASISTENCIA_CASOS = ("asistencia_casos", "Casos de un asistente marcados")
+    INVITADO_AGREGADO = ("invitado_agregado", "Invitado ocasional agregado")
+    CASO_DELIBERACION = ("caso_deliberacion", "Deliberación, hora o medidas de restablecimiento del caso")
+    OBSERVACION = ("observacion", "Observación registrada")
+    OBSERVACION_RETIRADA = ("observacion_retirada", "Observación retirada")
+    RECONOCIMIENTO_SOCIAL = ("reconocimiento_social", "Reconocimiento social verificado")
+    VOTO = ("voto", "Voto registrado")
+    VOTO_RETIRADO = ("voto_retirado", "Voto retirado")
+    DECISION = ("decision", "Decisión registrada")
+    DECISION_RETIRADA = ("decision_retirada", "Decisión retirada")
+    COMPROMISO_CREADO = ("compromiso_creado", "Compromiso creado")
+    COMPROMISO_ESTADO = ("compromiso_estado", "Compromiso actualizado")
+    EMERGENCIA_REGISTRADA = ("emergencia_registrada", "Medida de emergencia registrada")
+    EMERGENCIA_INFORMADA = ("emergencia_informada", "Medida de emergencia informada")
+    ACTA_BORRADOR = ("acta_borrador", "Borrador del acta generado")
+    ACTA_APROBADA = ("acta_aprobada", "Acta aprobada")
+    ACTA_FE_DE_ERRATAS = ("acta_fe_de_erratas", "Fe de erratas del acta")
+    ACTA_EXPORTADA = ("acta_exportada", "Acta exportada")
+    ACTA_LEIDA = ("acta_leida", "Acta consultada")
+    ACTA_OBSERVACION = ("acta_observacion", "Observación al borrador del acta")
+    ACTA_OBSERVACION_ATENDIDA = ("acta_observacion_atendida", "Observación al acta atendida")
+    ACTA_OBSERVACION_REABIERTA = ("acta_observacion_reabierta", "Observación al acta reabierta")
+    RESOLUCIONES_NUMERADAS = ("resoluciones_numeradas", "Resoluciones numeradas")
+    RESOLUCIONES_GENERADAS = ("resoluciones_generadas", "Resoluciones generadas")
+    CONVOCATORIA_GENERADA = ("convocatoria_generada", "Convocatoria generada")
+    NOTIFICACION_GVP = ("notificacion_gvp", "Notificación del GVP generada")
+    CATALOGO_IMPORTADO = ("catalogo_importado", "Catálogo importado")
+    VOTACION_CONFIGURADA = ("votacion_configurada", "Quórum y mayoría configurados")
+    NIVELES_CONFIGURADOS = ("niveles_configurados", "Niveles de riesgo configurados")
+    CONFIGURACION = ("configuracion", "Configuración modificada")
+    COPIA_SEGURIDAD = ("copia_seguridad", "Copia de seguridad")
+    DEMO_GENERADO = ("demo_generado", "Datos de demostración generados")
+
+
+class AuditEntity(LabeledEnum):
+    """What an audit entry is about (with ``entity_id``, the record)."""
+
+    USUARIO = ("usuario", "Cuenta")
+    SESION = ("sesion", "Sesión")
+    CASO = ("caso", "Caso")
+    COMPROMISO = ("compromiso", "Compromiso")
+    CATALOGO = ("catalogo", "Catálogo")
+    CONFORMACION = ("conformacion", "Conformación")
+    CONFIGURACION = ("configuracion", "Configuración")
+    BASE = ("base", "Base de datos")
+    DEMO = ("demo", "Demostración")
 
 
 class QuorumBasis(LabeledEnum):

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, time
 from typing import Any
 
-from sqlalchemy import inspect, select, text
+from sqlalchemy import Insert, event, inspect, select, text
 
 from comite.domain import (
     AttendanceStatus,
@@ -22,7 +22,7 @@ from comite.domain import (
 )
 from comite.errors import ComiteError
 from comite.model import CommitteeSession, Hearing
-from comite.services import accounts, cases, proceedings, sessions
+from comite.services import accounts, attendance, cases, deliberation, sessions
 from comite.services.context import ServiceContext
 from comite.storage.database import Database
 
@@ -103,7 +103,7 @@ def att_id(ctx: ServiceContext, session_id: int, seat_key: str) -> int:
 
 def mark(ctx: ServiceContext, session_id: int, seat_key: str,
          status: AttendanceStatus = AttendanceStatus.PRESENTE, **kw: Any) -> None:
-    proceedings.set_attendance(ctx, att_id(ctx, session_id, seat_key), status=status, **kw)
+    attendance.set_attendance(ctx, att_id(ctx, session_id, seat_key), status=status, **kw)
 
 
 def present_all(ctx: ServiceContext, session_id: int, at: time | None = time(9, 0),
@@ -113,7 +113,7 @@ def present_all(ctx: ServiceContext, session_id: int, at: time | None = time(9, 
     rows = seats(ctx, session_id)
     chosen = list(keys) if keys is not None else voting_keys(ctx, session_id)
     for key in chosen:
-        proceedings.set_attendance(ctx, rows[key].id, status=AttendanceStatus.PRESENTE,
+        attendance.set_attendance(ctx, rows[key].id, status=AttendanceStatus.PRESENTE,
                                    capacity=Capacity.PRINCIPAL, person_name=f"Titular {key}",
                                    arrival=at)
     return chosen
@@ -123,20 +123,39 @@ def put_on_agenda(ctx: ServiceContext, session_id: int, case_id: int,
                   discussed_at: time | None = None) -> int:
     hearing_id = sessions.add_case(ctx, session_id, case_id).created_id
     if discussed_at is not None:
-        proceedings.update_hearing(ctx, hearing_id, discussed_at=discussed_at)
+        deliberation.update_hearing(ctx, hearing_id, discussed_at=discussed_at)
     return hearing_id
 
 
 def vote_all(ctx: ServiceContext, hearing_id: int, keys: Iterable[str],
              choice: VoteChoice = VoteChoice.A_FAVOR) -> None:
     for key in keys:
-        proceedings.cast_vote(ctx, hearing_id, key, choice)
+        deliberation.cast_vote(ctx, hearing_id, key, choice)
 
 
 def hearing_of(ctx: ServiceContext, session_id: int, case_id: int) -> int:
     with ctx.reading() as s:
         return s.scalar(select(Hearing.id).where(Hearing.session_id == session_id,
                                                  Hearing.case_id == case_id))
+
+
+def written_as_before_0004(db: Database) -> Database:
+    """Let ``db`` write audit entries as the program did before revision 0004 (no ``origin``
+    column), so a database left at an earlier revision can be filled through today's services.
+
+    Its entries name no origin, and since the ORM names every column of the table in an
+    INSERT (``NULL`` for those not set), the ``origin`` is taken out of the audit inserts'
+    parameters before they are compiled."""
+
+    def strip_origin(_conn, clause, multiparams, params, _options):
+        if isinstance(clause, Insert) and clause.table.name == "audit_entry":
+            multiparams = [{k: v for k, v in p.items() if k != "origin"} for p in multiparams]
+            params = {k: v for k, v in params.items() if k != "origin"}
+        return clause, multiparams, params
+
+    db.Session.configure(info={})  # its entries name no origin
+    event.listen(db.engine, "before_execute", strip_origin, retval=True)
+    return db
 
 
 def login_ctx(db: Database, username: str, password: str, today: date = date(2026, 11, 23)) -> ServiceContext:
@@ -147,13 +166,24 @@ def login_ctx(db: Database, username: str, password: str, today: date = date(202
 # --- snapshots and messages ----------------------------------------------------------------------
 
 
-def snapshot(db: Database, tables: Sequence[str] | None = None) -> dict[str, list[tuple]]:
-    """Every row of every table (raw values, ciphertexts included), in a stable order."""
-    names = tables or sorted(inspect(db.engine).get_table_names())
+ADDED_COLUMNS = {"audit_entry": ("origin",)}
+"""Columns later revisions add to tables that earlier ones wrote (``NULL`` in upgraded rows)."""
+
+
+def snapshot(db: Database, tables: Sequence[str] | None = None, *,
+             skip: dict[str, tuple[str, ...]] | None = None) -> dict[str, list[tuple]]:
+    """Every row of every table (raw values, ciphertexts included), in a stable order.
+
+    ``skip`` leaves columns out (e.g. :data:`ADDED_COLUMNS`, to compare a database
+    before and after an upgrade)."""
+    inspector = inspect(db.engine)
+    names = tables or sorted(inspector.get_table_names())
     out: dict[str, list[tuple]] = {}
     with db.engine.connect() as conn:
         for name in names:
-            rows = conn.execute(text(f'SELECT * FROM "{name}"')).all()
+            left_out = (skip or {}).get(name, ())
+            columns = ", ".join(f'"{c["name"]}"' for c in inspector.get_columns(name) if c["name"] not in left_out)
+            rows = conn.execute(text(f'SELECT {columns} FROM "{name}"')).all()
             out[name] = sorted((tuple(r) for r in rows), key=repr)
     return out
 

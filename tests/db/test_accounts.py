@@ -10,10 +10,10 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
+from comite.domain import Role
 from comite.errors import AuthenticationError, LockedError, PermissionDenied, ValidationError
 from comite.model import AuditEntry, Case, KeyWrap, User
 from comite.services import accounts, cases, sessions
-from comite.services.context import Role
 from comite.storage import crypto
 from comite.storage.database import Database
 from comite.storage.schema import backup_sqlite_file

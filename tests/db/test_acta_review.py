@@ -7,10 +7,9 @@ from datetime import date, time
 
 import pytest
 
-from comite.domain import SessionStatus
+from comite.domain import Role, SessionStatus
 from comite.errors import PermissionDenied, RuleViolation
 from comite.services import acta, sessions
-from comite.services.context import Role
 from tests.conftest import make_user
 from tests.db.helpers import assert_spanish, login_ctx, new_session
 

@@ -16,10 +16,10 @@ from datetime import date, time
 import pytest
 from sqlalchemy import select, text
 
-from comite.domain import AttendanceStatus, DecisionOutcome, MeasureAction, RiskLevel, VoteChoice
+from comite.domain import AttendanceStatus, AuditAction, DecisionOutcome, MeasureAction, RiskLevel, VoteChoice
 from comite.model import AuditEntry
-from comite.services import audit, cases, followup, proceedings, sessions, views
-from comite.services.proceedings import DecisionInput, MeasureInput
+from comite.services import attendance, audit, cases, decisions, deliberation, followup, sessions, views
+from comite.services.decisions import DecisionInput, MeasureInput
 from comite.storage import triggers
 from comite.storage.audit_chain import link_hash
 from tests.db.helpers import new_case, new_session, present_all, put_on_agenda, seats, start
@@ -50,15 +50,15 @@ def trail(admin):
     sid = new_session(ctx, "CERREM_POBLACIONAL", date(2026, 3, 10))
     keys = present_all(ctx, sid)
     defensoria = seats(ctx, sid)["defensoria"].id
-    proceedings.set_attendance(ctx, defensoria, status=AttendanceStatus.PRESENTE)
+    attendance.set_attendance(ctx, defensoria, status=AttendanceStatus.PRESENTE)
     start(ctx, sid)
     hid = put_on_agenda(ctx, sid, case_id, time(10, 0))
-    proceedings.update_hearing(ctx, hid, deliberation=RESERVED["deliberation"])
-    proceedings.add_observation(ctx, hid, defensoria, RESERVED["observation"])
+    deliberation.update_hearing(ctx, hid, deliberation=RESERVED["deliberation"])
+    deliberation.add_observation(ctx, hid, defensoria, RESERVED["observation"])
     for key in keys[:-1]:
-        proceedings.cast_vote(ctx, hid, key, VoteChoice.A_FAVOR)
-    proceedings.cast_vote(ctx, hid, keys[-1], VoteChoice.EN_CONTRA, RESERVED["dissent"])
-    proceedings.record_decision(ctx, hid, DecisionInput(
+        deliberation.cast_vote(ctx, hid, key, VoteChoice.A_FAVOR)
+    deliberation.cast_vote(ctx, hid, keys[-1], VoteChoice.EN_CONTRA, RESERVED["dissent"])
+    decisions.record_decision(ctx, hid, DecisionInput(
         DecisionOutcome.DECIDED, RiskLevel.EXTRAORDINARIO, concept=RESERVED["concept"],
         measures=[MeasureInput("vehiculo_blindado", 1, MeasureAction.IMPLEMENTAR, 6)]))
     followup.add_commitment(ctx, sid, RESERVED["commitment"], "UNP", date(2026, 4, 1), hearing_id=hid)
@@ -359,15 +359,15 @@ def test_changed_votes_and_decisions_record_old_and_new(trail):
     """The trail says what a vote or a decision was before it changed, not only what it became."""
     ctx, case_id, sid = trail
     hid = next(h for h in views.session_hearings(ctx, sid) if h.case_id == case_id).hearing_id
-    proceedings.record_decision(ctx, hid, DecisionInput(DecisionOutcome.POSTPONED, concept="Falta información"))
+    decisions.record_decision(ctx, hid, DecisionInput(DecisionOutcome.POSTPONED, concept="Falta información"))
     entries = [json.loads(e.details) for e in _entries(ctx.db) if e.action == "decision"]
     assert entries[0]["antes"] is None  # the first decision replaced nothing
     assert entries[-1]["antes"]["resultado"] == "decidido" and entries[-1]["antes"]["medidas"][0][0] == (
         "vehiculo_blindado")
     assert entries[-1]["resultado"] == "aplazado"
     seat = next(v.seat_key for v in views.hearing_detail(ctx, hid).voters if v.choice is VoteChoice.EN_CONTRA)
-    proceedings.cast_vote(ctx, hid, seat, VoteChoice.ABSTENCION)
-    proceedings.clear_vote(ctx, hid, seat)
+    deliberation.cast_vote(ctx, hid, seat, VoteChoice.ABSTENCION)
+    deliberation.clear_vote(ctx, hid, seat)
     votes = [(e.action, json.loads(e.details)) for e in _entries(ctx.db) if e.action in ("voto", "voto_retirado")]
     assert votes[-2][1]["antes"] == "en_contra" and votes[-2][1]["voto"] == "abstencion"
     assert votes[-1] == ("voto_retirado", {"puesto": seat, "antes": "abstencion"})
@@ -375,3 +375,20 @@ def test_changed_votes_and_decisions_record_old_and_new(trail):
     hidden = json.loads(ctx.db.vault.decrypt(base64.b64decode(json.loads(changed.details)["reservado"]),
                                              "audit.reserved"))
     assert hidden == {"salvamento_antes": RESERVED["dissent"]}  # the old dissent, encrypted like the new
+
+
+def test_the_trail_reads_in_words_with_seats_named_by_their_entity(trail):
+    """What the audit page shows: action labels, the record an entry is about, and
+    details without Python values or seat keys ("adoptada: sí", the seat's entity)."""
+    ctx, case_id, sid = trail
+    rows = audit.query(ctx)
+    assert {r.action for r in rows} <= {a.value for a in AuditAction}  # every action written has a label
+    vote = next(r for r in rows if r.action == "voto")
+    key = json.loads(vote.details)["puesto"]
+    holder = seats(ctx, sid)[key].entity
+    assert vote.action_label == "Voto registrado" and vote.subject == f"Sesión {sid}"
+    assert f"puesto: {holder}; voto: " in vote.summary and key not in vote.summary
+    decision = next(r for r in rows if r.action == "decision")
+    assert "adoptada: sí; antes: —" in decision.summary  # the details are stored with sorted keys
+    assert "resultado: Decidido" in decision.summary and "nivel: Extraordinario" in decision.summary
+    assert "True" not in decision.summary and "None" not in decision.summary

@@ -8,11 +8,10 @@ from datetime import date
 
 import pytest
 
-from comite.domain import AttendanceStatus, SessionStatus
+from comite.domain import AttendanceStatus, Role, SessionStatus
 from comite.errors import PermissionDenied, ValidationError
 from comite.model import AuditEntry, CommitteeSession
-from comite.services import catalog, proceedings, sessions
-from comite.services.context import Role
+from comite.services import attendance, catalog_admin, sessions
 from tests.conftest import make_user
 from tests.db.helpers import assert_spanish, login_ctx, new_session, seats
 from tests.unit.test_catalog import GVP_2030
@@ -29,13 +28,13 @@ def test_a_new_composition_reconvenes_untouched_scheduled_sessions(admin, tmp_pa
     before = new_session(admin, "GVP", date(2029, 12, 15))
     untouched = new_session(admin, "GVP", date(2030, 2, 3))
     named = new_session(admin, "GVP", date(2030, 3, 10))
-    invitee = proceedings.add_invitee(admin, untouched, entity="Personería de Popayán", reason="Conoce el caso",
+    invitee = attendance.add_invitee(admin, untouched, entity="Personería de Popayán", reason="Conoce el caso",
                                       condition=None).created_id
-    proceedings.set_attendance(admin, seats(admin, named)["unp"].id, status=AttendanceStatus.AUSENTE,
+    attendance.set_attendance(admin, seats(admin, named)["unp"].id, status=AttendanceStatus.AUSENTE,
                                person_name="Directora ya convocada")
     old_seats = sorted(seats(admin, before))
 
-    changes = catalog.import_compositions(admin, _folder(tmp_path))
+    changes = catalog_admin.import_compositions(admin, _folder(tmp_path))
 
     assert sorted(seats(admin, before)) == old_seats  # held under the old decree's composition
     assert sorted(seats(admin, untouched)) == ["adhoc-1", "mindefensa", "unp"]  # new seats, invitee kept
@@ -48,7 +47,7 @@ def test_a_new_composition_reconvenes_untouched_scheduled_sessions(admin, tmp_pa
     with admin.reading() as s:
         entry = s.query(AuditEntry).filter_by(action="catalogo_importado").one()
         assert "GVP 001/2030" in entry.details
-    again = catalog.import_compositions(admin, _folder(tmp_path))
+    again = catalog_admin.import_compositions(admin, _folder(tmp_path))
     assert "no cambió nada" in again.message
     sessions.set_status(admin, untouched, SessionStatus.EN_CURSO)  # convened under the new composition
     assert len([k for k, r in seats(admin, untouched).items() if r.rights == "voz_y_voto"]) == 2
@@ -58,7 +57,7 @@ def test_only_an_administrator_imports_and_a_missing_folder_is_said(admin, tmp_p
     make_user(admin, "sec", Role.SECRETARIA, committees=["GVP"])
     secretary = login_ctx(admin.db, "sec", "Otra-clave-segura-1")
     with pytest.raises(PermissionDenied):
-        catalog.import_compositions(secretary, _folder(tmp_path))
+        catalog_admin.import_compositions(secretary, _folder(tmp_path))
     with pytest.raises(ValidationError) as err:
-        catalog.import_compositions(admin, tmp_path / "no-existe")
+        catalog_admin.import_compositions(admin, tmp_path / "no-existe")
     assert_spanish(err.value, "no existe")

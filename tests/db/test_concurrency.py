@@ -18,13 +18,13 @@ from datetime import date, time
 import pytest
 from sqlalchemy import func, select
 
-from comite.domain import AttendanceStatus, CommitmentStatus, DecisionOutcome, VoteChoice
+from comite.domain import AttendanceStatus, CommitmentStatus, DecisionOutcome, Role, VoteChoice
 from comite.errors import ConcurrencyConflict
 from comite.model import Attendance, Commitment, CommitteeSession, Decision, Hearing
-from comite.services import followup, proceedings, sessions
+from comite.services import attendance, decisions, deliberation, followup, sessions
 from comite.services.bootstrap import open_database
-from comite.services.context import Role, ServiceContext, StaleEdit
-from comite.services.proceedings import DecisionInput
+from comite.services.context import ServiceContext, StaleEdit
+from comite.services.decisions import DecisionInput
 from comite.storage.database import Database
 from tests.conftest import make_user
 from tests.db.helpers import (
@@ -132,11 +132,11 @@ def test_attendance_edited_on_two_desktops(desks):
     d = desks
     shown = version(d.admin, Attendance, d.attendance_id)
     assert version(d.ana, Attendance, d.attendance_id) == shown  # both screens show the same row
-    proceedings.set_attendance(d.admin, d.attendance_id, status=AttendanceStatus.PRESENTE,
+    attendance.set_attendance(d.admin, d.attendance_id, status=AttendanceStatus.PRESENTE,
                                person_name="Delegada Uno", expected_version=shown)
     before = snapshot(d.admin.db)
     with pytest.raises(StaleEdit) as err:
-        proceedings.set_attendance(d.ana, d.attendance_id, status=AttendanceStatus.EXCUSADO,
+        attendance.set_attendance(d.ana, d.attendance_id, status=AttendanceStatus.EXCUSADO,
                                    expected_version=shown)
     assert_spanish(err.value, r"Otra persona \(usuario «admin»\)", f"asistencia de «{d.entity}»",
                    "estado Ausente → Presente", "nombre — → Delegada Uno",
@@ -149,7 +149,7 @@ def test_attendance_edited_on_two_desktops(desks):
     assert snapshot(d.admin.db) == before  # nothing written, not even an audit entry
 
     # she reviews what is stored now and reapplies her change on it
-    proceedings.set_attendance(d.ana, d.attendance_id, status=AttendanceStatus.EXCUSADO,
+    attendance.set_attendance(d.ana, d.attendance_id, status=AttendanceStatus.EXCUSADO,
                                expected_version=conflict.version)
     with d.admin.reading() as s:
         att = s.get(Attendance, d.attendance_id)
@@ -160,10 +160,10 @@ def test_the_same_user_on_another_window_is_told_so(desks):
     d = desks
     other_window = d.open("admin")
     shown = version(d.admin, Attendance, d.attendance_id)
-    proceedings.set_attendance(other_window, d.attendance_id, status=AttendanceStatus.PRESENTE,
+    attendance.set_attendance(other_window, d.attendance_id, status=AttendanceStatus.PRESENTE,
                                expected_version=shown)
     with pytest.raises(StaleEdit) as err:
-        proceedings.set_attendance(d.admin, d.attendance_id, status=AttendanceStatus.AUSENTE,
+        attendance.set_attendance(d.admin, d.attendance_id, status=AttendanceStatus.AUSENTE,
                                    expected_version=shown)
     assert_spanish(err.value, r"Usted mismo \(usuario «admin»\)", "otra ventana o equipo", "estado Ausente → Presente")
 
@@ -171,16 +171,16 @@ def test_the_same_user_on_another_window_is_told_so(desks):
 def test_deliberation_edited_on_two_desktops(desks):
     d = desks
     shown = version(d.admin, Hearing, d.hearing_id)
-    proceedings.update_hearing(d.ana, d.hearing_id, deliberation="Texto de Ana.", expected_version=shown)
+    deliberation.update_hearing(d.ana, d.hearing_id, deliberation="Texto de Ana.", expected_version=shown)
     before = snapshot(d.admin.db)
     with pytest.raises(StaleEdit) as err:
-        proceedings.update_hearing(d.admin, d.hearing_id, deliberation="Texto del administrador.",
+        deliberation.update_hearing(d.admin, d.hearing_id, deliberation="Texto del administrador.",
                                    expected_version=shown)
     assert_spanish(err.value, r"usuario «ana»", f"deliberación del caso {d.radicado}", "no se guardaron")
     assert "Texto de Ana" not in str(err.value)  # reserved text stays out of messages (and logs)
     assert err.value.current["deliberation"] == "Texto de Ana."
     assert snapshot(d.admin.db) == before
-    proceedings.update_hearing(d.admin, d.hearing_id, deliberation="Texto del administrador.",
+    deliberation.update_hearing(d.admin, d.hearing_id, deliberation="Texto del administrador.",
                                expected_version=err.value.version)
     with d.ana.reading() as s:
         assert s.get(Hearing, d.hearing_id).deliberation == "Texto del administrador."
@@ -193,18 +193,18 @@ def _all_in_favour(d: Desks) -> list[tuple[str, VoteChoice, None]]:
 def test_decision_recorded_on_two_desktops(desks):
     d = desks
     shown = version(d.admin, Hearing, d.hearing_id)
-    proceedings.record_decision(d.admin, d.hearing_id, DecisionInput(DecisionOutcome.POSTPONED, concept="Falta estudio"),
+    decisions.record_decision(d.admin, d.hearing_id, DecisionInput(DecisionOutcome.POSTPONED, concept="Falta estudio"),
                                 expected_version=shown)
     before = snapshot(d.admin.db)
     with pytest.raises(StaleEdit) as err:
-        proceedings.record_decision(d.ana, d.hearing_id, DecisionInput(DecisionOutcome.RETURNED),
+        decisions.record_decision(d.ana, d.hearing_id, DecisionInput(DecisionOutcome.RETURNED),
                                     expected_version=shown)
     assert_spanish(err.value, r"usuario «admin»", f"registró la decisión del caso {d.radicado}",
                    "resultado Aplazado")
     assert err.value.current["decision"]["outcome"] is DecisionOutcome.POSTPONED
     assert err.value.current["decision"]["concept"] == "Falta estudio"
     assert snapshot(d.admin.db) == before
-    proceedings.record_decision(d.ana, d.hearing_id, DecisionInput(DecisionOutcome.RETURNED),
+    decisions.record_decision(d.ana, d.hearing_id, DecisionInput(DecisionOutcome.RETURNED),
                                 expected_version=err.value.version)
     with d.admin.reading() as s:
         decision = s.get(Hearing, d.hearing_id).decision
@@ -215,10 +215,10 @@ def test_a_decision_moves_the_hearing_version_on(desks):
     """Otherwise a decision recorded meanwhile would not make a stale screen stale."""
     d = desks
     shown = version(d.admin, Hearing, d.hearing_id)
-    proceedings.record_decision(d.ana, d.hearing_id, DecisionInput(DecisionOutcome.POSTPONED))
+    decisions.record_decision(d.ana, d.hearing_id, DecisionInput(DecisionOutcome.POSTPONED))
     assert version(d.admin, Hearing, d.hearing_id) == shown + 1
     with pytest.raises(StaleEdit):
-        proceedings.update_hearing(d.admin, d.hearing_id, deliberation="x", expected_version=shown)
+        deliberation.update_hearing(d.admin, d.hearing_id, deliberation="x", expected_version=shown)
 
 
 def test_commitment_and_session_data_on_two_desktops(desks):
@@ -245,8 +245,8 @@ def test_commitment_and_session_data_on_two_desktops(desks):
 def test_without_a_version_the_last_writer_still_wins(desks):
     """Callers that do not pass expected_version keep the old behaviour."""
     d = desks
-    proceedings.set_attendance(d.admin, d.attendance_id, person_name="Uno")
-    proceedings.set_attendance(d.ana, d.attendance_id, person_name="Dos")
+    attendance.set_attendance(d.admin, d.attendance_id, person_name="Uno")
+    attendance.set_attendance(d.ana, d.attendance_id, person_name="Dos")
     with d.admin.reading() as s:
         assert s.get(Attendance, d.attendance_id).person_name == "Dos"
 
@@ -259,11 +259,11 @@ def test_simultaneous_saves_of_the_same_rows(desks):
     d = desks
     admin2 = d.open("admin")
     edits = {
-        "asistencia": (Attendance, d.attendance_id, lambda ctx, v, n: proceedings.set_attendance(
+        "asistencia": (Attendance, d.attendance_id, lambda ctx, v, n: attendance.set_attendance(
             ctx, d.attendance_id, person_name=f"Nombre {n}", expected_version=v)),
-        "deliberación": (Hearing, d.hearing_id, lambda ctx, v, n: proceedings.update_hearing(
+        "deliberación": (Hearing, d.hearing_id, lambda ctx, v, n: deliberation.update_hearing(
             ctx, d.hearing_id, deliberation=f"Texto {n}", expected_version=v)),
-        "decisión": (Hearing, d.hearing_id, lambda ctx, v, n: proceedings.record_decision(
+        "decisión": (Hearing, d.hearing_id, lambda ctx, v, n: decisions.record_decision(
             ctx, d.hearing_id, DecisionInput(DecisionOutcome.POSTPONED, concept=f"Concepto {n}"),
             expected_version=v)),
     }
@@ -310,8 +310,8 @@ def test_decision_race_without_versions_is_still_no_silent_overwrite(desks):
     for _ in range(2):
         shown = version(d.admin, Hearing, d.hearing_id)
         results = in_threads(
-            lambda: proceedings.record_decision(other, d.hearing_id, DecisionInput(DecisionOutcome.POSTPONED)),
-            lambda: proceedings.record_decision(d.ana, d.hearing_id, DecisionInput(DecisionOutcome.RETURNED)),
+            lambda: decisions.record_decision(other, d.hearing_id, DecisionInput(DecisionOutcome.POSTPONED)),
+            lambda: decisions.record_decision(d.ana, d.hearing_id, DecisionInput(DecisionOutcome.RETURNED)),
         )
         errors = [r for r in results if isinstance(r, BaseException)]
         # serialised by chance (one committed before the other read): both may pass, in order
@@ -351,21 +351,21 @@ def test_vote_recorded_on_two_desktops(desks):
     d = desks
     key = voting_keys(d.admin, d.session_id)[0]
     entity = _entity(d.admin, d.session_id, key)
-    proceedings.cast_vote(d.admin, d.hearing_id, key, VoteChoice.A_FAVOR, expected=None)
+    deliberation.cast_vote(d.admin, d.hearing_id, key, VoteChoice.A_FAVOR, expected=None)
     before = snapshot(d.admin.db)
     with pytest.raises(StaleEdit) as err:
-        proceedings.cast_vote(d.ana, d.hearing_id, key, VoteChoice.EN_CONTRA, expected=None)
+        deliberation.cast_vote(d.ana, d.hearing_id, key, VoteChoice.EN_CONTRA, expected=None)
     assert_spanish(err.value, r"Otra persona \(usuario «admin»\)", f"registró el voto de «{entity}»",
                    f"caso {d.radicado}: a favor", "no se guardaron")
     assert err.value.current["choice"] is VoteChoice.A_FAVOR and err.value.changed_by == "admin"
     assert snapshot(d.admin.db) == before  # not even an audit entry
     assert _stored_vote(d.admin, d.hearing_id, key) == "a_favor"
     # she now sees «a favor» and changes it on purpose
-    proceedings.cast_vote(d.ana, d.hearing_id, key, VoteChoice.EN_CONTRA, expected=err.value.current["choice"])
+    deliberation.cast_vote(d.ana, d.hearing_id, key, VoteChoice.EN_CONTRA, expected=err.value.current["choice"])
     assert _stored_vote(d.admin, d.hearing_id, key) == "en_contra"
     # a stale «a favor» on the administrator's screen is refused too, naming Ana
     with pytest.raises(StaleEdit) as err:
-        proceedings.cast_vote(d.admin, d.hearing_id, key, VoteChoice.ABSTENCION, "Aclaración",
+        deliberation.cast_vote(d.admin, d.hearing_id, key, VoteChoice.ABSTENCION, "Aclaración",
                               expected=VoteChoice.A_FAVOR)
     assert_spanish(err.value, r"usuario «ana»", "registró el voto", "en contra")
     assert _stored_vote(d.admin, d.hearing_id, key) == "en_contra"
@@ -375,21 +375,21 @@ def test_vote_withdrawn_on_another_desktop(desks):
     d = desks
     key = voting_keys(d.admin, d.session_id)[0]
     entity = _entity(d.admin, d.session_id, key)
-    proceedings.cast_vote(d.admin, d.hearing_id, key, VoteChoice.A_FAVOR, expected=None)
-    proceedings.clear_vote(d.ana, d.hearing_id, key, expected=VoteChoice.A_FAVOR)
+    deliberation.cast_vote(d.admin, d.hearing_id, key, VoteChoice.A_FAVOR, expected=None)
+    deliberation.clear_vote(d.ana, d.hearing_id, key, expected=VoteChoice.A_FAVOR)
     before = snapshot(d.admin.db)
     with pytest.raises(StaleEdit) as err:  # the admin's grid still shows «a favor»
-        proceedings.cast_vote(d.admin, d.hearing_id, key, VoteChoice.EN_CONTRA, expected=VoteChoice.A_FAVOR)
+        deliberation.cast_vote(d.admin, d.hearing_id, key, VoteChoice.EN_CONTRA, expected=VoteChoice.A_FAVOR)
     assert_spanish(err.value, r"usuario «ana»", f"retiró el voto de «{entity}» en el caso {d.radicado}")
     assert err.value.current["choice"] is None
     assert snapshot(d.admin.db) == before
     # withdrawing a vote someone else recorded meanwhile is refused as well
-    proceedings.cast_vote(d.ana, d.hearing_id, key, VoteChoice.ABSTENCION, expected=None)
+    deliberation.cast_vote(d.ana, d.hearing_id, key, VoteChoice.ABSTENCION, expected=None)
     with pytest.raises(StaleEdit) as err:
-        proceedings.clear_vote(d.admin, d.hearing_id, key, expected=VoteChoice.A_FAVOR)
+        deliberation.clear_vote(d.admin, d.hearing_id, key, expected=VoteChoice.A_FAVOR)
     assert_spanish(err.value, r"usuario «ana»", "registró el voto", "abstención")
     assert _stored_vote(d.admin, d.hearing_id, key) == "abstencion"
-    proceedings.clear_vote(d.admin, d.hearing_id, key, expected=VoteChoice.ABSTENCION)
+    deliberation.clear_vote(d.admin, d.hearing_id, key, expected=VoteChoice.ABSTENCION)
     assert _stored_vote(d.admin, d.hearing_id, key) is None
 
 
@@ -397,10 +397,10 @@ def test_votes_without_expected_still_overwrite(desks):
     """Scripts and the CLI that do not say what they saw keep the old behaviour."""
     d = desks
     key = voting_keys(d.admin, d.session_id)[0]
-    proceedings.cast_vote(d.admin, d.hearing_id, key, VoteChoice.A_FAVOR)
-    proceedings.cast_vote(d.ana, d.hearing_id, key, VoteChoice.EN_CONTRA)
+    deliberation.cast_vote(d.admin, d.hearing_id, key, VoteChoice.A_FAVOR)
+    deliberation.cast_vote(d.ana, d.hearing_id, key, VoteChoice.EN_CONTRA)
     assert _stored_vote(d.admin, d.hearing_id, key) == "en_contra"
-    proceedings.clear_vote(d.admin, d.hearing_id, key)
+    deliberation.clear_vote(d.admin, d.hearing_id, key)
     assert _stored_vote(d.admin, d.hearing_id, key) is None
 
 
@@ -411,18 +411,18 @@ def test_simultaneous_votes_for_the_same_seat(desks):
     admin2 = d.open("admin")
     key = voting_keys(d.admin, d.session_id)[0]
     for round_ in range(3):
-        proceedings.clear_vote(d.admin, d.hearing_id, key)
+        deliberation.clear_vote(d.admin, d.hearing_id, key)
         results = in_threads(
-            lambda: proceedings.cast_vote(admin2, d.hearing_id, key, VoteChoice.A_FAVOR, expected=None),
-            lambda: proceedings.cast_vote(d.ana, d.hearing_id, key, VoteChoice.EN_CONTRA, expected=None),
+            lambda: deliberation.cast_vote(admin2, d.hearing_id, key, VoteChoice.A_FAVOR, expected=None),
+            lambda: deliberation.cast_vote(d.ana, d.hearing_id, key, VoteChoice.EN_CONTRA, expected=None),
         )
         winner, conflict = one_won(results)
         assert "el voto de" in str(conflict), round_
         assert _stored_vote(d.admin, d.hearing_id, key) == ("a_favor", "en_contra")[winner]
         shown = VoteChoice(_stored_vote(d.admin, d.hearing_id, key))
         results = in_threads(
-            lambda s=shown: proceedings.cast_vote(admin2, d.hearing_id, key, VoteChoice.ABSTENCION, expected=s),
-            lambda s=shown: proceedings.clear_vote(d.ana, d.hearing_id, key, expected=s),
+            lambda s=shown: deliberation.cast_vote(admin2, d.hearing_id, key, VoteChoice.ABSTENCION, expected=s),
+            lambda s=shown: deliberation.clear_vote(d.ana, d.hearing_id, key, expected=s),
         )
         winner, conflict = one_won(results)
         assert "el voto de" in str(conflict), round_

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 from datetime import date, time, timedelta
 
-from comite.domain import CommitmentStatus, DecisionOutcome, MeasureAction, RiskLevel, SessionStatus
-from comite.services import cases, dashboard, followup, proceedings, sessions
-from comite.services.context import Role
-from comite.services.proceedings import DecisionInput, MeasureInput
+from comite.domain import CommitmentStatus, DecisionOutcome, MeasureAction, RiskLevel, Role, SessionStatus
+from comite.services import cases, dashboard, decisions, followup, sessions
+from comite.services.decisions import DecisionInput, MeasureInput
 from tests.conftest import make_user
 from tests.db.helpers import (
     case_for,
@@ -34,9 +33,9 @@ def _decide(ctx, code: str, day: date, case_id: int, outcome=DecisionOutcome.DEC
     hid = put_on_agenda(ctx, sid, case_id, discussed_at=time(10, 0))
     if outcome is DecisionOutcome.DECIDED:
         vote_all(ctx, hid, keys)
-        proceedings.record_decision(ctx, hid, DecisionInput(outcome, level, measures=measures))
+        decisions.record_decision(ctx, hid, DecisionInput(outcome, level, measures=measures))
     else:
-        proceedings.record_decision(ctx, hid, DecisionInput(outcome))
+        decisions.record_decision(ctx, hid, DecisionInput(outcome))
     return sid
 
 

@@ -1,4 +1,4 @@
-"""The demonstration database (services.demo): realistic, rule-abiding, deterministic."""
+"""The demonstration database (comite.demo): realistic, rule-abiding, deterministic."""
 
 from __future__ import annotations
 
@@ -14,6 +14,9 @@ from datetime import time as dt_time
 import pytest
 from sqlalchemy import func, select
 
+from comite.demo import fill_demo
+from comite.demo.data import ALL_COMMITTEES, DEMO_END
+from comite.demo.state import DemoReport
 from comite.domain import (
     AttendanceStatus,
     Capacity,
@@ -38,10 +41,20 @@ from comite.model import (
 )
 from comite.rules.collective import CRITERIA
 from comite.rules.routing import target_committee
-from comite.services import accounts, audit, cases, followup, proceedings, sessions, views
+from comite.services import (
+    accounts,
+    attendance,
+    audit,
+    cases,
+    decisions,
+    deliberation,
+    followup,
+    frames,
+    sessions,
+    views,
+)
 from comite.services.bootstrap import open_database
 from comite.services.context import ServiceContext
-from comite.services.demo import ALL_COMMITTEES, DEMO_END, DemoReport, fill_demo
 from tests.conftest import FAST_HASH, FAST_KDF
 
 SMALL = {"sessions": 30, "cases": 200}
@@ -133,7 +146,7 @@ def test_decisions_satisfy_quorum_and_majority(filled):
         assert len(hearings) == report.decisions
         for hearing in hearings:
             decision = hearing.decision
-            quorum, result = proceedings.current_tally(s, hearing)
+            quorum, result = frames.current_tally(s, hearing)
             if decision.outcome == DecisionOutcome.DECIDED.value:
                 decided += 1
                 assert decision.adopted, hearing.id
@@ -265,8 +278,8 @@ def test_the_session_in_progress_can_be_continued_with_the_services(database):
     hearing = partial[0]
     for voter in hearing.voters:
         if voter.can_vote and voter.choice is None:
-            proceedings.cast_vote(ctx, hearing.hearing_id, voter.seat_key, VoteChoice.A_FAVOR)
-    result = proceedings.record_decision(ctx, hearing.hearing_id, proceedings.DecisionInput(
+            deliberation.cast_vote(ctx, hearing.hearing_id, voter.seat_key, VoteChoice.A_FAVOR)
+    result = decisions.record_decision(ctx, hearing.hearing_id, decisions.DecisionInput(
         DecisionOutcome.DECIDED, risk_level=hearing.proposal_level, concept="Se valida el nivel."))
     assert result.tally.adopted
 
@@ -376,7 +389,7 @@ def test_twenty_thousand_cases(database):
     with database.Session() as s:
         assert audit.verify(s, database.vault).ok
         for hearing in s.scalars(select(Hearing).join(Decision).where(Decision.adopted.is_(True)).limit(500)):
-            quorum, result = proceedings.current_tally(s, hearing)
+            quorum, result = frames.current_tally(s, hearing)
             assert quorum.has_quorum and result.adopted
     assert len(sessions.list_sessions(ctx)) == 300
 
@@ -394,14 +407,15 @@ def test_acta_of_a_session_with_many_displaced_cases(admin, tmp_path):
         sessions.add_case(admin, session_id, case_id)
     with admin.db.Session() as s:
         acnur = next(a.id for a in s.get(CommitteeSession, session_id).attendance if a.seat_key == "acnur")
-    proceedings.set_attendance(admin, acnur, status=AttendanceStatus.PRESENTE, capacity=Capacity.DELEGADO,
+    attendance.set_attendance(admin, acnur, status=AttendanceStatus.PRESENTE, capacity=Capacity.DELEGADO,
                                person_name="Delegada ACNUR")
     assert acta.preview_acta(admin, session_id)[:4] == b"%PDF"
     from pypdf import PdfReader
 
     from comite.services import resolutions
 
-    text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(acta.preview_acta(admin, session_id))).pages).split())
+    pages = PdfReader(io.BytesIO(acta.preview_acta(admin, session_id))).pages
+    text = " ".join(" ".join(p.extract_text() for p in pages).split())
     assert "70 casos:" in text and "y 58 más" in text
     resolutions.generate_convocation(admin, session_id, tmp_path / "conv.pdf")
     conv = " ".join(" ".join(p.extract_text() for p in PdfReader(str(tmp_path / "conv.pdf")).pages).split())

@@ -43,7 +43,7 @@ def test_without_faker_the_demo_says_how_to_install_it_and_creates_nothing(home,
 
 def _small_demo(monkeypatch) -> None:
     """``--demo`` fills a small database (the default size takes seconds)."""
-    from comite.services import demo
+    from comite import demo
 
     real = demo.fill_demo
     monkeypatch.setattr(demo, "fill_demo", lambda db, **kw: real(db, sessions=6, cases=12, actas=0, kdf=FAST_KDF,

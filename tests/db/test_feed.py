@@ -12,12 +12,11 @@ from datetime import time as clock
 import pytest
 from sqlalchemy import func, select
 
-from comite.domain import AttendanceStatus
+from comite.domain import AttendanceStatus, Role
 from comite.errors import ValidationError
 from comite.model import AuditEntry
-from comite.services import audit, proceedings
+from comite.services import attendance, audit
 from comite.services.bootstrap import open_database
-from comite.services.context import Role
 from comite.services.feed import ChangeEvent, ChangeFeed
 from comite.storage import triggers
 from tests.conftest import make_user
@@ -49,7 +48,7 @@ def later(delay: float, call) -> threading.Thread:
 
 def mark_present(ctx, sid: int, n: int = 0) -> None:
     row = list(seats(ctx, sid).values())[n]
-    proceedings.set_attendance(ctx, row.id, status=AttendanceStatus.PRESENTE, arrival=clock(9, n))
+    attendance.set_attendance(ctx, row.id, status=AttendanceStatus.PRESENTE, arrival=clock(9, n))
 
 
 def test_a_change_on_another_desktop_shows_up_within_two_seconds(admin, other_desk):

@@ -13,12 +13,12 @@ import openpyxl
 import pytest
 from sqlalchemy import func, select
 
-from comite.domain import CaseKind, RiskLevel, Route
+from comite.domain import CaseKind, RiskLevel, Role, Route
 from comite.errors import PermissionDenied, ValidationError
 from comite.model import AuditEntry, Case
 from comite.services import audit, cases
 from comite.services.cases import CaseInput, case_detail, create_case, find_cases
-from comite.services.context import Role, ServiceContext
+from comite.services.context import ServiceContext
 from comite.services.importer import COLUMNS, ImportReport, RowProblem, import_cases
 from tests.conftest import make_user
 

@@ -15,14 +15,16 @@ from sqlalchemy import func, inspect, select, text
 from comite.catalog.loader import load_installed_catalog
 from comite.domain import DecisionOutcome, MeasureAction, RiskLevel, VoteChoice
 from comite.errors import StorageError
-from comite.model import Case, Decision, Vote
+from comite.model import AuditEntry, Case, Decision, Vote
 from comite.services import accounts, audit
-from comite.services.catalog import sync_catalog
-from comite.services.proceedings import DecisionInput, MeasureInput, cast_vote, record_decision
+from comite.services.catalog_admin import sync_catalog
+from comite.services.decisions import DecisionInput, MeasureInput, record_decision
+from comite.services.deliberation import cast_vote
 from comite.storage import schema, triggers
 from comite.storage.database import Database
 from tests.conftest import ADMIN, ADMIN_PASSWORD, FAST_HASH, FAST_KDF
 from tests.db.helpers import (
+    ADDED_COLUMNS,
     assert_spanish,
     case_for,
     login_ctx,
@@ -31,6 +33,7 @@ from tests.db.helpers import (
     put_on_agenda,
     snapshot,
     start,
+    written_as_before_0004,
 )
 
 FIRST = "0001"
@@ -38,7 +41,7 @@ NAME = "María José Ñañez Ortiz"
 
 
 def _at_first_revision(url: str, revision: str = FIRST) -> Database:
-    db = Database(url)
+    db = written_as_before_0004(Database(url))
     schema.upgrade(db, revision)
     assert schema.current_revision(db) == revision
     with db.Session() as s, s.begin():
@@ -85,7 +88,7 @@ def test_a_filled_database_at_the_first_revision_upgrades_with_nothing_lost(empt
     db = _at_first_revision(empty_db_url)
     try:
         case_id = _fill(db)
-        before, counts = snapshot(db), _counts(db)
+        before, counts = snapshot(db, skip=ADDED_COLUMNS), _counts(db)
         assert counts["vote"] >= 3 and counts["decision"] == 1 and counts["case_file"] == 2
         assert not _trigger(db)  # 0001 has no notification trigger
         assert not _append_only(db)  # nor the append-only ones
@@ -95,10 +98,12 @@ def test_a_filled_database_at_the_first_revision_upgrades_with_nothing_lost(empt
         assert (status.action, status.revision) == ("upgraded", schema.head_revision())
         assert schema.current_revision(db) == schema.head_revision() != FIRST
         assert _counts(db) == counts
-        after = snapshot(db)
+        after = snapshot(db, skip=ADDED_COLUMNS)
         assert after.pop("alembic_version") == [(schema.head_revision(),)]
         before.pop("alembic_version")
         assert after == before  # every other row, ciphertexts included, as it was
+        with db.engine.connect() as conn:  # entries written before 0004 name no desktop
+            assert conn.execute(text("SELECT count(*) FROM audit_entry WHERE origin IS NOT NULL")).scalar() == 0
         assert _trigger(db) is (not db.is_sqlite)
         assert _append_only(db)
         if db.is_sqlite:  # a copy was taken before touching the schema, still at 0001
@@ -160,13 +165,15 @@ def test_a_new_database_has_the_trigger_too(database):
 def _as_before_0003(db: Database) -> None:
     """Make the trail look as the program before revision 0003 wrote it: no heads in
     db_meta, entries sealed with the older format."""
-    from comite.model import AuditEntry, DatabaseMeta
+    from comite.model import DatabaseMeta
 
     ctx = login_ctx(db, ADMIN, ADMIN_PASSWORD)
     with db.Session() as s, s.begin():
         s.query(DatabaseMeta).filter(DatabaseMeta.key.in_([audit.HEAD_KEY, audit.SEAL_KEY])).delete()
-        for entry in s.scalars(select(AuditEntry).where(AuditEntry.mac.is_not(None))):
-            entry.mac = audit._legacy_mac(ctx.db.vault, entry.hash)
+        # plain SQL: the mapped AuditEntry has columns this revision's table lacks (0004's origin)
+        for entry_id, digest in s.execute(text("SELECT id, hash FROM audit_entry WHERE mac IS NOT NULL")).all():
+            s.execute(text("UPDATE audit_entry SET mac = :mac WHERE id = :id"),
+                      {"mac": audit._legacy_mac(ctx.db.vault, digest), "id": entry_id})
     db.lock()
 
 
@@ -210,6 +217,24 @@ def test_0003_goes_down_and_up_again(database):
         conn.execute(text("DELETE FROM audit_entry"))
     schema.upgrade(database, "head")
     assert _append_only(database)
+
+
+def test_0004_goes_down_and_up_again_with_the_trail_still_append_only(database, recovery_key):
+    from alembic import command
+
+    cfg = schema.alembic_config()
+    with database.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0003")
+    assert schema.current_revision(database) == "0003" and _append_only(database)
+    assert "origin" not in {c["name"] for c in inspect(database.engine).get_columns("audit_entry")}
+    schema.upgrade(database, "head")
+    assert _append_only(database)
+    ctx = login_ctx(database, ADMIN, ADMIN_PASSWORD)  # entries with and without origin verify together
+    with database.Session() as s:
+        origins = s.scalars(select(AuditEntry.origin).order_by(AuditEntry.id)).all()
+        assert origins[0] is None and origins[-1] == database.origin
+        assert audit.verify(s, ctx.db.vault).ok
 
 
 def test_0002_goes_down_and_up_again(database):

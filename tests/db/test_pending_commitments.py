@@ -9,11 +9,10 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
-from comite.domain import CommitmentStatus
+from comite.domain import CommitmentStatus, Role
 from comite.errors import PermissionDenied, ValidationError
 from comite.model import Commitment, CommitteeSession, Hearing
 from comite.services import followup, sessions
-from comite.services.context import Role
 from tests.conftest import make_user
 from tests.db.helpers import assert_spanish, case_for, login_ctx, new_session, put_on_agenda
 

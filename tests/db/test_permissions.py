@@ -7,10 +7,9 @@ from datetime import date, time
 
 import pytest
 
-from comite.domain import AttendanceStatus, SessionStatus
+from comite.domain import AttendanceStatus, Role, SessionStatus
 from comite.errors import PermissionDenied
-from comite.services import accounts, cases, followup, proceedings, sessions
-from comite.services.context import Role
+from comite.services import accounts, attendance, cases, followup, sessions
 from tests.conftest import FAST_HASH, FAST_KDF, make_user
 from tests.db.helpers import (
     assert_spanish,
@@ -58,7 +57,7 @@ def test_secretary_works_only_in_her_committee(world):
     _refused(sec, lambda: sessions.update_session(sec, pob, place="Otra sede"), *not_assigned)
     other_case = new_case(sec, "R-PERM-2", population_code="victimas")  # cases are not per committee
     _refused(sec, lambda: sessions.add_case(sec, pob, other_case), *not_assigned)
-    _refused(sec, lambda: proceedings.set_attendance(
+    _refused(sec, lambda: attendance.set_attendance(
         sec, att_id(world["admin"], pob, "uariv"), status=AttendanceStatus.PRESENTE), *not_assigned)
     _refused(sec, lambda: followup.add_commitment(sec, pob, "Algo", "UNP", None), *not_assigned)
     _refused(sec, lambda: followup.pending_handoffs(sec, "CERREM_POBLACIONAL"), *not_assigned,
@@ -92,9 +91,9 @@ def test_secretary_cannot_manage_users_or_the_catalogue(world):
     _refused(sec, lambda: accounts.update_user(sec, "secre_gvp", role=Role.ADMINISTRADOR),
              "gestionar usuarios")
     _refused(sec, lambda: accounts.list_users(sec), "gestionar usuarios")
-    from comite.services import audit, catalog
+    from comite.services import audit, catalog_admin
 
-    _refused(sec, lambda: catalog.put_setting(sec, "x", 1), "modificar el catálogo")
+    _refused(sec, lambda: catalog_admin.put_setting(sec, "x", 1), "modificar el catálogo")
     _refused(sec, lambda: audit.query(sec), "consultar la auditoría")
 
 
@@ -111,7 +110,7 @@ def test_reviewer_reads_sessions_of_her_committees_and_edits_nothing(world):
     _refused(rev, lambda: sessions.update_session(rev, gvp, place="Sala 2"), *cannot)
     _refused(rev, lambda: sessions.set_status(rev, gvp, SessionStatus.CONVOCADA), *cannot)
     _refused(rev, lambda: sessions.add_case(rev, gvp, case_id), *cannot)
-    _refused(rev, lambda: proceedings.set_attendance(
+    _refused(rev, lambda: attendance.set_attendance(
         rev, att_id(world["admin"], gvp, "unp"), status=AttendanceStatus.PRESENTE), *cannot)
     _refused(rev, lambda: cases.update_case(rev, case_id, municipality="Neiva"), *cannot,
              "registrar o modificar casos")

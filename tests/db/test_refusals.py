@@ -18,10 +18,10 @@ from comite.errors import (
     RuleViolation,
     ValidationError,
 )
-from comite.model import Attendance, Case, CommitteeSession, Vote
-from comite.services import cases, proceedings, sessions
+from comite.model import Attendance, Case, CommitteeSession, Hearing, Vote
+from comite.services import cases, decisions, deliberation, sessions
 from comite.services.context import ServiceContext
-from comite.services.proceedings import DecisionInput, MeasureInput
+from comite.services.decisions import DecisionInput, MeasureInput
 from tests.db.helpers import (
     assert_spanish,
     att_id,
@@ -90,7 +90,7 @@ def _excuse_three(e):
 def _votes(*choices):
     def setup(e):
         for key, choice in zip(e.keys, choices, strict=False):
-            proceedings.cast_vote(e.ctx, e.hid, key, choice)
+            deliberation.cast_vote(e.ctx, e.hid, key, choice)
     return setup
 
 
@@ -105,81 +105,81 @@ def _make_last_conditional(e):
 
 
 REFUSALS = [
-    Refusal("sin quórum", lambda e: proceedings.cast_vote(e.ctx, e.hid, e.keys[0], VoteChoice.A_FAVOR),
+    Refusal("sin quórum", lambda e: deliberation.cast_vote(e.ctx, e.hid, e.keys[0], VoteChoice.A_FAVOR),
             RuleViolation, ("No se puede votar", "No hay quórum", "2 de 5 miembros", "se requieren 3"),
             setup=_excuse_three),
     Refusal("sin quórum, decisión",
-            lambda e: proceedings.record_decision(e.ctx, e.hid, _decide(votes=[
+            lambda e: decisions.record_decision(e.ctx, e.hid, _decide(votes=[
                 (e.keys[0], VoteChoice.A_FAVOR, None), (e.keys[1], VoteChoice.A_FAVOR, None)])),
             RuleViolation, ("No hay quórum",), setup=_excuse_three),
     Refusal("voto de solo voz",
-            lambda e: proceedings.cast_vote(e.ctx, e.hid, "procuraduria", VoteChoice.A_FAVOR),
+            lambda e: deliberation.cast_vote(e.ctx, e.hid, "procuraduria", VoteChoice.A_FAVOR),
             RuleViolation, ("La Procuraduría General de la Nación tiene solo voz", "no puede votar"),
             setup=lambda e: mark(e.ctx, e.sid, "procuraduria")),
     Refusal("voto de invitado condicional (ACNUR) fuera de su caso",
-            lambda e: proceedings.cast_vote(e.ctx, e.plain, "acnur", VoteChoice.A_FAVOR),
+            lambda e: deliberation.cast_vote(e.ctx, e.plain, "acnur", VoteChoice.A_FAVOR),
             RuleViolation, ("ACNUR", "solo voz"), setup=lambda e: mark(e.ctx, e.sid, "acnur")),
     Refusal("voto de quien ya se fue",
-            lambda e: proceedings.cast_vote(e.ctx, e.hid, e.keys[4], VoteChoice.A_FAVOR),
+            lambda e: deliberation.cast_vote(e.ctx, e.hid, e.keys[4], VoteChoice.A_FAVOR),
             RuleViolation, ("no está presente a las 10:00", "no puede votar"),
             setup=lambda e: mark(e.ctx, e.sid, e.keys[4], departure=time(9, 45))),
     Refusal("voto de quien aún no llega",
-            lambda e: proceedings.cast_vote(e.ctx, e.hid, e.keys[3], VoteChoice.A_FAVOR),
+            lambda e: deliberation.cast_vote(e.ctx, e.hid, e.keys[3], VoteChoice.A_FAVOR),
             RuleViolation, ("no está presente a las 10:00",),
             setup=lambda e: mark(e.ctx, e.sid, e.keys[3], arrival=time(10, 15))),
     Refusal("voto de un puesto condicional cuya condición no se cumple",
-            lambda e: proceedings.cast_vote(e.ctx, e.plain, e.keys[4], VoteChoice.A_FAVOR),
+            lambda e: deliberation.cast_vote(e.ctx, e.plain, e.keys[4], VoteChoice.A_FAVOR),
             RuleViolation, ("no tiene asiento en este caso", "desplazada", "no puede votar"),
             setup=_make_last_conditional),
     Refusal("voto de un puesto que no existe",
-            lambda e: proceedings.cast_vote(e.ctx, e.hid, "no_existe", VoteChoice.A_FAVOR),
+            lambda e: deliberation.cast_vote(e.ctx, e.hid, "no_existe", VoteChoice.A_FAVOR),
             RuleViolation, ("no_existe", "no hace parte de la composición")),
     Refusal("doble voto en la lista de votos de la decisión",
-            lambda e: proceedings.record_decision(e.ctx, e.hid, _decide(votes=[
+            lambda e: decisions.record_decision(e.ctx, e.hid, _decide(votes=[
                 (k, VoteChoice.A_FAVOR, None) for k in e.keys] + [(e.keys[0], VoteChoice.EN_CONTRA, None)])),
             RuleViolation, ("votó más de una vez",)),
     Refusal("faltan votos",
-            lambda e: proceedings.record_decision(e.ctx, e.hid, _decide()),
+            lambda e: decisions.record_decision(e.ctx, e.hid, _decide()),
             RuleViolation, ("Faltan los votos de", "Policía Nacional – Dirección de Protección",
                             "Oficina de Derechos Humanos de la Inspección General"),
             setup=_votes(VoteChoice.A_FAVOR, VoteChoice.A_FAVOR, VoteChoice.A_FAVOR)),
     Refusal("sin mayoría",
-            lambda e: proceedings.record_decision(e.ctx, e.hid, _decide()),
+            lambda e: decisions.record_decision(e.ctx, e.hid, _decide()),
             RuleViolation, ("no se adopta", "2 votos a favor", "5 miembros con voto presentes",
                             "al menos 3"),
             setup=_votes(VoteChoice.A_FAVOR, VoteChoice.A_FAVOR, VoteChoice.EN_CONTRA,
                          VoteChoice.EN_CONTRA, VoteChoice.ABSTENCION)),
     Refusal("riesgo ordinario con medida a implementar",
-            lambda e: proceedings.record_decision(e.ctx, e.hid, _decide(RiskLevel.ORDINARIO, [_measure()])),
+            lambda e: decisions.record_decision(e.ctx, e.hid, _decide(RiskLevel.ORDINARIO, [_measure()])),
             RuleViolation, ("riesgo ordinario", "Chaleco", "suspenderse o finalizarse"),
             setup=_votes(*[VoteChoice.A_FAVOR] * 5)),
     Refusal("temporalidad cero",
-            lambda e: proceedings.record_decision(e.ctx, e.hid, _decide(measures=[_measure(months=0)])),
+            lambda e: decisions.record_decision(e.ctx, e.hid, _decide(measures=[_measure(months=0)])),
             ValidationError, ("temporalidad", "entre 1 y 24 meses"), setup=_votes(*[VoteChoice.A_FAVOR] * 5)),
     Refusal("temporalidad excesiva",
-            lambda e: proceedings.record_decision(e.ctx, e.hid, _decide(measures=[_measure(months=25)])),
+            lambda e: decisions.record_decision(e.ctx, e.hid, _decide(measures=[_measure(months=25)])),
             ValidationError, ("temporalidad", "entre 1 y 24 meses"), setup=_votes(*[VoteChoice.A_FAVOR] * 5)),
     Refusal("implementar sin temporalidad",
-            lambda e: proceedings.record_decision(e.ctx, e.hid, _decide(measures=[_measure(months=None)])),
+            lambda e: decisions.record_decision(e.ctx, e.hid, _decide(measures=[_measure(months=None)])),
             ValidationError, ("indique la temporalidad",), setup=_votes(*[VoteChoice.A_FAVOR] * 5)),
     Refusal("medida desconocida",
-            lambda e: proceedings.record_decision(e.ctx, e.hid, _decide(measures=[_measure("tanque")])),
+            lambda e: decisions.record_decision(e.ctx, e.hid, _decide(measures=[_measure("tanque")])),
             ValidationError, ("«tanque»", "no está en el catálogo"), setup=_votes(*[VoteChoice.A_FAVOR] * 5)),
     Refusal("decisión sin nivel de riesgo",
-            lambda e: proceedings.record_decision(e.ctx, e.hid, _decide(level=None)),
+            lambda e: decisions.record_decision(e.ctx, e.hid, _decide(level=None)),
             ValidationError, ("nivel de riesgo",), setup=_votes(*[VoteChoice.A_FAVOR] * 5)),
     Refusal("decisión en sesión con acta aprobada",
-            lambda e: proceedings.record_decision(e.ctx, e.hid, _decide()),
+            lambda e: decisions.record_decision(e.ctx, e.hid, _decide()),
             RuleViolation, ("acta aprobada", "fe de erratas"),
             setup=lambda e: (_votes(*[VoteChoice.A_FAVOR] * 5)(e),
                              _set_row(e.ctx, CommitteeSession, e.sid, locked=True))),
     Refusal("voto en sesión con acta aprobada",
-            lambda e: proceedings.cast_vote(e.ctx, e.hid, e.keys[0], VoteChoice.EN_CONTRA),
+            lambda e: deliberation.cast_vote(e.ctx, e.hid, e.keys[0], VoteChoice.EN_CONTRA),
             RuleViolation, ("acta aprobada",),
             setup=lambda e: (_votes(VoteChoice.A_FAVOR)(e),
                              _set_row(e.ctx, CommitteeSession, e.sid, locked=True))),
     Refusal("medidas en un caso devuelto",
-            lambda e: proceedings.record_decision(e.ctx, e.hid, _decide(
+            lambda e: decisions.record_decision(e.ctx, e.hid, _decide(
                 None, [_measure()], outcome=DecisionOutcome.RETURNED)),
             RuleViolation, ("devuelto o aplazado no lleva medidas",)),
     Refusal("asistencia que dejaría un voto sin sustento (salida)",
@@ -195,25 +195,25 @@ REFUSALS = [
                             "Retire primero la decisión"),
             setup=lambda e: _adopted_without_last(e)),
     Refusal("cambiar la hora de un caso con votos",
-            lambda e: proceedings.update_hearing(e.ctx, e.hid, discussed_at=time(11, 0)),
+            lambda e: deliberation.update_hearing(e.ctx, e.hid, discussed_at=time(11, 0)),
             RuleViolation, ("ya tiene votos",), setup=_votes(VoteChoice.A_FAVOR)),
     Refusal("voto sin la hora del caso cuando la sesión registra horas",
-            lambda e: proceedings.cast_vote(e.ctx, e.nohour, e.keys[4], VoteChoice.A_FAVOR),
+            lambda e: deliberation.cast_vote(e.ctx, e.nohour, e.keys[4], VoteChoice.A_FAVOR),
             RuleViolation, ("horas de llegada o salida", "indique la hora en que se trató el caso R-SIN-HORA"),
             setup=lambda e: (_case_without_time(e), mark(e.ctx, e.sid, e.keys[4], departure=time(9, 45)))),
     Refusal("decisión con votos sin la hora del caso",
-            lambda e: proceedings.record_decision(e.ctx, e.nohour, _decide(votes=[
+            lambda e: decisions.record_decision(e.ctx, e.nohour, _decide(votes=[
                 (k, VoteChoice.A_FAVOR, None) for k in e.keys])),
             RuleViolation, ("indique la hora en que se trató el caso R-SIN-HORA",), setup=_case_without_time),
     Refusal("caso devuelto con votos y sin hora",
-            lambda e: proceedings.record_decision(e.ctx, e.nohour, _decide(
+            lambda e: decisions.record_decision(e.ctx, e.nohour, _decide(
                 None, outcome=DecisionOutcome.RETURNED, votes=[(e.keys[0], VoteChoice.A_FAVOR, None)])),
             RuleViolation, ("indique la hora en que se trató el caso R-SIN-HORA",), setup=_case_without_time),
     Refusal("desmarcar el restablecimiento con una medida de restablecimiento decidida",
-            lambda e: proceedings.update_hearing(e.ctx, e.hid, restoration_measures=False),
+            lambda e: deliberation.update_hearing(e.ctx, e.hid, restoration_measures=False),
             RuleViolation, ("R-DESPL", "«Apoyo económico de restablecimiento»", "quién tenía asiento y voto",
                             "Retire primero la decisión"),
-            setup=lambda e: (_votes(*[VoteChoice.A_FAVOR] * 5)(e), proceedings.record_decision(
+            setup=lambda e: (_votes(*[VoteChoice.A_FAVOR] * 5)(e), decisions.record_decision(
                 e.ctx, e.hid, _decide(measures=[_measure(), _measure("apoyo_restablecimiento", 3)])))),
     Refusal("salida antes de la llegada",
             lambda e: mark(e.ctx, e.sid, e.keys[0], departure=time(8, 0)),
@@ -228,7 +228,7 @@ REFUSALS = [
             lambda e: sessions.create_session(e.ctx, "GVP", date(2014, 1, 10)),
             ValidationError, ("GVP no tiene una conformación vigente el 10/01/2014",)),
     Refusal("votar en una sesión que no ha empezado",
-            lambda e: proceedings.cast_vote(e.ctx, e.other_hid, e.keys[0], VoteChoice.A_FAVOR),
+            lambda e: deliberation.cast_vote(e.ctx, e.other_hid, e.keys[0], VoteChoice.A_FAVOR),
             RuleViolation, ("no está en curso",),
             setup=lambda e: setattr(e, "other_hid", put_on_agenda(
                 e.ctx, new_session(e.ctx, POB, date(2026, 3, 11)), new_case(e.ctx, "R-OTRO"), time(10, 0)))),
@@ -256,25 +256,25 @@ def test_a_case_without_time_may_be_returned_without_votes(env):
     """Only votes need the time of the case: a case returned or postponed without
     votes is recorded even though the session records arrivals."""
     _case_without_time(env)
-    proceedings.record_decision(env.ctx, env.nohour, _decide(None, outcome=DecisionOutcome.POSTPONED))
+    decisions.record_decision(env.ctx, env.nohour, _decide(None, outcome=DecisionOutcome.POSTPONED))
     with env.ctx.reading() as s:
         assert s.get(Case, cases.find_cases(env.ctx, "R-SIN-HORA")[0].id).status == "aplazado"
 
 
 def test_the_restoration_flag_may_be_unset_without_a_restoration_measure(env):
-    proceedings.update_hearing(env.ctx, env.hid, restoration_measures=True)
+    deliberation.update_hearing(env.ctx, env.hid, restoration_measures=True)
     vote_all(env.ctx, env.hid, env.keys)
-    proceedings.record_decision(env.ctx, env.hid, _decide(measures=[_measure()]))
-    proceedings.update_hearing(env.ctx, env.hid, restoration_measures=False)
+    decisions.record_decision(env.ctx, env.hid, _decide(measures=[_measure()]))
+    deliberation.update_hearing(env.ctx, env.hid, restoration_measures=False)
     with env.ctx.reading() as s:
-        assert s.get(proceedings.Hearing, env.hid).restoration_measures is False
+        assert s.get(Hearing, env.hid).restoration_measures is False
 
 
 def _adopted_without_last(e) -> None:
     """The last voting member was excused; the other four adopted the decision."""
     mark(e.ctx, e.sid, e.keys[4], AttendanceStatus.EXCUSADO)
     vote_all(e.ctx, e.hid, e.keys[:4])
-    proceedings.record_decision(e.ctx, e.hid, _decide())
+    decisions.record_decision(e.ctx, e.hid, _decide())
 
 
 def test_a_late_arrival_after_an_adopted_decision_is_recorded(env):
@@ -287,7 +287,7 @@ def test_a_late_arrival_after_an_adopted_decision_is_recorded(env):
 
 def _item_of(e) -> int:
     with e.ctx.reading() as s:
-        return s.get(proceedings.Hearing, e.hid).agenda_item_id
+        return s.get(Hearing, e.hid).agenda_item_id
 
 
 @pytest.mark.parametrize("refusal", REFUSALS, ids=[r.name for r in REFUSALS])
@@ -302,8 +302,8 @@ def test_refusal_is_spanish_and_changes_nothing(env, refusal):
 
 
 def test_a_second_vote_replaces_the_first(env):
-    proceedings.cast_vote(env.ctx, env.hid, env.keys[0], VoteChoice.A_FAVOR)
-    proceedings.cast_vote(env.ctx, env.hid, env.keys[0], VoteChoice.EN_CONTRA, "No comparto el nivel")
+    deliberation.cast_vote(env.ctx, env.hid, env.keys[0], VoteChoice.A_FAVOR)
+    deliberation.cast_vote(env.ctx, env.hid, env.keys[0], VoteChoice.EN_CONTRA, "No comparto el nivel")
     with env.ctx.reading() as s:
         votes = [(v.seat_key, v.choice, v.dissent) for v in s.scalars(select(Vote))]
     assert votes == [(env.keys[0], "en_contra", "No comparto el nivel")]
@@ -311,10 +311,10 @@ def test_a_second_vote_replaces_the_first(env):
 
 def test_votes_of_an_adopted_decision_cannot_change(env):
     vote_all(env.ctx, env.hid, env.keys)
-    proceedings.record_decision(env.ctx, env.hid, _decide())
+    decisions.record_decision(env.ctx, env.hid, _decide())
     before = snapshot(env.ctx.db)
-    for act in (lambda: proceedings.cast_vote(env.ctx, env.hid, env.keys[0], VoteChoice.EN_CONTRA),
-                lambda: proceedings.clear_vote(env.ctx, env.hid, env.keys[0])):
+    for act in (lambda: deliberation.cast_vote(env.ctx, env.hid, env.keys[0], VoteChoice.EN_CONTRA),
+                lambda: deliberation.clear_vote(env.ctx, env.hid, env.keys[0])):
         with pytest.raises(RuleViolation) as err:
             act()
         assert_spanish(err.value, "ya fue adoptada")
@@ -325,7 +325,7 @@ def test_votes_outside_an_adopted_decision_are_still_checked(env):
     """A returned or postponed case records no votes the rules would refuse."""
     before = snapshot(env.ctx.db)
     with pytest.raises(RuleViolation) as err:
-        proceedings.record_decision(env.ctx, env.hid, _decide(
+        decisions.record_decision(env.ctx, env.hid, _decide(
             None, outcome=DecisionOutcome.RETURNED,
             votes=[("procuraduria", VoteChoice.A_FAVOR, None)]))
     assert_spanish(err.value, "solo voz")
@@ -387,8 +387,8 @@ def test_an_invitee_who_left_makes_no_observation(env):
     defensoria = att_id(env.ctx, env.sid, "defensoria")
     before = snapshot(env.ctx.db)
     with pytest.raises(RuleViolation) as err:
-        proceedings.add_observation(env.ctx, env.hid, defensoria, "Habló después de irse.")
+        deliberation.add_observation(env.ctx, env.hid, defensoria, "Habló después de irse.")
     assert_spanish(err.value, "Defensoría del Pueblo", "no está presente a las 10:00")
     assert snapshot(env.ctx.db) == before
     mark(env.ctx, env.sid, "defensoria", departure=time(11, 0))
-    proceedings.add_observation(env.ctx, env.hid, defensoria, "Presente a la hora del caso.")
+    deliberation.add_observation(env.ctx, env.hid, defensoria, "Presente a la hora del caso.")

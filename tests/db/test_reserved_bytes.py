@@ -27,7 +27,7 @@ from comite.domain import (
     VoteChoice,
 )
 from comite.logs import setup_logging
-from comite.services import acta, followup, proceedings, resolutions, sessions, views
+from comite.services import acta, attendance, decisions, deliberation, followup, resolutions, sessions, views
 from comite.services.backup import create_backup
 from comite.services.cases import find_cases
 from comite.services.importer import import_cases
@@ -69,22 +69,22 @@ def _run_session(admin, case_ids: list[int]) -> int:
     hearings = [sessions.add_case(admin, sid, cid).created_id for cid in case_ids]
     for row in views.attendance_rows(admin, sid):
         if row.condition is None:
-            proceedings.set_attendance(admin, row.id, status=AttendanceStatus.PRESENTE,
+            attendance.set_attendance(admin, row.id, status=AttendanceStatus.PRESENTE,
                                        person_name=f"Delegado {row.seat_key}", arrival=time(9, 0))
     sessions.set_status(admin, sid, SessionStatus.EN_CURSO)
     for i, (hid, name, doc) in enumerate(zip(hearings, NAMES, DOCS, strict=True)):
-        proceedings.update_hearing(admin, hid, discussed_at=time(9, 30 + i),
+        deliberation.update_hearing(admin, hid, discussed_at=time(9, 30 + i),
                                    deliberation=f"Se analiza la situación de {name}, documento {doc}.")
         detail = views.hearing_detail(admin, hid)
         invitee = next(v for v in detail.voters if v.sits and v.present and v.rights.value == "solo_voz")
-        proceedings.add_observation(admin, hid, invitee.attendance_id, f"{name} pide celeridad.")
+        deliberation.add_observation(admin, hid, invitee.attendance_id, f"{name} pide celeridad.")
         voters = [v for v in detail.voters if v.can_vote]
         for k, v in enumerate(voters):
             choice = VoteChoice.EN_CONTRA if k == 0 else VoteChoice.A_FAVOR
-            proceedings.cast_vote(admin, hid, v.seat_key, choice, f"Salvamento sobre {name}" if k == 0 else None)
-        proceedings.record_decision(admin, hid, proceedings.DecisionInput(
+            deliberation.cast_vote(admin, hid, v.seat_key, choice, f"Salvamento sobre {name}" if k == 0 else None)
+        decisions.record_decision(admin, hid, decisions.DecisionInput(
             DecisionOutcome.DECIDED, RiskLevel.EXTREMO, f"Concepto sobre {name}",
-            [proceedings.MeasureInput("chaleco_blindado", 1, MeasureAction.IMPLEMENTAR, 6)]))
+            [decisions.MeasureInput("chaleco_blindado", 1, MeasureAction.IMPLEMENTAR, 6)]))
         followup.add_commitment(admin, sid, f"Informar a {name}", "UNP", date(2026, 12, 10))
     sessions.update_session(admin, sid, end=time(12, 0), development=f"Sesión sobre {NAMES[0]}.")
     sessions.set_status(admin, sid, SessionStatus.CERRADA)

@@ -19,7 +19,14 @@ from comite.services.context import ServiceContext
 from comite.storage import schema
 from comite.storage.database import Database
 from tests.conftest import ADMIN, ADMIN_PASSWORD, FAST_HASH, FAST_KDF
-from tests.db.helpers import assert_spanish, new_case, new_session, snapshot
+from tests.db.helpers import (
+    ADDED_COLUMNS,
+    assert_spanish,
+    new_case,
+    new_session,
+    snapshot,
+    written_as_before_0004,
+)
 
 
 def _first_revision() -> str:
@@ -113,21 +120,21 @@ def test_an_unreachable_database_is_a_storage_error():
 
 
 def test_a_database_migrated_from_the_first_revision(empty_db_url, engine, request):
-    db = Database(empty_db_url)
+    db = written_as_before_0004(Database(empty_db_url))
     try:
         schema.upgrade(db, _first_revision())
         assert schema.current_revision(db) == _first_revision()
         with db.Session() as s, s.begin():
             from comite.catalog.loader import load_installed_catalog
-            from comite.services.catalog import sync_catalog
+            from comite.services.catalog_admin import sync_catalog
 
             sync_catalog(s, load_installed_catalog())
         _fill(db)
-        before = snapshot(db)
+        before = snapshot(db, skip=ADDED_COLUMNS)
         status = schema.ensure_schema(db)
         assert status.action in ("current", "upgraded")
         assert schema.current_revision(db) == schema.head_revision()
-        after = snapshot(db)
+        after = snapshot(db, skip=ADDED_COLUMNS)
         for table in ("case_file", "committee_session", "app_user", "audit_entry", "key_wrap"):
             assert after[table] == before[table], table
         assert _schema_diff(db) == []

@@ -37,8 +37,8 @@ from comite.model import (
 )
 from comite.rules.calendar import revaluation_date
 from comite.rules.collective import CRITERIA
-from comite.services import followup, proceedings, sessions
-from comite.services.proceedings import DecisionInput, MeasureInput
+from comite.services import attendance, decisions, deliberation, followup, frames, sessions
+from comite.services.decisions import DecisionInput, MeasureInput
 from tests.db.helpers import (
     COMMITTEES,
     assert_spanish,
@@ -83,7 +83,7 @@ def _solo_voz_seats(ctx, session_id) -> tuple[int, int]:
     """Two unconditional solo-voz attendance rows (ad hoc invitees if the committee has none)."""
     rows = [a for a in seats(ctx, session_id).values() if a.rights == "solo_voz" and a.condition is None]
     while len(rows) < 2:
-        proceedings.add_invitee(ctx, session_id, entity=f"Gobernación invitada {len(rows)}",
+        attendance.add_invitee(ctx, session_id, entity=f"Gobernación invitada {len(rows)}",
                                 reason="Competencia territorial", condition=None)
         rows = [a for a in seats(ctx, session_id).values()
                 if a.rights == "solo_voz" and a.condition is None]
@@ -109,21 +109,21 @@ def test_complete_session(admin, code):
     keys = voting_keys(ctx, s1)
     assert len(keys) == VOTING_SEATS[code]
     rows = seats(ctx, s1)
-    proceedings.set_attendance(ctx, rows[keys[0]].id, status=AttendanceStatus.PRESENTE,
+    attendance.set_attendance(ctx, rows[keys[0]].id, status=AttendanceStatus.PRESENTE,
                                capacity=Capacity.PRINCIPAL, person_name="Ana Titular",
                                person_position="Directora")
-    proceedings.set_attendance(ctx, rows[keys[1]].id, status=AttendanceStatus.PRESENTE,
+    attendance.set_attendance(ctx, rows[keys[1]].id, status=AttendanceStatus.PRESENTE,
                                capacity=Capacity.DELEGADO, person_name="Beto Delegado",
                                person_position="Asesor", arrival=time(9, 30), departure=time(10, 30))
     for key in keys[2:]:  # the rest leave early: at 11:00 only the first is left
-        proceedings.set_attendance(ctx, rows[key].id, status=AttendanceStatus.PRESENTE,
+        attendance.set_attendance(ctx, rows[key].id, status=AttendanceStatus.PRESENTE,
                                    person_name=f"Titular {key}", departure=time(10, 30))
     speaker, excused = _solo_voz_seats(ctx, s1)
-    proceedings.set_attendance(ctx, speaker, status=AttendanceStatus.PRESENTE, person_name="Invitada")
-    proceedings.set_attendance(ctx, excused, status=AttendanceStatus.EXCUSADO)
-    absent = proceedings.add_invitee(ctx, s1, entity="Personería municipal", reason="Conoce el caso",
+    attendance.set_attendance(ctx, speaker, status=AttendanceStatus.PRESENTE, person_name="Invitada")
+    attendance.set_attendance(ctx, excused, status=AttendanceStatus.EXCUSADO)
+    absent = attendance.add_invitee(ctx, s1, entity="Personería municipal", reason="Conoce el caso",
                                      condition=None).created_id
-    proceedings.set_attendance(ctx, absent, status=AttendanceStatus.AUSENTE, person_name="Personero")
+    attendance.set_attendance(ctx, absent, status=AttendanceStatus.AUSENTE, person_name="Personero")
     start(ctx, s1)
 
     # --- agenda ---
@@ -131,26 +131,26 @@ def test_complete_session(admin, code):
     case_b = case_for(ctx, code, f"{code}-B")
     ha = put_on_agenda(ctx, s1, case_a, discussed_at=time(10, 0))
     hb = put_on_agenda(ctx, s1, case_b, discussed_at=time(11, 0))
-    proceedings.update_hearing(ctx, ha, deliberation="Se analizó el estudio de riesgo.")
-    proceedings.add_observation(ctx, ha, speaker, "La entidad invitada pide celeridad.")
+    deliberation.update_hearing(ctx, ha, deliberation="Se analizó el estudio de riesgo.")
+    deliberation.add_observation(ctx, ha, speaker, "La entidad invitada pide celeridad.")
     if code == "CERREM_UP_PCC":  # restoration measures are analysed: that seat sits
-        proceedings.update_hearing(ctx, ha, restoration_measures=True)
+        deliberation.update_hearing(ctx, ha, restoration_measures=True)
         restoration = seats(ctx, s1)["entidades_restablecimiento"].id
         mark(ctx, s1, "entidades_restablecimiento", person_name="Ministerio de Salud")
-        proceedings.add_observation(ctx, ha, restoration, "Ofrece atención psicosocial.")
+        deliberation.add_observation(ctx, ha, restoration, "Ofrece atención psicosocial.")
 
     # --- votes at 10:00: everyone is there ---
     plan = _vote_plan(keys)
     for key, choice, dissent in plan:
-        result = proceedings.cast_vote(ctx, ha, key, choice, dissent)
+        result = deliberation.cast_vote(ctx, ha, key, choice, dissent)
     assert result.tally.adopted, result.tally.message
     assert result.tally.a_favor == len(keys) // 2 + 1
 
     # --- case B at 11:00: everyone but the first left, no quorum ---
     with pytest.raises(RuleViolation) as err:
-        proceedings.cast_vote(ctx, hb, keys[0], VoteChoice.A_FAVOR)
+        deliberation.cast_vote(ctx, hb, keys[0], VoteChoice.A_FAVOR)
     assert_spanish(err.value, "No hay quórum", f"1 de {len(keys)} miembros")
-    proceedings.record_decision(ctx, hb, DecisionInput(DecisionOutcome.POSTPONED, concept="Sin quórum"))
+    decisions.record_decision(ctx, hb, DecisionInput(DecisionOutcome.POSTPONED, concept="Sin quórum"))
 
     # --- decision on A ---
     measures = MEASURES.get(code, DEFAULT_MEASURES)
@@ -161,10 +161,10 @@ def test_complete_session(admin, code):
     )
     if code == "CERREM_COLECTIVO":
         with pytest.raises(RuleViolation) as err:
-            proceedings.record_decision(ctx, ha, inp)
+            decisions.record_decision(ctx, ha, inp)
         assert_spanish(err.value, "reconocimiento social", "1085")
-        proceedings.record_recognition(ctx, ha, ALL_MET, granted=True)
-    decided = proceedings.record_decision(ctx, ha, inp)
+        deliberation.record_recognition(ctx, ha, ALL_MET, granted=True)
+    decided = decisions.record_decision(ctx, ha, inp)
     assert decided.tally is not None and decided.tally.adopted
 
     # --- commitments ---
@@ -270,12 +270,12 @@ def test_acnur_observes_only_in_displaced_cases(admin):
                             time(10, 30))
     mark(admin, sid, "acnur", person_name="Oficial de protección")
     acnur = seats(admin, sid)["acnur"].id
-    proceedings.add_observation(admin, displaced, acnur, "Recomienda ruta de atención a desplazados.")
+    deliberation.add_observation(admin, displaced, acnur, "Recomienda ruta de atención a desplazados.")
     with pytest.raises(RuleViolation) as err:
-        proceedings.add_observation(admin, settled, acnur, "Intento fuera de su caso.")
+        deliberation.add_observation(admin, settled, acnur, "Intento fuera de su caso.")
     assert_spanish(err.value, "ACNUR", "no tiene asiento en este caso")
     with pytest.raises(RuleViolation) as err:  # it observes; it never votes
-        proceedings.cast_vote(admin, displaced, "acnur", VoteChoice.A_FAVOR)
+        deliberation.cast_vote(admin, displaced, "acnur", VoteChoice.A_FAVOR)
     assert_spanish(err.value, "solo voz")
     with admin.reading() as s:
         texts = [(o.hearing_id, o.text) for o in s.scalars(select(Observation))]
@@ -291,20 +291,20 @@ def test_population_delegates_sit_only_for_their_population(admin):
     assert {rows[k].population_code for k in delegates} == {"victimas"}
     for i, key in enumerate(delegates, 1):
         mark(admin, sid, key, person_name=f"Delegada de víctimas {i}")
-        proceedings.add_observation(admin, victims, rows[key].id, f"Observación {i}")
+        deliberation.add_observation(admin, victims, rows[key].id, f"Observación {i}")
     with pytest.raises(RuleViolation) as err:
-        proceedings.add_observation(admin, press, rows[delegates[0]].id, "Fuera de su población.")
+        deliberation.add_observation(admin, press, rows[delegates[0]].id, "Fuera de su población.")
     assert_spanish(err.value, "no tiene asiento en este caso")
     mark(admin, sid, "delegado_pob_08_1")
-    proceedings.add_observation(admin, press, rows["delegado_pob_08_1"].id, "Periodistas.")
+    deliberation.add_observation(admin, press, rows["delegado_pob_08_1"].id, "Periodistas.")
     with pytest.raises(RuleViolation):
-        proceedings.add_observation(admin, victims, rows["delegado_pob_08_1"].id, "Fuera.")
+        deliberation.add_observation(admin, victims, rows["delegado_pob_08_1"].id, "Fuera.")
     with pytest.raises(RuleViolation) as err:
-        proceedings.cast_vote(admin, victims, delegates[0], VoteChoice.A_FAVOR)
+        deliberation.cast_vote(admin, victims, delegates[0], VoteChoice.A_FAVOR)
     assert_spanish(err.value, "solo voz", "no puede votar")
     # they never count for quorum: five voting seats, five present
     with admin.reading() as s:
-        quorum, _ = proceedings.current_tally(s, s.get(Hearing, victims))
+        quorum, _ = frames.current_tally(s, s.get(Hearing, victims))
         assert (quorum.voting_seats, len(quorum.present_voting), quorum.has_quorum) == (5, 5, True)
         per_case = {h: len(s.scalars(select(Observation).where(Observation.hearing_id == h)).all())
                     for h in (victims, press)}
@@ -318,16 +318,16 @@ def test_restoration_seat_sits_only_when_restoration_is_analysed(admin):
     mark(admin, sid, "entidades_restablecimiento")
     restoration = seats(admin, sid)["entidades_restablecimiento"].id
     with pytest.raises(RuleViolation) as err:
-        proceedings.add_observation(admin, hid, restoration, "Antes de tiempo.")
+        deliberation.add_observation(admin, hid, restoration, "Antes de tiempo.")
     assert_spanish(err.value, "no tiene asiento")
     # a decision with a restoration measure makes the case one where they are analysed
     keys = voting_keys(admin, sid)
     for key in keys:
-        proceedings.cast_vote(admin, hid, key, VoteChoice.A_FAVOR)
-    proceedings.record_decision(admin, hid, DecisionInput(
+        deliberation.cast_vote(admin, hid, key, VoteChoice.A_FAVOR)
+    decisions.record_decision(admin, hid, DecisionInput(
         DecisionOutcome.DECIDED, RiskLevel.EXTREMO,
         measures=[MeasureInput("apoyo_restablecimiento", 1, MeasureAction.IMPLEMENTAR, 6)]))
-    proceedings.add_observation(admin, hid, restoration, "Ahora sí.")
+    deliberation.add_observation(admin, hid, restoration, "Ahora sí.")
     with admin.reading() as s:
         assert s.get(Hearing, hid).restoration_measures is True
         assert len(s.scalars(select(Observation)).all()) == 1
@@ -375,8 +375,8 @@ def test_public_servant_goes_to_the_special_committee(admin):
     present_all(admin, especial, keys=voting_keys(admin, especial)[:2])
     start(admin, especial)
     for key in voting_keys(admin, especial)[:2]:
-        proceedings.cast_vote(admin, hid, key, VoteChoice.A_FAVOR)
-    res = proceedings.record_decision(admin, hid, DecisionInput(
+        deliberation.cast_vote(admin, hid, key, VoteChoice.A_FAVOR)
+    res = decisions.record_decision(admin, hid, DecisionInput(
         DecisionOutcome.DECIDED, RiskLevel.EXTRAORDINARIO,
         measures=[MeasureInput("vehiculo_blindado", 1, MeasureAction.IMPLEMENTAR, 12)]))
     assert res.tally.adopted and res.tally.a_favor == 2
@@ -387,21 +387,21 @@ def test_collective_checklist_before_decision(admin):
     hid = put_on_agenda(admin, sid, new_case(admin, "COL-1", kind=CaseKind.COLECTIVO,
                                              legally_recognised=False), time(10, 0))
     for key in voting_keys(admin, sid):
-        proceedings.cast_vote(admin, hid, key, VoteChoice.A_FAVOR)
+        deliberation.cast_vote(admin, hid, key, VoteChoice.A_FAVOR)
     inp = DecisionInput(DecisionOutcome.DECIDED, RiskLevel.EXTRAORDINARIO,
                         measures=[MeasureInput("fortalecimiento_org", 1, MeasureAction.IMPLEMENTAR, 12)])
     with pytest.raises(RuleViolation) as err:
-        proceedings.record_decision(admin, hid, inp)
+        decisions.record_decision(admin, hid, inp)
     assert_spanish(err.value, "reconocimiento social")
     partial = {k: v for k, v in ALL_MET.items() if k != "vocero"}
-    proceedings.record_recognition(admin, hid, partial, granted=None)
+    deliberation.record_recognition(admin, hid, partial, granted=None)
     with pytest.raises(RuleViolation) as err:
-        proceedings.record_decision(admin, hid, inp)
+        decisions.record_decision(admin, hid, inp)
     assert_spanish(err.value, "incompleta", "vocero")
     with admin.reading() as s:
         assert s.scalar(select(Decision)) is None
-    proceedings.record_recognition(admin, hid, ALL_MET, granted=True)
-    assert proceedings.record_decision(admin, hid, inp).tally.adopted
+    deliberation.record_recognition(admin, hid, ALL_MET, granted=True)
+    assert decisions.record_decision(admin, hid, inp).tally.adopted
     with admin.reading() as s:
         hearing = s.get(Hearing, hid)
         assert json.loads(hearing.recognition_answers) == ALL_MET
@@ -414,8 +414,8 @@ def test_legally_recognised_collective_needs_no_checklist(admin):
     hid = put_on_agenda(admin, sid, new_case(admin, "COL-J", kind=CaseKind.COLECTIVO,
                                              legally_recognised=True), time(10, 0))
     for key in voting_keys(admin, sid):
-        proceedings.cast_vote(admin, hid, key, VoteChoice.A_FAVOR)
-    assert proceedings.record_decision(admin, hid, DecisionInput(
+        deliberation.cast_vote(admin, hid, key, VoteChoice.A_FAVOR)
+    assert decisions.record_decision(admin, hid, DecisionInput(
         DecisionOutcome.DECIDED, RiskLevel.ORDINARIO)).tally.adopted
 
 
@@ -428,8 +428,8 @@ def test_gvp_result_is_handed_to_the_right_cerrem(admin):
                      proposed_level=RiskLevel.EXTREMO)
     hid = put_on_agenda(admin, gvp, woman, time(10, 0))
     for key in voting_keys(admin, gvp):
-        proceedings.cast_vote(admin, hid, key, VoteChoice.A_FAVOR)
-    proceedings.record_decision(admin, hid, DecisionInput(
+        deliberation.cast_vote(admin, hid, key, VoteChoice.A_FAVOR)
+    decisions.record_decision(admin, hid, DecisionInput(
         DecisionOutcome.DECIDED, RiskLevel.EXTREMO, concept="Concepto del GVP: esquema duro.",
         matrix_pct=82.5))
 
@@ -494,16 +494,16 @@ def test_a_gvp_result_that_changes_is_handed_off_as_it_stands(admin):
     case = new_case(admin, "GVP-CAMBIO")
     hid = put_on_agenda(admin, gvp, case, time(10, 0))
     for key in voting_keys(admin, gvp):
-        proceedings.cast_vote(admin, hid, key, VoteChoice.A_FAVOR)
+        deliberation.cast_vote(admin, hid, key, VoteChoice.A_FAVOR)
     decided = DecisionInput(DecisionOutcome.DECIDED, RiskLevel.EXTRAORDINARIO, concept="Primer concepto")
-    proceedings.record_decision(admin, hid, decided)
+    decisions.record_decision(admin, hid, decided)
     assert [r.level for r in followup.pending_handoffs(admin, "CERREM_POBLACIONAL")] == [
         RiskLevel.EXTRAORDINARIO]
     # returned to the analyst: nothing is handed to the CERREM any more
-    proceedings.record_decision(admin, hid, DecisionInput(DecisionOutcome.RETURNED, concept="Falta soporte"))
+    decisions.record_decision(admin, hid, DecisionInput(DecisionOutcome.RETURNED, concept="Falta soporte"))
     assert followup.pending_handoffs(admin, "CERREM_POBLACIONAL") == []
     # decided again, with another level: the hand-off says what stands now
-    proceedings.record_decision(admin, hid, DecisionInput(DecisionOutcome.DECIDED, RiskLevel.EXTREMO,
+    decisions.record_decision(admin, hid, DecisionInput(DecisionOutcome.DECIDED, RiskLevel.EXTREMO,
                                                           concept="Segundo concepto"))
     [row] = followup.pending_handoffs(admin, "CERREM_POBLACIONAL")
     assert (row.level, row.concept) == (RiskLevel.EXTREMO, "Segundo concepto")
@@ -512,9 +512,9 @@ def test_a_gvp_result_that_changes_is_handed_off_as_it_stands(admin):
     pobl = new_session(admin, "CERREM_POBLACIONAL", date(2026, 3, 17))
     followup.receive_handoff(admin, pobl, row.id)
     before = snapshot(admin.db)
-    for act in (lambda: proceedings.record_decision(admin, hid, DecisionInput(DecisionOutcome.RETURNED)),
-                lambda: proceedings.record_decision(admin, hid, decided),
-                lambda: proceedings.withdraw_decision(admin, hid)):
+    for act in (lambda: decisions.record_decision(admin, hid, DecisionInput(DecisionOutcome.RETURNED)),
+                lambda: decisions.record_decision(admin, hid, decided),
+                lambda: decisions.withdraw_decision(admin, hid)):
         with pytest.raises(RuleViolation) as err:
             act()
         assert_spanish(err.value, "ya fue recibido por el CERREM")
@@ -532,19 +532,19 @@ def test_votes_cast_before_any_times_need_the_case_time_once_times_are_recorded(
     hid = put_on_agenda(admin, sid, new_case(admin, "HORA-1", population_code="victimas"))
     keys = voting_keys(admin, sid)
     for key in keys:
-        proceedings.cast_vote(admin, hid, key, VoteChoice.A_FAVOR)
+        deliberation.cast_vote(admin, hid, key, VoteChoice.A_FAVOR)
     before = snapshot(admin.db)
     with pytest.raises(RuleViolation) as err:
         mark(admin, sid, keys[0], departure=time(9, 45))
     assert_spanish(err.value, "HORA-1", "votos registrados sin la hora en que se trató")
     assert snapshot(admin.db) == before
     # the missing time is accepted where the votes hold, and from then on departures are checked
-    proceedings.update_hearing(admin, hid, discussed_at=time(10, 0))
+    deliberation.update_hearing(admin, hid, discussed_at=time(10, 0))
     with pytest.raises(RuleViolation) as err:
         mark(admin, sid, keys[0], departure=time(9, 45))
     assert_spanish(err.value, "ya votó en el caso HORA-1 a las 10:00")
     mark(admin, sid, keys[0], departure=time(11, 0))
-    result = proceedings.record_decision(admin, hid, DecisionInput(DecisionOutcome.DECIDED, RiskLevel.ORDINARIO))
+    result = decisions.record_decision(admin, hid, DecisionInput(DecisionOutcome.DECIDED, RiskLevel.ORDINARIO))
     assert result.tally.adopted
     with admin.reading() as s:
         assert s.get(Hearing, hid).discussed_at == time(10, 0)
@@ -559,19 +559,19 @@ def test_a_missing_case_time_is_accepted_only_where_the_votes_hold(admin):
     hid = put_on_agenda(admin, sid, new_case(admin, "HORA-2", population_code="victimas"))
     keys = voting_keys(admin, sid)
     for key in keys:
-        proceedings.cast_vote(admin, hid, key, VoteChoice.A_FAVOR)
+        deliberation.cast_vote(admin, hid, key, VoteChoice.A_FAVOR)
     with admin.transaction() as s:  # as an older version could have left it
         s.scalar(select(Attendance).where(Attendance.session_id == sid,
                                           Attendance.seat_key == keys[4])).departure = time(9, 45)
     before = snapshot(admin.db)
     with pytest.raises(RuleViolation) as err:
-        proceedings.update_hearing(admin, hid, discussed_at=time(10, 0))
+        deliberation.update_hearing(admin, hid, discussed_at=time(10, 0))
     assert_spanish(err.value, "Con la hora 10:00, los votos", "no está presente a las 10:00")
     assert snapshot(admin.db) == before
     with pytest.raises(RuleViolation) as err:  # nor can more votes come in without the time
-        proceedings.cast_vote(admin, hid, keys[0], VoteChoice.EN_CONTRA)
+        deliberation.cast_vote(admin, hid, keys[0], VoteChoice.EN_CONTRA)
     assert_spanish(err.value, "indique la hora en que se trató el caso HORA-2")
-    proceedings.update_hearing(admin, hid, discussed_at=time(9, 30))
+    deliberation.update_hearing(admin, hid, discussed_at=time(9, 30))
     with admin.reading() as s:
         assert s.get(Hearing, hid).discussed_at == time(9, 30)
 
@@ -581,8 +581,8 @@ def test_a_missing_case_time_is_accepted_only_where_the_votes_hold(admin):
 
 def _decide_all(ctx, hid, sid, inp):
     for key in voting_keys(ctx, sid):
-        proceedings.cast_vote(ctx, hid, key, VoteChoice.A_FAVOR)
-    proceedings.record_decision(ctx, hid, inp)
+        deliberation.cast_vote(ctx, hid, key, VoteChoice.A_FAVOR)
+    decisions.record_decision(ctx, hid, inp)
 
 
 def _status(ctx, case_id):
@@ -611,20 +611,20 @@ def test_withdrawing_a_decision_gives_the_case_back_its_previous_status(admin):
     present_all(admin, pobl)
     start(admin, pobl)
     chid = followup.receive_handoff(admin, pobl, handoff.id).created_id
-    proceedings.update_hearing(admin, chid, discussed_at=time(10, 0))
+    deliberation.update_hearing(admin, chid, discussed_at=time(10, 0))
     _decide_all(admin, chid, pobl, DecisionInput(DecisionOutcome.DECIDED, RiskLevel.EXTRAORDINARIO))
     assert _status(admin, case) == "recomendado"
     # the CERREM's recommendation withdrawn: the case is again as the GVP left it
-    proceedings.withdraw_decision(admin, chid)
+    decisions.withdraw_decision(admin, chid)
     assert _status(admin, case) == "valorado_gvp"
     assert _withdrawal_audits(admin, case) == [["recomendado", "valorado_gvp"]]
 
     # a case with a single decision goes back to study
     other = new_case(admin, "EST-2", population_code="victimas")
     ohid = put_on_agenda(admin, gvp, other, time(11, 0))
-    proceedings.record_decision(admin, ohid, DecisionInput(DecisionOutcome.POSTPONED, concept="Falta información"))
+    decisions.record_decision(admin, ohid, DecisionInput(DecisionOutcome.POSTPONED, concept="Falta información"))
     assert _status(admin, other) == "aplazado"
-    proceedings.withdraw_decision(admin, ohid)
+    decisions.withdraw_decision(admin, ohid)
     assert _status(admin, other) == "en_estudio"
     assert _withdrawal_audits(admin, other) == [["aplazado", "en_estudio"]]
     with admin.reading() as s:
@@ -635,19 +635,19 @@ def test_withdrawing_an_earlier_decision_leaves_the_status_of_the_later_one(admi
     first = _started(admin, "GVP")
     case = new_case(admin, "EST-3", population_code="victimas")
     h1 = put_on_agenda(admin, first, case, time(10, 0))
-    proceedings.record_decision(admin, h1, DecisionInput(DecisionOutcome.POSTPONED, concept="Sin estudio"))
+    decisions.record_decision(admin, h1, DecisionInput(DecisionOutcome.POSTPONED, concept="Sin estudio"))
     second = new_session(admin, "GVP", date(2026, 3, 17))
     present_all(admin, second)
     start(admin, second)
     h2 = put_on_agenda(admin, second, case, time(10, 0))
-    proceedings.record_decision(admin, h2, DecisionInput(DecisionOutcome.RETURNED, concept="Complementar"))
+    decisions.record_decision(admin, h2, DecisionInput(DecisionOutcome.RETURNED, concept="Complementar"))
     assert _status(admin, case) == "devuelto_analista"
     # correcting the earlier session does not make it the case's latest word
-    proceedings.record_decision(admin, h1, DecisionInput(DecisionOutcome.POSTPONED, concept="Corregido"))
+    decisions.record_decision(admin, h1, DecisionInput(DecisionOutcome.POSTPONED, concept="Corregido"))
     assert _status(admin, case) == "devuelto_analista"
-    proceedings.withdraw_decision(admin, h1)
+    decisions.withdraw_decision(admin, h1)
     assert _status(admin, case) == "devuelto_analista"
-    proceedings.withdraw_decision(admin, h2)
+    decisions.withdraw_decision(admin, h2)
     assert _status(admin, case) == "en_estudio"
 
 
@@ -662,7 +662,7 @@ def test_on_one_day_the_cerrem_decision_is_the_latest_whatever_session_was_creat
     _decide_all(admin, ghid, gvp, DecisionInput(DecisionOutcome.DECIDED, RiskLevel.EXTRAORDINARIO))
     [handoff] = followup.pending_handoffs(admin, "CERREM_POBLACIONAL")
     chid = followup.receive_handoff(admin, pobl, handoff.id).created_id
-    proceedings.update_hearing(admin, chid, discussed_at=time(15, 0))
+    deliberation.update_hearing(admin, chid, discussed_at=time(15, 0))
     _decide_all(admin, chid, pobl, DecisionInput(DecisionOutcome.DECIDED, RiskLevel.EXTRAORDINARIO))
     assert _status(admin, case) == "recomendado"
     # two GVP sessions on one day: the later time of discussion wins, not the order of creation
@@ -671,8 +671,8 @@ def test_on_one_day_the_cerrem_decision_is_the_latest_whatever_session_was_creat
     other = new_case(admin, "DIA-2", population_code="victimas")
     late = put_on_agenda(admin, afternoon, other, time(16, 0))
     early = put_on_agenda(admin, morning, other, time(7, 30))
-    proceedings.record_decision(admin, late, DecisionInput(DecisionOutcome.RETURNED, concept="Complementar"))
-    proceedings.record_decision(admin, early, DecisionInput(DecisionOutcome.POSTPONED, concept="Sin estudio"))
+    decisions.record_decision(admin, late, DecisionInput(DecisionOutcome.RETURNED, concept="Complementar"))
+    decisions.record_decision(admin, early, DecisionInput(DecisionOutcome.POSTPONED, concept="Sin estudio"))
     assert _status(admin, other) == "devuelto_analista"
 
 
@@ -688,12 +688,12 @@ def test_the_restoration_flag_cannot_change_under_votes_it_would_invalidate(admi
     hid = put_on_agenda(admin, sid, case, time(10, 0))
     present_all(admin, sid, keys=["entidades_restablecimiento"])
     assert "entidades_restablecimiento" not in voting_keys(admin, sid)  # not while restoration is not analysed
-    proceedings.update_hearing(admin, hid, restoration_measures=True)
+    deliberation.update_hearing(admin, hid, restoration_measures=True)
     with admin.reading() as s:
         version = s.get(Hearing, hid).row_version
-    proceedings.cast_vote(admin, hid, "entidades_restablecimiento", VoteChoice.A_FAVOR)
+    deliberation.cast_vote(admin, hid, "entidades_restablecimiento", VoteChoice.A_FAVOR)
     with pytest.raises(RuleViolation) as err:
-        proceedings.update_hearing(admin, hid, restoration_measures=False)
+        deliberation.update_hearing(admin, hid, restoration_measures=False)
     assert_spanish(err.value, "desmarcar las medidas de restablecimiento", "dejarían de valer", "retire primero")
     with admin.reading() as s:
         hearing = s.get(Hearing, hid)
@@ -702,5 +702,5 @@ def test_the_restoration_flag_cannot_change_under_votes_it_would_invalidate(admi
     # turning it on under votes that still hold is accepted (the seat simply has not voted yet)
     other = put_on_agenda(admin, sid, new_case(admin, "UP-11", up_pcc_member=True, population_code="politicos"),
                           time(11, 0))
-    proceedings.cast_vote(admin, other, voting_keys(admin, sid)[0], VoteChoice.A_FAVOR)
-    proceedings.update_hearing(admin, other, restoration_measures=True)
+    deliberation.cast_vote(admin, other, voting_keys(admin, sid)[0], VoteChoice.A_FAVOR)
+    deliberation.update_hearing(admin, other, restoration_measures=True)

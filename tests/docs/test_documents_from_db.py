@@ -28,7 +28,7 @@ from comite.domain import (
     SessionStatus,
     VoteChoice,
 )
-from comite.services import acta, cases, followup, proceedings, resolutions, sessions, views
+from comite.services import acta, attendance, cases, decisions, deliberation, followup, resolutions, sessions, views
 from tests.conftest import missing_tool
 
 NAMES = ("Ramiro Ñáñez Quiñónez", "Lucía Gómez Ürrutia")
@@ -63,24 +63,24 @@ def recorded(admin):
     rows = {r.seat_key: r for r in views.attendance_rows(admin, sid)}
     for key, row in rows.items():
         if row.condition is None or key == "acnur":
-            proceedings.set_attendance(admin, row.id, status=AttendanceStatus.PRESENTE,
+            attendance.set_attendance(admin, row.id, status=AttendanceStatus.PRESENTE,
                                        person_name=f"Persona {key}", arrival=time(9, 0))
     voting = [k for k, r in rows.items() if r.rights.value == "voz_y_voto"]
-    proceedings.set_attendance(admin, rows[voting[1]].id, capacity=Capacity.DELEGADO, person_name="Delegada Suplente")
-    proceedings.set_attendance(admin, rows["fiscalia"].id, status=AttendanceStatus.EXCUSADO)
-    proceedings.set_attendance(admin, rows[voting[-1]].id, arrival=time(9, 45))
+    attendance.set_attendance(admin, rows[voting[1]].id, capacity=Capacity.DELEGADO, person_name="Delegada Suplente")
+    attendance.set_attendance(admin, rows["fiscalia"].id, status=AttendanceStatus.EXCUSADO)
+    attendance.set_attendance(admin, rows[voting[-1]].id, arrival=time(9, 45))
     sessions.set_status(admin, sid, SessionStatus.EN_CURSO)
     for k, hid in enumerate(hearings):
-        proceedings.update_hearing(admin, hid, discussed_at=time(10, 0 + k), deliberation="Análisis del caso.")
+        deliberation.update_hearing(admin, hid, discussed_at=time(10, 0 + k), deliberation="Análisis del caso.")
         detail = views.hearing_detail(admin, hid)
         voters = [v for v in detail.voters if v.can_vote]
         for j, v in enumerate(voters):
             choice = VoteChoice.EN_CONTRA if j == 0 else VoteChoice.A_FAVOR
-            proceedings.cast_vote(admin, hid, v.seat_key, choice, "Se aparta por la temporalidad." if j == 0 else None)
-        proceedings.record_decision(admin, hid, proceedings.DecisionInput(
+            deliberation.cast_vote(admin, hid, v.seat_key, choice, "Se aparta por la temporalidad." if j == 0 else None)
+        decisions.record_decision(admin, hid, decisions.DecisionInput(
             DecisionOutcome.DECIDED, RiskLevel.EXTRAORDINARIO, "Se recomiendan las medidas.",
-            [proceedings.MeasureInput("hombre_proteccion", 2, MeasureAction.IMPLEMENTAR, 6),
-             proceedings.MeasureInput("chaleco_blindado", 1, MeasureAction.RATIFICAR, 12)]))
+            [decisions.MeasureInput("hombre_proteccion", 2, MeasureAction.IMPLEMENTAR, 6),
+             decisions.MeasureInput("chaleco_blindado", 1, MeasureAction.RATIFICAR, 12)]))
     followup.add_commitment(admin, sid, "Remitir el informe de implementación", "Policía Nacional", date(2026, 12, 15))
     sessions.update_session(admin, sid, end=time(12, 30))
     sessions.set_status(admin, sid, SessionStatus.CERRADA)
@@ -175,15 +175,15 @@ def test_gvp_notification_goes_to_the_receiving_cerrem(admin, tmp_path):
     sid = sessions.create_session(admin, "GVP", date(2026, 11, 24), start=time(8, 0)).session_id
     hid = sessions.add_case(admin, sid, cid).created_id
     for row in views.attendance_rows(admin, sid):
-        proceedings.set_attendance(admin, row.id, status=AttendanceStatus.PRESENTE, arrival=time(8, 0))
+        attendance.set_attendance(admin, row.id, status=AttendanceStatus.PRESENTE, arrival=time(8, 0))
     sessions.set_status(admin, sid, SessionStatus.EN_CURSO)
-    proceedings.update_hearing(admin, hid, discussed_at=time(8, 30))
+    deliberation.update_hearing(admin, hid, discussed_at=time(8, 30))
     for v in views.hearing_detail(admin, hid).voters:
         if v.can_vote:
-            proceedings.cast_vote(admin, hid, v.seat_key, VoteChoice.A_FAVOR)
-    proceedings.record_decision(admin, hid, proceedings.DecisionInput(
+            deliberation.cast_vote(admin, hid, v.seat_key, VoteChoice.A_FAVOR)
+    decisions.record_decision(admin, hid, decisions.DecisionInput(
         DecisionOutcome.DECIDED, RiskLevel.EXTRAORDINARIO, "Concepto: botón de apoyo.",
-        [proceedings.MeasureInput("boton_apoyo", 1, MeasureAction.IMPLEMENTAR, 12)]))
+        [decisions.MeasureInput("boton_apoyo", 1, MeasureAction.IMPLEMENTAR, 12)]))
     files = resolutions.generate_notifications(admin, sid, tmp_path)
     assert [f.committee_code for f in files] == ["CERREM_POBLACIONAL"]
     pdf_text, docx_text = _text(files[0].pdf), _docx_text(files[0].docx)
@@ -204,12 +204,12 @@ def test_absent_conditional_invitee_is_in_the_acta_as_absent(admin, tmp_path):
     rows = views.attendance_rows(admin, sid)
     for row in rows:
         if row.condition is None:
-            proceedings.set_attendance(admin, row.id, status=AttendanceStatus.PRESENTE,
+            attendance.set_attendance(admin, row.id, status=AttendanceStatus.PRESENTE,
                                        person_name=f"Persona {row.seat_key}", arrival=time(9, 0))
     acnur = next(r for r in rows if r.seat_key == "acnur")
-    proceedings.set_attendance(admin, acnur.id, status=AttendanceStatus.AUSENTE)
+    attendance.set_attendance(admin, acnur.id, status=AttendanceStatus.AUSENTE)
     sessions.set_status(admin, sid, SessionStatus.EN_CURSO)
-    proceedings.update_hearing(admin, hid, discussed_at=time(10, 0))
+    deliberation.update_hearing(admin, hid, discussed_at=time(10, 0))
 
     data = acta.build_acta_data(admin, sid)
     listed = {a.entity: a for a in data.attendees}

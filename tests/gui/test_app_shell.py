@@ -8,7 +8,6 @@ import json
 import logging
 import sys
 import threading
-import types
 from datetime import date
 
 import pytest
@@ -26,16 +25,16 @@ from PySide6.QtWidgets import (
 )
 
 from comite import paths
+from comite.domain import Role
 from comite.errors import ValidationError
 from comite.gui import app as gui_app
 from comite.gui import dialogs
+from comite.gui import main_window as main_window_module
 from comite.gui.app import Startup
 from comite.gui.login import FirstAdminDialog, LoginDialog
-from comite.gui.main_window import SessionWorkspaceMissing
 from comite.gui.settings import GEOMETRY_FILE, PREFERENCES_FILE, Preferences, load_preferences
 from comite.logs import log_file
 from comite.services import accounts, audit, sessions
-from comite.services.context import Role
 from comite.storage.secrets import MemorySecretStore
 from tests.conftest import ADMIN, ADMIN_PASSWORD, FAST_HASH, FAST_KDF, make_user
 from tests.db.helpers import login_ctx, new_session
@@ -310,7 +309,7 @@ def test_sessions_filter_by_text_and_committee(qtbot, main_window, admin):
 class FakeSessionPage(QWidget):
     """Stands in for comite.gui.session_page.SessionPage."""
 
-    def __init__(self, ctx, session_id, parent=None):
+    def __init__(self, ctx, session_id, parent=None, *, bus=None):
         super().__init__(parent)
         self.session_id = session_id
         self.undo_stack = QUndoStack(self)
@@ -333,7 +332,7 @@ class Rename(QUndoCommand):
 
 @pytest.fixture
 def fake_workspace(monkeypatch):
-    monkeypatch.setitem(sys.modules, "comite.gui.session_page", types.SimpleNamespace(SessionPage=FakeSessionPage))
+    monkeypatch.setattr(main_window_module, "SessionPage", FakeSessionPage)
 
 
 def test_enter_opens_the_session_workspace_with_its_undo_stack(qtbot, main_window, admin, fake_workspace):
@@ -365,15 +364,6 @@ def test_enter_opens_the_session_workspace_with_its_undo_stack(qtbot, main_windo
     assert page.undo_stack not in w.undo_group.stacks()
 
 
-def test_a_missing_workspace_is_a_clear_error(qtbot, main_window, admin, monkeypatch, errors):
-    monkeypatch.setitem(sys.modules, "comite.gui.session_page", None)
-    sid = new_session(admin, "GVP", date(2026, 11, 3))
-    main_window.reload_sessions()
-    assert main_window.open_session(sid) is None
-    assert isinstance(errors.last, SessionWorkspaceMissing)
-    assert "no está instalado" in str(errors.last)
-
-
 def test_the_sessions_list_is_read_when_first_needed(qtbot, main_window, admin):
     """The start page does not show it: 2,000 sessions are not read (and sorted) before the first paint."""
     sid = new_session(admin, "GVP", date(2026, 11, 3))
@@ -390,8 +380,8 @@ def test_pages_report_changes_and_lists_refresh(qtbot, main_window, admin):
     sid = new_session(admin, "GVP", date(2026, 11, 3))
     assert main_window.sessions_model.find_id(sid) is None
     changes = sessions.set_status(admin, sid, __import__("comite.domain", fromlist=["x"]).SessionStatus.CONVOCADA)
-    with qtbot.waitSignal(main_window.changes_applied):
-        main_window.notify_changes(changes)
+    with qtbot.waitSignal(main_window.bus.changes_applied):
+        main_window.bus.publish(changes, main_window)
     row = main_window.sessions_model.row(main_window.sessions_model.find_id(sid))
     assert row.status.label == "Convocada"
 
@@ -616,6 +606,10 @@ def test_audit_page_filters_and_verifies_the_chain(qtbot, main_window, admin, in
     page = w.audit_page
     actions = {page.model.data(page.model.index(i, 3)) for i in range(page.model.rowCount())}
     assert {"Inicio de sesión", "Sesión creada", "Base de datos inicializada"} <= actions
+    created = next(i for i in range(page.model.rowCount())
+                   if page.model.data(page.model.index(i, 3)) == "Sesión creada")
+    assert page.model.data(page.model.index(created, 4)).startswith("Sesión ")  # what it is about, in words
+    assert "comite: GVP; fecha: 03/11/2026; numero: 1; tipo: Ordinaria" in page.model.data(page.model.index(created, 6))
     page.ui.userCombo.setCurrentIndex(page.ui.userCombo.findData(ADMIN))
     page.ui.caseEdit.setText("NO-EXISTE")
     qtbot.mouseClick(page.ui.applyButton, Qt.MouseButton.LeftButton)
@@ -692,9 +686,9 @@ def test_an_administrator_sets_the_documents_header_signature_and_numbering(qtbo
 
 
 def test_the_documents_settings_are_for_administrators_only(qtbot, admin):
+    from comite.domain import Role
     from comite.errors import PermissionDenied
     from comite.services import settings
-    from comite.services.context import Role
 
     make_user(admin, "sec", Role.SECRETARIA, committees=["GVP"])
     secretary = login_ctx(admin.db, "sec", "Otra-clave-segura-1")

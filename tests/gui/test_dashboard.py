@@ -3,17 +3,16 @@ and opens what is activated."""
 
 from __future__ import annotations
 
-import sys
-import types
 from datetime import date, time
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from comite.domain import DecisionOutcome, MeasureAction, RiskLevel, SessionStatus
+from comite.gui import main_window as main_window_module
 from comite.gui.app import make_main_window
-from comite.services import followup, proceedings, sessions
-from comite.services.proceedings import DecisionInput, MeasureInput
+from comite.services import decisions, followup, sessions
+from comite.services.decisions import DecisionInput, MeasureInput
 from tests.conftest import FAST_HASH, FAST_KDF
 from tests.db.helpers import case_for, new_session, present_all, put_on_agenda, vote_all
 
@@ -30,7 +29,7 @@ def fill_dashboard(ctx) -> int:
     case_id = case_for(ctx, code, "POB-MEDIDAS")
     hid = put_on_agenda(ctx, sid, case_id, discussed_at=time(10, 0))
     vote_all(ctx, hid, keys)
-    proceedings.record_decision(ctx, hid, DecisionInput(
+    decisions.record_decision(ctx, hid, DecisionInput(
         DecisionOutcome.DECIDED, RiskLevel.EXTRAORDINARIO,
         measures=[MeasureInput("chaleco_blindado", 1, MeasureAction.IMPLEMENTAR, 6)]))
     followup.add_commitment(ctx, sid, "Enviar el estudio actualizado", "UNP", date(2026, 7, 1))
@@ -91,12 +90,11 @@ def test_activating_an_acta_opens_the_session(qtbot, main_window, admin, monkeyp
     opened = []
 
     class FakeSessionPage(QWidget):
-        def __init__(self, ctx, session_id, parent=None):
+        def __init__(self, ctx, session_id, parent=None, *, bus=None):
             super().__init__(parent)
             opened.append(session_id)
 
-    monkeypatch.setitem(sys.modules, "comite.gui.session_page",
-                        types.SimpleNamespace(SessionPage=FakeSessionPage))
+    monkeypatch.setattr(main_window_module, "SessionPage", FakeSessionPage)
     fill_dashboard(admin)
     page = main_window.dashboard_page
     page.refresh()

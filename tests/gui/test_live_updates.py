@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from datetime import date, time
 
-from comite.domain import AttendanceStatus, SessionStatus, VoteChoice
+from comite.domain import AttendanceStatus, Role, SessionStatus, VoteChoice
 from comite.gui.live import changes_from_events
-from comite.services import accounts, proceedings, sessions, views
+from comite.services import accounts, attendance, deliberation, sessions, views
 from comite.services.bootstrap import open_database
-from comite.services.context import Role, ServiceContext
+from comite.services.context import ServiceContext
 from comite.services.feed import ChangeEvent
 from tests.conftest import make_user
 from tests.db.helpers import new_case
@@ -21,10 +21,10 @@ def _session_with_case(ctx):
     hid = sessions.add_case(ctx, sid, new_case(ctx, "VIVO-001")).created_id
     for row in views.attendance_rows(ctx, sid):
         if row.rights.value == "voz_y_voto" and row.condition is None:
-            proceedings.set_attendance(ctx, row.id, status=AttendanceStatus.PRESENTE, arrival=time(9, 0),
+            attendance.set_attendance(ctx, row.id, status=AttendanceStatus.PRESENTE, arrival=time(9, 0),
                                        person_name=f"Titular {row.seat_key}")
     sessions.set_status(ctx, sid, SessionStatus.EN_CURSO)
-    proceedings.update_hearing(ctx, hid, discussed_at=time(9, 30))
+    deliberation.update_hearing(ctx, hid, discussed_at=time(9, 30))
     return sid, hid
 
 
@@ -34,16 +34,16 @@ def test_another_desktops_vote_and_attendance_appear_on_the_open_session(admin, 
     page = window.open_session(sid)
     page.show_tab(page.TAB_CASES)
     assert window.live.wait_ready()
-    page.case_tab.ui.deliberationEdit.setPlainText("Lo que escribe quien mira")  # typed, not yet saved
+    page.case_tab.deliberation.ui.deliberationEdit.setPlainText("Lo que escribe quien mira")  # typed, not yet saved
 
     make_user(admin, "ana", Role.SECRETARIA, committees=["GVP"])
     other_db = open_database(db_url)  # the other desktop: its own connection, its own login
     try:
         other = ServiceContext(other_db, accounts.login(other_db, "ana", "Otra-clave-segura-1").actor)
         seat = views.hearing_detail(other, hid).voters[0]
-        proceedings.cast_vote(other, hid, seat.seat_key, VoteChoice.EN_CONTRA)
+        deliberation.cast_vote(other, hid, seat.seat_key, VoteChoice.EN_CONTRA)
         absent = next(r for r in views.attendance_rows(other, sid) if r.rights.value == "solo_voz")
-        proceedings.set_attendance(other, absent.id, status=AttendanceStatus.PRESENTE, person_name="Delegada nueva")
+        attendance.set_attendance(other, absent.id, status=AttendanceStatus.PRESENTE, person_name="Delegada nueva")
     finally:
         other_db.dispose()
 
@@ -55,22 +55,28 @@ def test_another_desktops_vote_and_attendance_appear_on_the_open_session(admin, 
 
     qtbot.waitUntil(shown, timeout=5000)
     assert "«ana»" in window.statusBar().currentMessage()
-    assert page.case_tab.ui.deliberationEdit.toPlainText() == "Lo que escribe quien mira"  # kept
+    assert page.case_tab.deliberation.ui.deliberationEdit.toPlainText() == "Lo que escribe quien mira"  # kept
 
 
-def test_own_edits_and_reads_do_not_reload_anything():
-    def event(action, username, entity="sesion", entity_id=7):
-        return ChangeEvent(1, action, entity, entity_id, None, username, None)
+def test_own_entries_are_skipped_by_origin_and_reads_reload_nothing():
+    def event(action, username, entity="sesion", entity_id=7, origin="otra", case_id=None):
+        return ChangeEvent(1, action, entity, entity_id, case_id, username, None, origin)
 
-    per_session, commitments, who = changes_from_events([
-        event("voto", "yo"),                      # this desktop's own account
+    changes, who = changes_from_events([
+        event("voto", "yo", origin="esta"),       # written by this client itself
         event("acta_leida", "ana"),               # a read changes nothing on screen
         event("lectura_reservada", "ana", "caso", 3),
         event("asistencia", "ana"),
+        event("voto", "yo", case_id=4),           # the same account, another window or desktop
         event("compromiso_estado", "beto", "compromiso", 2),
-    ], "yo")
-    assert list(per_session) == [7] and per_session[7].attendance and not per_session[7].decisions
-    assert commitments and who == {"ana", "beto"}
+        event("login", "carla", "usuario", 5, origin=None),  # a program older than the origin column
+    ], "esta")
+    by_place = {(c.session_id, c.case_id): c for c in changes}
+    assert set(by_place) == {(7, None), (7, 4), (None, None)}
+    assert by_place[7, None].attendance and not by_place[7, None].votes
+    assert by_place[7, 4].votes and not by_place[7, 4].attendance
+    assert by_place[None, None].commitments and by_place[None, None].users
+    assert who == {"ana", "yo", "beto", "carla"}
 
 
 def test_when_others_changes_cannot_be_read_the_window_says_so(admin, qtbot):

@@ -8,11 +8,10 @@ from datetime import date, time
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from comite.domain import DecisionOutcome, MeasureAction, RiskLevel, SessionStatus
+from comite.domain import DecisionOutcome, MeasureAction, RiskLevel, Role, SessionStatus
 from comite.model import AuditEntry
-from comite.services import proceedings, sessions
-from comite.services.context import Role
-from comite.services.proceedings import DecisionInput, MeasureInput
+from comite.services import decisions, sessions
+from comite.services.decisions import DecisionInput, MeasureInput
 from tests.conftest import make_user
 from tests.db.helpers import case_for, login_ctx, new_session, present_all, put_on_agenda, vote_all
 from tests.gui.conftest import open_window
@@ -36,7 +35,7 @@ def _history_case(ctx) -> int:
         sessions.set_status(ctx, sid, SessionStatus.EN_CURSO)
         hid = put_on_agenda(ctx, sid, case_id, discussed_at=time(10, 0))
         vote_all(ctx, hid, keys)
-        proceedings.record_decision(ctx, hid, DecisionInput(DecisionOutcome.DECIDED, RiskLevel.EXTRAORDINARIO,
+        decisions.record_decision(ctx, hid, DecisionInput(DecisionOutcome.DECIDED, RiskLevel.EXTRAORDINARIO,
                                                             measures=measures))
     return case_id
 

@@ -21,11 +21,13 @@ from comite.domain import (
     DecisionOutcome,
     MeasureAction,
     RiskLevel,
+    Role,
     SeatCondition,
     SessionStatus,
     VoteChoice,
 )
 from comite.gui import dialogs, workers
+from comite.gui.bus import REMOTE
 from comite.gui.session.models import (
     ATT_ARRIVAL,
     ATT_CAPACITY,
@@ -37,7 +39,7 @@ from comite.gui.session_page import SessionPage
 from comite.rules.collective import CRITERIA
 from comite.services import acta, cases, followup, sessions, views
 from comite.services.cases import CaseInput
-from comite.services.context import Changes, Role
+from comite.services.context import Changes
 from tests.conftest import make_user
 from tests.db.helpers import login_ctx
 
@@ -203,60 +205,62 @@ def test_complete_session_through_the_workspace(admin, qtbot, tmp_path, code):
     page.show_tab(page.TAB_CASES)
     tab = page.case_tab
     assert tab.hearing_id == main_hearing
-    _type_line(tab.ui.discussedEdit, "10:00")
+    _type_line(tab.deliberation.ui.discussedEdit, "10:00")
     if plan.restoration:
-        tab.ui.restorationCheck.click()
-    tab.ui.deliberationEdit.setFocus()
-    _keys(tab.ui.deliberationEdit, "Se analizó el estudio de riesgo y la propuesta del GVP.")
-    qtbot.waitUntil(lambda: tab.ui.saveStateLabel.text().startswith("Guardado"), timeout=3000)
+        tab.deliberation.ui.restorationCheck.click()
+    tab.deliberation.ui.deliberationEdit.setFocus()
+    _keys(tab.deliberation.ui.deliberationEdit, "Se analizó el estudio de riesgo y la propuesta del GVP.")
+    qtbot.waitUntil(lambda: tab.deliberation.ui.saveStateLabel.text().startswith("Guardado"), timeout=3000)
     speaker_key = plan.speaker or invitee.seat_key
     speaker = _seat_keys(page)[speaker_key]
-    tab.ui.observationSeatCombo.setCurrentIndex(tab.ui.observationSeatCombo.findData(speaker.id))
-    _type_line(tab.ui.observationEdit, "Solicita celeridad en la implementación.")
+    seat_combo = tab.observations.ui.observationSeatCombo
+    seat_combo.setCurrentIndex(seat_combo.findData(speaker.id))
+    _type_line(tab.observations.ui.observationEdit, "Solicita celeridad en la implementación.")
     if plan.recognition:
-        for box in tab.criteria.values():
+        for box in tab.recognition.criteria.values():
             box.click()
-        tab.ui.grantedCombo.setCurrentIndex(tab.ui.grantedCombo.findData(True))
-        tab.ui.grantedCombo.activated.emit(tab.ui.grantedCombo.currentIndex())
+        tab.recognition.ui.grantedCombo.setCurrentIndex(tab.recognition.ui.grantedCombo.findData(True))
+        tab.recognition.ui.grantedCombo.activated.emit(tab.recognition.ui.grantedCombo.currentIndex())
     # quorum of the case is live in the header
     assert page.quorum.has_quorum is True
     assert page.quorum.text().startswith("Hay quórum")
 
     # votes by keyboard: 1 = a favor for all but the last, 2 = en contra for the last, with a dissent
-    table = tab.ui.votersTable
+    table = tab.votes.ui.votersTable
     table.setFocus()
     for key in voting[:-1]:
-        tab.select_voter(key)
+        tab.votes.select_voter(key)
         QTest.keyClick(table, Qt.Key.Key_1)
-    tab.select_voter(voting[-1])
+    tab.votes.select_voter(voting[-1])
     QTest.keyClick(table, Qt.Key.Key_2)
-    row = tab.voters.find_key(voting[-1])
-    assert tab.voters.setData(tab.voters.index(row, VOTER_DISSENT), "Salvamento: las medidas son insuficientes.")
-    assert tab.detail.tally.adopted, tab.ui.tallyLabel.text()
+    row = tab.votes.model.find_key(voting[-1])
+    assert tab.votes.model.setData(tab.votes.model.index(row, VOTER_DISSENT),
+                                   "Salvamento: las medidas son insuficientes.")
+    assert tab.detail.tally.adopted, tab.votes.ui.tallyLabel.text()
 
     # the decision with measures from the catalogue
-    tab.ui.outcomeCombo.setCurrentIndex(tab.ui.outcomeCombo.findData(DecisionOutcome.DECIDED))
-    tab.ui.riskCombo.setCurrentIndex(tab.ui.riskCombo.findData(RiskLevel.EXTRAORDINARIO))
-    tab.ui.conceptEdit.setPlainText("Riesgo extraordinario; las medidas son idóneas.")
+    tab.decision.ui.outcomeCombo.setCurrentIndex(tab.decision.ui.outcomeCombo.findData(DecisionOutcome.DECIDED))
+    tab.decision.ui.riskCombo.setCurrentIndex(tab.decision.ui.riskCombo.findData(RiskLevel.EXTRAORDINARIO))
+    tab.decision.ui.conceptEdit.setPlainText("Riesgo extraordinario; las medidas son idóneas.")
     for measure, quantity, months in plan.measures:
-        tab.ui.measureCombo.setCurrentIndex(tab.ui.measureCombo.findData(measure))
-        tab.ui.measureAddButton.click()
-        tab.set_measure(tab.measures.rowCount() - 1, quantity=quantity, action=MeasureAction.IMPLEMENTAR,
-                        months=months)
-    tab.ui.recordButton.click()
-    assert "Decisión registrada" in tab.ui.decisionMessage.text(), tab.ui.decisionMessage.text()
+        tab.decision.ui.measureCombo.setCurrentIndex(tab.decision.ui.measureCombo.findData(measure))
+        tab.decision.ui.measureAddButton.click()
+        tab.decision.set_measure(tab.decision.measures.rowCount() - 1, quantity=quantity,
+                                 action=MeasureAction.IMPLEMENTAR, months=months)
+    tab.decision.ui.recordButton.click()
+    assert "Decisión registrada" in tab.decision.ui.decisionMessage.text(), tab.decision.ui.decisionMessage.text()
     assert tab.detail.adopted is True
     assert all(m.revaluation_date is not None for m in tab.detail.measures)
 
     # --- the second case, after the early departure: postponed ---
-    tab.ui.votersTable.setFocus()
-    QTest.keyClick(tab.ui.votersTable, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    tab.votes.ui.votersTable.setFocus()
+    QTest.keyClick(tab.votes.ui.votersTable, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
     assert tab.hearing_id == second_hearing
-    _type_line(tab.ui.discussedEdit, "11:30")
+    _type_line(tab.deliberation.ui.discussedEdit, "11:30")
     assert f"{len(voting) - 1} de {len(voting)}" in page.quorum.text()
-    tab.ui.outcomeCombo.setCurrentIndex(tab.ui.outcomeCombo.findData(DecisionOutcome.POSTPONED))
-    tab.ui.conceptEdit.setPlainText("Se aplaza para la próxima sesión.")
-    assert tab.record_decision(), tab.ui.decisionMessage.text()
+    tab.decision.ui.outcomeCombo.setCurrentIndex(tab.decision.ui.outcomeCombo.findData(DecisionOutcome.POSTPONED))
+    tab.decision.ui.conceptEdit.setPlainText("Se aplaza para la próxima sesión.")
+    assert tab.record_decision(), tab.decision.ui.decisionMessage.text()
 
     # --- Compromisos ---
     page.show_tab(page.TAB_COMMITMENTS)
@@ -292,15 +296,16 @@ def test_complete_session_through_the_workspace(admin, qtbot, tmp_path, code):
         # a delegate (revisor) reads the draft and records an observation; approval waits for it
         make_user(ctx, "delegada", Role.REVISOR, committees=[code])
         reviewer = login_ctx(ctx.db, "delegada", "Otra-clave-segura-1")
-        review_page = SessionPage(reviewer, sid)
+        review_page = SessionPage(reviewer, sid)  # on the delegate's desktop
         qtbot.addWidget(review_page)
+        review_page.show()
         review_page.show_tab(review_page.TAB_ACTA)
         review_tab = review_page.acta_tab
         assert not review_tab.ui.resolveReviewButton.isVisible() and review_tab.ui.addReviewButton.isEnabled()
         review_tab.ui.reviewEdit.setText("Falta la hora de llegada de la delegada de la Procuraduría.")
         review_tab.ui.addReviewButton.click()
         assert review_tab.ui.reviewEdit.text() == "" and review_tab.reviews.rowCount() == 1
-        page.apply_changes(Changes(acta=True, session_id=sid))  # as the live feed would
+        page.bus.publish(Changes(acta=True, session_id=sid), REMOTE)  # as the live feed would
         tab = page.acta_tab
         assert tab.reviews.rowCount() == 1
         tab.ui.approveButton.click()
@@ -312,7 +317,7 @@ def test_complete_session_through_the_workspace(admin, qtbot, tmp_path, code):
         assert [r.resolved for r in acta.review_observations(ctx, sid)] == [True]
         page.acta_tab.ui.approveButton.click()
         assert page.header.status is SessionStatus.ACTA_APROBADA
-        assert not page.case_tab.ui.recordButton.isEnabled()
+        assert not page.case_tab.decision.ui.recordButton.isEnabled()
 
     # --- what the database holds ---
     head = views.session_header(ctx, sid)
@@ -323,7 +328,8 @@ def test_complete_session_through_the_workspace(admin, qtbot, tmp_path, code):
     assert head.status is (SessionStatus.ACTA_APROBADA if code == "COMITE_ESPECIAL" else SessionStatus.ACTA_EN_REVISION)
     stored = {r.seat_key: r for r in views.attendance_rows(ctx, sid)}
     assert all(stored[k].status is AttendanceStatus.PRESENTE for k in voting)
-    assert (stored[late].capacity, stored[late].arrival, stored[late].departure) == (Capacity.DELEGADO, time(9, 30), None)
+    assert (stored[late].capacity, stored[late].arrival, stored[late].departure) == (
+        Capacity.DELEGADO, time(9, 30), None)
     assert (stored[early].arrival, stored[early].departure) == (None, time(11, 0))
     assert stored[voting[0]].person_name == "Titular 1"
     assert stored[invitee.seat_key].ad_hoc_reason == "Competencia territorial en el caso"

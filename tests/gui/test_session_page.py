@@ -20,7 +20,7 @@ from comite.gui import dialogs
 from comite.gui.session import models
 from comite.gui.session.models import ATT_ARRIVAL, ATT_DEPARTURE, ATT_STATUS, VOTER_CHOICE
 from comite.gui.session_page import SessionPage
-from comite.services import acta, cases, followup, proceedings, sessions, views
+from comite.services import acta, attendance, cases, decisions, deliberation, followup, sessions, views
 from comite.services.cases import CaseInput
 
 DAY = date(2026, 3, 10)
@@ -53,7 +53,7 @@ def _session(ctx, code: str = "GVP", n_cases: int = 2, present: bool = True) -> 
     if present:
         for row in views.attendance_rows(ctx, sid):
             if row.rights.value == "voz_y_voto" and row.condition is None:
-                proceedings.set_attendance(ctx, row.id, status=AttendanceStatus.PRESENTE,
+                attendance.set_attendance(ctx, row.id, status=AttendanceStatus.PRESENTE,
                                            person_name=f"Titular {row.seat_key}")
     return sid, hearings
 
@@ -83,28 +83,28 @@ def _voting_keys(page: SessionPage) -> list[str]:
 def test_every_model_passes_qtmodeltester(admin, qtbot, qtmodeltester):
     sid, hearings = _session(admin, "CERREM_POBLACIONAL")
     sessions.set_status(admin, sid, SessionStatus.EN_CURSO)
-    proceedings.update_hearing(admin, hearings[0], discussed_at=time(10, 0))
+    deliberation.update_hearing(admin, hearings[0], discussed_at=time(10, 0))
     keys = [r.seat_key for r in views.attendance_rows(admin, sid) if r.rights.value == "voz_y_voto"]
-    proceedings.cast_vote(admin, hearings[0], keys[0], VoteChoice.A_FAVOR, "Aclaración")
+    deliberation.cast_vote(admin, hearings[0], keys[0], VoteChoice.A_FAVOR, "Aclaración")
     procuraduria = next(r for r in views.attendance_rows(admin, sid) if r.seat_key == "procuraduria")
-    proceedings.set_attendance(admin, procuraduria.id, status=AttendanceStatus.PRESENTE)
-    proceedings.add_observation(admin, hearings[0], procuraduria.id, "Pide celeridad.")
+    attendance.set_attendance(admin, procuraduria.id, status=AttendanceStatus.PRESENTE)
+    deliberation.add_observation(admin, hearings[0], procuraduria.id, "Pide celeridad.")
     followup.add_commitment(admin, sid, "Enviar estudio", "UNP", date(2026, 4, 1))
     page = _open(qtbot, admin, sid)
     page.show_tab(page.TAB_CASES)
-    page.case_tab.ui.measureCombo.setCurrentIndex(1)
-    page.case_tab.add_measure()
+    page.case_tab.decision.ui.measureCombo.setCurrentIndex(1)
+    page.case_tab.decision.add_measure()
     checked = [
-        page.agenda_tab.model, page.attendance_tab.model, page.data_tab.convened_model, page.case_tab.voters,
-        page.case_tab.observations, page.case_tab.measures, page.commitments_tab.model, page.acta_tab.versions,
-        page.acta_tab.reviews,
+        page.agenda_tab.model, page.attendance_tab.model, page.data_tab.convened_model, page.case_tab.votes.model,
+        page.case_tab.observations.model, page.case_tab.decision.measures, page.commitments_tab.model,
+        page.acta_tab.versions, page.acta_tab.reviews,
         models.case_picker_model([cases.case_summary(admin, 1)]),
         models.handoff_picker_model([]),
         models.emergency_picker_model([]),
     ]
     for model in checked:
         qtmodeltester.check(model, force_py=True)
-    assert page.case_tab.voters.rowCount() > 0 and page.case_tab.observations.rowCount() == 1
+    assert page.case_tab.votes.model.rowCount() > 0 and page.case_tab.observations.model.rowCount() == 1
     # the proxies the views show pass too
     qtmodeltester.check(page.agenda_tab.proxy, force_py=True)
     qtmodeltester.check(page.attendance_tab.proxy, force_py=True)
@@ -143,14 +143,14 @@ def test_vote_undoes_and_redoes_and_the_tally_follows(admin, qtbot):
     page.show_tab(page.TAB_CASES)
     tab = page.case_tab
     key = _voting_keys(page)[0]
-    tab.select_voter(key)
-    tab.ui.votersTable.setFocus()
-    QTest.keyClick(tab.ui.votersTable, Qt.Key.Key_3)
+    tab.votes.select_voter(key)
+    tab.votes.ui.votersTable.setFocus()
+    QTest.keyClick(tab.votes.ui.votersTable, Qt.Key.Key_3)
     assert tab.detail.tally.abstencion == 1
-    assert "1 abstención" in tab.ui.tallyLabel.text()
+    assert "1 abstención" in tab.votes.ui.tallyLabel.text()
     # change it through the grid's combo editor value
-    number = tab.voters.find_key(key)
-    assert tab.voters.setData(tab.voters.index(number, VOTER_CHOICE), VoteChoice.EN_CONTRA)
+    number = tab.votes.model.find_key(key)
+    assert tab.votes.model.setData(tab.votes.model.index(number, VOTER_CHOICE), VoteChoice.EN_CONTRA)
 
     def vote():
         return next(v.choice for v in views.hearing_detail(admin, hearings[0]).voters if v.seat_key == key)
@@ -160,12 +160,12 @@ def test_vote_undoes_and_redoes_and_the_tally_follows(admin, qtbot):
     assert vote() is VoteChoice.ABSTENCION
     page.undo_stack.undo()
     assert vote() is None
-    assert tab.detail.tally.abstencion == 0 and "0 a favor" in tab.ui.tallyLabel.text()
+    assert tab.detail.tally.abstencion == 0 and "0 a favor" in tab.votes.ui.tallyLabel.text()
     page.undo_stack.redo()
     assert vote() is VoteChoice.ABSTENCION
     # Delete clears the vote; undo brings it back
-    tab.select_voter(key)
-    QTest.keyClick(tab.ui.votersTable, Qt.Key.Key_Delete)
+    tab.votes.select_voter(key)
+    QTest.keyClick(tab.votes.ui.votersTable, Qt.Key.Key_Delete)
     assert vote() is None
     page.undo_stack.undo()
     assert vote() is VoteChoice.ABSTENCION
@@ -176,17 +176,17 @@ def test_deliberation_typing_undoes_as_one_step(admin, qtbot):
     page = _open(qtbot, admin, sid)
     page.show_tab(page.TAB_CASES)
     tab = page.case_tab
-    tab.ui.deliberationEdit.setFocus()
-    _keys(tab.ui.deliberationEdit, "Primera parte.")
+    tab.deliberation.ui.deliberationEdit.setFocus()
+    _keys(tab.deliberation.ui.deliberationEdit, "Primera parte.")
     tab.flush()
-    _keys(tab.ui.deliberationEdit, " Segunda parte.")
+    _keys(tab.deliberation.ui.deliberationEdit, " Segunda parte.")
     tab.flush()
     assert views.hearing_detail(admin, hearings[0]).deliberation == "Primera parte. Segunda parte."
     page.undo_stack.undo()  # both saves merged: back to before the typing
     assert views.hearing_detail(admin, hearings[0]).deliberation == ""
-    assert tab.ui.deliberationEdit.toPlainText() == ""
+    assert tab.deliberation.ui.deliberationEdit.toPlainText() == ""
     page.undo_stack.redo()
-    assert tab.ui.deliberationEdit.toPlainText() == "Primera parte. Segunda parte."
+    assert tab.deliberation.ui.deliberationEdit.toPlainText() == "Primera parte. Segunda parte."
 
 
 # --- refusals in words, nothing lost ------------------------------------------------------------
@@ -199,32 +199,32 @@ def test_vote_without_quorum_is_refused_inline_and_nothing_is_lost(admin, qtbot)
     tab = page.case_tab
     assert page.quorum.has_quorum is False
     assert page.quorum.text().startswith("No hay quórum: 0 de 5")
-    tab.ui.deliberationEdit.setFocus()
-    _keys(tab.ui.deliberationEdit, "Notas que no deben perderse")
+    tab.deliberation.ui.deliberationEdit.setFocus()
+    _keys(tab.deliberation.ui.deliberationEdit, "Notas que no deben perderse")
     key = _voting_keys(page)[0]
-    tab.select_voter(key)
-    tab.ui.votersTable.setFocus()  # leaving the text saves it
-    QTest.keyClick(tab.ui.votersTable, Qt.Key.Key_1)
+    tab.votes.select_voter(key)
+    tab.votes.ui.votersTable.setFocus()  # leaving the text saves it
+    QTest.keyClick(tab.votes.ui.votersTable, Qt.Key.Key_1)
     assert not tab.ui.caseMessage.isHidden()
     assert "No hay quórum" in tab.ui.caseMessage.text(), tab.ui.caseMessage.text()
     assert "no se puede votar" in tab.ui.caseMessage.text().lower()
     detail = views.hearing_detail(admin, hearings[0])
     assert all(v.choice is None for v in detail.voters)
     assert detail.deliberation == "Notas que no deben perderse"
-    assert tab.ui.deliberationEdit.toPlainText() == "Notas que no deben perderse"
+    assert tab.deliberation.ui.deliberationEdit.toPlainText() == "Notas que no deben perderse"
     assert page.undo_stack.undoText().startswith("Deliberación")  # the refused vote left nothing to undo
     # a decision without quorum is refused in words too, and the form keeps what was typed
-    tab.ui.conceptEdit.setPlainText("Concepto escrito")
-    tab.ui.riskCombo.setCurrentIndex(tab.ui.riskCombo.findData(RiskLevel.EXTREMO))
+    tab.decision.ui.conceptEdit.setPlainText("Concepto escrito")
+    tab.decision.ui.riskCombo.setCurrentIndex(tab.decision.ui.riskCombo.findData(RiskLevel.EXTREMO))
     assert not tab.record_decision()
-    assert "quórum" in tab.ui.decisionMessage.text()
-    assert tab.ui.conceptEdit.toPlainText() == "Concepto escrito"
+    assert "quórum" in tab.decision.ui.decisionMessage.text()
+    assert tab.decision.ui.conceptEdit.toPlainText() == "Concepto escrito"
     assert views.hearing_detail(admin, hearings[0]).outcome is None
 
 
 def _second_desktop(admin):
     """«ana», secretaría of the GVP, working on the same database from another desktop."""
-    from comite.services.context import Role
+    from comite.domain import Role
     from tests.conftest import make_user
     from tests.db.helpers import login_ctx
 
@@ -244,40 +244,40 @@ def test_a_vote_recorded_meanwhile_on_another_desktop_is_not_overwritten(admin, 
     page.show_tab(page.TAB_CASES)
     tab = page.case_tab
     key, other = _voting_keys(page)[:2]
-    tab.ui.deliberationEdit.setPlainText("Deliberación en curso")
-    tab.ui.conceptEdit.setPlainText("Concepto a medio escribir")
+    tab.deliberation.ui.deliberationEdit.setPlainText("Deliberación en curso")
+    tab.decision.ui.conceptEdit.setPlainText("Concepto a medio escribir")
     # Ana records «a favor» while this grid still shows no vote for the seat
-    proceedings.cast_vote(ana, hearings[0], key, VoteChoice.A_FAVOR, expected=None)
-    assert tab.voters.row(tab.voters.find_key(key)).choice is None
-    tab.select_voter(key)
-    tab.ui.votersTable.setFocus()
-    QTest.keyClick(tab.ui.votersTable, Qt.Key.Key_2)  # en contra
+    deliberation.cast_vote(ana, hearings[0], key, VoteChoice.A_FAVOR, expected=None)
+    assert tab.votes.model.row(tab.votes.model.find_key(key)).choice is None
+    tab.votes.select_voter(key)
+    tab.votes.ui.votersTable.setFocus()
+    QTest.keyClick(tab.votes.ui.votersTable, Qt.Key.Key_2)  # en contra
     message = tab.ui.caseMessage.text()
     assert not tab.ui.caseMessage.isHidden()
     assert "usuario «ana»" in message and "registró el voto de" in message and "a favor" in message, message
     assert _vote_of(admin, hearings[0], key) is VoteChoice.A_FAVOR  # her vote stands
-    assert tab.voters.row(tab.voters.find_key(key)).choice is VoteChoice.A_FAVOR  # the row shows it now
-    assert tab.current_voter().seat_key == key
-    assert tab.ui.conceptEdit.toPlainText() == "Concepto a medio escribir"  # nothing else lost
-    assert tab.ui.deliberationEdit.toPlainText() == "Deliberación en curso"
+    assert tab.votes.model.row(tab.votes.model.find_key(key)).choice is VoteChoice.A_FAVOR  # the row shows it now
+    assert tab.votes.current_voter().seat_key == key
+    assert tab.decision.ui.conceptEdit.toPlainText() == "Concepto a medio escribir"  # nothing else lost
+    assert tab.deliberation.ui.deliberationEdit.toPlainText() == "Deliberación en curso"
     assert not page.undo_stack.undoText().startswith("Voto")  # nothing to undo that never happened
     # now that the grid shows her vote, changing it on purpose works
-    QTest.keyClick(tab.ui.votersTable, Qt.Key.Key_2)
+    QTest.keyClick(tab.votes.ui.votersTable, Qt.Key.Key_2)
     assert _vote_of(admin, hearings[0], key) is VoteChoice.EN_CONTRA
 
     # undo never reverts someone else's vote: this desktop votes, Ana changes it, Ctrl+Z is refused
-    tab.select_voter(other)
-    QTest.keyClick(tab.ui.votersTable, Qt.Key.Key_1)
+    tab.votes.select_voter(other)
+    QTest.keyClick(tab.votes.ui.votersTable, Qt.Key.Key_1)
     assert _vote_of(admin, hearings[0], other) is VoteChoice.A_FAVOR
-    proceedings.cast_vote(ana, hearings[0], other, VoteChoice.ABSTENCION, expected=VoteChoice.A_FAVOR)
+    deliberation.cast_vote(ana, hearings[0], other, VoteChoice.ABSTENCION, expected=VoteChoice.A_FAVOR)
     page.undo_stack.undo()
     assert _vote_of(admin, hearings[0], other) is VoteChoice.ABSTENCION
     assert "usuario «ana»" in tab.ui.caseMessage.text() and "abstención" in tab.ui.caseMessage.text()
-    assert tab.voters.row(tab.voters.find_key(other)).choice is VoteChoice.ABSTENCION
+    assert tab.votes.model.row(tab.votes.model.find_key(other)).choice is VoteChoice.ABSTENCION
     # nor redo: undo the vote on the first seat, Ana votes there, redo is refused
     page.undo_stack.undo()  # back to «a favor» (what this desktop replaced)
     assert _vote_of(admin, hearings[0], key) is VoteChoice.A_FAVOR
-    proceedings.cast_vote(ana, hearings[0], key, VoteChoice.ABSTENCION, expected=VoteChoice.A_FAVOR)
+    deliberation.cast_vote(ana, hearings[0], key, VoteChoice.ABSTENCION, expected=VoteChoice.A_FAVOR)
     page.undo_stack.redo()
     assert _vote_of(admin, hearings[0], key) is VoteChoice.ABSTENCION
     assert "usuario «ana»" in tab.ui.caseMessage.text()
@@ -304,9 +304,9 @@ def test_voter_without_seat_or_vote_is_explained(admin, qtbot):
     page = _open(qtbot, admin, sid)
     page.show_tab(page.TAB_CASES)
     tab = page.case_tab
-    invitee = next(v for v in tab.voters.rows() if v.rights.value == "solo_voz")
-    tab.select_voter(invitee.seat_key)
-    assert not tab.vote_current(VoteChoice.A_FAVOR)
+    invitee = next(v for v in tab.votes.model.rows() if v.rights.value == "solo_voz")
+    tab.votes.select_voter(invitee.seat_key)
+    assert not tab.votes.vote_current(VoteChoice.A_FAVOR)
     assert "solo voz" in tab.ui.caseMessage.text()
 
 
@@ -316,8 +316,8 @@ def test_deliberation_is_flushed_when_the_page_closes(admin, qtbot):
     sid, hearings = _session(admin)
     page = _open(qtbot, admin, sid)
     page.show_tab(page.TAB_CASES)
-    page.case_tab.ui.deliberationEdit.setFocus()
-    _keys(page.case_tab.ui.deliberationEdit, "Escrito justo antes de cerrar")
+    page.case_tab.deliberation.ui.deliberationEdit.setFocus()
+    _keys(page.case_tab.deliberation.ui.deliberationEdit, "Escrito justo antes de cerrar")
     page.data_tab.ui.developmentEdit.setPlainText("Desarrollo sin pausa")
     assert views.hearing_detail(admin, hearings[0]).deliberation is None  # still inside the debounce
     page.close()
@@ -329,10 +329,10 @@ def test_deliberation_saves_after_a_short_pause(admin, qtbot):
     sid, hearings = _session(admin)
     page = _open(qtbot, admin, sid)
     page.show_tab(page.TAB_CASES)
-    page.case_tab.ui.deliberationEdit.setFocus()
-    _keys(page.case_tab.ui.deliberationEdit, "Pausa")
+    page.case_tab.deliberation.ui.deliberationEdit.setFocus()
+    _keys(page.case_tab.deliberation.ui.deliberationEdit, "Pausa")
     qtbot.waitUntil(lambda: views.hearing_detail(admin, hearings[0]).deliberation == "Pausa", timeout=3000)
-    assert page.case_tab.ui.saveStateLabel.text().startswith("Guardado")
+    assert page.case_tab.deliberation.ui.saveStateLabel.text().startswith("Guardado")
 
 
 def test_deliberation_conflict_keeps_the_text_and_reapplies(admin, qtbot, monkeypatch):
@@ -340,7 +340,7 @@ def test_deliberation_conflict_keeps_the_text_and_reapplies(admin, qtbot, monkey
     page = _open(qtbot, admin, sid)
     page.show_tab(page.TAB_CASES)
     tab = page.case_tab
-    real = proceedings.update_hearing
+    real = deliberation.update_hearing
     calls = {"n": 0}
 
     def conflict_once(*args, **kwargs):
@@ -350,12 +350,12 @@ def test_deliberation_conflict_keeps_the_text_and_reapplies(admin, qtbot, monkey
             raise ConcurrencyConflict("Otra persona modificó la deliberación mientras usted la editaba.")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(proceedings, "update_hearing", conflict_once)
-    tab.ui.deliberationEdit.setFocus()
-    _keys(tab.ui.deliberationEdit, "Mi texto")
+    monkeypatch.setattr(deliberation, "update_hearing", conflict_once)
+    tab.deliberation.ui.deliberationEdit.setFocus()
+    _keys(tab.deliberation.ui.deliberationEdit, "Mi texto")
     tab.flush()
     assert "Otra persona" in page.ui.messageLabel.text()
-    assert tab.ui.deliberationEdit.toPlainText() == "Mi texto"  # the user's input is kept
+    assert tab.deliberation.ui.deliberationEdit.toPlainText() == "Mi texto"  # the user's input is kept
     assert views.hearing_detail(admin, hearings[0]).deliberation == "Texto de otra persona"
     tab.flush()  # reapplied on the next save
     assert views.hearing_detail(admin, hearings[0]).deliberation == "Mi texto"
@@ -423,16 +423,16 @@ def test_case_navigation_by_keyboard(admin, qtbot):
     page = _open(qtbot, admin, sid)
     page.show_tab(page.TAB_CASES)
     tab = page.case_tab
-    tab.ui.votersTable.setFocus()
+    tab.votes.ui.votersTable.setFocus()
     assert tab.hearing_id == hearings[0]
-    QTest.keyClick(tab.ui.votersTable, Qt.Key.Key_PageDown)
+    QTest.keyClick(tab.votes.ui.votersTable, Qt.Key.Key_PageDown)
     assert tab.hearing_id == hearings[1]
-    QTest.keyClick(tab.ui.votersTable, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    QTest.keyClick(tab.votes.ui.votersTable, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
     assert tab.hearing_id == hearings[2]
-    QTest.keyClick(tab.ui.votersTable, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    QTest.keyClick(tab.votes.ui.votersTable, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert tab.hearing_id == hearings[1]
-    assert tab.ui.positionLabel.text() == "Caso 2 de 3"
-    QTest.keyClick(tab.ui.votersTable, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    assert tab.navigation.ui.positionLabel.text() == "Caso 2 de 3"
+    QTest.keyClick(tab.votes.ui.votersTable, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
     assert page.ui.tabs.currentIndex() == page.TAB_AGENDA
 
 
@@ -463,7 +463,7 @@ def test_a_200_case_agenda_opens_and_filters_fluidly(admin, qtbot):
     with admin.transaction() as s:  # 200 registered cases, written in one statement
         s.execute(insert(Case), [dict(radicado=f"MAS-{i:04d}", kind="individual", beneficiary_name=f"P {i}",
                                       population_code="ddhh_sociales" if i % 2 else "periodistas",
-                                      route="ordinaria", displaced=bool(i % 3 == 0), status="registrado")
+                                      route="ordinaria", displaced=bool(i % 3 == 0), status="en_estudio")
                                  for i in range(200)])
         ids = [cid for (cid,) in s.execute(Case.__table__.select().with_only_columns(Case.id))]
     for cid in ids:
@@ -497,7 +497,7 @@ def test_closing_needs_the_closing_hour_and_says_so(admin, qtbot):
 def test_acta_actions_and_read_only_after_approval(admin, qtbot, tmp_path):
     sid, hearings = _session(admin)
     sessions.set_status(admin, sid, SessionStatus.EN_CURSO)
-    proceedings.record_decision(admin, hearings[0], proceedings.DecisionInput(DecisionOutcome.POSTPONED))
+    decisions.record_decision(admin, hearings[0], decisions.DecisionInput(DecisionOutcome.POSTPONED))
     sessions.update_session(admin, sid, end=time(11, 0))
     sessions.set_status(admin, sid, SessionStatus.CERRADA)
     page = _open(qtbot, admin, sid)
@@ -516,7 +516,7 @@ def test_acta_actions_and_read_only_after_approval(admin, qtbot, tmp_path):
     page.ui.approveButton.click()
     assert page.header.status is SessionStatus.ACTA_APROBADA
     assert not page.editable and page.attendance_tab.model.read_only
-    assert not page.case_tab.ui.recordButton.isEnabled()
+    assert not page.case_tab.decision.ui.recordButton.isEnabled()
     tab.ui.errataEdit.setPlainText("Se corrige la hora de cierre.")
     tab.ui.errataButton.click()
     assert [v.kind for v in acta.acta_versions(admin, sid)] == ["borrador", "final", "fe_de_erratas"]
@@ -544,8 +544,8 @@ def test_in_the_main_window_undo_goes_through_the_window_and_closing_flushes(adm
     window.redo_action.trigger()
     assert next(r for r in views.attendance_rows(admin, sid) if r.seat_key == key).status is AttendanceStatus.EXCUSADO
     page.show_tab(page.TAB_CASES)
-    page.case_tab.ui.deliberationEdit.setFocus()
-    _keys(page.case_tab.ui.deliberationEdit, "Antes de cerrar la ventana")
+    page.case_tab.deliberation.ui.deliberationEdit.setFocus()
+    _keys(page.case_tab.deliberation.ui.deliberationEdit, "Antes de cerrar la ventana")
     window.close()
     assert views.hearing_detail(admin, hearings[0]).deliberation == "Antes de cerrar la ventana"
 
@@ -553,21 +553,21 @@ def test_in_the_main_window_undo_goes_through_the_window_and_closing_flushes(adm
 def test_observations_only_from_seats_present_for_the_case(admin, qtbot):
     sid, hearings = _session(admin)
     rows = {r.seat_key: r for r in views.attendance_rows(admin, sid)}
-    proceedings.set_attendance(admin, rows["procuraduria"].id, status=AttendanceStatus.PRESENTE,
+    attendance.set_attendance(admin, rows["procuraduria"].id, status=AttendanceStatus.PRESENTE,
                                person_name="Delegada PGN")
     page = _open(qtbot, admin, sid)
     page.show_tab(page.TAB_CASES)
     tab = page.case_tab
-    combo = tab.ui.observationSeatCombo
+    combo = tab.observations.ui.observationSeatCombo
     offered = [combo.itemData(i) for i in range(combo.count())]
     assert rows["procuraduria"].id in offered and rows["defensoria"].id not in offered  # absent: not offered
     combo.setCurrentIndex(combo.findData(rows["procuraduria"].id))
-    tab.ui.observationEdit.setText("Pide informe de avance.")
-    tab.ui.observationAddButton.click()
+    tab.observations.ui.observationEdit.setText("Pide informe de avance.")
+    tab.observations.ui.observationAddButton.click()
     assert [o.text for o in views.hearing_detail(admin, hearings[0]).observations] == ["Pide informe de avance."]
-    assert tab.ui.observationEdit.text() == ""
-    tab.ui.observationsTable.setCurrentIndex(tab.ui.observationsTable.model().index(0, 0))
-    tab.ui.observationRemoveButton.click()
+    assert tab.observations.ui.observationEdit.text() == ""
+    tab.observations.ui.observationsTable.setCurrentIndex(tab.observations.ui.observationsTable.model().index(0, 0))
+    tab.observations.ui.observationRemoveButton.click()
     assert views.hearing_detail(admin, hearings[0]).observations == ()
 
 
@@ -577,13 +577,13 @@ def test_the_votes_say_beforehand_that_the_case_needs_its_time(admin, qtbot):
     page = _open(qtbot, admin, sid)
     page.show_tab(page.TAB_CASES)
     tab = page.case_tab
-    assert "indique la hora" not in tab.ui.tallyLabel.text()  # no arrivals or departures recorded: no need
+    assert "indique la hora" not in tab.votes.ui.tallyLabel.text()  # no arrivals or departures recorded: no need
     late = next(r for r in page.attendance if r.rights.value == "voz_y_voto" and r.condition is None)
-    proceedings.set_attendance(admin, late.id, arrival=time(9, 40))
+    attendance.set_attendance(admin, late.id, arrival=time(9, 40))
     page.refresh()
-    assert "indique la hora en que se trató el caso (Ctrl+H) antes de votar" in tab.ui.tallyLabel.text()
-    tab.set_now()  # Ctrl+H
-    assert "indique la hora" not in tab.ui.tallyLabel.text()
+    assert "indique la hora en que se trató el caso (Ctrl+H) antes de votar" in tab.votes.ui.tallyLabel.text()
+    tab.deliberation.set_now()  # Ctrl+H
+    assert "indique la hora" not in tab.votes.ui.tallyLabel.text()
 
 
 # --- the decision form: nothing typed is lost ------------------------------------------------------
@@ -604,14 +604,15 @@ def choices(monkeypatch):
 
 
 def _type_decision(tab, outcome=DecisionOutcome.DECIDED, concept="", level=None, measure=False) -> None:
-    tab.ui.outcomeCombo.setCurrentIndex(tab.ui.outcomeCombo.findData(outcome))
+    form = tab.decision
+    form.ui.outcomeCombo.setCurrentIndex(form.ui.outcomeCombo.findData(outcome))
     if level is not None:
-        tab.ui.riskCombo.setCurrentIndex(tab.ui.riskCombo.findData(level))
-    tab.ui.conceptEdit.setFocus()
-    _keys(tab.ui.conceptEdit, concept)
+        form.ui.riskCombo.setCurrentIndex(form.ui.riskCombo.findData(level))
+    form.ui.conceptEdit.setFocus()
+    _keys(form.ui.conceptEdit, concept)
     if measure:
-        tab.ui.measureCombo.setCurrentIndex(1)
-        tab.add_measure()
+        form.ui.measureCombo.setCurrentIndex(1)
+        form.add_measure()
 
 
 def test_the_decision_typed_survives_moving_between_cases(admin, qtbot):
@@ -620,27 +621,27 @@ def test_the_decision_typed_survives_moving_between_cases(admin, qtbot):
     page = _open(qtbot, admin, sid)
     page.show_tab(page.TAB_CASES)
     tab = page.case_tab
-    assert tab.draftNote.isHidden()  # looking at a case is not typing a decision
+    assert tab.decision.draftNote.isHidden()  # looking at a case is not typing a decision
     _type_decision(tab, concept="Riesgo evidente por amenazas", level=RiskLevel.EXTREMO, measure=True)
-    assert not tab.draftNote.isHidden() and "Decisión sin registrar" in tab.draftNote.text()
+    assert not tab.decision.draftNote.isHidden() and "Decisión sin registrar" in tab.decision.draftNote.text()
     tab.step(+1)
     assert tab.hearing_id == hearings[1]
-    assert tab.ui.conceptEdit.toPlainText() == "" and tab.measures.rowCount() == 0
-    assert tab.draftNote.isHidden()
+    assert tab.decision.ui.conceptEdit.toPlainText() == "" and tab.decision.measures.rowCount() == 0
+    assert tab.decision.draftNote.isHidden()
     tab.step(-1)  # back: everything typed is there, and says it is not registered
-    assert tab.ui.conceptEdit.toPlainText() == "Riesgo evidente por amenazas"
-    assert tab.ui.riskCombo.currentData() == RiskLevel.EXTREMO
-    assert tab.measures.rowCount() == 1
-    assert "los cambios se conservan hasta que la registre" in tab.draftNote.text()
+    assert tab.decision.ui.conceptEdit.toPlainText() == "Riesgo evidente por amenazas"
+    assert tab.decision.ui.riskCombo.currentData() == RiskLevel.EXTREMO
+    assert tab.decision.measures.rowCount() == 1
+    assert "los cambios se conservan hasta que la registre" in tab.decision.draftNote.text()
     assert views.hearing_detail(admin, hearings[0]).outcome is None  # a draft, not a decision
     # reloads (F5, another desktop's votes) keep it as well
     page.refresh()
-    assert tab.ui.conceptEdit.toPlainText() == "Riesgo evidente por amenazas"
+    assert tab.decision.ui.conceptEdit.toPlainText() == "Riesgo evidente por amenazas"
     # undoing the typing by hand leaves nothing unsaved
-    tab.ui.conceptEdit.clear()
-    tab.ui.riskCombo.setCurrentIndex(tab.ui.riskCombo.findData(None))
-    tab.measures.remove(0)
-    assert not tab.decision_dirty() and tab.draftNote.isHidden()
+    tab.decision.ui.conceptEdit.clear()
+    tab.decision.ui.riskCombo.setCurrentIndex(tab.decision.ui.riskCombo.findData(None))
+    tab.decision.measures.remove(0)
+    assert not tab.decision.dirty() and tab.decision.draftNote.isHidden()
     assert tab.unsaved_decisions() == []
 
 
@@ -651,15 +652,15 @@ def test_own_deliberation_saves_do_not_make_the_draft_stale(admin, qtbot):
     page.show_tab(page.TAB_CASES)
     tab = page.case_tab
     _type_decision(tab, DecisionOutcome.POSTPONED, "Aplazado")
-    tab.ui.deliberationEdit.setFocus()
-    _keys(tab.ui.deliberationEdit, "Se discutió el caso.")
+    tab.deliberation.ui.deliberationEdit.setFocus()
+    _keys(tab.deliberation.ui.deliberationEdit, "Se discutió el caso.")
     tab.flush()
     tab.step(+1)
     tab.step(-1)
-    tab.ui.deliberationEdit.setFocus()
-    tab.ui.deliberationEdit.moveCursor(QTextCursor.MoveOperation.End)
-    _keys(tab.ui.deliberationEdit, " Y se aplazó.")
-    assert tab.record_decision(), tab.ui.decisionMessage.text()
+    tab.deliberation.ui.deliberationEdit.setFocus()
+    tab.deliberation.ui.deliberationEdit.moveCursor(QTextCursor.MoveOperation.End)
+    _keys(tab.deliberation.ui.deliberationEdit, " Y se aplazó.")
+    assert tab.record_decision(), tab.decision.ui.decisionMessage.text()
     detail = views.hearing_detail(admin, hearings[0])
     assert (detail.outcome, detail.deliberation) == (DecisionOutcome.POSTPONED, "Se discutió el caso. Y se aplazó.")
 
@@ -673,26 +674,26 @@ def test_a_draft_does_not_overwrite_a_decision_recorded_meanwhile(admin, qtbot):
     tab = page.case_tab
     _type_decision(tab, DecisionOutcome.POSTPONED, "Falta el estudio")
     tab.step(+1)
-    proceedings.record_decision(ana, hearings[0], proceedings.DecisionInput(DecisionOutcome.RETURNED,
+    decisions.record_decision(ana, hearings[0], decisions.DecisionInput(DecisionOutcome.RETURNED,
                                                                             concept="Concepto de Ana"))
     # a case with nothing typed follows what another desktop records
-    proceedings.record_decision(ana, hearings[1], proceedings.DecisionInput(DecisionOutcome.POSTPONED,
+    decisions.record_decision(ana, hearings[1], decisions.DecisionInput(DecisionOutcome.POSTPONED,
                                                                             concept="Otro de Ana"))
     page.reload_all()
-    assert tab.ui.conceptEdit.toPlainText() == "Otro de Ana"
+    assert tab.decision.ui.conceptEdit.toPlainText() == "Otro de Ana"
     tab.step(-1)
-    assert tab.ui.conceptEdit.toPlainText() == "Falta el estudio"  # the draft is kept...
-    assert "cambió desde que usted empezó a editarla" in tab.draftNote.text()  # ...and warns
+    assert tab.decision.ui.conceptEdit.toPlainText() == "Falta el estudio"  # the draft is kept...
+    assert "cambió desde que usted empezó a editarla" in tab.decision.draftNote.text()  # ...and warns
     assert not tab.record_decision()  # refused by the service, naming who
-    message = tab.ui.decisionMessage.text()
+    message = tab.decision.ui.decisionMessage.text()
     assert "usuario «ana»" in message and "registró la decisión" in message, message
     detail = views.hearing_detail(admin, hearings[0])
     assert (detail.outcome, detail.concept) == (DecisionOutcome.RETURNED, "Concepto de Ana")
-    assert tab.ui.conceptEdit.toPlainText() == "Falta el estudio"
+    assert tab.decision.ui.conceptEdit.toPlainText() == "Falta el estudio"
     assert tab.record_decision()  # now seen: registering again replaces it knowingly
     detail = views.hearing_detail(admin, hearings[0])
     assert (detail.outcome, detail.concept) == (DecisionOutcome.POSTPONED, "Falta el estudio")
-    assert tab.draftNote.isHidden() and tab.unsaved_decisions() == []
+    assert tab.decision.draftNote.isHidden() and tab.unsaved_decisions() == []
 
 
 def test_closing_the_page_asks_about_unregistered_decisions(admin, qtbot, choices):
@@ -715,15 +716,15 @@ def test_closing_the_page_asks_about_unregistered_decisions(admin, qtbot, choice
     assert "R-GVP-000" in question and "R-GVP-001" in question and "R-GVP-002" not in question
     assert buttons == ["&Registrarlas", "&Descartarlas", "&Volver"]
     assert sid in window.session_pages and tab.hearing_id == hearings[0]
-    assert tab.ui.conceptEdit.toPlainText() == "Extremo sin votos"
+    assert tab.decision.ui.conceptEdit.toPlainText() == "Extremo sin votos"
     # «Registrar»: the first is refused (no votes yet): the page stays on it, with the reason
     choices.answers.append("register")
     assert not window.close_session_page(sid)
     assert sid in window.session_pages and tab.hearing_id == hearings[0]
-    assert tab.ui.decisionMessage.text() and tab.ui.conceptEdit.toPlainText() == "Extremo sin votos"
+    assert tab.decision.ui.decisionMessage.text() and tab.decision.ui.conceptEdit.toPlainText() == "Extremo sin votos"
     assert views.hearing_detail(admin, hearings[0]).outcome is None
     # the user changes it to «Aplazado» and registers both on closing
-    tab.ui.outcomeCombo.setCurrentIndex(tab.ui.outcomeCombo.findData(DecisionOutcome.POSTPONED))
+    tab.decision.ui.outcomeCombo.setCurrentIndex(tab.decision.ui.outcomeCombo.findData(DecisionOutcome.POSTPONED))
     choices.answers.append("register")
     assert window.close_session_page(sid)
     assert sid not in window.session_pages
@@ -754,7 +755,7 @@ def test_closing_the_window_asks_too_and_cancel_keeps_it_open(admin, qtbot, choi
     assert window.isVisible() and len(choices.asked) == 1
     assert "una decisión sin registrar en el caso R-GVP-000" in choices.asked[0][0]
     assert window.current_page_key().endswith(str(sid))  # back on the session, on that case
-    assert tab.ui.conceptEdit.toPlainText() == "Devuelto al analista"
+    assert tab.decision.ui.conceptEdit.toPlainText() == "Devuelto al analista"
     choices.answers.append("discard")
     window.close()
     assert not window.isVisible()

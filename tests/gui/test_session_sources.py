@@ -23,9 +23,9 @@ from comite.gui import dialogs
 from comite.gui.session.dialogs import check_cases
 from comite.gui.session_page import SessionPage
 from comite.model import Commitment, Hearing
-from comite.services import cases, followup, proceedings, sessions, views
+from comite.services import attendance, cases, decisions, deliberation, followup, sessions, views
 from comite.services.cases import CaseInput
-from comite.services.proceedings import DecisionInput, MeasureInput
+from comite.services.decisions import DecisionInput, MeasureInput
 
 DAY = date(2026, 3, 10)
 
@@ -57,12 +57,12 @@ def _decide_in_gvp(ctx, case_id: int) -> None:
     keys = []
     for row in views.attendance_rows(ctx, gvp):
         if row.rights.value == "voz_y_voto":
-            proceedings.set_attendance(ctx, row.id, status=AttendanceStatus.PRESENTE)
+            attendance.set_attendance(ctx, row.id, status=AttendanceStatus.PRESENTE)
             keys.append(row.seat_key)
     sessions.set_status(ctx, gvp, SessionStatus.EN_CURSO)
     for key in keys:
-        proceedings.cast_vote(ctx, hearing, key, VoteChoice.A_FAVOR)
-    proceedings.record_decision(ctx, hearing, DecisionInput(
+        deliberation.cast_vote(ctx, hearing, key, VoteChoice.A_FAVOR)
+    decisions.record_decision(ctx, hearing, DecisionInput(
         DecisionOutcome.DECIDED, RiskLevel.EXTREMO, concept="Concepto del GVP: esquema duro.", matrix_pct=84.5))
 
 
@@ -158,12 +158,12 @@ def test_resolutions_batch_from_the_acta_tab(admin, qtbot, tmp_path):
     keys = []
     for row in views.attendance_rows(admin, sid):
         if row.rights.value == "voz_y_voto":
-            proceedings.set_attendance(admin, row.id, status=AttendanceStatus.PRESENTE)
+            attendance.set_attendance(admin, row.id, status=AttendanceStatus.PRESENTE)
             keys.append(row.seat_key)
     sessions.set_status(admin, sid, SessionStatus.EN_CURSO)
     for key in keys:
-        proceedings.cast_vote(admin, hearing, key, VoteChoice.A_FAVOR)
-    proceedings.record_decision(admin, hearing, DecisionInput(
+        deliberation.cast_vote(admin, hearing, key, VoteChoice.A_FAVOR)
+    decisions.record_decision(admin, hearing, DecisionInput(
         DecisionOutcome.DECIDED, RiskLevel.EXTRAORDINARIO, concept="Medidas idóneas",
         measures=[MeasureInput("chaleco_blindado", 1, MeasureAction.IMPLEMENTAR, 6)]))
     sessions.update_session(admin, sid, end=time(10, 0))

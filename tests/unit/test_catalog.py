@@ -54,10 +54,12 @@ GVP_SEATS = [
 ]
 POBLACIONAL_HEAD = [
     ("mininterior_ddhh", "MININTERIOR_DDHH", "preside", VV, None, "Dirección de Derechos Humanos"),
-    ("programa_presidencial_ddhh", "CONSEJERIA_DDHH", "miembro", VV, None, "Programa Presidencial de Derechos Humanos y DIH"),
+    ("programa_presidencial_ddhh", "CONSEJERIA_DDHH", "miembro", VV, None,
+     "Programa Presidencial de Derechos Humanos y DIH"),
     ("uariv", "UARIV", "miembro", VV, None, "Víctimas"),
     ("policia_dipro", "PONAL_DIPRO", "miembro", VV, None, "Protección y Servicios Especiales"),
-    ("policia_inspeccion_ddhh", "PONAL_INSGE_DDHH", "miembro", VV, None, "Oficina de Derechos Humanos de la Inspección General"),
+    ("policia_inspeccion_ddhh", "PONAL_INSGE_DDHH", "miembro", VV, None,
+     "Oficina de Derechos Humanos de la Inspección General"),
     ("procuraduria", "PGN", "invitado_permanente", SV, None, "Procuraduría General"),
     ("defensoria", "DEFENSORIA", "invitado_permanente", SV, None, "Defensoría del Pueblo"),
     ("fiscalia", "FGN", "invitado_permanente", SV, None, "Fiscalía General"),
@@ -72,15 +74,18 @@ POBLACIONAL_TAIL = [
 POBLACIONAL_SEATS = [*POBLACIONAL_HEAD, ACNUR_DISPLACED, *POBLACIONAL_TAIL]
 COLECTIVO_SEATS = [
     *POBLACIONAL_SEATS,
-    ("responsables_medidas_colectivas", "ENTIDAD_RESPONSABLE_MEDIDA", "invitado_ocasional", SV, "when_competent", "no enunciadas"),
+    ("responsables_medidas_colectivas", "ENTIDAD_RESPONSABLE_MEDIDA", "invitado_ocasional", SV, "when_competent",
+     "no enunciadas"),
 ]
 MUJERES_SEATS = [
     *POBLACIONAL_HEAD,
     ACNUR_ALWAYS,
     *POBLACIONAL_TAIL,
-    ("consejeria_mujer", "CONSEJERIA_MUJER", "invitado_especial", SV, None, "Alta Consejería Presidencial para la Equidad de la Mujer"),
+    ("consejeria_mujer", "CONSEJERIA_MUJER", "invitado_especial", SV, None,
+     "Alta Consejería Presidencial para la Equidad de la Mujer"),
     ("procuraduria_infancia", "PGN_INFANCIA", "invitado_especial", SV, None, "Infancia, la Adolescencia y la Familia"),
-    ("defensoria_ninez_mujer", "DEFENSORIA_NINEZ_MUJER", "invitado_especial", SV, None, "Niñez, la Juventud y la Mujer"),
+    ("defensoria_ninez_mujer", "DEFENSORIA_NINEZ_MUJER", "invitado_especial", SV, None,
+     "Niñez, la Juventud y la Mujer"),
     ("icbf", "ICBF", "invitado_especial", SV, None, "Bienestar Familiar"),
     ("minsalud", "MINSALUD", "invitado_especial", SV, None, "Ministerio de Salud"),
     ("mintrabajo", "MINTRABAJO", "invitado_especial", SV, None, "Ministerio de Trabajo"),
@@ -92,14 +97,16 @@ UP_PCC_SEATS = [
     ("mininterior_ddhh", "MININTERIOR_DDHH", "secretaria_tecnica", VV, None, "Dirección de Derechos Humanos"),
     ("consejeria_ddhh", "CONSEJERIA_DDHH", "miembro", VV, None, "Consejería Presidencial para los Derechos Humanos"),
     ("uariv", "UARIV", "miembro", VV, None, "Víctimas"),
-    ("policia_inspeccion_ddhh", "PONAL_INSGE_DDHH", "miembro", VV, None, "Grupo de Derechos Humanos de la Inspección General"),
+    ("policia_inspeccion_ddhh", "PONAL_INSGE_DDHH", "miembro", VV, None,
+     "Grupo de Derechos Humanos de la Inspección General"),
     ("union_patriotica", "UP", "miembro", VV, None, "Unión Patriótica"),
     ("partido_comunista", "PCC", "miembro", VV, None, "Partido Comunista Colombiano"),
     ("reiniciar", "REINICIAR", "miembro", VV, None, "Corporación Reiniciar"),
     ("ccj", "CCJ", "miembro", VV, None, "Comisión Colombiana de Juristas"),
     ("procuraduria", "PGN", "invitado_especial", SV, None, "Procuraduría General"),
     ("defensoria", "DEFENSORIA", "invitado_especial", SV, None, "Defensoría del Pueblo"),
-    ("entidades_restablecimiento", "ENTIDAD_RESTABLECIMIENTO", "invitado_ocasional", SV, "restoration_measures", "Ministerios, departamentos y unidades administrativas especiales"),
+    ("entidades_restablecimiento", "ENTIDAD_RESTABLECIMIENTO", "invitado_ocasional", SV, "restoration_measures",
+     "Ministerios, departamentos y unidades administrativas especiales"),
 ]
 ESPECIAL_SEATS = [
     ("unp", "UNP", "preside", VV, None, "Unidad Nacional de Protección"),
@@ -151,7 +158,8 @@ def test_seats_match_domain(catalog: Catalog, code: str) -> None:
             (c, ["MININTERIOR_DDHH", "CONSEJERIA_DDHH", "UARIV", "PONAL_DIPRO", "PONAL_INSGE_DDHH"])
             for c in WITH_DELEGATES
         ],
-        ("CERREM_UP_PCC", ["UNP", "MININTERIOR_DDHH", "CONSEJERIA_DDHH", "UARIV", "PONAL_INSGE_DDHH", "UP", "PCC", "REINICIAR", "CCJ"]),
+        ("CERREM_UP_PCC", ["UNP", "MININTERIOR_DDHH", "CONSEJERIA_DDHH", "UARIV", "PONAL_INSGE_DDHH", "UP", "PCC",
+                           "REINICIAR", "CCJ"]),
         ("COMITE_ESPECIAL", ["UNP", "PONAL_DIPRO", "UNP_SER"]),
     ],
 )
@@ -314,7 +322,8 @@ def test_json_shape(catalog: Catalog) -> None:
             assert seat["role"] in {r.value for r in SeatRole}
             assert isinstance(seat["entity"], str) and isinstance(seat["legal_basis"], str)
     gvp = data[0]
-    assert [s["entity"] for s in gvp["seats"]][:2] == ["Unidad Nacional de Protección", "Ministerio de Defensa Nacional"]
+    assert [s["entity"] for s in gvp["seats"]][:2] == [
+        "Unidad Nacional de Protección", "Ministerio de Defensa Nacional"]
     mujeres = next(c for c in data if c["code"] == "CERREM_MUJERES")
     assert next(s for s in mujeres["seats"] if s["key"] == "acnur")["condition"] is None
     assert catalog_as_json(catalog, date(2010, 1, 1)) == []
@@ -517,7 +526,8 @@ def test_inheritance_errors(tmp_path: Path) -> None:
     (tmp_path / "HEREDA.toml").write_text(committee("", head=body), encoding="utf-8")
     with pytest.raises(ValidationError, match=r"HEREDA\.toml.*«remove».*no_existe"):
         load_catalog(extra_dirs=[tmp_path])
-    dup = committee(seat("acnur", role="invitado_permanente", rights="solo_voz"), head='inherits = "CERREM_POBLACIONAL"')
+    dup = committee(seat("acnur", role="invitado_permanente", rights="solo_voz"),
+                    head='inherits = "CERREM_POBLACIONAL"')
     (tmp_path / "HEREDA.toml").write_text(dup.replace(PRESIDE, ""), encoding="utf-8")
     with pytest.raises(ValidationError, match=r"HEREDA\.toml.*«acnur».*override = true"):
         load_catalog(extra_dirs=[tmp_path])
@@ -543,8 +553,12 @@ def test_circular_inheritance(tmp_path: Path) -> None:
          '[[band]]\nlevel = "ordinario"\nmin_pct = 0.0\nmax_pct = 40.0\n'
          '[[band]]\nlevel = "extraordinario"\nmin_pct = 50.0\nmax_pct = 79.99\n'
          '[[band]]\nlevel = "extremo"\nmin_pct = 80.0\nmax_pct = 100.0\n', "justo después"),
-        ("measures.toml", '[[measure]]\ncode = "x"\nname = "X"\ncategory = "liviana"\nunit_singular = "x"\nunit_plural = "xs"\n', "«category»"),
-        ("populations.toml", '[[population]]\nnumber = 3\ncode = "otra"\nname = "Otra"\nlegal_basis = "x"\nvalid_from = 2020-01-01\n', "número 3"),
+        ("measures.toml",
+         '[[measure]]\ncode = "x"\nname = "X"\ncategory = "liviana"\nunit_singular = "x"\nunit_plural = "xs"\n',
+         "«category»"),
+        ("populations.toml",
+         '[[population]]\nnumber = 3\ncode = "otra"\nname = "Otra"\nlegal_basis = "x"\nvalid_from = 2020-01-01\n',
+         "número 3"),
     ],
 )
 def test_other_file_errors(tmp_path: Path, name: str, content: str, fragment: str) -> None:

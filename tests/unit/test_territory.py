@@ -1,5 +1,5 @@
+from comite.demo.data import DEPARTMENTS as DEMO_DEPARTMENTS
 from comite.rules.territory import DEPARTMENTS, canonical_department
-from comite.services.demo import DEPARTMENTS as DEMO_DEPARTMENTS
 
 
 def test_the_32_departments_and_bogota():

@@ -18,12 +18,12 @@ from comite.catalog.schema import (
     Catalog,
     CommitteeDef,
     CompositionDef,
-    MeasureCategory,
     MeasureTypeDef,
     PopulationDef,
     RiskLevelBand,
     SeatDef,
 )
+from comite.domain import MeasureCategory
 
 __all__ = [
     "DATA_DIR",

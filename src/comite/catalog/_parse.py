@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar, overload
 
 from comite.catalog.schema import VOTING_ROLES, format_day
 from comite.domain import LabeledEnum, Rights, SeatCondition, SeatRole
@@ -140,6 +140,14 @@ def period(table: Mapping[str, Any], where: Where) -> tuple[date, date | None]:
     return start, end
 
 
+@overload
+def choice(table: Mapping[str, Any], key: str, where: Where, enum: type[E], *, required: Literal[True] = True) -> E: ...
+
+
+@overload
+def choice(table: Mapping[str, Any], key: str, where: Where, enum: type[E], *, required: bool) -> E | None: ...
+
+
 def choice(
     table: Mapping[str, Any], key: str, where: Where, enum: type[E], *, required: bool = True
 ) -> E | None:
@@ -150,7 +158,7 @@ def choice(
         return None
     if isinstance(value, str):
         try:
-            return enum.parse(value)  # type: ignore[return-value]
+            return enum.parse(value)
         except ValueError:
             pass
     codes = ", ".join(m.value for m in enum)
@@ -252,8 +260,8 @@ def parse_seat(table: Mapping[str, Any], where: Where, population_codes: set[str
         entity=text(table, "entity", where),
         entity_code=text(table, "entity_code", where),
         holder=text(table, "holder", where),
-        role=choice(table, "role", where, SeatRole),  # type: ignore[arg-type]
-        rights=choice(table, "rights", where, Rights),  # type: ignore[arg-type]
+        role=choice(table, "role", where, SeatRole),
+        rights=choice(table, "rights", where, Rights),
         condition=choice(table, "condition", where, SeatCondition, required=False),
         population=text(table, "population", where, required=False) or None,
         legal_basis=text(table, "legal_basis", where),

@@ -36,16 +36,16 @@ from itertools import combinations, pairwise
 from pathlib import Path
 from typing import Any
 
+from comite import paths
 from comite.catalog import _parse as p
 from comite.catalog._committees import load_committees
 from comite.catalog.schema import (
     Catalog,
-    MeasureCategory,
     MeasureTypeDef,
     PopulationDef,
     RiskLevelBand,
 )
-from comite.domain import RiskLevel
+from comite.domain import MeasureCategory, RiskLevel
 from comite.errors import ValidationError
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -91,8 +91,6 @@ def load_catalog(data_dir: Path | None = None, *, extra_dirs: Iterable[Path] = (
 
 def admin_catalog_dir() -> Path:
     """Where an administrator puts extra catalogue files (may not exist)."""
-    from comite import paths
-
     return paths.config_dir() / ADMIN_SUBDIR
 
 
@@ -159,7 +157,7 @@ def _load_measures(docs: list[tuple[Path, dict[str, Any]]]) -> tuple[MeasureType
             found[code] = MeasureTypeDef(
                 code=code,
                 name=p.text(table, "name", w),
-                category=p.choice(table, "category", w, MeasureCategory),  # type: ignore[arg-type]
+                category=p.choice(table, "category", w, MeasureCategory),
                 unit_singular=p.text(table, "unit_singular", w),
                 unit_plural=p.text(table, "unit_plural", w),
                 restoration=p.flag(table, "restoration", w),
@@ -178,7 +176,7 @@ def _load_bands(path: Path, doc: dict[str, Any]) -> tuple[RiskLevelBand, ...]:
         w = where.child(f"banda {i}")
         p.check_keys(table, {"level", "min_pct", "max_pct"}, w)
         band = RiskLevelBand(
-            level=p.choice(table, "level", w, RiskLevel),  # type: ignore[arg-type]
+            level=p.choice(table, "level", w, RiskLevel),
             min_pct=p.number(table, "min_pct", w),
             max_pct=p.number(table, "max_pct", w),
         )

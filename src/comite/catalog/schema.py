@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from comite.domain import (
     CommitteeKind,
-    LabeledEnum,
+    MeasureCategory,
     Rights,
     RiskLevel,
     SeatCondition,
@@ -35,14 +35,6 @@ def format_day(day: date) -> str:
 def in_period(day: date, start: date, end: date | None) -> bool:
     """True if ``start <= day <= end`` (``end`` None: open-ended)."""
     return start <= day and (end is None or day <= end)
-
-
-class MeasureCategory(LabeledEnum):
-    """Kind of protection measure (seed 001, section 7; Res. 1085 de 2015)."""
-
-    SOFT = ("soft", "Blanda")
-    HARD = ("hard", "Dura")
-    COLLECTIVE = ("collective", "Colectiva")
 
 
 #: Roles that sit with voice and vote; invitees (``invitado_*``) never vote.

@@ -295,7 +295,7 @@ def _write_case(r: _Renderer, number: str, case: CaseBlock, gvp: bool = False) -
                 choice = "en contra" if v.choice is VoteChoice.EN_CONTRA else v.choice.label.lower()
                 r.para(
                     (f"{v.entity.strip()} ({v.voter.strip()}), voto {choice}:", "b"),
-                    "\n" + v.dissent.strip(),
+                    "\n" + (v.dissent or "").strip(),
                 )
     elif case.a_favor or case.en_contra or case.abstencion:
         r.emphasis(_vote_summary(case))

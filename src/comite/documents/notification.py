@@ -37,6 +37,7 @@ from comite.documents.data import (
 )
 from comite.documents.resolution import is_feminine
 from comite.documents.spanish import (
+    Gender,
     date_in_words,
     date_long,
     months_phrase,
@@ -82,8 +83,9 @@ class CaseRow:
 
 def measure_phrase(measure: MeasureRow) -> str:
     """``"Implementar dos (2) hombres de protección por seis (6) meses"``."""
-    gender = "f" if is_feminine(measure.unit_singular) else "m"
-    text = f"{measure.action.label} {quantity_phrase(measure.quantity, measure.unit_singular, measure.unit_plural, gender=gender)}"
+    gender: Gender = "f" if is_feminine(measure.unit_singular) else "m"
+    quantity = quantity_phrase(measure.quantity, measure.unit_singular, measure.unit_plural, gender=gender)
+    text = f"{measure.action.label} {quantity}"
     if measure.temporality_months:
         text += f" por {months_phrase(measure.temporality_months)}"
     if measure.notes.strip():
@@ -165,7 +167,7 @@ def column_fractions(rows: list[CaseRow], n_columns: int) -> list[float]:
         for r in rows
     ]
 
-    def lines(widths: list[float], split: tuple[float, ...]) -> int:
+    def lines(widths: list[list[float]], split: tuple[float, ...]) -> int:
         usable = [left * share * pc.CONTENT_WIDTH - pc.CELL_PADDING for share in split]
         # (words do not fill a line exactly: count a line as 90 % full)
         return max(sum(math.ceil(w / (0.9 * u)) for w in cell) for cell, u in zip(widths, usable, strict=True))

@@ -21,7 +21,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from datetime import date
@@ -31,6 +31,7 @@ from comite import paths
 from comite.documents.data import MeasureRow, ResolutionData, SessionInfo
 from comite.documents.offload import exit_with_parent, start_method
 from comite.documents.spanish import (
+    Gender,
     cardinal,
     date_in_words,
     date_long,
@@ -180,7 +181,7 @@ def article_ordinals(adopted: bool, finalised: bool, suspended: bool) -> dict[st
 
 def measure_context(number: int, measure: MeasureRow) -> dict[str, object]:
     """One row of ``medidas``: ``m.numero``, ``m.accion``, ``m.cantidad``..."""
-    gender = "f" if is_feminine(measure.unit_singular) else "m"
+    gender: Gender = "f" if is_feminine(measure.unit_singular) else "m"
     return {
         "numero": number,
         "codigo": measure.code,
@@ -413,7 +414,7 @@ def _render_here(
     template_paths: list[Path],
     compiled: dict[Path, CompiledDocxTemplate],
     cancel: Cancel | None,
-) -> Iterator[tuple[int, bytes]]:
+) -> Generator[tuple[int, bytes], None, None]:
     for index, data in enumerate(batch):
         if cancel and cancel():
             return
@@ -447,7 +448,7 @@ def _render_in_pool(
     method: str,
     *,
     parent_renders: bool = True,
-) -> Iterator[tuple[int, bytes]]:
+) -> Generator[tuple[int, bytes], None, None]:
     """Render with ``workers - 1`` helper processes plus this one.
 
     Helpers take chunks from the front of the batch; this process does not
@@ -462,7 +463,7 @@ def _render_in_pool(
     jobs = [(i, str(template_paths[i]), data) for i, data in enumerate(batch)]
     chunks = [jobs[i : i + _CHUNK] for i in range(0, len(jobs), _CHUNK)]
 
-    def here(chunk: list[tuple[int, str, ResolutionData]]) -> Iterator[tuple[int, bytes]]:
+    def here(chunk: list[tuple[int, str, ResolutionData]]) -> Generator[tuple[int, bytes], None, None]:
         for index, key, data in chunk:
             if cancel and cancel():
                 return

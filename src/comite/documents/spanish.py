@@ -201,10 +201,8 @@ def time_12h(t: time | datetime) -> str:
 
 def time_range(start: time | None, end: time | None) -> str:
     """``"9:00 a. m. a 12:00 m."``; a missing end gives ``"desde las 9:00 a. m."``."""
-    if start is None and end is None:
-        return "por definir"
     if end is None:
-        return f"desde las {time_12h(start)}"  # type: ignore[arg-type]
+        return "por definir" if start is None else f"desde las {time_12h(start)}"
     if start is None:
         return f"hasta las {time_12h(end)}"
     return f"{time_12h(start)} a {time_12h(end)}"

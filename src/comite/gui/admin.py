@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
-import re
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDialog, QListWidgetItem, QWidget
 
+from comite.domain import Role
 from comite.errors import ComiteError, ValidationError
 from comite.gui import dialogs, workers
 from comite.gui import formatting as fmt
@@ -21,7 +20,7 @@ from comite.gui.table_models import RIGHT, Column, RowTableModel, attach, fit_co
 from comite.services import accounts, audit, cases
 from comite.services.accounts import UserRow
 from comite.services.audit import AuditRow
-from comite.services.context import Role, ServiceContext
+from comite.services.context import Changes, ServiceContext
 from comite.services.dashboard import CommitteeInfo, radicados
 from comite.storage import crypto, passwords
 from comite.text import normalize_radicado
@@ -131,7 +130,7 @@ class NewUserDialog(QDialog):
 
 
 class UsersPage(QWidget):
-    changed = Signal(object)
+    changed = Signal(object)  # the Changes of an account created here (the window publishes them)
 
     def __init__(self, ctx: ServiceContext, committees: list[CommitteeInfo], *,
                  kdf: crypto.KdfParams | None = None, hasher: passwords.PasswordHasherConfig | None = None,
@@ -188,7 +187,14 @@ class UsersPage(QWidget):
         self.dialog.open()
         return self.dialog
 
+    def on_changes(self, changes: Changes, initiator: object) -> None:
+        """Accounts changed elsewhere (another window, or a lockout): re-read them if in view
+        (the window re-reads them whenever the page is shown)."""
+        if changes.users and initiator is not self and self.isVisible():
+            self.refresh()
+
     def _created(self, username: str) -> None:
+        self.changed.emit(Changes(users=True))
         self.refresh()
         at = self.model.find(lambda r: r.username == username)
         if at is not None:
@@ -196,59 +202,6 @@ class UsersPage(QWidget):
 
 
 # --- audit ---------------------------------------------------------------------------------------
-
-AUDIT_ACTIONS = {
-    "base_inicializada": "Base de datos inicializada",
-    "login": "Inicio de sesión",
-    "login_fallido": "Intento fallido de inicio de sesión",
-    "cuenta_bloqueada": "Cuenta bloqueada por intentos",
-    "usuario_creado": "Cuenta creada",
-    "usuario_modificado": "Cuenta modificada",
-    "contrasena_cambiada": "Contraseña cambiada",
-    "cuenta_recuperada": "Cuenta recuperada con la llave de recuperación",
-    "caso_creado": "Caso registrado",
-    "caso_modificado": "Caso modificado",
-    "lectura_reservada": "Lectura de datos reservados",
-    "sesion_creada": "Sesión creada",
-    "sesion_modificada": "Sesión modificada",
-    "sesion_estado": "Cambio de estado de la sesión",
-    "caso_en_agenda": "Caso agregado al orden del día",
-    "agenda_punto": "Punto agregado al orden del día",
-    "agenda_retiro": "Punto retirado del orden del día",
-    "agenda_orden": "Orden del día reordenado",
-    "decision": "Decisión registrada",
-    "decision_retirada": "Decisión retirada",
-    "compromiso_creado": "Compromiso creado",
-    "compromiso_estado": "Compromiso actualizado",
-    "emergencia_registrada": "Medida de emergencia registrada",
-    "emergencia_informada": "Medida de emergencia informada",
-    "copia_seguridad": "Copia de seguridad",
-}
-
-
-def action_label(code: str) -> str:
-    return AUDIT_ACTIONS.get(code, code.replace("_", " ").capitalize())
-
-
-_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-
-
-def details_text(raw: str) -> str:
-    """The entry's details as one line; reserved values stay encrypted and are only named."""
-    try:
-        data = json.loads(raw) if raw else {}
-    except ValueError:
-        return raw
-    if not isinstance(data, dict):
-        return str(data)
-    secret = data.pop("reservado", None)
-    parts = [f"{k}: {json.dumps(v, ensure_ascii=False) if isinstance(v, dict | list) else v}"
-             for k, v in data.items()]
-    parts = [_ISO_DATE.sub(r"\3/\2/\1", p) for p in parts]
-    if secret:
-        parts.append("(incluye datos reservados cifrados)")
-    return "; ".join(parts)
-
 
 def _qdate(d: date) -> QDate:
     return QDate(d.year, d.month, d.day)
@@ -265,10 +218,10 @@ class AuditPage(QWidget):
             Column("N.º", lambda r: r.id, align=RIGHT),
             Column("Fecha y hora", lambda r: r.at),
             Column("Usuario", lambda r: r.username),
-            Column("Acción", lambda r: action_label(r.action), tooltip=lambda r: r.action),
-            Column("Sobre", lambda r: f"{r.entity} {r.entity_id}" if r.entity_id is not None else r.entity),
+            Column("Acción", lambda r: r.action_label, tooltip=lambda r: r.action),
+            Column("Sobre", lambda r: r.subject),
             Column("Caso", lambda r: self._radicados.get(r.case_id, "") if r.case_id else ""),
-            Column("Detalles", lambda r: details_text(r.details), tooltip=lambda r: details_text(r.details)),
+            Column("Detalles", lambda r: r.summary, tooltip=lambda r: r.summary),
         ), self)
         attach(self.ui.auditTable, self.model, sort_column=0, order=Qt.SortOrder.DescendingOrder)
         today = ctx.today()

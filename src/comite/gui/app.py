@@ -79,7 +79,7 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(paths.APP_NAME)
     app.setApplicationDisplayName("comite")
     QLocale.setDefault(QLocale(QLocale.Language.Spanish, QLocale.Country.Colombia))
-    return app  # type: ignore[return-value]
+    return app  # type: ignore[return-value]  # instance() is typed QCoreApplication
 
 
 def spanish_translator(parent: QObject | None = None) -> QTranslator | None:

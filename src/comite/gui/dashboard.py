@@ -14,15 +14,15 @@ a session in its workspace (signals :attr:`DashboardPage.open_case` and
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QGroupBox, QLabel, QTableView, QWidget
 
 from comite.gui import dialogs, workers
 from comite.gui import formatting as fmt
+from comite.gui.bus import RefreshWhenShown
 from comite.gui.forms.ui_dashboard_page import Ui_DashboardPage
 from comite.gui.table_models import RIGHT, ROW_ROLE, Column, RowTableModel, attach, fit_columns
 from comite.services import dashboard
-from comite.services.context import ServiceContext
+from comite.services.context import Changes, ServiceContext
 
 GVP_COLUMNS = (
     Column("Radicado", lambda r: r.radicado),
@@ -68,7 +68,7 @@ _LAYOUT = {
 }
 
 
-class DashboardPage(QWidget):
+class DashboardPage(RefreshWhenShown, QWidget):
     open_session = Signal(int)
     open_case = Signal(int)
 
@@ -80,7 +80,8 @@ class DashboardPage(QWidget):
         self.committee_code: str | None = None
         self.board: dashboard.Dashboard | None = None
         self._totals = (0, 0, 0, 0)
-        self._loading = self._again = self._stale = False
+        self._loading = self._again = self._queued = False
+        self._stale = True  # read when first shown, then again when shown after a change (see on_changes)
         self.gvp_model = RowTableModel(GVP_COLUMNS, self)
         self.measures_model = RowTableModel(MEASURE_COLUMNS, self)
         self.commitments_model = RowTableModel(COMMITMENT_COLUMNS, self)
@@ -103,24 +104,28 @@ class DashboardPage(QWidget):
         self.ui.refreshButton.clicked.connect(self.refresh)
         self.ui.dateLabel.setText("Cargando el trabajo pendiente…")
 
-    def refresh_when_shown(self) -> None:
-        """Refresh now if the page is on screen, else as soon as it first is (the window's
-        first paint does not wait for, nor share the processor with, the reading)."""
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
+    def on_changes(self, changes: Changes, _initiator: object) -> None:
+        """Cases, decisions (measures to revalue), commitments and actas are what the lists show."""
+        if (changes.cases or changes.decisions or changes.commitments or changes.acta or changes.session
+                or changes.agenda or changes.catalog):
+            self.refresh_when_shown()
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self._stale = False
-            QTimer.singleShot(0, self.refresh)
+    def refresh_shown(self) -> None:
+        """Shown again after a change, or for the first time: read once the page is painted (the
+        window's first paint does not wait for, nor share the processor with, the reading). Shown
+        twice before that: read once."""
+        if not self._queued:
+            self._queued = True
+            QTimer.singleShot(0, self._refresh_queued)
+
+    def _refresh_queued(self) -> None:
+        self._queued = False
+        self.refresh()
 
     def set_committee(self, committee_code: str | None, *, refresh: bool = True) -> None:
         self.committee_code = committee_code
         if refresh:
-            self.refresh()
+            self.refresh_when_shown()
 
     @Slot()
     def refresh(self) -> None:

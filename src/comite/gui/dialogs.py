@@ -79,7 +79,7 @@ def log_exception(exc: BaseException, where: str = "") -> None:
         return
     log.error("Error inesperado%s\n%s", f" en {where}" if where else "", format_exception(exc))
     with contextlib.suppress(AttributeError):  # exceptions with __slots__ just get logged twice
-        exc._comite_logged = True  # type: ignore[attr-defined]
+        exc._comite_logged = True  # type: ignore[attr-defined]  # marks the object: logged once
 
 
 def failure_place(exc: BaseException) -> str:

@@ -3,16 +3,19 @@
 A :class:`LiveUpdates` runs a :class:`~comite.services.feed.ChangeFeed` in a
 daemon thread (LISTEN/NOTIFY on PostgreSQL, ``PRAGMA data_version`` on SQLite)
 and hands the new audit entries to the window's thread through a queued
-signal. :func:`changes_from_events` turns them into the same
-:class:`~comite.services.context.Changes` a local edit produces, per session,
-so the open pages reload exactly what the other person touched — and the
-reloads keep whatever this user is typing (see the case tab's deliberation and
-decision form).
+signal. :func:`changes_from_events` turns them, through the one registry of
+:mod:`comite.services.change_registry`, into the same
+:class:`~comite.services.context.Changes` a local edit produces; the window
+publishes them on its change bus, so the open pages reload exactly what the
+other person touched -- and the reloads keep whatever this user is typing (see
+the case tab's deliberation and decision form).
 
-Entries by this user's own account are skipped (this window already shows its
-own edits), and so are reads (opening a case's reserved data, exporting the
-acta): they change nothing on screen, and reloading on them would feed on
-itself, since a reload may record a read.
+Entries this client wrote itself are skipped by their *origin* (the id of the
+:class:`~comite.storage.database.Database` that wrote them): this window already
+shows its own edits. The same account in another window or on another desktop
+has another origin, so it is heard. Reads (opening a case's reserved data,
+exporting the acta) change nothing on screen, and reloading on them would feed
+on itself, since a reload may record a read.
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ from collections.abc import Iterable
 from PySide6.QtCore import QObject, Signal
 
 from comite.errors import StorageError
+from comite.gui.bus import merged
+from comite.services.change_registry import NOTHING, changes_for
 from comite.services.context import Changes
 from comite.services.feed import POLL_LIMIT, ChangeEvent, ChangeFeed
 from comite.storage.database import Database
@@ -34,56 +39,22 @@ WAIT_SECONDS = 0.2
 """How long one wait for news lasts (it returns at once when something arrives); also
 how long closing the window may wait for the thread to notice."""
 
-# action -> which part of a session it changes
-_SESSION_ACTIONS: dict[str, dict[str, bool]] = {
-    "agenda_orden": {"agenda": True},
-    "agenda_punto": {"agenda": True},
-    "agenda_retiro": {"agenda": True},
-    "caso_en_agenda": {"agenda": True},
-    "asistencia": {"attendance": True},
-    "asistencia_casos": {"attendance": True},
-    "invitado_agregado": {"attendance": True},
-    "voto": {"decisions": True},
-    "voto_retirado": {"decisions": True},
-    "decision": {"decisions": True},
-    "decision_retirada": {"decisions": True},
-    "caso_deliberacion": {"decisions": True},
-    "observacion": {"decisions": True},
-    "observacion_retirada": {"decisions": True},
-    "reconocimiento_social": {"decisions": True},
-    "emergencia_informada": {"agenda": True},
-    "sesion_estado": {"session": True, "acta": True},
-    "sesion_modificada": {"session": True},
-    "acta_observacion": {"acta": True},
-    "acta_observacion_atendida": {"acta": True},
-    "acta_observacion_reabierta": {"acta": True},
-    "acta_borrador": {"session": True, "acta": True},
-    "acta_aprobada": {"session": True, "acta": True},
-    "acta_fe_de_erratas": {"acta": True},
-    "resoluciones_numeradas": {"acta": True},
-}
-_COMMITMENT_ACTIONS = {"compromiso_creado", "compromiso_estado"}
 
-
-def changes_from_events(events: Iterable[ChangeEvent], own_username: str) -> tuple[dict[int, Changes], bool, set[str]]:
-    """Per session id, what others changed in it; whether commitments changed (they are
-    shown by every open session); and who made the changes."""
-    flags: dict[int, dict[str, bool]] = {}
-    commitments = False
+def changes_from_events(events: Iterable[ChangeEvent], own_origin: str | None) -> tuple[list[Changes], set[str]]:
+    """What other clients changed, one :class:`Changes` per session and case they touched (in the
+    order first touched), and who made the changes."""
+    placed: dict[tuple[int | None, int | None], Changes] = {}
     who: set[str] = set()
     for e in events:
-        if e.username == own_username:
+        if e.origin is not None and e.origin == own_origin:
             continue
-        if e.action in _COMMITMENT_ACTIONS:
-            commitments = True
-            who.add(e.username)
+        changes = changes_for(e.action, e.entity, e.entity_id, e.case_id)
+        if changes == NOTHING:
             continue
-        parts = _SESSION_ACTIONS.get(e.action)
-        if parts is None or e.entity != "sesion" or e.entity_id is None:
-            continue
-        flags.setdefault(e.entity_id, {}).update(parts)
+        key = (changes.session_id, changes.case_id)
+        placed[key] = merged(placed.get(key), changes)
         who.add(e.username)
-    return {sid: Changes(session_id=sid, **parts) for sid, parts in flags.items()}, commitments, who
+    return list(placed.values()), who
 
 
 class LiveUpdates(QObject):

@@ -5,31 +5,31 @@ Hooks for pages (the session workspace in particular)::
 
     window = self.window()                      # a MainWindow
     window.register_undo_stack(self.undo_stack) # or just have an ``undo_stack`` attribute
-    window.notify_changes(changes)              # after a service call: lists refresh
-                                                # (a ``changed`` signal on the page is connected to it)
+    window.bus.publish(changes, self)           # after a service call: every page hears it
 
-A session workspace is ``comite.gui.session_page.SessionPage(ctx, session_id,
-parent)``, imported when first needed. It opens in the central area (double
-click or Intro on a session, or :meth:`MainWindow.open_session`), gets an entry
-in the navigation, and stays open (with whatever is being typed) until closed
-with Ctrl+W. Optional members it may define: ``changed`` (a signal carrying
-:class:`~comite.services.context.Changes`, connected to :meth:`MainWindow.notify_changes`),
-``refresh()`` (F5), ``can_close()`` (before Ctrl+W), ``focus_search()`` (Ctrl+F).
-While it shows, its ``undo_stack`` is the active one of
-:attr:`MainWindow.undo_group` (Editar ▸ Deshacer/Rehacer). The window never
-pushes changes back into a page (no ping-pong); a page that wants to hear about
-other pages' edits listens to :attr:`MainWindow.changes_applied` and must not
-re-emit what it receives.
+Every change travels one route, the window's :class:`~comite.gui.bus.ChangeBus`:
+a page publishes the :class:`~comite.services.context.Changes` a service returned,
+naming itself as the initiator; what other desktops (or windows) record arrives
+the same way from the live feed, initiator :data:`~comite.gui.bus.REMOTE`. Each
+page listens to ``bus.changes_applied``, decides whether the change concerns it,
+and when hidden only marks itself to refresh when shown. A listener never
+publishes what it hears (no ping-pong).
+
+A session workspace is :class:`comite.gui.session_page.SessionPage`. It opens in
+the central area (double click or Intro on a session, or :meth:`MainWindow.open_session`),
+gets an entry in the navigation, and stays open (with whatever is being typed)
+until closed with Ctrl+W. Optional members it may define: ``refresh()`` (F5),
+``can_close()`` (before Ctrl+W), ``focus_search()`` (Ctrl+F). While it shows, its
+``undo_stack`` is the active one of :attr:`MainWindow.undo_group` (Editar ▸
+Deshacer/Rehacer).
 """
 
 from __future__ import annotations
 
 import contextlib
 import html
-import importlib
 import logging
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import datetime
 
 import shiboken6
@@ -38,9 +38,11 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup, QUndoS
 from PySide6.QtWidgets import QApplication, QLabel, QListWidgetItem, QMainWindow, QMenu, QWidget
 
 import comite
+from comite.domain import Role
 from comite.errors import ComiteError
 from comite.gui import dialogs, workers
 from comite.gui import formatting as fmt
+from comite.gui.bus import REMOTE, ChangeBus, concerns_session
 from comite.gui.dashboard import DashboardPage
 from comite.gui.forms.ui_main_window import Ui_MainWindow
 from comite.gui.idle import IdleWatcher, LockDialog
@@ -48,6 +50,7 @@ from comite.gui.live import LiveUpdates, changes_from_events
 from comite.gui.login import DEMO_MARK
 from comite.gui.new_session import NewSessionDialog
 from comite.gui.preferences import PreferencesDialog
+from comite.gui.session_page import SessionPage
 from comite.gui.settings import Preferences, geometry_store, save_preferences
 from comite.gui.table_models import (
     RIGHT,
@@ -59,7 +62,7 @@ from comite.gui.table_models import (
     select_row,
 )
 from comite.services import sessions
-from comite.services.context import Changes, Role, ServiceContext
+from comite.services.context import Changes, ServiceContext
 from comite.services.dashboard import visible_committees
 from comite.services.permissions import Action, allowed
 from comite.services.sessions import SessionRow
@@ -68,29 +71,10 @@ from comite.storage.secrets import KeyringSecretStore, SecretStore
 
 log = logging.getLogger(__name__)
 
-SESSION_PAGE_MODULE = "comite.gui.session_page"
 HOME, SESSIONS, REGISTRY, USERS, AUDIT = "inicio", "sesiones", "registro", "usuarios", "auditoria"
 SESSION_PREFIX = "sesion:"
 PAGE_NAMES = {HOME: "Inicio", SESSIONS: "Sesiones", REGISTRY: "Registro de casos", USERS: "Usuarios",
               AUDIT: "Auditoría"}
-
-
-class SessionWorkspaceMissing(ComiteError):
-    """The session workspace is not part of this installation."""
-
-
-def session_page_class() -> type[QWidget]:
-    """The session workspace class, imported on first use."""
-    try:
-        module = importlib.import_module(SESSION_PAGE_MODULE)
-    except ModuleNotFoundError as exc:
-        if exc.name != SESSION_PAGE_MODULE:
-            raise
-        raise SessionWorkspaceMissing(
-            "El espacio de trabajo de la sesión no está instalado en esta versión de comite; "
-            "la sesión está registrada y se puede consultar desde la línea de comandos."
-        ) from None
-    return module.SessionPage
 
 
 def session_title(row: SessionRow) -> str:
@@ -119,7 +103,6 @@ def _keyed_tip(action: QAction, verb: str, what: str, keys: str) -> None:
 class MainWindow(QMainWindow):
     """See the module docstring for the hooks pages use."""
 
-    changes_applied = Signal(object)  # Changes
     locked_changed = Signal(bool)
 
     def __init__(self, ctx: ServiceContext, *, demo: bool = False, preferences: Preferences | None = None,
@@ -136,6 +119,7 @@ class MainWindow(QMainWindow):
         self.account_params = (kdf, hasher)
         self._store = store
         self.undo_group = QUndoGroup(self)
+        self.bus = ChangeBus(self)  # every change, from here or from other desktops, to every page
         self.committees = visible_committees(ctx)
         self.session_pages: dict[int, QWidget] = {}
         self.new_session_dialog: NewSessionDialog | None = None
@@ -155,11 +139,13 @@ class MainWindow(QMainWindow):
         self.idle.idle.connect(self.lock)
         self.live = LiveUpdates(self.db, self)  # what other desktops record, within a second or two
         self.live.arrived.connect(self.others_changed)
+        self.bus.changes_applied.connect(self._sessions_list_changes)
         self.live.trouble.connect(lambda text: self.statusBar().showMessage(
             f"{text} Los cambios de otros equipos se mostrarán al recuperarla.", 10000))
         self.live.start()
         self._restore_geometry()
         self._sessions_loaded = False  # read when the list is first needed (the start page does not show it)
+        self._sessions_stale = False  # something it shows changed while it was hidden
         self.show_page(self.preferences.last_page if self.preferences.last_page in self._pages else HOME)
         if self.ui.pages.currentWidget() is self.ui.sessionsPage:  # already current: no page change to hear
             self._ensure_sessions()
@@ -195,6 +181,7 @@ class MainWindow(QMainWindow):
         from comite.gui.registry import RegistryPage
 
         self.dashboard_page = DashboardPage(self.ctx, self)
+        self.bus.changes_applied.connect(self.dashboard_page.on_changes)
         self.dashboard_page.open_session.connect(self.open_session)
         self.dashboard_page.open_case.connect(self.open_case)
         self._add_page(HOME, self.dashboard_page, self.ui.actionGoHome)
@@ -202,6 +189,7 @@ class MainWindow(QMainWindow):
         self.registry_page = None
         if allowed(self.ctx, Action.READ_CASES):
             self.registry_page = RegistryPage(self.ctx, self)
+            self.bus.changes_applied.connect(self.registry_page.on_changes)
             self._add_page(REGISTRY, self.registry_page, self.ui.actionGoRegistry)
         else:
             self.ui.actionGoRegistry.setVisible(False)
@@ -211,6 +199,8 @@ class MainWindow(QMainWindow):
 
             kdf, hasher = self.account_params
             self.users_page = UsersPage(self.ctx, self.committees, kdf=kdf, hasher=hasher, parent=self)
+            self.bus.changes_applied.connect(self.users_page.on_changes)
+            self.users_page.changed.connect(lambda changes: self.bus.publish(changes, self.users_page))
             self.audit_page = AuditPage(self.ctx, self)
             self._add_page(USERS, self.users_page, self.ui.actionGoUsers)
             self._add_page(AUDIT, self.audit_page, self.ui.actionGoAudit)
@@ -381,8 +371,6 @@ class MainWindow(QMainWindow):
             self.preferences.last_page = key
         if page is self.ui.sessionsPage:
             self._ensure_sessions()
-        elif page is self.dashboard_page:
-            self.dashboard_page.refresh_when_shown()
         elif page is self.users_page and self.users_page is not None:
             self.users_page.refresh()
         elif page is self.audit_page and self.audit_page is not None:
@@ -400,11 +388,21 @@ class MainWindow(QMainWindow):
 
     # --- sessions list --------------------------------------------------------------------------
     def _ensure_sessions(self) -> None:
-        if not self._sessions_loaded:
+        if not self._sessions_loaded or self._sessions_stale:
             self.reload_sessions()
 
+    def _sessions_list_changes(self, changes: Changes, _initiator: object) -> None:
+        """The list shows each session's date, times, type, status, place and number of cases:
+        it reloads for those (now if in view, else when next shown), not for a vote or attendance."""
+        if not (changes.session or changes.agenda or changes.catalog) or not self._sessions_loaded:
+            return
+        if self.ui.pages.currentWidget() is self.ui.sessionsPage and self.ui.sessionsPage.isVisible():
+            self.reload_sessions()
+        else:
+            self._sessions_stale = True
+
     def reload_sessions(self) -> None:
-        self._sessions_loaded = True
+        self._sessions_loaded, self._sessions_stale = True, False
         selected = current_row(self.ui.sessionsTable)
         try:
             rows = sessions.list_sessions(self.ctx, self.committee_code())
@@ -449,7 +447,7 @@ class MainWindow(QMainWindow):
 
     def _session_created(self, session_id: int, changes: Changes) -> None:
         self.filter_for_session(session_id)
-        self.notify_changes(changes)
+        self.bus.publish(changes, self.new_session_dialog or self)
         self.show_page(SESSIONS)
         self.select_session(session_id)
         self.ui.sessionsTable.setFocus()
@@ -492,15 +490,11 @@ class MainWindow(QMainWindow):
             self.show_page(key)
             return self.session_pages[session_id]
         try:
-            page_class = session_page_class()
-            page = page_class(self.ctx, session_id, self)
+            page = SessionPage(self.ctx, session_id, self, bus=self.bus)
         except ComiteError as exc:
             dialogs.show_error(self, exc)
             return None
         self.session_pages[session_id] = page
-        changed = getattr(page, "changed", None)
-        if changed is not None and hasattr(changed, "connect"):
-            changed.connect(self.notify_changes)
         stack = getattr(page, "undo_stack", None)
         if isinstance(stack, QUndoStack):
             self.register_undo_stack(stack)
@@ -551,43 +545,17 @@ class MainWindow(QMainWindow):
         if getattr(page, "undo_stack", None) is stack:
             self.undo_group.setActiveStack(stack)
 
-    def notify_changes(self, changes: Changes) -> None:
-        """A page changed data through a service: refresh the views that show it."""
-        if self._sessions_loaded and (changes.session or changes.agenda or changes.decisions or changes.acta
-                                      or changes.commitments):
-            self.reload_sessions()
-        if changes.users and self.users_page is not None:
-            self.users_page.refresh()
-        if self.ui.pages.currentWidget() is self.dashboard_page:
-            self.dashboard_page.refresh()
-        self.changes_applied.emit(changes)
-
     @Slot(object)
     def others_changed(self, events: list) -> None:
-        """Entries another desktop committed: reload what they touched in the open sessions."""
-        per_session, commitments, who = changes_from_events(events, self.actor.username)
-        if not per_session and not commitments:
-            return
-        shown = []
-        for session_id, page in list(self.session_pages.items()):
-            changes = per_session.get(session_id)
-            if commitments:
-                changes = replace(changes, commitments=True) if changes else Changes(commitments=True,
-                                                                                      session_id=session_id)
-            apply = getattr(page, "apply_changes", None)
-            if changes is not None and callable(apply):
-                try:
-                    apply(changes)
-                except ComiteError as exc:  # e.g. the session was deleted meanwhile
-                    log.info("no se pudo recargar la sesión %s: %s", session_id, exc)
-                    continue
-                if session_id in per_session:
-                    shown.append(page.windowTitle() or f"sesión {session_id}")
-        if per_session and not shown:  # nothing open shows it: the lists still should
-            self.notify_changes(Changes(session=True, commitments=commitments))
+        """Entries another desktop (or window) committed: on the bus, as the same changes made here."""
+        changes, who = changes_from_events(events, self.db.origin)
+        for change in changes:
+            self.bus.publish(change, REMOTE)
+        shown = [page.windowTitle() or f"sesión {sid}" for sid, page in self.session_pages.items()
+                 if any(c.session_id is not None and concerns_session(c, sid) for c in changes)]
         if shown:
             names = ", ".join(f"«{u}»" for u in sorted(who))
-            self.statusBar().showMessage(f"Actualizado con lo que registró {names} en otro equipo: "
+            self.statusBar().showMessage(f"Actualizado con lo que registró {names} desde otro equipo o ventana: "
                                          + "; ".join(shown) + ".", 8000)
 
     # --- other pages ----------------------------------------------------------------------------
@@ -655,6 +623,7 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.statusBar().showMessage(
             dialog.changes.message if dialog.changes else "", 6000))
+        dialog.accepted.connect(lambda: dialog.changes and self.bus.publish(dialog.changes, dialog))
         dialog.open()
         return dialog
 

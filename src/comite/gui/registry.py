@@ -15,10 +15,11 @@ from datetime import date
 from PySide6.QtCore import QItemSelection, Slot
 from PySide6.QtWidgets import QWidget
 
-from comite.domain import DecisionOutcome, MeasureAction, RiskLevel
+from comite.domain import CaseStatus, DecisionOutcome, MeasureAction, RiskLevel
 from comite.errors import ComiteError
 from comite.gui import dialogs
 from comite.gui import formatting as fmt
+from comite.gui.bus import RefreshWhenShown
 from comite.gui.forms.ui_registry_page import Ui_RegistryPage
 from comite.gui.table_models import (
     RIGHT,
@@ -31,22 +32,15 @@ from comite.gui.table_models import (
 )
 from comite.services import cases
 from comite.services.cases import CaseSummary, HistoryRow
-from comite.services.context import ServiceContext
+from comite.services.context import Changes, ServiceContext
 from comite.services.dashboard import DisplayLabels, display_labels
 from comite.services.permissions import Action, allowed
 
 MASK = "••••••••"
-CASE_STATUS = {
-    "en_estudio": "En estudio",
-    "valorado_gvp": "Valorado por el GVP",
-    "recomendado": "Con recomendación del CERREM",
-    "devuelto_analista": "Devuelto al analista",
-    "aplazado": "Aplazado",
-}
 
 
-def case_status_label(code: str) -> str:
-    return CASE_STATUS.get(code, code.replace("_", " ").capitalize())
+def case_status_label(status: CaseStatus) -> str:
+    return status.label
 
 
 def _level(code: str | None) -> str:
@@ -95,13 +89,14 @@ def _months(n: int | None) -> str:
     return "" if n is None else fmt.plural(n, "mes", "meses")
 
 
-class RegistryPage(QWidget):
+class RegistryPage(RefreshWhenShown, QWidget):
     def __init__(self, ctx: ServiceContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_RegistryPage()
         self.ui.setupUi(self)
         self.ctx = ctx
         self._labels: DisplayLabels | None = None
+        self._query: str | None = None  # what the results shown answer (to read them again)
         self.results_model: RowTableModel[CaseSummary] = RowTableModel((
             Column("Radicado", lambda r: r.radicado),
             Column("Tipo", lambda r: r.kind),
@@ -160,6 +155,35 @@ class RegistryPage(QWidget):
             self._labels = display_labels(self.ctx)
         return self._labels
 
+    # --- the change bus -------------------------------------------------------------------------
+    def on_changes(self, changes: Changes, _initiator: object) -> None:
+        """A case shown (its data, its hearings and decisions) or the catalogue's names changed:
+        read them again now if in view, else when shown."""
+        if changes.catalog:
+            self._labels = None
+        shown = {r.id for r in self.results_model.rows()}
+        if self._query is None or not (changes.catalog or (
+                (changes.cases or changes.decisions or changes.agenda)
+                and (changes.case_id is None or changes.case_id in shown))):
+            return
+        self.refresh_when_shown()
+
+    def refresh(self) -> None:
+        """Read the results shown again, keeping the case selected (and not taking the focus)."""
+        if self._query is None:
+            return
+        selected = self.selected_case()
+        try:
+            found = cases.find_cases(self.ctx, self._query)
+        except ComiteError as exc:
+            dialogs.show_error(self, exc)
+            return
+        self.results_model.set_rows(found)
+        at = self.results_model.find_id(selected.id) if selected is not None else None
+        if at is not None:
+            select_row(self.ui.resultsTable, self.results_model, at)
+        self._show_case(self.selected_case())
+
     # --- search -----------------------------------------------------------------------------
     def focus_search(self) -> None:
         self.ui.searchEdit.setFocus()
@@ -178,6 +202,7 @@ class RegistryPage(QWidget):
         except ComiteError as exc:
             dialogs.show_error(self, exc)
             return
+        self._query = text
         self._set_results(found)
         if not found:
             self.ui.resultLabel.setText("Ningún caso tiene ese radicado o ese número de documento. "
@@ -191,6 +216,7 @@ class RegistryPage(QWidget):
             dialogs.show_error(self, exc)
             return
         self.ui.searchEdit.setText(summary.radicado)
+        self._query = summary.radicado
         self._set_results([summary])
 
     def _set_results(self, found: list[CaseSummary]) -> None:

@@ -5,16 +5,22 @@ quorum of the case being treated) over six tabs — Datos y convocatoria, Orden
 del día, Asistencia, Casos en sesión, Compromisos, Acta. It holds no domain
 logic and no unsaved state beyond the short debounce of the texts typed:
 every edit goes to a service at once, and the :class:`~comite.services.context.Changes`
-it returns say which tabs reload. Edits made here are undoable through
+it returns travel the change bus (:mod:`comite.gui.bus`) to every page -- this one
+included -- with the tab that caused them. The page keeps what concerns its session:
+it re-reads the session's data it holds, and the tab in view shows the change at once
+while the others catch up when shown. Edits made here are undoable through
 ``undo_stack`` (the main window adds it to its ``QUndoGroup``).
+
+The tabs see the page only as a :class:`~comite.gui.session.host.SessionHost`.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any, Generic, TypeVar, overload
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
@@ -22,14 +28,16 @@ from comite.domain import SessionStatus
 from comite.errors import ComiteError, ConcurrencyConflict
 from comite.gui import dialogs
 from comite.gui import formatting as fmt
+from comite.gui.bus import ChangeBus, Pending, concerns_session
 from comite.gui.forms.ui_session_page import Ui_SessionPage
 from comite.gui.session.acta_tab import ActaTab
 from comite.gui.session.agenda_tab import AgendaTab
 from comite.gui.session.attendance_tab import AttendanceTab
-from comite.gui.session.case_tab import CaseTab
+from comite.gui.session.case import CaseTab
 from comite.gui.session.commitments_tab import CommitmentsTab
-from comite.gui.session.common import ERROR, INFO, OK, show_message
+from comite.gui.session.common import ERROR, INFO, OK, changes_of, show_message
 from comite.gui.session.data_tab import DataTab
+from comite.gui.session.host import Tab
 from comite.gui.session.quorum_widget import QuorumWidget
 from comite.services import sessions, views
 from comite.services.context import Changes, ServiceContext
@@ -69,13 +77,22 @@ class _LazyTab(Generic[T]):
         return page.tab(self.index)  # type: ignore[return-value]
 
 
+def _within(widget: QWidget, initiator: object) -> bool:
+    """Whether ``initiator`` is ``widget`` or one of its children (a tab, a panel of a tab)."""
+    return initiator is widget or (isinstance(initiator, QWidget) and widget.isAncestorOf(initiator))
+
+
+_EVERYTHING = Changes(session=True, agenda=True, attendance=True, decisions=True, commitments=True, acta=True,
+                      votes=True)
+
+
 class SessionPage(QWidget):
-    """One session, opened in the main window (``SessionPage(ctx, session_id, parent)``)."""
+    """One session, opened in the main window (``SessionPage(ctx, session_id, parent, bus=window.bus)``).
 
-    changed = Signal(object)
-    """Emitted with the :class:`Changes` of every stored edit (lists elsewhere may refresh)."""
+    Without a ``bus`` (a page on its own, as tests open it) it keeps one of its own.
+    """
 
-    TAB_DATA, TAB_AGENDA, TAB_ATTENDANCE, TAB_CASES, TAB_COMMITMENTS, TAB_ACTA = range(6)
+    TAB_DATA, TAB_AGENDA, TAB_ATTENDANCE, TAB_CASES, TAB_COMMITMENTS, TAB_ACTA = (int(t) for t in Tab)
     data_tab = _LazyTab(TAB_DATA, DataTab, "&Datos y convocatoria")
     agenda_tab = _LazyTab(TAB_AGENDA, AgendaTab, "&Orden del día")
     attendance_tab = _LazyTab(TAB_ATTENDANCE, AttendanceTab, "&Asistencia")
@@ -84,9 +101,10 @@ class SessionPage(QWidget):
     acta_tab = _LazyTab(TAB_ACTA, ActaTab, "Ac&ta")
     _TABS: tuple[_LazyTab, ...] = (data_tab, agenda_tab, attendance_tab, case_tab, commitments_tab, acta_tab)
     _SEARCH_BOXES = {TAB_DATA: "convenedFilter", TAB_AGENDA: "searchEdit", TAB_ATTENDANCE: "filterEdit",
-                     TAB_CASES: "caseCombo", TAB_COMMITMENTS: "filterEdit"}
+                     TAB_COMMITMENTS: "filterEdit"}
 
-    def __init__(self, ctx: ServiceContext, session_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: ServiceContext, session_id: int, parent: QWidget | None = None, *,
+                 bus: ChangeBus | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.session_id = session_id
@@ -94,6 +112,9 @@ class SessionPage(QWidget):
         self.ui.setupUi(self)
         self.undo_stack = QUndoStack(self)
         self._flushed_window: QObject | None = None
+        self.bus = bus if bus is not None else ChangeBus(self)
+        self._pending = Pending()  # what changed while the page was hidden
+        self._tab_pending: dict[int, Pending] = {}  # and while a built tab was not the one in view
 
         self.header: views.SessionHeader = views.session_header(ctx, session_id)
         self.agenda: list[views.AgendaRow] = views.agenda_rows(ctx, session_id)
@@ -143,18 +164,25 @@ class SessionPage(QWidget):
             self._show_first_quorum()
         self.ui.tabs.setCurrentIndex(first)
         self.ui.tabs.currentChanged.connect(self._tab_changed)
+        self.bus.changes_applied.connect(self.on_changes)
 
     # --- tabs ----------------------------------------------------------------------------------------
     def show_tab(self, index: int) -> None:
         self.ui.tabs.setCurrentIndex(index)
 
+    def open_hearing(self, hearing_id: int) -> None:
+        """Show one case of the agenda in «Casos en sesión»."""
+        self.case_tab.go_to_hearing(hearing_id)
+        self.show_tab(self.TAB_CASES)
+
     def tab(self, index: int) -> QWidget:
         """The tab at ``index``, built and filled now if it was not yet."""
         widget = self._built.get(index)
         if widget is None:
-            widget = self._TABS[index].cls(self)
+            slot = self.ui.tabs.widget(index)
+            widget = self._TABS[index].cls(self, slot)
             self._built[index] = widget
-            self.ui.tabs.widget(index).layout().addWidget(widget)
+            slot.layout().addWidget(widget)
             widget.show()  # now, not at the next event loop turn: callers may use it at once
             set_read_only = getattr(widget, "set_read_only", None)
             if set_read_only is not None:
@@ -168,6 +196,9 @@ class SessionPage(QWidget):
     def _tab_changed(self, index: int) -> None:
         self.flush()
         widget = self.tab(index)
+        pending = self._tab_pending.pop(index, None)
+        if pending:
+            widget.apply_changes(pending.take(), None)  # type: ignore[attr-defined]
         if index == self.TAB_ACTA:
             widget.shown()  # type: ignore[attr-defined]
 
@@ -182,13 +213,16 @@ class SessionPage(QWidget):
     def focus_search(self) -> None:
         """Ctrl+F: the search or filter box of the tab in view."""
         index = self.ui.tabs.currentIndex()
+        widget = self.tab(index)
+        focus = getattr(widget, "focus_search", None)
+        if callable(focus):
+            focus()
+            return
         name = self._SEARCH_BOXES.get(index)
         if name is not None:
-            target = getattr(self.tab(index).ui, name)  # type: ignore[attr-defined]
+            target = getattr(widget.ui, name)  # type: ignore[attr-defined]
             target.setFocus()
-            select_all = getattr(target, "selectAll", None)
-            if callable(select_all):
-                select_all()
+            target.selectAll()
 
     def can_close(self) -> bool:
         """Before the page closes (Ctrl+W, closing the window): store what is pending, and ask
@@ -215,8 +249,11 @@ class SessionPage(QWidget):
         else:
             dialogs.show_error(self, exc, action=action)
 
-    def run(self, fn, *args, action: str = "", **kwargs):
-        """Call a service now; its Changes refresh the views. ``None`` if refused."""
+    # --- services and the change bus -----------------------------------------------------------
+    def run(self, fn: Callable[..., Any], *args: Any, initiator: object = None, action: str = "",
+            **kwargs: Any) -> Any:
+        """Call a service now and publish its Changes (``initiator``: the tab that asked, else the
+        page). ``None`` if refused."""
         try:
             result = fn(*args, **kwargs)
         except ComiteError as exc:
@@ -225,62 +262,65 @@ class SessionPage(QWidget):
         except Exception as exc:  # noqa: BLE001 - unexpected: dialog with the log's place
             dialogs.show_error(self, exc, action=action or "guardar el cambio")
             return None
-        from comite.gui.session.common import changes_of
-
-        self.apply_changes(changes_of(result))
+        self.publish(changes_of(result), self if initiator is None else initiator)
         return result
+
+    def publish(self, changes: Changes, initiator: object) -> None:
+        """Hand a change to every view, through the bus (this page hears it back in :meth:`on_changes`)."""
+        self.bus.publish(changes, initiator)
 
     def push(self, command: QUndoCommand) -> bool:
         """Push an undoable edit; ``False`` if the service refused it (nothing to undo then)."""
         self.undo_stack.push(command)
         return getattr(command, "failed", None) is None
 
-    def on_error(self, exc: BaseException) -> None:
-        self.report_error(exc)
+    def on_changes(self, changes: Changes, initiator: object) -> None:
+        """A change from the bus: kept for later while the page is hidden, shown now otherwise."""
+        if not concerns_session(changes, self.session_id) or not self._shows(changes):
+            return
+        if changes.message and self._mine(initiator):
+            self.show_ok(changes.message)
+        if self.isVisible():
+            self._apply(changes, initiator)
+        else:
+            self._pending.add(changes)
 
-    # --- refresh -----------------------------------------------------------------------------------
-    def apply_changes(self, changes: Changes) -> None:
-        """Reload what ``changes`` touched, and nothing else (tabs not built yet load fresh when shown)."""
-        data, agenda, attendance, case, commitments, acta_tab = (self._built_tab(i) for i in range(len(self._TABS)))
-        if changes.session or changes.acta:
+    def _shows(self, changes: Changes) -> bool:
+        """Whether this page shows anything ``changes`` touched."""
+        if (changes.session or changes.agenda or changes.attendance or changes.decisions or changes.votes
+                or changes.commitments or changes.acta or changes.catalog):
+            return True
+        return changes.cases and (changes.case_id is None or any(r.case_id == changes.case_id for r in self.agenda))
+
+    def _mine(self, initiator: object) -> bool:
+        return _within(self, initiator)
+
+    def _apply(self, changes: Changes, initiator: object) -> None:
+        """Re-read the session's data ``changes`` touched; the tab in view shows it, the others when shown."""
+        if changes.session or changes.acta or changes.catalog:
             self.header = views.session_header(self.ctx, self.session_id)
             self._show_header()
-            if data is not None:
-                data.refresh_session()
             self._apply_read_only()
-        if changes.agenda or changes.decisions:
+        agenda = changes.agenda or changes.decisions or changes.cases
+        attendance = changes.agenda or changes.attendance or changes.catalog
+        if agenda:
             self.agenda = views.agenda_rows(self.ctx, self.session_id)
-        if changes.agenda or changes.attendance:
+        if attendance:
             self.attendance = views.attendance_rows(self.ctx, self.session_id)
-        if changes.agenda or changes.attendance or changes.decisions:  # a case's restoration flag is a decision
+        if agenda or attendance:  # a case's restoration flag is a decision
             self.convened = views.convened_from(self.agenda, self.attendance)
-            if data is not None:
-                data.refresh_convened()
-            if attendance is not None:
-                attendance.refresh()
-        if (changes.agenda or changes.decisions) and agenda is not None:
-            agenda.refresh()
-        if changes.agenda or changes.attendance or changes.decisions:
-            if case is None:
-                self._show_first_quorum()
-            elif changes.agenda:
-                case.refresh_cases()
+        current = self.ui.tabs.currentIndex()
+        for index, tab in self._built.items():
+            if index == current or _within(tab, initiator):  # the tab that made the change shows it at once
+                tab.apply_changes(changes, initiator)  # type: ignore[attr-defined]
             else:
-                case.reload_detail()
-        if changes.commitments and commitments is not None:
-            commitments.refresh()
-        if (changes.acta or changes.session) and acta_tab is not None:
-            acta_tab.refresh_versions()
-        if acta_tab is not None and any((changes.session, changes.agenda, changes.attendance, changes.decisions,
-                                         changes.commitments, changes.acta)):
-            acta_tab.mark_dirty()
-        if changes.message:
-            self.show_ok(changes.message)
-        self.changed.emit(changes)
+                self._tab_pending.setdefault(index, Pending()).add(changes)
+        if self.TAB_CASES not in self._built and (agenda or attendance):
+            self._show_first_quorum()
 
     def reload_all(self) -> None:
-        self.apply_changes(Changes(session=True, agenda=True, attendance=True, decisions=True,
-                                   commitments=True, acta=True, session_id=self.session_id))
+        """Read everything again (F5, or after a conflict); nothing is published."""
+        self._apply(_EVERYTHING, None)
 
     def _show_first_quorum(self) -> None:
         """The header's quorum while the cases tab is not built: the case it would open on."""
@@ -375,9 +415,10 @@ class SessionPage(QWidget):
         if window is not self and window is not self._flushed_window:
             window.installEventFilter(self)
             self._flushed_window = window
+        if self._pending:  # what changed while another page was in view
+            self._apply(self._pending.take(), None)  # type: ignore[arg-type]
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._flushed_window and event.type() == QEvent.Type.Close:
             self.flush()
         return super().eventFilter(watched, event)
-

@@ -252,7 +252,7 @@ class FilterProxy(QSortFilterProxyModel):
         self._predicate: Callable[[Any], bool] | None = None
 
     def _source(self) -> RowTableModel:
-        return self.sourceModel()  # type: ignore[return-value]
+        return self.sourceModel()  # type: ignore[return-value]  # it only ever wraps one
 
     def _refilter(self, change: Callable[[], None]) -> None:
         begin = getattr(self, "beginFilterChange", None)

@@ -11,13 +11,14 @@ reserved column raises :class:`~comite.errors.LockedError`.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import Any, ClassVar, Protocol, TypeVar
 
-from sqlalchemy import DateTime, LargeBinary, MetaData, String, TypeDecorator
+from sqlalchemy import DateTime, LargeBinary, MetaData, String, Table, TypeDecorator
 from sqlalchemy.engine import Dialect, Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from comite.errors import LockedError
+from comite.domain import LabeledEnum
+from comite.errors import LockedError, StorageError
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -30,6 +31,7 @@ NAMING_CONVENTION = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    __table__: ClassVar[Table]  # every class mapped here is mapped to one Table (not a join or a select)
 
 
 class Cipher(Protocol):
@@ -81,6 +83,51 @@ class Encrypted(TypeDecorator[str]):
 
     def copy(self, **kw: Any) -> Encrypted:
         return Encrypted(self.purpose)
+
+
+E = TypeVar("E", bound=LabeledEnum)
+
+
+class Code(TypeDecorator[E]):
+    """A closed vocabulary (a :class:`~comite.domain.LabeledEnum`) stored as its code.
+
+    The column holds the same short ASCII code as a plain ``String`` would (no
+    database enum type, so no migration and no data change); Python sees the
+    enum member. Writing accepts the member or its code and refuses anything
+    else; reading a code this version does not know (a database written by a
+    newer version) is a :class:`~comite.errors.StorageError` with a message.
+    """
+
+    impl = String
+    cache_ok = True
+
+    def __init__(self, enum: type[E], length: int) -> None:
+        super().__init__(length)
+        self.enum = enum
+        self.length = length
+        self._members: dict[str, E] = {member.value: member for member in enum}
+
+    def process_bind_param(self, value: E | str | None, dialect: Dialect) -> str | None:
+        if value is None:
+            return None
+        member = self._members.get(value)
+        if member is None:
+            raise ValueError(f"{value!r} is not a code of {self.enum.__name__}")
+        return member.value
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> E | None:
+        if value is None:
+            return None
+        member = self._members.get(value)
+        if member is None:
+            raise StorageError(
+                f"La base de datos tiene un valor que esta versión de la aplicación no conoce («{value}», "
+                f"{self.enum.__name__}): fue escrita por una versión más nueva. Actualice la aplicación."
+            )
+        return member
+
+    def copy(self, **kw: Any) -> Code[E]:
+        return Code(self.enum, self.length)
 
 
 class UTCDateTime(TypeDecorator[datetime]):

@@ -12,7 +12,8 @@ from datetime import date, datetime
 from sqlalchemy import Boolean, Date, Float, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 
-from comite.model.base import Base, Encrypted, UTCDateTime, utcnow
+from comite.domain import CaseKind, CaseStatus, RiskLevel, Route
+from comite.model.base import Base, Code, Encrypted, UTCDateTime, utcnow
 
 
 class Case(Base):
@@ -23,7 +24,7 @@ class Case(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     radicado: Mapped[str] = mapped_column(String(60), unique=True)
-    kind: Mapped[str] = mapped_column(String(20))  # CaseKind
+    kind: Mapped[CaseKind] = mapped_column(Code(CaseKind, 20))
     beneficiary_name: Mapped[str] = deferred(mapped_column(Encrypted("case.beneficiary_name")))
     document_number: Mapped[str | None] = deferred(mapped_column(Encrypted("case.document_number")))
     document_bidx: Mapped[bytes | None] = mapped_column(LargeBinary(16), index=True)
@@ -33,11 +34,11 @@ class Case(Base):
     population_code: Mapped[str | None] = mapped_column(String(20))
     department: Mapped[str | None] = mapped_column(String(80))
     municipality: Mapped[str | None] = mapped_column(String(120))
-    route: Mapped[str] = mapped_column(String(30))  # Route
+    route: Mapped[Route] = mapped_column(Code(Route, 30))
     displaced: Mapped[bool] = mapped_column(Boolean, default=False)
     analyst: Mapped[str | None] = mapped_column(String(160))
     matrix_pct: Mapped[float | None] = mapped_column(Float)
-    proposed_level: Mapped[str | None] = mapped_column(String(20))
+    proposed_level: Mapped[RiskLevel | None] = mapped_column(Code(RiskLevel, 20))
     # Routing to the right CERREM (rules.routing)
     is_woman: Mapped[bool] = mapped_column(Boolean, default=False)
     women_committee_choice: Mapped[bool | None] = mapped_column(Boolean)
@@ -48,7 +49,7 @@ class Case(Base):
     differential: Mapped[str] = mapped_column(String(200), default="")
     request_date: Mapped[date | None] = mapped_column(Date)
     study_received: Mapped[date | None] = mapped_column(Date, index=True)
-    status: Mapped[str] = mapped_column(String(30), default="en_estudio")
+    status: Mapped[CaseStatus] = mapped_column(Code(CaseStatus, 30), default=CaseStatus.EN_ESTUDIO)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     row_version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
 
@@ -98,7 +99,7 @@ class Handoff(Base):
         ForeignKey("hearing.id", ondelete="CASCADE"), unique=True
     )
     target_committee_id: Mapped[int] = mapped_column(ForeignKey("committee.id"), index=True)
-    level: Mapped[str | None] = mapped_column(String(20))
+    level: Mapped[RiskLevel | None] = mapped_column(Code(RiskLevel, 20))
     matrix_pct: Mapped[float | None] = mapped_column(Float)
     concept: Mapped[str | None] = mapped_column(Encrypted("handoff.concept"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

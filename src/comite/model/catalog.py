@@ -12,7 +12,17 @@ from datetime import date
 from sqlalchemy import Boolean, Date, Float, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from comite.model.base import Base
+from comite.domain import (
+    CommitteeKind,
+    MajorityBasis,
+    MeasureCategory,
+    QuorumBasis,
+    Rights,
+    RiskLevel,
+    SeatCondition,
+    SeatRole,
+)
+from comite.model.base import Base, Code
 
 
 class Committee(Base):
@@ -22,7 +32,7 @@ class Committee(Base):
     code: Mapped[str] = mapped_column(String(40), unique=True)
     name: Mapped[str] = mapped_column(String(200))
     short_name: Mapped[str] = mapped_column(String(80))
-    kind: Mapped[str] = mapped_column(String(20))
+    kind: Mapped[CommitteeKind] = mapped_column(Code(CommitteeKind, 20))
 
     compositions: Mapped[list[Composition]] = relationship(
         back_populates="committee", order_by="Composition.valid_from", cascade="all, delete-orphan"
@@ -42,9 +52,10 @@ class Composition(Base):
     valid_to: Mapped[date | None] = mapped_column(Date)
     legal_basis: Mapped[str] = mapped_column(Text)
     quorum_fraction: Mapped[float] = mapped_column(Float, default=0.5)
-    quorum_basis: Mapped[str] = mapped_column(String(20), default="voting_seats")
+    quorum_basis: Mapped[QuorumBasis] = mapped_column(Code(QuorumBasis, 20), default=QuorumBasis.VOTING_SEATS)
     majority_fraction: Mapped[float] = mapped_column(Float, default=0.5)
-    majority_basis: Mapped[str] = mapped_column(String(20), default="voting_present")
+    majority_basis: Mapped[MajorityBasis] = mapped_column(Code(MajorityBasis, 20),
+                                                          default=MajorityBasis.VOTING_PRESENT)
 
     committee: Mapped[Committee] = relationship(back_populates="compositions")
     seats: Mapped[list[Seat]] = relationship(
@@ -63,9 +74,9 @@ class Seat(Base):
     entity: Mapped[str] = mapped_column(String(250))
     entity_code: Mapped[str] = mapped_column(String(60))
     holder: Mapped[str] = mapped_column(String(250))
-    role: Mapped[str] = mapped_column(String(30))
-    rights: Mapped[str] = mapped_column(String(20))
-    condition: Mapped[str | None] = mapped_column(String(30))
+    role: Mapped[SeatRole] = mapped_column(Code(SeatRole, 30))
+    rights: Mapped[Rights] = mapped_column(Code(Rights, 20))
+    condition: Mapped[SeatCondition | None] = mapped_column(Code(SeatCondition, 30))
     population_code: Mapped[str | None] = mapped_column(String(20))
     legal_basis: Mapped[str] = mapped_column(Text)
 
@@ -90,7 +101,7 @@ class MeasureType(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(40), unique=True)
     name: Mapped[str] = mapped_column(String(200))
-    category: Mapped[str] = mapped_column(String(20))
+    category: Mapped[MeasureCategory] = mapped_column(Code(MeasureCategory, 20))
     unit_singular: Mapped[str] = mapped_column(String(120))
     unit_plural: Mapped[str] = mapped_column(String(120))
     feminine: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -103,7 +114,7 @@ class RiskBand(Base):
 
     __tablename__ = "risk_band"
 
-    level: Mapped[str] = mapped_column(String(20), primary_key=True)
+    level: Mapped[RiskLevel] = mapped_column(Code(RiskLevel, 20), primary_key=True)
     min_pct: Mapped[float] = mapped_column(Float)
     max_pct: Mapped[float] = mapped_column(Float)
 

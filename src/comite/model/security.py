@@ -7,7 +7,8 @@ from datetime import datetime
 from sqlalchemy import Boolean, ForeignKey, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from comite.model.base import Base, UTCDateTime, utcnow
+from comite.domain import KeyPurpose, Role
+from comite.model.base import Base, Code, UTCDateTime, utcnow
 
 
 class User(Base):
@@ -17,7 +18,7 @@ class User(Base):
     username: Mapped[str] = mapped_column(String(80), unique=True)
     full_name: Mapped[str] = mapped_column(String(160))
     entity: Mapped[str] = mapped_column(String(250), default="")
-    role: Mapped[str] = mapped_column(String(20))  # administrador | secretaria | revisor
+    role: Mapped[Role] = mapped_column(Code(Role, 20))
     password_hash: Mapped[str] = mapped_column(String(255))
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -47,7 +48,7 @@ class KeyWrap(Base):
     user_id: Mapped[int | None] = mapped_column(
         ForeignKey("app_user.id", ondelete="CASCADE"), unique=True
     )
-    purpose: Mapped[str] = mapped_column(String(20))  # user | recovery
+    purpose: Mapped[KeyPurpose] = mapped_column(Code(KeyPurpose, 20))
     salt: Mapped[bytes] = mapped_column(LargeBinary(32))
     kdf_params: Mapped[str] = mapped_column(Text)  # JSON
     wrapped_key: Mapped[bytes] = mapped_column(LargeBinary)
@@ -85,3 +86,4 @@ class AuditEntry(Base):
     prev_hash: Mapped[str] = mapped_column(String(64), unique=True)  # no forks
     hash: Mapped[str] = mapped_column(String(64), unique=True)
     mac: Mapped[str | None] = mapped_column(String(64))
+    origin: Mapped[str | None] = mapped_column(String(32))  # the desktop (Database) that wrote it

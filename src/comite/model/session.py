@@ -24,7 +24,24 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from comite.model.base import Base, Encrypted, UTCDateTime, utcnow
+from comite.domain import (
+    ActaKind,
+    AgendaItemKind,
+    AttendanceStatus,
+    Capacity,
+    CommitmentStatus,
+    DecisionOutcome,
+    HearingSource,
+    MeasureAction,
+    Rights,
+    RiskLevel,
+    SeatCondition,
+    SeatRole,
+    SessionStatus,
+    SessionType,
+    VoteChoice,
+)
+from comite.model.base import Base, Code, Encrypted, UTCDateTime, utcnow
 from comite.model.catalog import Committee, Composition, Seat
 
 
@@ -37,13 +54,13 @@ class CommitteeSession(Base):
     composition_id: Mapped[int] = mapped_column(ForeignKey("composition.id"))
     year: Mapped[int] = mapped_column(Integer)
     number: Mapped[int] = mapped_column(Integer)
-    session_type: Mapped[str] = mapped_column(String(20))
+    session_type: Mapped[SessionType] = mapped_column(Code(SessionType, 20))
     day: Mapped[date] = mapped_column(Date, index=True)
     start_time: Mapped[time | None] = mapped_column(Time)
     end_time: Mapped[time | None] = mapped_column(Time)
     place: Mapped[str | None] = mapped_column(String(250))
     virtual_link: Mapped[str | None] = mapped_column(String(500))
-    status: Mapped[str] = mapped_column(String(30), default="programada")
+    status: Mapped[SessionStatus] = mapped_column(Code(SessionStatus, 30), default=SessionStatus.PROGRAMADA)
     development: Mapped[str | None] = mapped_column(Encrypted("session.development"))
     presiding_attendance_id: Mapped[int | None] = mapped_column(
         ForeignKey("attendance.id", ondelete="SET NULL", use_alter=True)
@@ -77,7 +94,7 @@ class AgendaItem(Base):
         ForeignKey("committee_session.id", ondelete="CASCADE"), index=True
     )
     position: Mapped[int] = mapped_column(Integer)
-    kind: Mapped[str] = mapped_column(String(20))  # AgendaItemKind
+    kind: Mapped[AgendaItemKind] = mapped_column(Code(AgendaItemKind, 20))
     title: Mapped[str] = mapped_column(String(300))
     notes: Mapped[str | None] = mapped_column(Encrypted("agenda.notes"))
 
@@ -100,15 +117,15 @@ class Attendance(Base):
     seat_key: Mapped[str] = mapped_column(String(60))
     position: Mapped[int] = mapped_column(Integer)
     entity: Mapped[str] = mapped_column(String(250))
-    role: Mapped[str] = mapped_column(String(30))
-    rights: Mapped[str] = mapped_column(String(20))
-    condition: Mapped[str | None] = mapped_column(String(30))
+    role: Mapped[SeatRole] = mapped_column(Code(SeatRole, 30))
+    rights: Mapped[Rights] = mapped_column(Code(Rights, 20))
+    condition: Mapped[SeatCondition | None] = mapped_column(Code(SeatCondition, 30))
     population_code: Mapped[str | None] = mapped_column(String(20))
     person_name: Mapped[str | None] = mapped_column(String(160))
     person_position: Mapped[str | None] = mapped_column(String(160))
     email: Mapped[str | None] = mapped_column(String(200))
-    capacity: Mapped[str] = mapped_column(String(20), default="principal")
-    status: Mapped[str] = mapped_column(String(20), default="ausente")
+    capacity: Mapped[Capacity] = mapped_column(Code(Capacity, 20), default=Capacity.PRINCIPAL)
+    status: Mapped[AttendanceStatus] = mapped_column(Code(AttendanceStatus, 20), default=AttendanceStatus.AUSENTE)
     arrival: Mapped[time | None] = mapped_column(Time)
     departure: Mapped[time | None] = mapped_column(Time)
     ad_hoc_reason: Mapped[str | None] = mapped_column(Text)
@@ -155,8 +172,8 @@ class Hearing(Base):
         ForeignKey("agenda_item.id", ondelete="CASCADE"), unique=True
     )
     case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id"), index=True)
-    source: Mapped[str] = mapped_column(String(20), default="registro")
-    proposal_level: Mapped[str | None] = mapped_column(String(20))
+    source: Mapped[HearingSource] = mapped_column(Code(HearingSource, 20), default=HearingSource.REGISTRO)
+    proposal_level: Mapped[RiskLevel | None] = mapped_column(Code(RiskLevel, 20))
     proposal_pct: Mapped[float | None] = mapped_column(Float)
     proposal_concept: Mapped[str | None] = mapped_column(Encrypted("hearing.proposal_concept"))
     discussed_at: Mapped[time | None] = mapped_column(Time)
@@ -200,8 +217,8 @@ class Decision(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     hearing_id: Mapped[int] = mapped_column(ForeignKey("hearing.id", ondelete="CASCADE"), unique=True)
-    outcome: Mapped[str] = mapped_column(String(20))  # DecisionOutcome
-    risk_level: Mapped[str | None] = mapped_column(String(20))
+    outcome: Mapped[DecisionOutcome] = mapped_column(Code(DecisionOutcome, 20))
+    risk_level: Mapped[RiskLevel | None] = mapped_column(Code(RiskLevel, 20))
     matrix_pct: Mapped[float | None] = mapped_column(Float)
     concept: Mapped[str | None] = mapped_column(Encrypted("decision.concept"))
     adopted: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -227,7 +244,7 @@ class MeasureDecision(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
     measure_code: Mapped[str] = mapped_column(String(40))
     quantity: Mapped[int] = mapped_column(Integer, default=1)
-    action: Mapped[str] = mapped_column(String(20))  # MeasureAction
+    action: Mapped[MeasureAction] = mapped_column(Code(MeasureAction, 20))
     temporality_months: Mapped[int | None] = mapped_column(Integer)
     revaluation_date: Mapped[date | None] = mapped_column(Date, index=True)
     notes: Mapped[str | None] = mapped_column(Encrypted("measure.notes"))
@@ -243,7 +260,7 @@ class Vote(Base):
     hearing_id: Mapped[int] = mapped_column(ForeignKey("hearing.id", ondelete="CASCADE"), index=True)
     attendance_id: Mapped[int] = mapped_column(ForeignKey("attendance.id", ondelete="CASCADE"))
     seat_key: Mapped[str] = mapped_column(String(60))
-    choice: Mapped[str] = mapped_column(String(20))  # VoteChoice
+    choice: Mapped[VoteChoice] = mapped_column(Code(VoteChoice, 20))
     dissent: Mapped[str | None] = mapped_column(Encrypted("vote.dissent"))
 
     hearing: Mapped[Hearing] = relationship(back_populates="votes")
@@ -261,7 +278,8 @@ class Commitment(Base):
     description: Mapped[str] = mapped_column(Encrypted("commitment.description"))
     responsible: Mapped[str] = mapped_column(String(250))
     due_date: Mapped[date | None] = mapped_column(Date, index=True)
-    status: Mapped[str] = mapped_column(String(20), default="pendiente", index=True)
+    status: Mapped[CommitmentStatus] = mapped_column(Code(CommitmentStatus, 20), default=CommitmentStatus.PENDIENTE,
+                                                    index=True)
     closed_session_id: Mapped[int | None] = mapped_column(
         ForeignKey("committee_session.id", ondelete="SET NULL")
     )
@@ -282,7 +300,7 @@ class ActaVersion(Base):
         ForeignKey("committee_session.id", ondelete="CASCADE"), index=True
     )
     version: Mapped[int] = mapped_column(Integer)
-    kind: Mapped[str] = mapped_column(String(20))  # borrador | final | fe_de_erratas
+    kind: Mapped[ActaKind] = mapped_column(Code(ActaKind, 20))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     created_by: Mapped[str] = mapped_column(String(80))
     sha256: Mapped[str | None] = mapped_column(String(64), index=True)

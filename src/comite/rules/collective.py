@@ -48,7 +48,7 @@ def recognition_verified(answers: Mapping[str, bool] | None) -> bool:
 
 def criteria_met(answers: Mapping[str, bool] | None) -> bool:
     """True if every criterion is recorded as met."""
-    return recognition_verified(answers) and all(answers[c] for c, _ in CRITERIA)
+    return answers is not None and recognition_verified(answers) and all(answers[c] for c, _ in CRITERIA)
 
 
 def check_social_recognition(

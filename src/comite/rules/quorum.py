@@ -17,7 +17,6 @@ from comite.domain import (
     LabeledEnum,
     MajorityBasis,
     Rights,
-    SeatCondition,
     VoteChoice,
     VotingSettings,
 )
@@ -205,7 +204,7 @@ def validate_votes(
         if seat.rights != Rights.VOZ_Y_VOTO:
             raise RuleViolation(f"{name} tiene solo voz: no puede votar.")
         if not seat_applies(seat, case):
-            condition = SeatCondition(seat.condition).label.lower()  # only conditional seats
+            condition = seat.condition.label.lower() if seat.condition else ""  # only conditional seats
             raise RuleViolation(
                 f"{name} no tiene asiento en este caso ({condition}): no puede votar."
             )

@@ -20,11 +20,12 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from comite.domain import AuditAction, AuditEntity, KeyPurpose, Role
 from comite.errors import AuthenticationError, NotFound, StorageError, ValidationError
 from comite.model import Committee, DatabaseMeta, KeyWrap, User, UserCommittee
 from comite.model.base import utcnow
 from comite.services import audit
-from comite.services.context import Actor, Changes, Role, ServiceContext
+from comite.services.context import Actor, Changes, ServiceContext
 from comite.services.permissions import Action, require
 from comite.storage import crypto, passwords
 from comite.storage.database import Database
@@ -101,27 +102,27 @@ def initialize(
         user = User(
             username=username,
             full_name=full_name,
-            role=Role.ADMINISTRADOR.value,
+            role=Role.ADMINISTRADOR,
             password_hash=passwords.hash_password(password, hasher or passwords.DEFAULT_CONFIG),
             demo=demo,
         )
         s.add(user)
         s.flush()
         salt, params, wrapped = _wrap_for_password(vault, password, kdf)
-        s.add(KeyWrap(user_id=user.id, purpose="user", salt=salt, kdf_params=params, wrapped_key=wrapped))
+        s.add(KeyWrap(user_id=user.id, purpose=KeyPurpose.USER, salt=salt, kdf_params=params, wrapped_key=wrapped))
         rsalt = os.urandom(16)
         s.add(
             KeyWrap(
                 user_id=None,
-                purpose="recovery",
+                purpose=KeyPurpose.RECOVERY,
                 salt=rsalt,
                 kdf_params="{}",
                 wrapped_key=crypto.wrap_key(vault.data_key, crypto.recovery_kek(recovery, rsalt)),
             )
         )
         audit.write(
-            s, vault=vault, user_id=user.id, username=username, action="base_inicializada",
-            entity="base", at=utcnow(),
+            s, vault=vault, user_id=user.id, username=username, action=AuditAction.BASE_INICIALIZADA,
+            entity=AuditEntity.BASE, at=utcnow(),
         )
     return recovery
 
@@ -136,14 +137,14 @@ def login(db: Database, username: str, password: str, *, now: datetime | None = 
             # What was typed may be a password typed in the wrong field: keep only a digest.
             typed = "?" + hashlib.sha256(username.encode("utf-8")).hexdigest()[:16]
             audit.write(s, vault=None, user_id=None, username=typed if user is None else username,
-                        action="login_fallido", entity="usuario",
+                        action=AuditAction.LOGIN_FALLIDO, entity=AuditEntity.USUARIO,
                         details={"motivo": "usuario desconocido" if user is None else "usuario inactivo"}, at=now)
             s.commit()
             raise generic
         if user.locked_until is not None and user.locked_until > now:
             minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
-            audit.write(s, vault=None, user_id=user.id, username=username, action="login_fallido",
-                        entity="usuario", entity_id=user.id, details={"motivo": "cuenta bloqueada"}, at=now)
+            audit.write(s, vault=None, user_id=user.id, username=username, action=AuditAction.LOGIN_FALLIDO,
+                        entity=AuditEntity.USUARIO, entity_id=user.id, details={"motivo": "cuenta bloqueada"}, at=now)
             s.commit()
             raise AuthenticationError(
                 f"La cuenta está bloqueada por intentos fallidos. Intente de nuevo en {minutes} minutos."
@@ -154,15 +155,15 @@ def login(db: Database, username: str, password: str, *, now: datetime | None = 
         vault = _unwrap_with_password(wrap, password) if wrap is not None else None
         if vault is None and (wrap is not None or not passwords.verify_password(user.password_hash, password)):
             user.failed_logins += 1
-            action = "login_fallido"
+            action = AuditAction.LOGIN_FALLIDO
             if user.failed_logins >= MAX_FAILED_LOGINS:
                 user.locked_until = now + LOCKOUT
                 user.failed_logins = 0
-                action = "cuenta_bloqueada"
+                action = AuditAction.CUENTA_BLOQUEADA
             audit.write(s, vault=None, user_id=user.id, username=username, action=action,
-                        entity="usuario", entity_id=user.id, at=now)
+                        entity=AuditEntity.USUARIO, entity_id=user.id, at=now)
             s.commit()
-            if action == "cuenta_bloqueada":
+            if action is AuditAction.CUENTA_BLOQUEADA:
                 raise AuthenticationError(
                     "Demasiados intentos fallidos: la cuenta queda bloqueada durante 15 minutos."
                 )
@@ -173,8 +174,8 @@ def login(db: Database, username: str, password: str, *, now: datetime | None = 
         user.failed_logins = 0
         user.locked_until = None
         actor = _actor(s, user)
-        audit.write(s, vault=vault, user_id=user.id, username=username, action="login",
-                    entity="usuario", entity_id=user.id, at=now)
+        audit.write(s, vault=vault, user_id=user.id, username=username, action=AuditAction.LOGIN,
+                    entity=AuditEntity.USUARIO, entity_id=user.id, at=now)
     db.unlock(vault)
     return Login(actor, vault)
 
@@ -204,7 +205,7 @@ def _check_key(s: Session, vault: crypto.Vault) -> None:
 def unlock_with_recovery(db: Database, recovery_key: str) -> crypto.Vault:
     """Unlock with the recovery key (to reset an administrator's password)."""
     with db.Session() as s:
-        wrap = s.scalar(select(KeyWrap).where(KeyWrap.purpose == "recovery"))
+        wrap = s.scalar(select(KeyWrap).where(KeyWrap.purpose == KeyPurpose.RECOVERY))
         if wrap is None:
             raise AuthenticationError("Esta base de datos no tiene llave de recuperación.")
         try:
@@ -240,9 +241,9 @@ def reset_with_recovery(db: Database, recovery_key: str, username: str, new_pass
     ctx = ServiceContext(db, actor)
     set_password(ctx, username, new_password, kdf=kdf, hasher=hasher, check_policy=False)
     with ctx.transaction() as s:
-        user = s.scalar(select(User).where(User.username == username))
+        user = s.scalars(select(User).where(User.username == username)).one()
         user.active = True
-        audit.record(s, ctx, "cuenta_recuperada", "usuario", user.id,
+        audit.record(s, ctx, AuditAction.CUENTA_RECUPERADA, AuditEntity.USUARIO, user.id,
                      details={"usuario": username, "medio": "llave de recuperación"})
 
 
@@ -288,16 +289,16 @@ def create_user(
         if s.scalar(select(User.id).where(User.username == username)):
             raise ValidationError(f"Ya existe un usuario «{username}».")
         user = User(
-            username=username, full_name=full_name, role=role.value, entity=entity, demo=demo,
+            username=username, full_name=full_name, role=role, entity=entity, demo=demo,
             password_hash=passwords.hash_password(password, hasher or passwords.DEFAULT_CONFIG),
         )
         s.add(user)
         s.flush()
         codes = _set_committees(s, user, committees)
         salt, params, wrapped = _wrap_for_password(vault, password, kdf or crypto.KdfParams())
-        s.add(KeyWrap(user_id=user.id, purpose="user", salt=salt, kdf_params=params, wrapped_key=wrapped))
-        audit.record(s, ctx, "usuario_creado", "usuario", user.id,
-                     details={"usuario": username, "rol": role.value, "comites": codes})
+        s.add(KeyWrap(user_id=user.id, purpose=KeyPurpose.USER, salt=salt, kdf_params=params, wrapped_key=wrapped))
+        audit.record(s, ctx, AuditAction.USUARIO_CREADO, AuditEntity.USUARIO, user.id,
+                     details={"usuario": username, "rol": role, "comites": codes})
         return Changes(users=True, created_id=user.id)
 
 
@@ -326,10 +327,11 @@ def set_password(
         wrap = s.scalar(select(KeyWrap).where(KeyWrap.user_id == user.id))
         salt, params, wrapped = _wrap_for_password(vault, new_password, kdf or crypto.KdfParams())
         if wrap is None:
-            s.add(KeyWrap(user_id=user.id, purpose="user", salt=salt, kdf_params=params, wrapped_key=wrapped))
+            s.add(KeyWrap(user_id=user.id, purpose=KeyPurpose.USER, salt=salt, kdf_params=params, wrapped_key=wrapped))
         else:
             wrap.salt, wrap.kdf_params, wrap.wrapped_key = salt, params, wrapped
-        audit.record(s, ctx, "contrasena_cambiada", "usuario", user.id, details={"usuario": username})
+        audit.record(s, ctx, AuditAction.CONTRASENA_CAMBIADA, AuditEntity.USUARIO, user.id,
+                     details={"usuario": username})
         return Changes(users=True)
 
 
@@ -348,9 +350,9 @@ def update_user(
         if user is None:
             raise NotFound(f"No existe el usuario «{username}».")
         changes: dict[str, object] = {}
-        if role is not None and role.value != user.role:
-            changes["rol"] = [user.role, role.value]
-            user.role = role.value
+        if role is not None and role != user.role:
+            changes["rol"] = [user.role, role]
+            user.role = role
         if committees is not None:
             changes["comites"] = _set_committees(s, user, committees)
         if active is not None and active != user.active:
@@ -358,7 +360,7 @@ def update_user(
             user.active = active
         if full_name is not None:
             user.full_name = full_name
-        audit.record(s, ctx, "usuario_modificado", "usuario", user.id, details=changes)
+        audit.record(s, ctx, AuditAction.USUARIO_MODIFICADO, AuditEntity.USUARIO, user.id, details=changes)
         return Changes(users=True)
 
 
@@ -473,16 +475,16 @@ def login_with_remembered_key(db: Database, store: SecretStore, *, now: datetime
             refusal = f"La cuenta «{remembered.username}» está bloqueada por intentos fallidos."
         elif s.scalar(select(KeyWrap.id).where(KeyWrap.user_id == user.id)) is None:
             refusal = f"La cuenta «{remembered.username}» ya no tiene acceso a la llave de la base."
-        if refusal is not None:
+        if user is None or refusal is not None:
             audit.write(s, vault=None, user_id=user.id if user is not None else None,
-                        username=remembered.username, action="login_fallido", entity="usuario",
+                        username=remembered.username, action=AuditAction.LOGIN_FALLIDO, entity=AuditEntity.USUARIO,
                         entity_id=user.id if user is not None else None,
                         details={"motivo": "llave recordada no utilizable", "usuario_so": os_user}, at=now)
             s.commit()
-            raise AuthenticationError(refusal + " Nada se hizo.")
+            raise AuthenticationError(f"{refusal} Nada se hizo.")
         actor = _actor(s, user)
-        audit.write(s, vault=remembered.vault, user_id=user.id, username=user.username, action="login",
-                    entity="usuario", entity_id=user.id,
+        audit.write(s, vault=remembered.vault, user_id=user.id, username=user.username, action=AuditAction.LOGIN,
+                    entity=AuditEntity.USUARIO, entity_id=user.id,
                     details={"medio": "llave recordada", "usuario_so": os_user}, at=now)
     db.unlock(remembered.vault)
     return Login(actor, remembered.vault)

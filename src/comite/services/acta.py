@@ -25,10 +25,11 @@ from comite.documents.data import (
     Signatory,
     VoteRow,
 )
-from comite.domain import AgendaItemKind, AttendanceStatus, SessionStatus
+from comite.domain import ActaKind, AgendaItemKind, AttendanceStatus, AuditAction, AuditEntity, SeatRole, SessionStatus
 from comite.errors import NotFound, RuleViolation, ValidationError
 from comite.model import (
     ActaVersion,
+    Attendance,
     Case,
     Committee,
     CommitteeSession,
@@ -42,8 +43,8 @@ from comite.services import audit, views
 from comite.services.catalog import get_setting
 from comite.services.context import Changes, ServiceContext
 from comite.services.followup import commitments_for_session
+from comite.services.frames import attendance_view, seat_view
 from comite.services.permissions import Action, require
-from comite.services.proceedings import attendance_view, seat_view
 from comite.services.sessions import load_session
 from comite.services.settings import stored_date
 from comite.storage.database import Database
@@ -97,10 +98,8 @@ def _attendees(rows: list[views.AttendanceRow], hearings: list[views.HearingDeta
 
 
 def _opening_quorum(h: views.SessionHeader, rows: list[views.AttendanceRow]) -> str:
-    from comite.model import Attendance
-
-    atts = [Attendance(seat_key=r.seat_key, rights=r.rights.value, condition=r.condition.value if r.condition else None,
-                       population_code=r.population_code, entity=r.entity, status=r.status.value,
+    atts = [Attendance(seat_key=r.seat_key, rights=r.rights, condition=r.condition,
+                       population_code=r.population_code, entity=r.entity, status=r.status,
                        arrival=r.arrival, departure=r.departure) for r in rows if r.condition is None]
     result = quorum_for_case([seat_view(a) for a in atts], {a.seat_key: attendance_view(a) for a in atts},
                              CaseView(), h.start, h.voting)
@@ -121,7 +120,8 @@ def _case_block(order: int, d: views.HearingDetail) -> CaseBlock:
     )
     return CaseBlock(
         order=order, radicado=d.radicado, kind=d.case_kind, population=d.population or "", route=d.route,
-        displaced=d.displaced, gvp_level=d.proposal_level, matrix_pct=d.matrix_pct if d.matrix_pct is not None else d.proposal_pct,
+        displaced=d.displaced, gvp_level=d.proposal_level,
+        matrix_pct=d.matrix_pct if d.matrix_pct is not None else d.proposal_pct,
         gvp_concept=d.proposal_concept or "", deliberation=d.deliberation or "",
         observations=tuple(ObservationRow(o.entity, o.text) for o in d.observations),
         outcome=d.outcome, risk_level=d.risk_level, concept=d.concept or "", measures=measures, votes=votes,
@@ -149,7 +149,7 @@ def build_acta_data(ctx: ServiceContext, session_id: int, *, version: int = 1, d
         ]
     presiding = None
     chair = next((r for r in rows if r.id == head.presiding_attendance_id), None) or next(
-        (r for r in rows if r.role.value == "preside" and r.status is AttendanceStatus.PRESENTE), None)
+        (r for r in rows if r.role is SeatRole.PRESIDE and r.status is AttendanceStatus.PRESENTE), None)
     if chair is not None:
         presiding = Signatory(chair.person_name or "", chair.person_position or "", chair.entity)
     secretary = Signatory(head.secretary_name or ctx.actor.full_name or ctx.actor.username,
@@ -202,7 +202,7 @@ def render_pdf_in_helper(data: ActaData) -> bytes:
 class ActaResult:
     path: Path | None
     version: int
-    kind: str
+    kind: ActaKind
     sha256: str
     message: str
 
@@ -211,7 +211,7 @@ def _next_version(s, session_id: int) -> int:
     return (s.scalar(select(func.max(ActaVersion.version)).where(ActaVersion.session_id == session_id)) or 0) + 1
 
 
-def _latest(s, session_id: int, kinds: tuple[str, ...]) -> ActaVersion | None:
+def _latest(s, session_id: int, kinds: tuple[ActaKind, ...]) -> ActaVersion | None:
     return s.scalar(select(ActaVersion).where(ActaVersion.session_id == session_id, ActaVersion.kind.in_(kinds))
                     .order_by(ActaVersion.version.desc()).limit(1))
 
@@ -238,8 +238,8 @@ def preview_acta(ctx: ServiceContext, session_id: int, *,
     return render(build_acta_data(ctx, session_id, version=version, draft=True))
 
 
-def _issue(ctx: ServiceContext, session_id: int, version: int, kind: str, data: ActaData,
-           action: str, extra: dict, out: Path | None, *, errata_text: str | None = None,
+def _issue(ctx: ServiceContext, session_id: int, version: int, kind: ActaKind, data: ActaData,
+           action: AuditAction, extra: dict, out: Path | None, *, errata_text: str | None = None,
            lock: bool = False, status: SessionStatus | None = None) -> tuple[str, bytes]:
     """Render, then store the version (encrypted PDF + SHA-256) in one transaction."""
     pdf = render_pdf(data)
@@ -254,8 +254,9 @@ def _issue(ctx: ServiceContext, session_id: int, version: int, kind: str, data: 
         if lock:
             sess.locked = True
         if status is not None:
-            sess.status = status.value
-        audit.record(s, ctx, action, "sesion", session_id, details={"version": version, "sha256": digest, **extra})
+            sess.status = status
+        audit.record(s, ctx, action, AuditEntity.SESION, session_id,
+                     details={"version": version, "sha256": digest, **extra})
     _write(out, pdf)
     return digest, pdf
 
@@ -268,7 +269,7 @@ def _open_for_acta(ctx: ServiceContext, session_id: int, action: Action, locked_
         require(ctx, action, sess.committee_id)
         if sess.locked:
             raise RuleViolation(locked_message)
-        if sess.status not in (SessionStatus.CERRADA.value, SessionStatus.ACTA_EN_REVISION.value):
+        if sess.status not in (SessionStatus.CERRADA, SessionStatus.ACTA_EN_REVISION):
             raise RuleViolation(status_message)
         return _next_version(s, session_id)
 
@@ -279,9 +280,10 @@ def issue_draft(ctx: ServiceContext, session_id: int, out: Path | None = None) -
                              "El acta ya fue aprobada; una corrección se hace con fe de erratas.",
                              "Cierre la sesión (con hora de cierre) antes de enviar el acta a revisión.")
     data = build_acta_data(ctx, session_id, version=version, draft=True)
-    digest, _ = _issue(ctx, session_id, version, "borrador", data, "acta_borrador", {}, out,
+    digest, _ = _issue(ctx, session_id, version, ActaKind.BORRADOR, data, AuditAction.ACTA_BORRADOR, {}, out,
                        status=SessionStatus.ACTA_EN_REVISION)
-    return ActaResult(out, version, "borrador", digest, f"Borrador versión {version} del acta generado para revisión.")
+    return ActaResult(out, version, ActaKind.BORRADOR, digest,
+                      f"Borrador versión {version} del acta generado para revisión.")
 
 
 def approve_acta(ctx: ServiceContext, session_id: int, out: Path | None = None) -> ActaResult:
@@ -297,9 +299,9 @@ def approve_acta(ctx: ServiceContext, session_id: int, out: Path | None = None) 
             "atendidas antes de aprobar el acta."
         )
     data = build_acta_data(ctx, session_id, version=version, draft=False)
-    digest, _ = _issue(ctx, session_id, version, "final", data, "acta_aprobada", {}, out,
+    digest, _ = _issue(ctx, session_id, version, ActaKind.FINAL, data, AuditAction.ACTA_APROBADA, {}, out,
                        lock=True, status=SessionStatus.ACTA_APROBADA)
-    return ActaResult(out, version, "final", digest, f"Acta aprobada (versión {version}). SHA-256: {digest}.")
+    return ActaResult(out, version, ActaKind.FINAL, digest, f"Acta aprobada (versión {version}). SHA-256: {digest}.")
 
 
 def issue_errata(ctx: ServiceContext, session_id: int, text: str, out: Path | None = None) -> ActaResult:
@@ -309,16 +311,16 @@ def issue_errata(ctx: ServiceContext, session_id: int, text: str, out: Path | No
     with ctx.reading() as s:
         sess = load_session(s, session_id)
         require(ctx, Action.APPROVE_ACTA, sess.committee_id)
-        previous = _latest(s, session_id, ("final", "fe_de_erratas"))
+        previous = _latest(s, session_id, (ActaKind.FINAL, ActaKind.FE_DE_ERRATAS))
         if not sess.locked or previous is None:
             raise RuleViolation("La fe de erratas corrige un acta ya aprobada; esta no lo está.")
         version = _next_version(s, session_id)
         prev_version = previous.version
     data = build_acta_data(ctx, session_id, version=version, draft=False, errata_of=prev_version,
                            errata_text=text.strip())
-    digest, _ = _issue(ctx, session_id, version, "fe_de_erratas", data, "acta_fe_de_erratas",
+    digest, _ = _issue(ctx, session_id, version, ActaKind.FE_DE_ERRATAS, data, AuditAction.ACTA_FE_DE_ERRATAS,
                        {"corrige": prev_version}, out, errata_text=text.strip())
-    return ActaResult(out, version, "fe_de_erratas", digest,
+    return ActaResult(out, version, ActaKind.FE_DE_ERRATAS, digest,
                       f"Fe de erratas emitida como versión {version} (corrige la versión {prev_version}).")
 
 
@@ -328,22 +330,25 @@ def generate_acta(ctx: ServiceContext, session_id: int, out: Path) -> ActaResult
     with ctx.reading() as s:
         sess = load_session(s, session_id)
         require(ctx, Action.READ_SESSION, sess.committee_id)
-        stored = _latest(s, session_id, ("final", "fe_de_erratas")) or _latest(s, session_id, ("borrador",))
+        stored = (_latest(s, session_id, (ActaKind.FINAL, ActaKind.FE_DE_ERRATAS))
+                  or _latest(s, session_id, (ActaKind.BORRADOR,)))
         if stored is not None:
             pdf = ctx.db.vault.decrypt_bytes(stored.pdf, f"acta:{session_id}:{stored.version}")
-            version, kind, digest = stored.version, stored.kind, stored.sha256
+            version, kind = stored.version, stored.kind
+            digest = stored.sha256 or hashlib.sha256(pdf).hexdigest()
     if stored is not None:
         _write(out, pdf)
         with ctx.transaction() as s:
-            audit.record(s, ctx, "acta_exportada", "sesion", session_id, details={"version": version, "tipo": kind})
-        message = (f"Borrador en revisión (versión {version}) escrito en {out}." if kind == "borrador"
+            audit.record(s, ctx, AuditAction.ACTA_EXPORTADA, AuditEntity.SESION, session_id,
+                         details={"version": version, "tipo": kind})
+        message = (f"Borrador en revisión (versión {version}) escrito en {out}." if kind == ActaKind.BORRADOR
                    else f"Acta final (versión {version}) escrita en {out}.")
         return ActaResult(out, version, kind, digest, message)
     pdf = preview_acta(ctx, session_id)
     _write(out, pdf)
     with ctx.transaction() as s:
-        audit.record(s, ctx, "acta_exportada", "sesion", session_id, details={"borrador": True})
-    return ActaResult(out, 0, "vista_previa", hashlib.sha256(pdf).hexdigest(),
+        audit.record(s, ctx, AuditAction.ACTA_EXPORTADA, AuditEntity.SESION, session_id, details={"borrador": True})
+    return ActaResult(out, 0, ActaKind.VISTA_PREVIA, hashlib.sha256(pdf).hexdigest(),
                       f"Borrador del acta (vista previa, marcado BORRADOR) escrito en {out}.")
 
 
@@ -351,7 +356,7 @@ def generate_acta(ctx: ServiceContext, session_id: int, out: Path) -> ActaResult
 class ActaVersionRow:
     id: int
     version: int
-    kind: str
+    kind: ActaKind
     created_at: datetime
     created_by: str
     sha256: str | None
@@ -377,7 +382,7 @@ def acta_version_pdf(ctx: ServiceContext, version_id: int) -> bytes:
             raise NotFound("La versión del acta no existe.")
         sess = load_session(s, v.session_id)
         require(ctx, Action.READ_SESSION, sess.committee_id)
-        audit.record(s, ctx, "acta_leida", "sesion", v.session_id, details={"version": v.version})
+        audit.record(s, ctx, AuditAction.ACTA_LEIDA, AuditEntity.SESION, v.session_id, details={"version": v.version})
         return ctx.db.vault.decrypt_bytes(v.pdf, f"acta:{v.session_id}:{v.version}")
 
 
@@ -389,16 +394,16 @@ def add_review_observation(ctx: ServiceContext, version_id: int, text: str) -> C
         v = s.get(ActaVersion, version_id)
         if v is None:
             raise NotFound("La versión del acta no existe.")
-        sess = s.get(CommitteeSession, v.session_id)
+        sess = s.get_one(CommitteeSession, v.session_id)
         require(ctx, Action.REVIEW_ACTA, sess.committee_id)
-        if v.kind != "borrador":
+        if v.kind != ActaKind.BORRADOR:
             raise RuleViolation("Las observaciones se hacen sobre un borrador, no sobre el acta aprobada.")
         obs = ReviewObservation(acta_version_id=v.id, user_id=ctx.actor.user_id,
                                 reviewer=ctx.actor.full_name or ctx.actor.username, text=text.strip())
         s.add(obs)
         s.flush()
-        audit.record(s, ctx, "acta_observacion", "sesion", v.session_id, details={"version": v.version},
-                     reserved={"texto": text})
+        audit.record(s, ctx, AuditAction.ACTA_OBSERVACION, AuditEntity.SESION, v.session_id,
+                     details={"version": v.version}, reserved={"texto": text})
         return Changes(acta=True, session_id=v.session_id, created_id=obs.id)
 
 
@@ -408,22 +413,23 @@ def set_review_resolved(ctx: ServiceContext, observation_id: int, resolved: bool
         obs = s.get(ReviewObservation, observation_id)
         if obs is None:
             raise NotFound("La observación ya no existe.")
-        v = s.get(ActaVersion, obs.acta_version_id)
-        sess = s.get(CommitteeSession, v.session_id)
+        v = s.get_one(ActaVersion, obs.acta_version_id)
+        sess = s.get_one(CommitteeSession, v.session_id)
         require(ctx, Action.GENERATE_DOCUMENTS, sess.committee_id)
         if sess.locked:
             raise RuleViolation("El acta ya fue aprobada: sus observaciones de revisión ya no cambian.")
         if obs.resolved != resolved:
             obs.resolved = resolved
-            audit.record(s, ctx, "acta_observacion_atendida" if resolved else "acta_observacion_reabierta",
-                         "sesion", v.session_id, details={"version": v.version, "observacion": obs.id})
+            action = AuditAction.ACTA_OBSERVACION_ATENDIDA if resolved else AuditAction.ACTA_OBSERVACION_REABIERTA
+            audit.record(s, ctx, action, AuditEntity.SESION, v.session_id,
+                         details={"version": v.version, "observacion": obs.id})
         return Changes(acta=True, session_id=v.session_id)
 
 
 def draft_under_review(versions: list[ActaVersionRow]) -> ActaVersionRow | None:
     """Of a session's versions (:func:`acta_versions`, in order), the draft under review:
     the latest stored one, while the acta is not approved."""
-    if any(r.kind != "borrador" for r in versions):
+    if any(r.kind != ActaKind.BORRADOR for r in versions):
         return None
     return versions[-1] if versions else None
 
@@ -479,11 +485,11 @@ def verify_acta_file(db: Database, path: Path) -> VerifyResult:
                                        "(o fue modificado después de emitirse).")
         label = (f"Acta No. {version.number:03d} de {version.year} ({version.short_name}), "
                  f"versión {version.version}")
-        if version.kind == "borrador":
+        if version.kind == ActaKind.BORRADOR:
             return VerifyResult(False, f"El archivo es un BORRADOR ({label}), no un acta final.")
-        kind = "fe de erratas" if version.kind == "fe_de_erratas" else "acta final"
+        kind = "fe de erratas" if version.kind == ActaKind.FE_DE_ERRATAS else "acta final"
         newer = s.scalar(select(func.max(ActaVersion.version)).where(
-            ActaVersion.session_id == version.sid, ActaVersion.kind.in_(("final", "fe_de_erratas"))))
+            ActaVersion.session_id == version.sid, ActaVersion.kind.in_((ActaKind.FINAL, ActaKind.FE_DE_ERRATAS))))
         note = "" if newer == version.version else f" Atención: existe una versión posterior ({newer})."
         return VerifyResult(True, f"Documento íntegro: {kind}, {label}, emitida el "
                                   f"{version.created_at.astimezone().strftime('%d/%m/%Y %H:%M')}.{note}")

@@ -47,18 +47,21 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from hashlib import sha256
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select, text
+from sqlalchemy import CursorResult, select, text
 from sqlalchemy.orm import Session
 
-from comite.model import AuditEntry, DatabaseMeta
+from comite.domain import AuditAction, AuditEntity
+from comite.model import Attendance, AuditEntry, DatabaseMeta
+from comite.services.audit_text import action_label, details_text, subject_label
 from comite.services.context import ServiceContext
 from comite.services.permissions import Action, require
 from comite.storage.audit_chain import GENESIS, hash_mac, head_mac, link_hash
+from comite.storage.database import ORIGIN_INFO
 
-UNKEYED_ACTIONS = frozenset({"login_fallido", "cuenta_bloqueada"})
-FIRST_ACTION = "base_inicializada"
+UNKEYED_ACTIONS = frozenset({AuditAction.LOGIN_FALLIDO, AuditAction.CUENTA_BLOQUEADA})
+FIRST_ACTION = AuditAction.BASE_INICIALIZADA
 """The entry that opens a trail: the first one written with the key."""
 HEAD_KEY = "audit_head"
 SEAL_KEY = "audit_seal"
@@ -77,6 +80,15 @@ def _plain(value: Any) -> Any:
 
 
 def _entry_fields(entry: AuditEntry) -> dict[str, Any]:
+    """What an entry's hash covers: who did what, when, to what, after which entry.
+
+    Not the ``origin`` (revision 0004): it names the program run that wrote the entry,
+    a random id that exists so the live feed can tell a desktop's own entries from
+    others', and says nothing about what was done. Left out, trails written before
+    0004 verify as they are, and going back to an earlier revision (which drops the
+    column) leaves the chain intact. Whoever alters it can only make a desktop
+    refresh, or not, for an entry.
+    """
     return {
         "at": entry.at.isoformat(),
         "user_id": entry.user_id,
@@ -127,7 +139,8 @@ def _read_head(session: Session, key: str) -> dict[str, Any] | None:
 def _put_head(session: Session, key: str, value: Mapping[str, Any]) -> None:
     data = json.dumps(dict(value), sort_keys=True, separators=(",", ":")).encode("ascii")
     table = DatabaseMeta.__table__
-    if not session.execute(table.update().where(table.c.key == key).values(value=data)).rowcount:
+    updated = cast(CursorResult[Any], session.execute(table.update().where(table.c.key == key).values(value=data)))
+    if not updated.rowcount:
         session.execute(table.insert().values(key=key, value=data))
 
 
@@ -137,13 +150,16 @@ def _points_to(head: Mapping[str, Any] | None, entry_id: int, entry_hash: str) -
 
 def _seal_holds(vault: Any, seal: Mapping[str, Any]) -> bool:
     try:
-        expected = head_mac(seal.get("id"), seal.get("hash"), vault.mac_key)  # type: ignore[arg-type]
+        entry_id, digest = seal.get("id"), seal.get("hash")
+        if not isinstance(entry_id, int) or not isinstance(digest, str):
+            return False
+        expected = head_mac(entry_id, digest, vault.mac_key)
     except (TypeError, ValueError):
         return False
     return _same(seal.get("mac"), expected)
 
 
-def _may_seal(session: Session, vault: Any, seal: Mapping[str, Any] | None, last: Any, action: str) -> bool:
+def _may_seal(session: Session, vault: Any, seal: Mapping[str, Any] | None, last: Any, action: AuditAction) -> bool:
     """Whether a keyed write may move the sealed head to its entry.
 
     Only from a state the seal vouches for: the seal is genuine, its entry is
@@ -184,15 +200,21 @@ def write(
     vault: Any,
     user_id: int | None,
     username: str,
-    action: str,
-    entity: str,
+    action: AuditAction,
+    entity: AuditEntity,
     entity_id: int | None = None,
     case_id: int | None = None,
     details: Mapping[str, Any] | None = None,
     reserved: Mapping[str, Any] | None = None,
     at: datetime,
 ) -> AuditEntry:
-    """Append one entry. ``reserved`` values are stored only encrypted."""
+    """Append one entry. ``reserved`` values are stored only encrypted.
+
+    The entry stores the codes of ``action`` and ``entity`` as plain text (and hashes
+    them so): the trail stays readable, and verifiable, by a version of the
+    application that does not know a code a newer one wrote.
+    """
+    action, entity = AuditAction(action), AuditEntity(entity)
     payload = _plain(dict(details or {}))
     if reserved:
         if vault is None:
@@ -210,12 +232,13 @@ def write(
         at=at,
         user_id=user_id,
         username=username,
-        action=action,
-        entity=entity,
+        action=action.value,
+        entity=entity.value,
         entity_id=entity_id,
         case_id=case_id,
         details=json.dumps(payload, ensure_ascii=False, sort_keys=True),
         prev_hash=prev,
+        origin=session.info.get(ORIGIN_INFO),  # which desktop (Database) wrote it; not hashed
     )
     entry.hash = link_hash(prev, _entry_fields(entry), None)
     entry.mac = _mac(vault, entry.hash) if vault is not None else None
@@ -234,8 +257,8 @@ def write(
 def record(
     session: Session,
     ctx: ServiceContext,
-    action: str,
-    entity: str,
+    action: AuditAction,
+    entity: AuditEntity,
     entity_id: int | None = None,
     *,
     case_id: int | None = None,
@@ -332,7 +355,8 @@ def verify(session: Session, vault: Any | None) -> AuditReport:
                     f"borrarse registros al final (se revisaron {checked} registros)."
                 )
             if last_sealed is not None:
-                note = " El final aún no está sellado (base anterior a este formato): se sellará en la próxima escritura."
+                note = (" El final aún no está sellado (base anterior a este formato): se sellará en la próxima "
+                        "escritura.")
         elif not _seal_holds(vault, seal):
             return broken(
                 "La auditoría fue alterada: el sello del final de la auditoría no corresponde a la llave "
@@ -368,6 +392,8 @@ def verify(session: Session, vault: Any | None) -> AuditReport:
 
 @dataclass(frozen=True)
 class AuditRow:
+    """One entry as stored (codes, raw JSON details) and as a person reads it."""
+
     id: int
     at: datetime
     username: str
@@ -376,6 +402,9 @@ class AuditRow:
     entity_id: int | None
     case_id: int | None
     details: str
+    action_label: str = ""
+    subject: str = ""
+    summary: str = ""
 
 
 def query(
@@ -399,7 +428,29 @@ def query(
             stmt = stmt.where(AuditEntry.at >= datetime.combine(since, datetime.min.time()).astimezone())
         if until is not None:
             stmt = stmt.where(AuditEntry.at <= datetime.combine(until, datetime.max.time()).astimezone())
+        entries = list(s.scalars(stmt))
+        seats = _seat_names(s, entries)
+
+        def seats_of(e: AuditEntry) -> dict[str, str]:
+            return seats.get(e.entity_id, {}) if e.entity == AuditEntity.SESION and e.entity_id is not None else {}
+
         return [
-            AuditRow(e.id, e.at, e.username, e.action, e.entity, e.entity_id, e.case_id, e.details)
-            for e in s.scalars(stmt)
+            AuditRow(e.id, e.at, e.username, e.action, e.entity, e.entity_id, e.case_id, e.details,
+                     action_label(e.action), subject_label(e.entity, e.entity_id),
+                     details_text(e.action, e.details, seats_of(e)))
+            for e in entries
         ]
+
+
+def _seat_names(s: Session, entries: list[AuditEntry]) -> dict[int, dict[str, str]]:
+    """Per session, the entity holding each seat, for the entries that name a seat
+    (``puesto``): the trail stores the seat's key, a person reads who sits in it."""
+    sessions = {e.entity_id for e in entries
+                if e.entity == AuditEntity.SESION and e.entity_id is not None and '"puesto"' in (e.details or "")}
+    names: dict[int, dict[str, str]] = {}
+    if sessions:
+        rows = s.execute(select(Attendance.session_id, Attendance.seat_key, Attendance.entity)
+                         .where(Attendance.session_id.in_(sessions)))
+        for session_id, key, entity in rows:
+            names.setdefault(session_id, {})[key] = entity
+    return names

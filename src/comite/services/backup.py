@@ -25,9 +25,11 @@ import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 
+from comite.domain import AuditAction, AuditEntity
 from comite.errors import AuthenticationError, StorageError, ValidationError
 from comite.model import DatabaseMeta, KeyWrap, User
 from comite.services import audit
@@ -67,7 +69,7 @@ def create_backup(ctx: ServiceContext, destination: Path) -> BackupInfo:
         )
     with db.Session() as s:
         wraps = [
-            {"user": (s.get(User, w.user_id).username if w.user_id else None), "purpose": w.purpose,
+            {"user": (s.get_one(User, w.user_id).username if w.user_id else None), "purpose": w.purpose,
              "salt": _b64(w.salt), "kdf": w.kdf_params, "wrapped": _b64(w.wrapped_key)}
             for w in s.scalars(select(KeyWrap))
         ]
@@ -75,7 +77,7 @@ def create_backup(ctx: ServiceContext, destination: Path) -> BackupInfo:
     with tempfile.TemporaryDirectory(prefix="comite-bk-") as tmp:
         snap = backup_sqlite_file(db.sqlite_path, Path(tmp) / "snap.sqlite3")
         plain = snap.read_bytes()
-    header = {
+    header: dict[str, Any] = {
         "format": 1,
         "database_id": db_id,
         "created_at": ctx.now().isoformat(),
@@ -100,7 +102,8 @@ def create_backup(ctx: ServiceContext, destination: Path) -> BackupInfo:
         os.fsync(fh.fileno())
     os.replace(tmp_out, destination)
     with ctx.transaction() as s:
-        audit.record(s, ctx, "copia_seguridad", "base", details={"archivo": destination.name, "bytes": header["size"]})
+        audit.record(s, ctx, AuditAction.COPIA_SEGURIDAD, AuditEntity.BASE,
+                     details={"archivo": destination.name, "bytes": header["size"]})
     return BackupInfo(destination, db_id, header["created_at"], header["revision"], header["size"])
 
 
@@ -130,7 +133,8 @@ def backup_into_folder(ctx: ServiceContext, folder: Path, *, keep: int | None = 
     if keep is not None:
         _check_written(info.path, ctx.db.vault)  # the new copy reads back whole before any older one goes
         dated = {p: _dated_order(p.name) for p in folder.glob(f"{_FOLDER_PREFIX}*{BACKUP_SUFFIX}")}
-        ours = sorted((p for p, order in dated.items() if order is not None), key=dated.__getitem__, reverse=True)
+        ours = sorted((p for p, order in dated.items() if order is not None), key=lambda p: dated[p] or ("", 0),
+                      reverse=True)
         for old in ours[keep:]:
             try:
                 old.unlink()

@@ -10,7 +10,7 @@ from sqlalchemy.engine import URL
 
 from comite.catalog.loader import load_catalog
 from comite.errors import ServerPasswordRequired, StorageError
-from comite.services.catalog import sync_catalog
+from comite.services.catalog_admin import sync_catalog
 from comite.storage.database import Database, remember_db_password, url_with_keyring_password
 from comite.storage.schema import ensure_schema
 from comite.storage.secrets import SecretStore

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from comite.domain import CaseKind, RiskLevel, Route
-from comite.errors import LockedError, NotFound, ValidationError
+from comite.domain import AuditAction, AuditEntity, CaseKind, CaseStatus, RiskLevel, Route
+from comite.errors import ConcurrencyConflict, LockedError, NotFound, ValidationError
 from comite.model import (
     Case,
     Committee,
@@ -102,9 +103,9 @@ def _apply(ctx: ServiceContext, case: Case, inp: CaseInput) -> None:
         setattr(case, f.name, getattr(inp, f.name))
     case.radicado = normalize_radicado(inp.radicado)
     case.department = canonical_department(inp.department) if inp.department else None
-    case.kind = inp.kind.value
-    case.route = inp.route.value
-    case.proposed_level = inp.proposed_level.value if inp.proposed_level else None
+    case.kind = inp.kind
+    case.route = inp.route
+    case.proposed_level = inp.proposed_level
     case.differential = ",".join(inp.differential)
     case.document_bidx = _bidx(ctx, inp.document_number)
 
@@ -135,7 +136,8 @@ def create_case(ctx: ServiceContext, inp: CaseInput) -> Changes:
         s.add(case)
         s.flush()
         data, reserved = _audit_payload(inp)
-        audit.record(s, ctx, "caso_creado", "caso", case.id, case_id=case.id, details=data, reserved=reserved)
+        audit.record(s, ctx, AuditAction.CASO_CREADO, AuditEntity.CASO, case.id, case_id=case.id, details=data,
+                     reserved=reserved)
         return Changes(cases=True, created_id=case.id)
 
 
@@ -174,20 +176,18 @@ def to_input(case: Case) -> CaseInput:
     )
 
 
-def update_case(ctx: ServiceContext, case_id: int, expected_version: int | None = None, **changes: object) -> Changes:
+def update_case(ctx: ServiceContext, case_id: int, expected_version: int | None = None, **changes: Any) -> Changes:
     """Change some fields of a case. ``expected_version`` guards against lost updates."""
     require(ctx, Action.EDIT_CASES)
     with ctx.transaction() as s:
         case = _load(s, case_id)
         if expected_version is not None and case.row_version != expected_version:
-            from comite.errors import ConcurrencyConflict
-
             raise ConcurrencyConflict(
                 f"El caso {case.radicado} fue modificado por otra persona; recargue y vuelva a aplicar sus cambios."
             )
         before = to_input(case)
         try:
-            after = replace(before, **changes)  # type: ignore[arg-type]
+            after = replace(before, **changes)
         except TypeError as exc:
             raise ValidationError(f"Campo de caso desconocido: {exc}.") from exc
         problems = validate_case_input(after, population_codes(s))
@@ -201,8 +201,9 @@ def update_case(ctx: ServiceContext, case_id: int, expected_version: int | None 
         diff = {k: [getattr(before, k), getattr(after, k)] for k in changes if getattr(before, k) != getattr(after, k)}
         plain = {k: v for k, v in diff.items() if k not in RESERVED_FIELDS}
         reserved = {k: v for k, v in diff.items() if k in RESERVED_FIELDS}
-        audit.record(s, ctx, "caso_modificado", "caso", case.id, case_id=case.id, details=plain, reserved=reserved)
-        return Changes(cases=True)
+        audit.record(s, ctx, AuditAction.CASO_MODIFICADO, AuditEntity.CASO, case.id, case_id=case.id, details=plain,
+                     reserved=reserved)
+        return Changes(cases=True, case_id=case.id)
 
 
 @dataclass(frozen=True)
@@ -219,7 +220,7 @@ class CaseSummary:
     displaced: bool
     matrix_pct: float | None
     proposed_level: RiskLevel | None
-    status: str
+    status: CaseStatus
     row_version: int
 
 
@@ -257,7 +258,7 @@ def case_detail(ctx: ServiceContext, case_id: int) -> CaseInput:
     with ctx.transaction() as s:
         case = _load(s, case_id)
         detail = to_input(case)
-        audit.record(s, ctx, "lectura_reservada", "caso", case.id, case_id=case.id)
+        audit.record(s, ctx, AuditAction.LECTURA_RESERVADA, AuditEntity.CASO, case.id, case_id=case.id)
         return detail
 
 

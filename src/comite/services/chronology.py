@@ -1,9 +1,9 @@
 """The order in which a case's decisions were taken, as one query and one sort key.
 
-Shared by the case's status (:func:`comite.services.proceedings.case_status_from_decisions`)
+Shared by the case's status (:func:`comite.services.decisions.case_status_from_decisions`)
 and the start page's measures to revalue (:mod:`comite.services.dashboard`), which must
 agree on which decision is a case's latest. Kept apart so the start page does not
-import the proceedings service.
+import the decision service.
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, Operation
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from comite.domain import LabeledEnum
+from comite.domain import AuditAction, AuditEntity, Role
 from comite.errors import ComiteError, ConcurrencyConflict, StorageError, ValidationError
 from comite.model import AuditEntry
 from comite.model.base import utcnow
@@ -38,13 +38,6 @@ _CONNECTION_LOST = (
 def _connection_lost(exc: DBAPIError) -> bool:
     """A dropped or unusable connection (server restarted, network down, file locked)."""
     return isinstance(exc, OperationalError | InterfaceError) or exc.connection_invalidated
-
-
-class Role(LabeledEnum):
-    ADMINISTRADOR = ("administrador", "Administrador")
-    SECRETARIA = ("secretaria", "Secretaría técnica")
-    REVISOR = ("revisor", "Revisor")
-    SISTEMA = ("sistema", "Sistema")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +57,12 @@ class Actor:
 
 @dataclass(frozen=True, slots=True)
 class Changes:
-    """What a service changed, so views refresh only what they show."""
+    """What a service changed, so views refresh only what they show.
+
+    ``session_id`` and ``case_id`` say where: a view of another session (or case)
+    ignores the change; ``None`` means any (a catalogue import, a commitment).
+    ``votes`` is the votes of one case only: the grid and the tally, nothing a list shows.
+    """
 
     catalog: bool = False
     cases: bool = False
@@ -78,6 +76,8 @@ class Changes:
     session_id: int | None = None
     created_id: int | None = None
     message: str = ""
+    votes: bool = False
+    case_id: int | None = None
 
 
 @dataclass
@@ -165,9 +165,9 @@ class StaleEdit(ConcurrencyConflict):
 def latest_audit(
     s: Session,
     *,
-    entity: str,
+    entity: AuditEntity,
     entity_id: int,
-    actions: Collection[str],
+    actions: Collection[AuditAction],
     case_id: int | None = None,
     match: Callable[[dict[str, Any]], bool] | None = None,
     scan: int = 200,
@@ -226,6 +226,12 @@ def describe_changes(
         fmt = (show or {}).get(key, _shown)
         parts.append(f"{(labels or {}).get(key, key)} {fmt(old)} → {fmt(new)}")
     return "; ".join(parts)
+
+
+def row_lock(expected_version: int | None) -> dict | None:
+    """PostgreSQL: hold the row while its version is compared (FOR NO KEY UPDATE, so
+    rows that merely reference it are not blocked); SQLite serialises writers anyway."""
+    return {"key_share": True} if expected_version is not None else None
 
 
 def stale_edit(

@@ -17,9 +17,10 @@ display names of populations and measures. Nothing here imports Qt.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import select
 
@@ -42,7 +43,7 @@ from comite.services.context import ServiceContext
 from comite.services.permissions import Action, allowed, require
 
 MEASURE_WINDOW_DAYS = 30
-_ENDING_ACTIONS = (MeasureAction.SUSPENDER.value, MeasureAction.FINALIZAR.value)
+_ENDING_ACTIONS = (MeasureAction.SUSPENDER, MeasureAction.FINALIZAR)
 
 
 @dataclass(frozen=True)
@@ -171,8 +172,8 @@ def gvp_waiting(ctx: ServiceContext, committees: dict[int, CommitteeInfo]) -> li
         # "+ 0": on SQLite, with no statistics, an indexable committee_id would make the
         # planner walk every GVP session per case instead of the case's own hearings
         .where((CommitteeSession.committee_id + 0).in_(gvp_ids))
-        .where(CommitteeSession.status != SessionStatus.CANCELADA.value)
-        .where(Decision.outcome != DecisionOutcome.POSTPONED.value)
+        .where(CommitteeSession.status != SessionStatus.CANCELADA)
+        .where(Decision.outcome != DecisionOutcome.POSTPONED)
         .where(CommitteeSession.day >= Case.study_received)
     )
     with ctx.reading() as s:
@@ -188,6 +189,7 @@ def gvp_waiting(ctx: ServiceContext, committees: dict[int, CommitteeInfo]) -> li
     deadlines: dict[date, tuple[date, int]] = {}
     out = []
     for case_id, radicado, received in late:
+        assert received is not None  # the query keeps cases whose study was received
         if received not in deadlines:
             deadline = gvp_deadline(received)
             deadlines[received] = (deadline, business_days_between(deadline, today))
@@ -208,7 +210,7 @@ def _scheduled_at_gvp(s, gvp_ids: list[int], today: date) -> dict[int, tuple[int
         .join(CommitteeSession, CommitteeSession.id == Hearing.session_id)
         .outerjoin(Decision, Decision.hearing_id == Hearing.id)
         .where(CommitteeSession.committee_id.in_(gvp_ids), CommitteeSession.day >= today)
-        .where(CommitteeSession.status != SessionStatus.CANCELADA.value)
+        .where(CommitteeSession.status != SessionStatus.CANCELADA)
         .where(Decision.id.is_(None))
         .order_by(CommitteeSession.day.desc(), CommitteeSession.id.desc())
     ).all()
@@ -223,7 +225,7 @@ def measures_due(ctx: ServiceContext, committees: dict[int, CommitteeInfo],
     today = ctx.today()
     until = today + timedelta(days=window_days)
     with ctx.reading() as s:
-        rows = s.execute(
+        rows: Sequence[Any] = s.execute(
             select(MeasureDecision.id, MeasureDecision.measure_code, MeasureDecision.quantity,
                    MeasureDecision.action, MeasureDecision.temporality_months,
                    MeasureDecision.revaluation_date, Decision.id, Hearing.case_id, Case.radicado,
@@ -264,7 +266,7 @@ def _latest_decisions(s, case_ids: Iterable[int]) -> dict[int, int]:
         .where(Hearing.case_id.in_(list(case_ids)), Decision.adopted.is_(True))
         .where(Decision.id.in_(with_measures))
     ).all()
-    best: dict[int, object] = {}
+    best: dict[int, Any] = {}
     for row in found:
         if row.case_id not in best or chronology(row) > chronology(best[row.case_id]):
             best[row.case_id] = row
@@ -285,6 +287,7 @@ def overdue_commitments(ctx: ServiceContext, committees: dict[int, CommitteeInfo
         ).all())
     out = []
     for r in rows:
+        assert r.due is not None  # overdue: it has a due date
         committee = committees[owner[r.origin_session_id]]
         out.append(OverdueCommitmentRow(
             r.id, r.origin_session_id, committee.code, committee.short_name, r.origin, r.description,
@@ -299,7 +302,7 @@ def actas_in_review(ctx: ServiceContext, committees: dict[int, CommitteeInfo]) -
     with ctx.reading() as s:
         sessions = s.scalars(
             select(CommitteeSession)
-            .where(CommitteeSession.status == SessionStatus.ACTA_EN_REVISION.value)
+            .where(CommitteeSession.status == SessionStatus.ACTA_EN_REVISION)
             .where(CommitteeSession.committee_id.in_(list(committees)))
             .order_by(CommitteeSession.day, CommitteeSession.id)
         ).all()

@@ -57,11 +57,13 @@ class ChangeEvent:
     case_id: int | None
     username: str
     at: datetime
+    origin: str | None = None
+    """The client that wrote it (:attr:`~comite.storage.database.Database.origin`)."""
 
 
 _COLUMNS = (
     AuditEntry.id, AuditEntry.action, AuditEntry.entity, AuditEntry.entity_id, AuditEntry.case_id,
-    AuditEntry.username, AuditEntry.at,
+    AuditEntry.username, AuditEntry.at, AuditEntry.origin,
 )
 
 

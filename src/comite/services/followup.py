@@ -3,13 +3,15 @@ handed to a CERREM, and emergency measures to report."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, aliased
 
-from comite.domain import CommitmentStatus, RiskLevel
+from comite.domain import AuditAction, AuditEntity, CommitmentStatus, CommitteeKind, HearingSource, RiskLevel
 from comite.errors import NotFound, RuleViolation, ValidationError
 from comite.model import (
     Case,
@@ -51,7 +53,7 @@ def add_commitment(
                        description=description.strip(), responsible=responsible.strip(), due_date=due)
         s.add(c)
         s.flush()
-        audit.record(s, ctx, "compromiso_creado", "compromiso", c.id,
+        audit.record(s, ctx, AuditAction.COMPROMISO_CREADO, AuditEntity.COMPROMISO, c.id,
                      details={"responsable": responsible, "vence": due}, reserved={"descripcion": description})
         return Changes(commitments=True, session_id=sess.id, created_id=c.id)
 
@@ -79,24 +81,25 @@ def set_commitment_status(
             if sess.committee_id != c.committee_id:
                 raise ValidationError("El compromiso es de otro comité.")
         before = c.status
-        c.status = status.value
+        c.status = status
         if status is CommitmentStatus.PENDIENTE:
             c.closed_session_id, c.closed_on = None, None
         else:
             c.closed_session_id = session_id
             c.closed_on = ctx.today()
-        audit.record(s, ctx, "compromiso_estado", "compromiso", c.id, details={"de": before, "a": status.value})
+        audit.record(s, ctx, AuditAction.COMPROMISO_ESTADO, AuditEntity.COMPROMISO, c.id,
+                     details={"de": before, "a": status})
         return Changes(commitments=True, session_id=session_id)
 
 
 def _commitment_conflict(s: Session, ctx: ServiceContext, c: Commitment) -> Exception:
-    def label(value: object) -> str:
+    def label(value: Any) -> str:
         try:
             return CommitmentStatus(value).label
         except ValueError:
             return str(value)
 
-    last = latest_audit(s, entity="compromiso", entity_id=c.id, actions=("compromiso_estado",))
+    last = latest_audit(s, entity=AuditEntity.COMPROMISO, entity_id=c.id, actions=(AuditAction.COMPROMISO_ESTADO,))
     return stale_edit(
         ctx, f"el compromiso a cargo de {c.responsible}", version=c.row_version, last=last,
         describe=lambda _e, d: f"estado {label(d.get('de'))} → {label(d.get('a'))}",
@@ -133,11 +136,12 @@ def _session_label(number: int, year: int) -> str:
     return f"Sesión {number:03d} de {year}"
 
 
-def _rows(s: Session, stmt, today: date) -> list[CommitmentRow]:
+def _rows(s: Session, stmt: Select[Any], today: date) -> list[CommitmentRow]:
     """Rows of ``stmt`` (commitment, origin session, radicado[, still pending then]); the
     optional last column shows a commitment closed since as it stood then: pending."""
     out = []
-    for c, origin, radicado, *then in s.execute(stmt):
+    rows: Iterable[Any] = s.execute(stmt)
+    for c, origin, radicado, *then in rows:
         status = CommitmentStatus.PENDIENTE if then and then[0] else CommitmentStatus(c.status)
         out.append(CommitmentRow(
             c.id, c.origin_session_id, _session_label(origin.number, origin.year), c.description,
@@ -166,7 +170,7 @@ def commitments_for_session(ctx: ServiceContext, session_id: int) -> list[Commit
         )
         carried = (
             (Commitment.origin_session_id != sess.id) & earlier
-            & ((Commitment.status == CommitmentStatus.PENDIENTE.value) | (Commitment.closed_session_id == sess.id)
+            & ((Commitment.status == CommitmentStatus.PENDIENTE) | (Commitment.closed_session_id == sess.id)
                | closed_later)
         )
         stmt = (
@@ -219,7 +223,7 @@ def cases_with_pending_commitments(ctx: ServiceContext, session_id: int) -> list
             .join(Case, Case.id == Hearing.case_id)
             .join(origin, origin.id == Commitment.origin_session_id)
             .where(Commitment.committee_id == sess.committee_id,
-                   Commitment.status == CommitmentStatus.PENDIENTE.value,
+                   Commitment.status == CommitmentStatus.PENDIENTE,
                    Commitment.origin_session_id != sess.id, _earlier_than(origin, sess),
                    Hearing.case_id.not_in(on_agenda))
             .order_by(origin.day, origin.id, Commitment.id)
@@ -243,7 +247,7 @@ def overdue_commitments(ctx: ServiceContext, committee_ids: set[int] | None = No
     with ctx.reading() as s:
         stmt = (
             _select_rows()
-            .where(Commitment.status == CommitmentStatus.PENDIENTE.value, Commitment.due_date < ctx.today())
+            .where(Commitment.status == CommitmentStatus.PENDIENTE, Commitment.due_date < ctx.today())
             .order_by(Commitment.due_date)
         )
         if committee_ids is not None:
@@ -293,11 +297,11 @@ def receive_handoff(ctx: ServiceContext, session_id: int, handoff_id: int) -> Ch
             raise NotFound("El resultado del GVP ya no existe.")
         sess = editable_session(s, ctx, session_id)
         if handoff.target_committee_id != sess.committee_id:
-            target = s.get(Committee, handoff.target_committee_id)
+            target = s.get_one(Committee, handoff.target_committee_id)
             raise RuleViolation(f"Este resultado del GVP está dirigido al {target.short_name}.")
         if handoff.received_hearing_id is not None:
             raise RuleViolation("Este resultado del GVP ya está en el orden del día de otra sesión.")
-        hearing = add_case_in(s, ctx, sess.id, handoff.case_id, source="gvp", proposal_level=handoff.level,
+        hearing = add_case_in(s, ctx, sess.id, handoff.case_id, source=HearingSource.GVP, proposal_level=handoff.level,
                               proposal_pct=handoff.matrix_pct, proposal_concept=handoff.concept)
         handoff.received_hearing_id = hearing.id
         return Changes(agenda=True, session_id=sess.id, created_id=hearing.id)
@@ -318,7 +322,7 @@ def record_emergency(
         require(ctx, Action.EDIT_SESSION, committee.id)
         if s.get(Case, case_id) is None:
             raise NotFound(f"No existe el caso {case_id}.")
-        if committee.kind == "gvp":
+        if committee.kind == CommitteeKind.GVP:
             raise ValidationError("Las medidas de emergencia se informan al CERREM o al comité especial, no al GVP.")
         if adopted_on > ctx.today():
             raise ValidationError("La fecha de adopción de la medida no puede ser futura.")
@@ -326,7 +330,7 @@ def record_emergency(
                              description=description.strip())
         s.add(e)
         s.flush()
-        audit.record(s, ctx, "emergencia_registrada", "caso", case_id, case_id=case_id,
+        audit.record(s, ctx, AuditAction.EMERGENCIA_REGISTRADA, AuditEntity.CASO, case_id, case_id=case_id,
                      details={"comite": committee_code, "fecha": adopted_on}, reserved={"descripcion": description})
         return Changes(cases=True, created_id=e.id)
 
@@ -369,6 +373,6 @@ def report_emergency(ctx: ServiceContext, session_id: int, emergency_id: int) ->
             raise RuleViolation("La medida de emergencia ya fue informada en otra sesión.")
         e.reported_session_id = sess.id
         existing = s.scalar(select(Hearing).where(Hearing.session_id == sess.id, Hearing.case_id == e.case_id))
-        hearing = existing or add_case_in(s, ctx, sess.id, e.case_id, source="emergencia")
-        audit.record(s, ctx, "emergencia_informada", "sesion", sess.id, case_id=e.case_id)
+        hearing = existing or add_case_in(s, ctx, sess.id, e.case_id, source=HearingSource.EMERGENCIA)
+        audit.record(s, ctx, AuditAction.EMERGENCIA_INFORMADA, AuditEntity.SESION, sess.id, case_id=e.case_id)
         return Changes(agenda=True, session_id=sess.id, created_id=hearing.id)

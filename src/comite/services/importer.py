@@ -35,7 +35,8 @@ from typing import Any
 
 from sqlalchemy import delete, insert, select
 
-from comite.domain import CaseKind, RiskLevel, Route
+from comite.catalog.loader import load_installed_catalog
+from comite.domain import AuditAction, AuditEntity, CaseKind, CaseStatus, LabeledEnum, RiskLevel, Route
 from comite.errors import LockedError, ValidationError
 from comite.model import Case, Population
 from comite.rules._common import format_number
@@ -345,7 +346,7 @@ def _cell_text(value: Any) -> str:
     return " ".join(str(value).split())
 
 
-def _enum_lookup(enum: type) -> dict[str, Any]:
+def _enum_lookup(enum: type[LabeledEnum]) -> dict[str, Any]:
     table: dict[str, Any] = {}
     for member in enum:
         table[fold(member.value)] = member
@@ -406,14 +407,13 @@ class _Populations:
 
 def _load_populations(ctx: ServiceContext) -> _Populations:
     try:
-        from comite.catalog.loader import load_installed_catalog
-
         short = {p.code: p.short_name for p in load_installed_catalog().populations}
     except Exception:  # noqa: BLE001 - short names are a convenience only
         short = {}
     with ctx.reading() as s:
-        rows = [tuple(r) for r in s.execute(select(Population.code, Population.number, Population.name))]
-    return _Populations(rows, short)  # type: ignore[arg-type]
+        rows = [(code, number, name)
+                for code, number, name in s.execute(select(Population.code, Population.number, Population.name))]
+    return _Populations(rows, short)
 
 
 def _parse_row(cells: dict[str, str], pops: _Populations) -> tuple[CaseInput | None, list[str]]:
@@ -426,7 +426,7 @@ def _parse_row(cells: dict[str, str], pops: _Populations) -> tuple[CaseInput | N
         kind = _KINDS.get(fold(cells["tipo"]))
         if kind is None:
             problems.append(f"tipo «{cells['tipo']}» desconocido (use individual o colectivo)")
-    route = Route.ORDINARIA
+    route: Route | None = Route.ORDINARIA
     if cells["ruta"]:
         route = _ROUTES.get(fold(cells["ruta"]))
         if route is None:
@@ -441,7 +441,8 @@ def _parse_row(cells: dict[str, str], pops: _Populations) -> tuple[CaseInput | N
     if cells["poblacion"]:
         population = pops.find(cells["poblacion"])
         if population is None:
-            problems.append(f"población desconocida «{cells['poblacion']}» (use el código, el número 1 a 13 o el nombre)")
+            problems.append(f"población desconocida «{cells['poblacion']}» "
+                            "(use el código, el número 1 a 13 o el nombre)")
     pct = None
     if cells["puntaje_matriz"]:
         try:
@@ -656,9 +657,9 @@ def case_values(inp: CaseInput, document_bidx: bytes | None) -> dict[str, Any]:
     by their column type). Much cheaper than an instrumented ORM object."""
     values: dict[str, Any] = {name: getattr(inp, name) for name in _PLAIN_FIELDS}
     values["radicado"] = normalize_radicado(inp.radicado)
-    values["kind"] = inp.kind.value
-    values["route"] = inp.route.value
-    values["proposed_level"] = inp.proposed_level.value if inp.proposed_level else None
+    values["kind"] = inp.kind
+    values["route"] = inp.route
+    values["proposed_level"] = inp.proposed_level
     values["differential"] = ",".join(inp.differential)
     values["document_bidx"] = document_bidx
     return values
@@ -686,13 +687,13 @@ def _write_batch(
                     f"el número de documento ya figura en el caso {known[bidx]} (se importó: puede ser otra "
                     "solicitud de la misma persona)")))
             values = case_values(inp, bidx)
-            values.update(status="en_estudio", created_at=now, row_version=1)
+            values.update(status=CaseStatus.EN_ESTUDIO, created_at=now, row_version=1)
             rows.append(values)
         ids: list[int] = []
         if rows:
             ids = list(s.scalars(insert(Case).returning(Case.id, sort_by_parameter_order=True), rows))
             audit.record(
-                s, ctx, "casos_importados", "caso",
+                s, ctx, AuditAction.CASOS_IMPORTADOS, AuditEntity.CASO,
                 details={"lote": batch, "casos": len(ids), "primer_id": ids[0], "ultimo_id": ids[-1],
                          "formato": path.suffix.lower().lstrip(".")},
                 reserved={"archivo": path.name},
@@ -711,7 +712,7 @@ def _revert(ctx: ServiceContext, path: Path, report: ImportReport) -> None:
         for start in range(0, len(report.case_ids), BATCH_SIZE):
             chunk = report.case_ids[start : start + BATCH_SIZE]
             s.execute(delete(Case).where(Case.id.in_(chunk)))
-        audit.record(s, ctx, "importacion_revertida", "caso",
+        audit.record(s, ctx, AuditAction.IMPORTACION_REVERTIDA, AuditEntity.CASO,
                      details={"casos": len(report.case_ids)}, reserved={"archivo": path.name})
     report.case_ids.clear()
     report.imported = 0

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from enum import Enum
 
+from comite.domain import Role
 from comite.errors import PermissionDenied
-from comite.services.context import Role, ServiceContext
+from comite.services.context import ServiceContext
 
 
 class Action(Enum):

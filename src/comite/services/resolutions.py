@@ -8,8 +8,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from comite.documents.data import (
     ConvocationData,
@@ -21,7 +23,7 @@ from comite.documents.data import (
     ResolutionData,
     Signatory,
 )
-from comite.domain import AgendaItemKind, CaseKind, CommitteeKind, RiskLevel, SessionStatus
+from comite.domain import AgendaItemKind, AuditAction, AuditEntity, CaseKind, CommitteeKind, RiskLevel, SessionStatus
 from comite.errors import RuleViolation
 from comite.model import Case, Committee, CommitteeSession, Handoff, Hearing, Population, Resolution
 from comite.services import audit, views
@@ -34,7 +36,7 @@ from comite.services.settings import document_settings
 
 Progress = Callable[[int, int], None]
 DEFAULT_NUMBERING = {"asignar": True, "prefijo": "", "inicio": 1}
-_AFTER_SESSION = (SessionStatus.CERRADA.value, SessionStatus.ACTA_EN_REVISION.value, SessionStatus.ACTA_APROBADA.value)
+_AFTER_SESSION = (SessionStatus.CERRADA, SessionStatus.ACTA_EN_REVISION, SessionStatus.ACTA_APROBADA)
 
 
 def _measures(d: views.HearingDetail) -> tuple[MeasureRow, ...]:
@@ -42,7 +44,7 @@ def _measures(d: views.HearingDetail) -> tuple[MeasureRow, ...]:
                             m.temporality_months, m.revaluation_date, m.notes or "") for m in d.measures)
 
 
-def _numbering(s) -> dict:
+def _numbering(s: Session) -> dict[str, Any]:
     cfg = dict(DEFAULT_NUMBERING)
     cfg.update(get_setting(s, "numeracion_resoluciones", {}) or {})
     return cfg
@@ -52,7 +54,8 @@ def _assign_numbers(ctx: ServiceContext, session_id: int, hearing_ids: list[int]
     """Resolution numbers for the hearings, assigning the next ones in sequence."""
     with ctx.transaction() as s:
         cfg = _numbering(s)
-        existing = {r.hearing_id: r for r in s.scalars(select(Resolution).where(Resolution.hearing_id.in_(hearing_ids)))}
+        existing = {r.hearing_id: r
+                    for r in s.scalars(select(Resolution).where(Resolution.hearing_id.in_(hearing_ids)))}
         if cfg["asignar"]:
             last = s.scalar(select(func.max(Resolution.number)).where(Resolution.year == year))
             nxt = max(int(cfg["inicio"]), (last or 0) + 1)
@@ -62,18 +65,19 @@ def _assign_numbers(ctx: ServiceContext, session_id: int, hearing_ids: list[int]
                     s.add(existing[hid])
                     nxt += 1
             s.flush()
-            audit.record(s, ctx, "resoluciones_numeradas", "sesion", session_id,
+            audit.record(s, ctx, AuditAction.RESOLUCIONES_NUMERADAS, AuditEntity.SESION, session_id,
                          details={"numeros": sorted(r.number for r in existing.values())})
-        return {hid: (f"{cfg['prefijo']}{existing[hid].number:04d}" if hid in existing else None) for hid in hearing_ids}
+        return {hid: (f"{cfg['prefijo']}{existing[hid].number:04d}" if hid in existing else None)
+                for hid in hearing_ids}
 
 
 def resolution_items(ctx: ServiceContext, session_id: int) -> list[ResolutionData]:
     """One :class:`ResolutionData` per adopted case of the session (reserved data read, audited)."""
     head = views.session_header(ctx, session_id)
     require(ctx, Action.GENERATE_DOCUMENTS, head.committee_id)
-    if head.committee_kind == CommitteeKind.GVP.value:
+    if head.committee_kind == CommitteeKind.GVP:
         raise RuleViolation("El GVP no produce resoluciones: su resultado se notifica al CERREM.")
-    if head.status.value not in _AFTER_SESSION:
+    if head.status not in _AFTER_SESSION:
         raise RuleViolation("Las resoluciones se generan cuando la sesión está cerrada.")
     details = [d for d in views.session_hearings(ctx, session_id) if d.adopted]
     numbers = _assign_numbers(ctx, session_id, [d.hearing_id for d in details], head.day.year)
@@ -84,7 +88,7 @@ def resolution_items(ctx: ServiceContext, session_id: int) -> list[ResolutionDat
         pops = dict(s.execute(select(Population.code, Population.name)).all())
         items = []
         for d in details:
-            case = s.get(Case, d.case_id)
+            case = s.get_one(Case, d.case_id)
             gvp = s.execute(
                 select(CommitteeSession, Handoff).join(Hearing, Hearing.session_id == CommitteeSession.id)
                 .join(Handoff, Handoff.gvp_hearing_id == Hearing.id).where(Handoff.received_hearing_id == d.hearing_id)
@@ -107,7 +111,7 @@ def resolution_items(ctx: ServiceContext, session_id: int) -> list[ResolutionDat
                                    "Unidad Nacional de Protección"),
                 projected_by=ctx.actor.full_name or ctx.actor.username,
             ))
-            audit.record(s, ctx, "lectura_reservada", "caso", case.id, case_id=case.id,
+            audit.record(s, ctx, AuditAction.LECTURA_RESERVADA, AuditEntity.CASO, case.id, case_id=case.id,
                          details={"motivo": "resolución"})
     return items
 
@@ -135,7 +139,7 @@ def generate_resolutions(
     paths = write_resolutions(items, Path(out_dir), progress=progress, cancel=cancel, workers=workers,
                               caller_renders=not keep_caller_free)
     with ctx.transaction() as s:
-        audit.record(s, ctx, "resoluciones_generadas", "sesion", session_id,
+        audit.record(s, ctx, AuditAction.RESOLUCIONES_GENERADAS, AuditEntity.SESION, session_id,
                      details={"archivos": [p.name for p in paths]})
     return paths
 
@@ -157,7 +161,7 @@ def convocation_data(ctx: ServiceContext, session_id: int) -> ConvocationData:
             continue
         titles.append(r.title)
         if r.kind is AgendaItemKind.CASES:
-            radicados = [a.radicado for a in agenda if a.kind is AgendaItemKind.CASE]
+            radicados = [a.radicado or "" for a in agenda if a.kind is AgendaItemKind.CASE]
             if radicados:
                 titles[-1] = f"{r.title}: {len(radicados)} casos ({', '.join(radicados)})"
     return ConvocationData(
@@ -185,9 +189,9 @@ def generate_convocation(ctx: ServiceContext, session_id: int, out_pdf: Path, ou
         Path(out_ics).write_bytes(build_convocation_ics(data))
     with ctx.transaction() as s:
         sess = load_session(s, session_id)
-        if sess.status == SessionStatus.PROGRAMADA.value:
-            sess.status = SessionStatus.CONVOCADA.value
-        audit.record(s, ctx, "convocatoria_generada", "sesion", session_id,
+        if sess.status == SessionStatus.PROGRAMADA:
+            sess.status = SessionStatus.CONVOCADA
+        audit.record(s, ctx, AuditAction.CONVOCATORIA_GENERADA, AuditEntity.SESION, session_id,
                      details={"pdf": out_pdf.name, "ics": Path(out_ics).name if out_ics else None})
     message = f"Convocatoria generada en {out_pdf.name}."
     if out_ics is not None:
@@ -212,7 +216,7 @@ class NotificationFiles:
 def notification_data(ctx: ServiceContext, gvp_session_id: int) -> list[GvpNotificationData]:
     """One notification per CERREM that receives cases from this GVP session."""
     head = views.session_header(ctx, gvp_session_id)
-    if head.committee_kind != CommitteeKind.GVP.value:
+    if head.committee_kind != CommitteeKind.GVP:
         raise RuleViolation("La notificación al CERREM sale de una sesión del GVP.")
     details = {d.hearing_id: d for d in views.session_hearings(ctx, gvp_session_id)}
     by_target: dict[int, list[NotificationCase]] = {}
@@ -249,6 +253,6 @@ def generate_notifications(ctx: ServiceContext, gvp_session_id: int, out_dir: Pa
         docx.write_bytes(build_notification_docx(data))
         files.append(NotificationFiles(data.target_committee_code, pdf, docx, len(data.cases)))
     with ctx.transaction() as s:
-        audit.record(s, ctx, "notificacion_gvp", "sesion", gvp_session_id,
+        audit.record(s, ctx, AuditAction.NOTIFICACION_GVP, AuditEntity.SESION, gvp_session_id,
                      details={"destinos": [f.committee_code for f in files]})
     return files

@@ -3,17 +3,22 @@ their data, their status, and the agenda."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, time
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from comite.domain import (
     AgendaItemKind,
-    AttendanceStatus,
+    AuditAction,
+    AuditEntity,
     CaseKind,
     CommitteeKind,
+    HearingSource,
+    RiskLevel,
     SessionStatus,
     SessionType,
 )
@@ -37,7 +42,7 @@ from comite.services.context import (
     latest_audit,
     stale_edit,
 )
-from comite.services.permissions import Action, require
+from comite.services.permissions import Action, allowed, require
 
 _STANDARD = (
     AgendaItemKind.QUORUM,
@@ -68,7 +73,7 @@ def editable_session(s: Session, ctx: ServiceContext, session_id: int) -> Commit
     """The session, if the actor may edit it and its acta is not approved."""
     sess = load_session(s, session_id)
     require(ctx, Action.EDIT_SESSION, sess.committee_id)
-    if sess.locked or sess.status in (SessionStatus.ACTA_APROBADA.value, SessionStatus.CANCELADA.value):
+    if sess.locked or sess.status in (SessionStatus.ACTA_APROBADA, SessionStatus.CANCELADA):
         raise RuleViolation(
             "La sesión está cerrada con acta aprobada (o cancelada): sus datos ya no se modifican. "
             "Una corrección se hace mediante fe de erratas."
@@ -77,7 +82,8 @@ def editable_session(s: Session, ctx: ServiceContext, session_id: int) -> Commit
 
 
 def session_label(committee: Committee, sess: CommitteeSession) -> str:
-    return f"Sesión {SessionType(sess.session_type).label.lower()} No. {sess.number:03d} de {sess.year} — {committee.short_name}"
+    kind = SessionType(sess.session_type).label.lower()
+    return f"Sesión {kind} No. {sess.number:03d} de {sess.year} — {committee.short_name}"
 
 
 def _check_times(start: time | None, end: time | None) -> None:
@@ -117,22 +123,22 @@ def create_session(
         )
         sess = CommitteeSession(
             committee_id=committee.id, composition_id=comp.id, year=day.year, number=next_number,
-            session_type=session_type.value, day=day, start_time=start, end_time=end, place=place,
-            virtual_link=virtual_link, status=SessionStatus.PROGRAMADA.value,
+            session_type=session_type, day=day, start_time=start, end_time=end, place=place,
+            virtual_link=virtual_link, status=SessionStatus.PROGRAMADA,
         )
         s.add(sess)
         # emergency measures are reported to the CERREMs and to the special committee, never the GVP
-        kinds = [k for k in _STANDARD if k is not AgendaItemKind.EMERGENCY or committee.kind != CommitteeKind.GVP.value]
-        sess.agenda = [AgendaItem(position=i, kind=k.value, title=k.label) for i, k in enumerate(kinds)]
-        sess.attendance = _seat_rows(comp)
+        kinds = [k for k in _STANDARD if k is not AgendaItemKind.EMERGENCY or committee.kind != CommitteeKind.GVP]
+        sess.agenda = [AgendaItem(position=i, kind=k, title=k.label) for i, k in enumerate(kinds)]
+        sess.attendance = seat_rows(comp)
         s.flush()
-        audit.record(s, ctx, "sesion_creada", "sesion", sess.id,
+        audit.record(s, ctx, AuditAction.SESION_CREADA, AuditEntity.SESION, sess.id,
                      details={"comite": committee.code, "numero": sess.number, "anio": sess.year,
-                              "fecha": day, "tipo": session_type.value})
+                              "fecha": day, "tipo": session_type})
         return Changes(session=True, agenda=True, attendance=True, session_id=sess.id, created_id=sess.id)
 
 
-def _seat_rows(comp: Composition, first_position: int = 0) -> list[Attendance]:
+def seat_rows(comp: Composition, first_position: int = 0) -> list[Attendance]:
     """One attendance row per seat of ``comp``, as a session is convened."""
     return [
         Attendance(
@@ -142,42 +148,6 @@ def _seat_rows(comp: Composition, first_position: int = 0) -> list[Attendance]:
         )
         for i, seat in enumerate(comp.seats)
     ]
-
-
-def _untouched(row: Attendance) -> bool:
-    return (row.status == AttendanceStatus.AUSENTE.value and not row.person_name and not row.email
-            and row.arrival is None and row.departure is None and not row.cases)
-
-
-def recompose_scheduled_sessions(s: Session) -> tuple[list[str], list[str]]:
-    """Sessions still programada whose day now falls under another composition (one just
-    loaded, after a decree) are convened under it, as the rules want, when nothing was
-    recorded yet about who attends; those where something was (names, e-mails, arrivals)
-    keep their seats and are named so the secretariat decides. Invitees added by hand
-    stay in both cases. Returns (recomposed, kept) as "GVP 003/2030 (03/02/2030)"."""
-    recomposed: list[str] = []
-    kept: list[str] = []
-    for sess in s.scalars(select(CommitteeSession).where(CommitteeSession.status == SessionStatus.PROGRAMADA.value)
-                          .order_by(CommitteeSession.day)):
-        comp = composition_on(s, sess.committee, sess.day)
-        if comp.id == sess.composition_id:
-            continue
-        name = f"{sess.committee.short_name} {sess.number:03d}/{sess.year} ({sess.day:%d/%m/%Y})"
-        seated = [a for a in sess.attendance if a.seat_id is not None]
-        if not all(_untouched(a) for a in seated):
-            kept.append(name)
-            continue
-        invited = sorted((a for a in sess.attendance if a.seat_id is None), key=lambda a: a.position)
-        for row in seated:
-            sess.attendance.remove(row)
-        s.flush()
-        rows = _seat_rows(comp)
-        for i, row in enumerate(invited, start=len(rows)):
-            row.position = i
-        sess.attendance.extend(rows)
-        sess.composition_id = comp.id
-        recomposed.append(name)
-    return recomposed, kept
 
 
 def update_session(
@@ -211,7 +181,9 @@ def update_session(
         before = {"fecha": sess.day, "inicio": sess.start_time, "cierre": sess.end_time}
         if day is not None and day != sess.day:
             if day.year != sess.year:
-                raise ValidationError("La nueva fecha debe estar en el mismo año: el número de la sesión depende del año.")
+                raise ValidationError(
+                    "La nueva fecha debe estar en el mismo año: el número de la sesión depende del año."
+                )
             comp = composition_on(s, sess.committee, day)
             if comp.id != sess.composition_id:
                 raise ValidationError(
@@ -219,7 +191,7 @@ def update_session(
                 )
             sess.day = day
         if session_type is not None:
-            sess.session_type = session_type.value
+            sess.session_type = session_type
         if start is not None:
             sess.start_time = start
         if end is not None:
@@ -234,7 +206,7 @@ def update_session(
             if att is None or att.session_id != sess.id:
                 raise ValidationError("Quien preside debe ser un asistente de esta sesión.")
             sess.presiding_attendance_id = att.id
-        audit.record(s, ctx, "sesion_modificada", "sesion", sess.id,
+        audit.record(s, ctx, AuditAction.SESION_MODIFICADA, AuditEntity.SESION, sess.id,
                      details={"antes": before, "despues": {"fecha": sess.day, "inicio": sess.start_time,
                                                           "cierre": sess.end_time}})
         return Changes(session=True, session_id=sess.id)
@@ -244,8 +216,8 @@ _SESSION_LABELS = {"fecha": "fecha", "inicio": "hora de inicio", "cierre": "hora
 
 
 def _describe_session_change(entry, details: dict) -> str:
-    if entry.action == "sesion_estado":
-        def label(value: object) -> str:
+    if entry.action == AuditAction.SESION_ESTADO:
+        def label(value: Any) -> str:
             try:
                 return SessionStatus(value).label
             except ValueError:
@@ -256,7 +228,8 @@ def _describe_session_change(entry, details: dict) -> str:
 
 
 def _session_conflict(s: Session, ctx: ServiceContext, sess: CommitteeSession) -> Exception:
-    last = latest_audit(s, entity="sesion", entity_id=sess.id, actions=("sesion_modificada", "sesion_estado"))
+    last = latest_audit(s, entity=AuditEntity.SESION, entity_id=sess.id,
+                        actions=(AuditAction.SESION_MODIFICADA, AuditAction.SESION_ESTADO))
     return stale_edit(
         ctx, f"los datos de la sesión No. {sess.number:03d} de {sess.year}", version=sess.row_version, last=last,
         describe=_describe_session_change,
@@ -280,8 +253,9 @@ def set_status(ctx: ServiceContext, session_id: int, status: SessionStatus) -> C
             raise RuleViolation(f"Una sesión en estado «{current.label}» no puede pasar a «{status.label}».")
         if status is SessionStatus.CERRADA and sess.end_time is None:
             raise RuleViolation("Registre la hora de cierre antes de cerrar la sesión.")
-        sess.status = status.value
-        audit.record(s, ctx, "sesion_estado", "sesion", sess.id, details={"de": current.value, "a": status.value})
+        sess.status = status
+        audit.record(s, ctx, AuditAction.SESION_ESTADO, AuditEntity.SESION, sess.id,
+                     details={"de": current, "a": status})
         return Changes(session=True, session_id=sess.id)
 
 
@@ -296,7 +270,7 @@ def _case_insert_position(items: list[AgendaItem]) -> int:
     """Cases go after the last case, or right after the 'casos' heading."""
     last = None
     for i, item in enumerate(items):
-        if item.kind in (AgendaItemKind.CASE.value, AgendaItemKind.CASES.value):
+        if item.kind in (AgendaItemKind.CASE, AgendaItemKind.CASES):
             last = i
     return (last + 1) if last is not None else len(items)
 
@@ -314,7 +288,7 @@ def case_profile(case: Case) -> CaseProfile:
 
 def check_case_fits_committee(case: Case, committee: Committee) -> None:
     """A case goes to the CERREM its profile routes it to (the GVP sees every case)."""
-    if committee.kind == CommitteeKind.GVP.value:
+    if committee.kind == CommitteeKind.GVP:
         return
     profile = case_profile(case)
     require_women_choice(profile, committee.code)
@@ -330,8 +304,8 @@ def add_case(
     session_id: int,
     case_id: int,
     *,
-    source: str = "registro",
-    proposal_level: str | None = None,
+    source: HearingSource = HearingSource.REGISTRO,
+    proposal_level: RiskLevel | None = None,
     proposal_pct: float | None = None,
     proposal_concept: str | None = None,
 ) -> Changes:
@@ -347,8 +321,8 @@ def add_case_in(
     session_id: int,
     case_id: int,
     *,
-    source: str = "registro",
-    proposal_level: str | None = None,
+    source: HearingSource = HearingSource.REGISTRO,
+    proposal_level: RiskLevel | None = None,
     proposal_pct: float | None = None,
     proposal_concept: str | None = None,
 ) -> Hearing:
@@ -362,7 +336,7 @@ def add_case_in(
     check_case_fits_committee(case, sess.committee)
     items = list(sess.agenda)
     pos = _case_insert_position(items)
-    item = AgendaItem(kind=AgendaItemKind.CASE.value, title=f"Caso {case.radicado}", position=pos)
+    item = AgendaItem(kind=AgendaItemKind.CASE, title=f"Caso {case.radicado}", position=pos)
     items.insert(pos, item)
     sess.agenda = items
     _renumber(items)
@@ -375,7 +349,7 @@ def add_case_in(
     item.hearing = hearing
     hearing.session_id = sess.id
     s.flush()
-    audit.record(s, ctx, "caso_en_agenda", "sesion", sess.id, case_id=case.id,
+    audit.record(s, ctx, AuditAction.CASO_EN_AGENDA, AuditEntity.SESION, sess.id, case_id=case.id,
                  details={"radicado": case.radicado, "origen": source})
     return hearing
 
@@ -388,13 +362,13 @@ def add_item(ctx: ServiceContext, session_id: int, title: str, kind: AgendaItemK
     with ctx.transaction() as s:
         sess = editable_session(s, ctx, session_id)
         items = list(sess.agenda)
-        varios = next((i for i, it in enumerate(items) if it.kind == AgendaItemKind.VARIOUS.value), len(items))
-        item = AgendaItem(kind=kind.value, title=title.strip(), position=varios)
+        varios = next((i for i, it in enumerate(items) if it.kind == AgendaItemKind.VARIOUS), len(items))
+        item = AgendaItem(kind=kind, title=title.strip(), position=varios)
         items.insert(varios, item)
         sess.agenda = items
         _renumber(items)
         s.flush()
-        audit.record(s, ctx, "agenda_punto", "sesion", sess.id, details={"titulo": title})
+        audit.record(s, ctx, AuditAction.AGENDA_PUNTO, AuditEntity.SESION, sess.id, details={"titulo": title})
         return Changes(agenda=True, session_id=sess.id, created_id=item.id)
 
 
@@ -413,7 +387,8 @@ def remove_item(ctx: ServiceContext, item_id: int) -> Changes:
         s.delete(item)
         sess.agenda = items
         _renumber(items)
-        audit.record(s, ctx, "agenda_retiro", "sesion", sess.id, case_id=case_id, details={"titulo": item.title})
+        audit.record(s, ctx, AuditAction.AGENDA_RETIRO, AuditEntity.SESION, sess.id, case_id=case_id,
+                     details={"titulo": item.title})
         return Changes(agenda=True, session_id=sess.id)
 
 
@@ -428,7 +403,8 @@ def move_item(ctx: ServiceContext, item_id: int, new_position: int) -> Changes:
         new_position = max(0, min(new_position, len(items)))
         items.insert(new_position, item)
         _renumber(items)
-        audit.record(s, ctx, "agenda_orden", "sesion", sess.id, details={"punto": item.title, "posicion": new_position})
+        audit.record(s, ctx, AuditAction.AGENDA_ORDEN, AuditEntity.SESION, sess.id,
+                     details={"punto": item.title, "posicion": new_position})
         return Changes(agenda=True, session_id=sess.id)
 
 
@@ -472,12 +448,11 @@ def list_sessions(ctx: ServiceContext, committee_code: str | None = None, year: 
             stmt = stmt.where(Committee.code == committee_code)
         if year:
             stmt = stmt.where(ss.year == year)
-        from comite.services.permissions import allowed
-
+        rows: Sequence[Any] = s.execute(stmt).all()
         return [
             SessionRow(sid, code, short, number, year_, SessionType(kind), day, start, end, place, link,
                        SessionStatus(status), n or 0, version)
             for (sid, committee_id, code, short, number, year_, kind, day, start, end, place, link, status, n,
-                 version) in s.execute(stmt)
+                 version) in rows
             if allowed(ctx, Action.READ_SESSION, committee_id)
         ]

@@ -23,7 +23,8 @@ from datetime import date
 
 from comite.documents.data import DEFAULT_ORGANIZER_EMAIL, DocumentHeader
 from comite.errors import ValidationError
-from comite.services.catalog import get_setting, put_setting
+from comite.services.catalog import get_setting
+from comite.services.catalog_admin import put_setting
 from comite.services.context import Changes, ServiceContext
 from comite.services.permissions import Action, require
 

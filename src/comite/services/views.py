@@ -7,8 +7,10 @@ number of queries (no per-case round trips), so a 150-case session opens fast.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, time
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -19,6 +21,7 @@ from comite.domain import (
     Capacity,
     CaseKind,
     DecisionOutcome,
+    HearingSource,
     MeasureAction,
     Rights,
     RiskLevel,
@@ -51,11 +54,11 @@ from comite.rules.quorum import (
     quorum_for_case,
     tally,
 )
-from comite.rules.rights import CaseView, seat_applies
+from comite.rules.rights import CaseView, SeatView, seat_applies
 from comite.services.catalog import voting_settings
 from comite.services.context import ServiceContext
+from comite.services.frames import attendance_view, seat_view
 from comite.services.permissions import Action, require
-from comite.services.proceedings import attendance_view, seat_view
 
 
 @dataclass(frozen=True)
@@ -106,7 +109,7 @@ class AgendaRow:
     displaced: bool = False
     proposal_level: RiskLevel | None = None
     proposal_pct: float | None = None
-    source: str | None = None
+    source: HearingSource | None = None
     discussed_at: time | None = None
     outcome: DecisionOutcome | None = None
     adopted: bool | None = None
@@ -270,7 +273,7 @@ def _agenda(s: Session, session_id: int) -> list[AgendaRow]:
     # Plain columns, not entities: the rows skip the ORM identity map and never
     # decrypt the reserved texts (notes, deliberation, concepts) they do not show.
     pops = _populations(s)
-    rows = s.execute(
+    rows: Sequence[Any] = s.execute(
         select(AgendaItem.id, AgendaItem.position, AgendaItem.kind, AgendaItem.title,
                Hearing.id, Case.id, Case.radicado, Case.kind, Case.population_code, Case.route, Case.displaced,
                Hearing.proposal_level, Hearing.proposal_pct, Hearing.source, Hearing.discussed_at,
@@ -362,8 +365,6 @@ def convened_from(agenda: list[AgendaRow],
 
 
 def _seat_of(row: AttendanceRow):
-    from comite.rules.rights import SeatView
-
     return SeatView(row.seat_key, row.rights, row.condition, row.population_code, row.entity)
 
 
@@ -396,15 +397,15 @@ def hearing_detail(ctx: ServiceContext, hearing_id: int) -> HearingDetail:
 def build_hearing_detail(s: Session, hearing: Hearing, measure_types: dict[str, MeasureType] | None = None,
                          populations: dict[str, str] | None = None,
                          attendance: list[Attendance] | None = None,
-                         marks: dict[int, list[tuple[str, str | None]]] | None = None) -> HearingDetail:
+                         marks: dict[int, list[tuple[str, SeatCondition | None]]] | None = None) -> HearingDetail:
     """Assemble one case's detail; the optional maps let a caller batch the lookups."""
     sess = hearing.session
-    case = s.get(Case, hearing.case_id)
+    case = s.get_one(Case, hearing.case_id)
     pops = populations if populations is not None else _populations(s)
     types = measure_types if measure_types is not None else {m.code: m for m in s.scalars(select(MeasureType))}
     atts = attendance if attendance is not None else list(sess.attendance)
     if marks is None:
-        marked = s.execute(
+        marked: Sequence[tuple[str, SeatCondition | None]] = s.execute(
             select(Attendance.seat_key, Attendance.condition)
             .join(AttendanceCase, AttendanceCase.attendance_id == Attendance.id)
             .where(AttendanceCase.hearing_id == hearing.id)
@@ -413,8 +414,8 @@ def build_hearing_detail(s: Session, hearing: Hearing, measure_types: dict[str, 
         marked = marks.get(hearing.id, [])
     view = CaseView(
         population=case.population_code, displaced=case.displaced, restoration_measures=hearing.restoration_measures,
-        competent_seats=frozenset(k for k, c in marked if c == SeatCondition.WHEN_COMPETENT.value),
-        pertinent_seats=frozenset(k for k, c in marked if c == SeatCondition.WHEN_PERTINENT.value),
+        competent_seats=frozenset(k for k, c in marked if c == SeatCondition.WHEN_COMPETENT),
+        pertinent_seats=frozenset(k for k, c in marked if c == SeatCondition.WHEN_PERTINENT),
     )
     settings = voting_settings(sess.composition)
     seats = [seat_view(a) for a in atts]
@@ -481,7 +482,7 @@ def _session_hearings(s: Session, session_id: int) -> list[HearingDetail]:
                  selectinload(Hearing.decision).selectinload(Decision.measures))
     ))
     list(s.scalars(select(Case).where(Case.id.in_([h.case_id for h in hearings]))))  # warm the identity map
-    marks: dict[int, list[tuple[str, str | None]]] = {}
+    marks: dict[int, list[tuple[str, SeatCondition | None]]] = {}
     for hearing_id, key, cond in s.execute(
         select(AttendanceCase.hearing_id, Attendance.seat_key, Attendance.condition)
         .join(Attendance, Attendance.id == AttendanceCase.attendance_id)

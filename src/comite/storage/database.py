@@ -8,6 +8,7 @@ e.g. ``postgresql+psycopg://user@host/comite``).
 from __future__ import annotations
 
 import os
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -50,13 +51,27 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
+ORIGIN_INFO = "comite.origin"
+"""Key of :attr:`Database.origin` in every ORM session's ``info`` (read by the audit trail)."""
+
+
 class Database:
-    """One opened database: its engine, session factory and (when unlocked) key."""
+    """One opened database: its engine, session factory and (when unlocked) key.
+
+    ``origin`` names this client in the audit entries it writes, so the live feed
+    of the same client can skip them (its window already shows its own edits) while
+    another client -- another desktop, or another window with the same account --
+    refreshes. A fresh random id per opened database: the application opens its
+    database once, so it is one per process; two ``Database`` objects on one file
+    (two windows in a test) are two clients.
+    """
 
     def __init__(self, target: str | os.PathLike[str] | URL | None = None, **engine_kw: Any):
         self.url: URL = target if isinstance(target, URL) else resolve_url(target)
         self.engine: Engine = self._make_engine(**engine_kw)
-        self.Session: sessionmaker[Session] = sessionmaker(self.engine, expire_on_commit=False)
+        self.origin: str = uuid.uuid4().hex
+        self.Session: sessionmaker[Session] = sessionmaker(self.engine, expire_on_commit=False,
+                                                           info={ORIGIN_INFO: self.origin})
         self.vault: Any = None
 
     def _make_engine(self, **kw: Any) -> Engine:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
@@ -17,6 +16,7 @@ from comite.gui import dialogs, workers
 from comite.gui import formatting as fmt
 from comite.gui.forms.ui_session_acta_tab import Ui_SessionActaTab
 from comite.gui.session.common import ERROR, OK, show_message
+from comite.gui.session.host import SessionHost
 from comite.gui.session.models import ActaVersionsModel, ReviewModel
 from comite.gui.session.pdf_view import PdfPagesView
 from comite.gui.table_models import ROW_ROLE, attach, fit_columns
@@ -24,14 +24,11 @@ from comite.services import acta, resolutions
 from comite.services.context import Changes
 from comite.services.permissions import Action, allowed
 
-if TYPE_CHECKING:
-    from comite.gui.session_page import SessionPage
-
 
 class ActaTab(QWidget):
-    def __init__(self, page: SessionPage) -> None:
-        super().__init__(page)
-        self.page = page
+    def __init__(self, host: SessionHost, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.host = host
         self.ui = Ui_SessionActaTab()
         self.ui.setupUi(self)
         self.pdf_view = PdfPagesView(self)
@@ -49,9 +46,9 @@ class ActaTab(QWidget):
         self.ui.versionsTable.activated.connect(lambda _i: self.show_version())
         self.reviews = ReviewModel(self)
         attach(self.ui.reviewTable, self.reviews, stretch_column=2)
-        committee = page.header.committee_id
-        self._can_review = allowed(page.ctx, Action.REVIEW_ACTA, committee)
-        self._can_resolve = allowed(page.ctx, Action.GENERATE_DOCUMENTS, committee)
+        committee = host.header.committee_id
+        self._can_review = allowed(host.ctx, Action.REVIEW_ACTA, committee)
+        self._can_resolve = allowed(host.ctx, Action.GENERATE_DOCUMENTS, committee)
         self.ui.reviewEdit.setVisible(self._can_review)
         self.ui.addReviewButton.setVisible(self._can_review)
         self.ui.resolveReviewButton.setVisible(self._can_resolve)
@@ -68,11 +65,20 @@ class ActaTab(QWidget):
         self.ui.exportButton.clicked.connect(self.export_pdf)
         self.ui.resolutionsButton.clicked.connect(self.generate_resolutions)
         self.ui.notifyButton.clicked.connect(self.generate_notifications)
-        self.ui.notifyButton.setVisible(page.header.committee_kind == CommitteeKind.GVP.value)
-        self.ui.resolutionsButton.setVisible(page.header.committee_kind != CommitteeKind.GVP.value)
+        self.ui.notifyButton.setVisible(host.header.committee_kind == CommitteeKind.GVP.value)
+        self.ui.resolutionsButton.setVisible(host.header.committee_kind != CommitteeKind.GVP.value)
         self.refresh_versions()
 
     # --- state -------------------------------------------------------------------------------------
+    def apply_changes(self, changes: Changes, _initiator: object) -> None:
+        """Everything recorded in the session shows in the acta; the versions and the review
+        follow its state. (The tab in view regenerates the preview at once.)"""
+        if changes.acta or changes.session:
+            self.refresh_versions()
+        if (changes.session or changes.agenda or changes.attendance or changes.decisions or changes.votes
+                or changes.commitments or changes.acta or changes.cases or changes.catalog):
+            self.mark_dirty()
+
     def mark_dirty(self) -> None:
         self.dirty = True
         if self.isVisible():
@@ -85,14 +91,14 @@ class ActaTab(QWidget):
             self.refresh_preview()
 
     def refresh_versions(self) -> None:
-        ctx, sid = self.page.ctx, self.page.session_id
+        ctx, sid = self.host.ctx, self.host.session_id
         versions = acta.acta_versions(ctx, sid)
         self.versions.set_versions(versions)
         self._draft = acta.draft_under_review(versions) if self._can_review else None
         self.reviews.set_reviews(acta.review_observations(ctx, sid))
         fit_columns(self.ui.versionsTable, max_width=140)
         fit_columns(self.ui.reviewTable, max_width=140)
-        status = self.page.header.status
+        status = self.host.header.status
         closed = status in (SessionStatus.CERRADA, SessionStatus.ACTA_EN_REVISION)
         self.ui.draftButton.setEnabled(closed)
         self.ui.approveButton.setEnabled(closed)
@@ -116,7 +122,7 @@ class ActaTab(QWidget):
 
     def _resolve_button(self) -> None:
         row = self._selected_review()
-        locked = self.page.header.status is SessionStatus.ACTA_APROBADA
+        locked = self.host.header.status is SessionStatus.ACTA_APROBADA
         self.ui.resolveReviewButton.setEnabled(row is not None and not locked)
         self.ui.resolveReviewButton.setText("Marcar &pendiente" if row is not None and row.resolved
                                             else "Marcar a&tendida")
@@ -131,12 +137,12 @@ class ActaTab(QWidget):
         if not text or draft is None:
             return
         try:
-            changes = acta.add_review_observation(self.page.ctx, draft.id, text)
+            changes = acta.add_review_observation(self.host.ctx, draft.id, text)
         except ComiteError as exc:
             self._result(str(exc), ERROR)  # what was typed stays in the box
             return
         self.ui.reviewEdit.clear()
-        self.page.apply_changes(changes)
+        self.host.publish(changes, self)
         self._result(f"Observación registrada sobre el borrador versión {draft.version}.")
 
     def toggle_resolved(self) -> None:
@@ -144,20 +150,20 @@ class ActaTab(QWidget):
         if row is None:
             return
         try:
-            changes = acta.set_review_resolved(self.page.ctx, row.id, not row.resolved)
+            changes = acta.set_review_resolved(self.host.ctx, row.id, not row.resolved)
         except ComiteError as exc:
             self._result(str(exc), ERROR)
             return
-        self.page.apply_changes(changes)
+        self.host.publish(changes, self)
         self._result("Observación marcada como atendida." if not row.resolved
                      else "Observación de nuevo pendiente.")
 
     # --- preview -------------------------------------------------------------------------------------
     def refresh_preview(self) -> None:
-        self.page.flush()
+        self.host.flush()
         self.dirty = False
         self.ui.previewStatus.setText("Generando la vista previa…")
-        ctx, sid = self.page.ctx, self.page.session_id
+        ctx, sid = self.host.ctx, self.host.session_id
 
         def work(progress, cancel):
             pdf = acta.preview_acta(ctx, sid, render=acta.render_pdf_in_helper)
@@ -178,7 +184,7 @@ class ActaTab(QWidget):
         self.dirty = True
         self.ui.previewStatus.setText("No se pudo generar la vista previa.")
         self.pdf_view.set_message("No se pudo generar la vista previa del acta.")
-        self.page.report_error(exc, action="generar la vista previa del acta")
+        self.host.report_error(exc, action="generar la vista previa del acta")
 
     def show_version(self) -> None:
         """Show a stored version (draft, final or fe de erratas) instead of the live preview."""
@@ -186,7 +192,7 @@ class ActaTab(QWidget):
         row = index.data(ROW_ROLE) if index.isValid() else None
         if row is None:
             return
-        ctx = self.page.ctx
+        ctx = self.host.ctx
 
         def work(progress, cancel):
             return acta.acta_version_pdf(ctx, row.id)
@@ -198,42 +204,42 @@ class ActaTab(QWidget):
             self.ui.previewStatus.setText(f"Versión {row.version} guardada ({kind.lower()}) · {pages} páginas")
 
         workers.run_job(self, "abrir la versión del acta", work, on_done=done,
-                        on_error=lambda exc: self.page.report_error(exc, action="abrir la versión del acta"))
+                        on_error=lambda exc: self.host.report_error(exc, action="abrir la versión del acta"))
 
     # --- lifecycle -----------------------------------------------------------------------------------
     def _result(self, text: str, kind: str = OK) -> None:
         show_message(self.ui.resultLabel, text, kind)
-        self.page.show_message(text, kind)
+        self.host.show_message(text, kind)
 
     def _job(self, title: str, work, on_done) -> None:
-        self.page.flush()
+        self.host.flush()
 
         def failed(exc: BaseException) -> None:
-            self.page.report_error(exc, action=title)
+            self.host.report_error(exc, action=title)
             if isinstance(exc, ComiteError):
                 show_message(self.ui.resultLabel, str(exc), ERROR)
 
         workers.run_job(self, title, work, on_done=on_done, on_error=failed)
 
     def issue_draft(self) -> None:
-        ctx, sid = self.page.ctx, self.page.session_id
+        ctx, sid = self.host.ctx, self.host.session_id
 
         def done(result) -> None:
-            self.page.apply_changes(Changes(session=True, acta=True, session_id=sid))
+            self.host.publish(Changes(session=True, acta=True, session_id=sid), self)
             self._result(result.message)
 
         self._job("enviar el acta a revisión", lambda p, c: acta.issue_draft(ctx, sid), done)
 
     def approve(self) -> None:
-        h = self.page.header
+        h = self.host.header
         if not dialogs.confirm(self, f"¿Aprobar el acta No. {h.number:03d} de {h.year}? Se emite el acta final "
                                "y los datos de la sesión quedan bloqueados; después solo caben correcciones "
                                "por fe de erratas.", title="Aprobar acta", yes="&Aprobar", no="&Cancelar"):
             return
-        ctx, sid = self.page.ctx, self.page.session_id
+        ctx, sid = self.host.ctx, self.host.session_id
 
         def done(result) -> None:
-            self.page.apply_changes(Changes(session=True, acta=True, session_id=sid))
+            self.host.publish(Changes(session=True, acta=True, session_id=sid), self)
             self._result(result.message)
 
         self._job("aprobar el acta", lambda p, c: acta.approve_acta(ctx, sid), done)
@@ -243,18 +249,18 @@ class ActaTab(QWidget):
         if not text:
             self._result("Describa la corrección antes de emitir la fe de erratas.", ERROR)
             return
-        ctx, sid = self.page.ctx, self.page.session_id
+        ctx, sid = self.host.ctx, self.host.session_id
 
         def done(result) -> None:
             self.ui.errataEdit.clear()
-            self.page.apply_changes(Changes(acta=True, session_id=sid))
+            self.host.publish(Changes(acta=True, session_id=sid), self)
             self._result(result.message)
 
         self._job("emitir la fe de erratas", lambda p, c: acta.issue_errata(ctx, sid, text), done)
 
     # --- files ---------------------------------------------------------------------------------------
     def _ask_pdf_path(self) -> Path | None:
-        h = self.page.header
+        h = self.host.header
         name = f"Acta_{h.committee_code}_{h.number:03d}-{h.year}.pdf"
         path, _ = QFileDialog.getSaveFileName(self, "Exportar acta", str(Path.home() / name), "PDF (*.pdf)")
         return Path(path) if path else None
@@ -267,7 +273,7 @@ class ActaTab(QWidget):
         out = self.choose_pdf_path()
         if out is None:
             return
-        ctx, sid = self.page.ctx, self.page.session_id
+        ctx, sid = self.host.ctx, self.host.session_id
 
         def done(result) -> None:
             self.last_files = [out]
@@ -279,7 +285,7 @@ class ActaTab(QWidget):
         folder = self.choose_folder("Carpeta para las resoluciones")
         if folder is None:
             return
-        ctx, sid = self.page.ctx, self.page.session_id
+        ctx, sid = self.host.ctx, self.host.session_id
 
         def work(progress, cancel):
             return resolutions.generate_resolutions(
@@ -294,16 +300,16 @@ class ActaTab(QWidget):
             self._result("Generación de resoluciones cancelada; los archivos ya escritos quedan en la carpeta.",
                          ERROR)
 
-        self.page.flush()
+        self.host.flush()
         workers.run_job(self, "generar las resoluciones", work, on_done=done,
-                        on_error=lambda exc: self.page.report_error(exc, action="generar las resoluciones"),
+                        on_error=lambda exc: self.host.report_error(exc, action="generar las resoluciones"),
                         on_cancel=cancelled)
 
     def generate_notifications(self) -> None:
         folder = self.choose_folder("Carpeta para las notificaciones al CERREM")
         if folder is None:
             return
-        ctx, sid = self.page.ctx, self.page.session_id
+        ctx, sid = self.host.ctx, self.host.session_id
 
         def done(files) -> None:
             self.last_files = [p for f in files for p in (f.pdf, f.docx)]
@@ -313,5 +319,5 @@ class ActaTab(QWidget):
             targets = ", ".join(f"{f.committee_code} ({f.cases})" for f in files)
             self._result(f"Notificaciones generadas (PDF y Word) para: {targets}.")
 
-        self._job("generar la notificación al CERREM", lambda p, c: resolutions.generate_notifications(ctx, sid, folder),
-                  done)
+        self._job("generar la notificación al CERREM",
+                  lambda p, c: resolutions.generate_notifications(ctx, sid, folder), done)

@@ -6,19 +6,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QHeaderView, QInputDialog, QWidget
 
-from comite.domain import AgendaItemKind, CommitteeKind
+from comite.domain import AgendaItemKind, CommitteeKind, HearingSource
 from comite.errors import ComiteError
 from comite.gui import dialogs, workers
 from comite.gui.forms.ui_session_agenda_tab import Ui_SessionAgendaTab
 from comite.gui.session import commands
-from comite.gui.session.common import ERROR, INFO
+from comite.gui.session.common import ERROR, INFO, changes_of
 from comite.gui.session.dialogs import PickerDialog
+from comite.gui.session.host import SessionHost
 from comite.gui.session.models import (
     AgendaModel,
     case_picker_model,
@@ -31,14 +31,11 @@ from comite.services import cases, followup, importer, sessions
 from comite.services.context import Changes
 from comite.services.views import AgendaRow
 
-if TYPE_CHECKING:
-    from comite.gui.session_page import SessionPage
-
 
 class AgendaTab(QWidget):
-    def __init__(self, page: SessionPage) -> None:
-        super().__init__(page)
-        self.page = page
+    def __init__(self, host: SessionHost, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.host = host
         self.ui = Ui_SessionAgendaTab()
         self.ui.setupUi(self)
         self.picker: PickerDialog | None = None
@@ -70,7 +67,7 @@ class AgendaTab(QWidget):
         self.ui.downButton.clicked.connect(lambda: self.move_current(+1))
         self.ui.removeButton.clicked.connect(self.remove_current)
         self.ui.openButton.clicked.connect(self.open_case)
-        kind = page.header.committee_kind
+        kind = host.header.committee_kind
         self.ui.handoffButton.setVisible(kind != CommitteeKind.GVP.value)
         self.ui.emergencyButton.setVisible(kind != CommitteeKind.GVP.value)
         self.refresh()
@@ -79,14 +76,18 @@ class AgendaTab(QWidget):
         table.setColumnWidth(1, max(230, min(300, table.columnWidth(1))))
 
     # --- view --------------------------------------------------------------------------------------
+    def apply_changes(self, changes: Changes, _initiator: object) -> None:
+        if changes.agenda or changes.decisions or changes.cases:  # a decision shows as the case's outcome
+            self.refresh()
+
     def refresh(self) -> None:
         current = self.current_row()
-        self.model.update_rows(self.page.agenda)
+        self.model.update_rows(self.host.agenda)
         if current is not None:
             select_row(self.ui.agendaTable, self.model, self.model.find_key(current.item_id))
-        n = sum(1 for r in self.page.agenda if r.hearing_id is not None)
-        decided = sum(1 for r in self.page.agenda if r.outcome is not None)
-        self.ui.countLabel.setText(f"{len(self.page.agenda)} puntos; {n} casos, {decided} con decisión.")
+        n = sum(1 for r in self.host.agenda if r.hearing_id is not None)
+        decided = sum(1 for r in self.host.agenda if r.outcome is not None)
+        self.ui.countLabel.setText(f"{len(self.host.agenda)} puntos; {n} casos, {decided} con decisión.")
 
     def set_read_only(self, read_only: bool) -> None:
         self.model.read_only = read_only
@@ -108,13 +109,14 @@ class AgendaTab(QWidget):
         if number is None:
             return
         row = self.model.row(number)
-        last = len(self.page.agenda) - 1
+        last = len(self.host.agenda) - 1
         new_position = max(0, min(new_position, last))
         if new_position == row.position:
             return
         title = row.radicado or row.title
-        self.page.push(commands.MoveItemCommand(self.page.ctx, item_id, title, row.position, new_position,
-                                                self.page.apply_changes, self.page.on_error))
+        self.host.push(commands.MoveItemCommand(self.host.ctx, item_id, title, row.position, new_position,
+                                                lambda result: self.host.publish(changes_of(result), self),
+                                                self.host.report_error))
         self.select_item(item_id)
 
     def move_current(self, step: int) -> None:
@@ -148,16 +150,15 @@ class AgendaTab(QWidget):
         if not dialogs.confirm(self, f"¿Retirar {what} del orden del día?", title="Retirar del orden del día",
                                yes="&Retirar", no="&Cancelar"):
             return
-        self.page.flush()
-        if self.page.run(sessions.remove_item, self.page.ctx, row.item_id) is not None:
-            self.page.show_ok(f"Se retiró {what} del orden del día.")
+        self.host.flush()
+        if self.host.run(sessions.remove_item, self.host.ctx, row.item_id, initiator=self) is not None:
+            self.host.show_ok(f"Se retiró {what} del orden del día.")
 
     def open_case(self) -> None:
         row = self.current_row()
         if row is None or row.hearing_id is None:
             return
-        self.page.case_tab.go_to_hearing(row.hearing_id)
-        self.page.show_tab(self.page.TAB_CASES)
+        self.host.open_hearing(row.hearing_id)
 
     # --- add cases ---------------------------------------------------------------------------------
     def _add_many(self, rows: list, add: Callable[[object], Changes], label: Callable[[object], str]) -> None:
@@ -169,30 +170,30 @@ class AgendaTab(QWidget):
             except ComiteError as exc:
                 refused.append(str(exc))
         if added:
-            self.page.apply_changes(Changes(agenda=True, attendance=True, session_id=self.page.session_id))
+            self.host.publish(Changes(agenda=True, attendance=True, session_id=self.host.session_id), self)
         parts = []
         if added:
             parts.append(f"Agregados al orden del día: {', '.join(added)}.")
         parts.extend(refused)
         if refused:
-            self.page.show_message(" ".join(parts), ERROR)
+            self.host.show_message(" ".join(parts), ERROR)
         elif parts:
-            self.page.show_ok(" ".join(parts))
+            self.host.show_ok(" ".join(parts))
 
     def search_and_add(self) -> None:
         query = self.ui.searchEdit.text().strip()
         if not query:
             return
         try:
-            found = cases.find_cases(self.page.ctx, query)
+            found = cases.find_cases(self.host.ctx, query)
         except ComiteError as exc:
-            self.page.report_error(exc)
+            self.host.report_error(exc)
             return
         if not found:
-            self.page.show_message(f"No hay ningún caso con el radicado o documento «{query}».", ERROR)
+            self.host.show_message(f"No hay ningún caso con el radicado o documento «{query}».", ERROR)
             return
         self.ui.searchEdit.clear()
-        ctx, sid = self.page.ctx, self.page.session_id
+        ctx, sid = self.host.ctx, self.host.session_id
         add = lambda c: sessions.add_case(ctx, sid, c.id)  # noqa: E731
         if len(found) == 1:
             self._add_many(found, add, lambda c: c.radicado)
@@ -207,14 +208,14 @@ class AgendaTab(QWidget):
         return dialog
 
     def pick_handoffs(self) -> PickerDialog | None:
-        ctx, sid = self.page.ctx, self.page.session_id
+        ctx, sid = self.host.ctx, self.host.session_id
         try:
-            rows = followup.pending_handoffs(ctx, self.page.header.committee_code)
+            rows = followup.pending_handoffs(ctx, self.host.header.committee_code)
         except ComiteError as exc:
-            self.page.report_error(exc)
+            self.host.report_error(exc)
             return None
         if not rows:
-            self.page.show_message("No hay resultados del GVP pendientes para este comité.")
+            self.host.show_message("No hay resultados del GVP pendientes para este comité.")
             return None
         return self._pick("Resultados del GVP", "Casos valorados por el GVP y dirigidos a este comité. "
                           "El nivel y el concepto del GVP quedan como propuesta.", handoff_picker_model(rows),
@@ -222,14 +223,14 @@ class AgendaTab(QWidget):
                                                         lambda h: h.radicado))
 
     def pick_emergencies(self) -> PickerDialog | None:
-        ctx, sid = self.page.ctx, self.page.session_id
+        ctx, sid = self.host.ctx, self.host.session_id
         try:
-            rows = followup.emergencies(ctx, self.page.header.committee_code)
+            rows = followup.emergencies(ctx, self.host.header.committee_code)
         except ComiteError as exc:
-            self.page.report_error(exc)
+            self.host.report_error(exc)
             return None
         if not rows:
-            self.page.show_message("No hay medidas de emergencia pendientes de informar a este comité.")
+            self.host.show_message("No hay medidas de emergencia pendientes de informar a este comité.")
             return None
         return self._pick("Medidas de emergencia", "Medidas adoptadas por el Director sin estudio, para informar "
                           "al comité y recomendar las definitivas.", emergency_picker_model(rows),
@@ -237,21 +238,21 @@ class AgendaTab(QWidget):
                                                         lambda e: e.radicado))
 
     def pick_commitments(self) -> PickerDialog | None:
-        ctx, sid = self.page.ctx, self.page.session_id
+        ctx, sid = self.host.ctx, self.host.session_id
         try:
             rows = followup.cases_with_pending_commitments(ctx, sid)
         except ComiteError as exc:
-            self.page.report_error(exc)
+            self.host.report_error(exc)
             return None
         if not rows:
-            self.page.show_message("No hay casos con compromisos pendientes de sesiones anteriores de este comité "
+            self.host.show_message("No hay casos con compromisos pendientes de sesiones anteriores de este comité "
                                    "fuera del orden del día.")
             return None
         return self._pick("Compromisos pendientes", "Casos con compromisos de este comité aún pendientes, "
                           "adquiridos en sesiones anteriores. Los compromisos se revisan en «Compromisos».",
                           pending_commitment_picker_model(rows),
                           lambda picked: self._add_many(
-                              picked, lambda p: sessions.add_case(ctx, sid, p.case_id, source="compromiso"),
+                              picked, lambda p: sessions.add_case(ctx, sid, p.case_id, source=HearingSource.COMPROMISO),
                               lambda p: p.radicado))
 
     def ask_item(self) -> QInputDialog:
@@ -265,7 +266,8 @@ class AgendaTab(QWidget):
         return dialog
 
     def add_item(self, title: str) -> None:
-        self.page.run(sessions.add_item, self.page.ctx, self.page.session_id, title, AgendaItemKind.OTHER)
+        self.host.run(sessions.add_item, self.host.ctx, self.host.session_id, title, AgendaItemKind.OTHER,
+                      initiator=self)
 
     # --- import ------------------------------------------------------------------------------------
     def _ask_import_file(self) -> Path | None:
@@ -277,14 +279,14 @@ class AgendaTab(QWidget):
         path = self.choose_import_file()
         if path is None:
             return
-        ctx = self.page.ctx
+        ctx = self.host.ctx
 
         def work(progress, cancel):
             return importer.import_cases(ctx, path, progress=lambda d, t: progress(d, t, f"{d} filas leídas"),
                                          cancel=lambda: cancel.cancelled)
 
         workers.run_job(self, "importar los casos", work, on_done=self._imported,
-                        on_error=lambda exc: self.page.report_error(exc, action="importar los casos"))
+                        on_error=lambda exc: self.host.report_error(exc, action="importar los casos"))
 
     def _imported(self, report) -> None:
         summary = report.summary()
@@ -292,17 +294,17 @@ class AgendaTab(QWidget):
         if notes:
             detail = " ".join(notes[:5])
             more = f" (y {len(notes) - 5} más)" if len(notes) > 5 else ""
-            self.page.show_message(f"{summary} {detail}{more}", ERROR if report.rejected else INFO)
+            self.host.show_message(f"{summary} {detail}{more}", ERROR if report.rejected else INFO)
         else:
-            self.page.show_ok(summary)
+            self.host.show_ok(summary)
         if not report.case_ids:
             return
         try:
-            rows = [cases.case_summary(self.page.ctx, cid) for cid in report.case_ids]
+            rows = [cases.case_summary(self.host.ctx, cid) for cid in report.case_ids]
         except ComiteError as exc:
-            self.page.report_error(exc)
+            self.host.report_error(exc)
             return
-        ctx, sid = self.page.ctx, self.page.session_id
+        ctx, sid = self.host.ctx, self.host.session_id
         dialog = self._pick("Casos importados", f"{summary} Elija los que se agregan al orden del día "
                             "(Ctrl+A: todos).", case_picker_model(rows),
                             lambda picked: self._add_many(picked, lambda c: sessions.add_case(ctx, sid, c.id),

@@ -5,7 +5,7 @@ the stored value again."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -14,9 +14,10 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
 from comite.domain import AttendanceStatus
 from comite.gui.forms.ui_session_attendance_tab import Ui_SessionAttendanceTab
 from comite.gui.session import commands
-from comite.gui.session.common import is_conflict
+from comite.gui.session.common import changes_of, is_conflict
 from comite.gui.session.delegates import ChoiceDelegate, HourDelegate
 from comite.gui.session.dialogs import CasesDialog
+from comite.gui.session.host import SessionHost
 from comite.gui.session.models import (
     ATT_ARRIVAL,
     ATT_CAPACITY,
@@ -28,17 +29,15 @@ from comite.gui.session.models import (
     AttendanceModel,
 )
 from comite.gui.table_models import ROW_ROLE, attach, display, fit_columns, select_row
-from comite.services import proceedings
+from comite.services import attendance
+from comite.services.context import Changes
 from comite.services.views import AttendanceRow
-
-if TYPE_CHECKING:
-    from comite.gui.session_page import SessionPage
 
 
 class AttendanceTab(QWidget):
-    def __init__(self, page: SessionPage) -> None:
-        super().__init__(page)
-        self.page = page
+    def __init__(self, host: SessionHost, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.host = host
         self.ui = Ui_SessionAttendanceTab()
         self.ui.setupUi(self)
         self.cases_dialog: CasesDialog | None = None
@@ -72,14 +71,18 @@ class AttendanceTab(QWidget):
             table.setColumnWidth(column, min(width, table.columnWidth(column)))
         self._apply_filter()
 
+    def apply_changes(self, changes: Changes, _initiator: object) -> None:
+        if changes.agenda or changes.attendance or changes.decisions or changes.catalog:  # who is convened
+            self.refresh()
+
     def refresh(self) -> None:
-        self.model.update_rows(self.page.attendance)
+        self.model.update_rows(self.host.attendance)
         self._apply_filter()
         self._update_buttons()
 
     def _apply_filter(self) -> None:
         if self.ui.convenedOnlyCheck.isChecked():
-            convened = {r.id for r, _cases in self.page.convened}
+            convened = {r.id for r, _cases in self.host.convened}
             self.proxy.set_predicate(lambda r: r.id in convened or r.status is AttendanceStatus.PRESENTE)
         else:
             self.proxy.set_predicate(None)
@@ -109,12 +112,13 @@ class AttendanceTab(QWidget):
                 typed = display(value) or "vacío"
                 exc = type(exc)(f"{exc} Usted había escrito «{typed}» en {row.entity}; la tabla muestra ahora "
                                 "el valor guardado: vuelva a aplicarlo si sigue siendo correcto.")
-            self.page.on_error(exc)
+            self.host.report_error(exc)
 
-        command = commands.AttendanceCommand(self.page.ctx, row, field, value, self.page.apply_changes, failed)
-        ok = self.page.push(command)
+        command = commands.AttendanceCommand(self.host.ctx, row, field, value,
+                                             lambda result: self.host.publish(changes_of(result), self), failed)
+        ok = self.host.push(command)
         if ok:
-            self.page.show_message("")
+            self.host.show_message("")
         return ok
 
     def mark_present(self) -> None:
@@ -128,12 +132,13 @@ class AttendanceTab(QWidget):
         row = self.current_row()
         if row is None or row.condition not in PICKED_CONDITIONS:
             return None
-        dialog = CasesDialog(self, row.entity, self.page.agenda, row.hearing_ids,
+        dialog = CasesDialog(self, row.entity, self.host.agenda, row.hearing_ids,
                              lambda ids, r=row: self._save_cases(r, ids))
         self.cases_dialog = dialog
         dialog.open()
         return dialog
 
     def _save_cases(self, row: AttendanceRow, hearing_ids: list[int]) -> None:
-        if self.page.run(proceedings.set_attendance_cases, self.page.ctx, row.id, hearing_ids) is not None:
-            self.page.show_ok(f"{row.entity}: asiste a {len(hearing_ids)} caso(s).")
+        if self.host.run(attendance.set_attendance_cases, self.host.ctx, row.id, hearing_ids,
+                         initiator=self) is not None:
+            self.host.show_ok(f"{row.entity}: asiste a {len(hearing_ids)} caso(s).")

@@ -1,10 +1,12 @@
 """Undoable edits of the open session.
 
 Each command calls a service in ``redo`` with the value after the edit and in
-``undo`` with the value before it; the database is the only state. A refused
-call (a :class:`~comite.errors.ComiteError`) marks the command obsolete (the
-stack drops it, so nothing is left to undo that never happened) and the
-refusal is shown inline by the page.
+``undo`` with the value before it; the database is the only state. What the
+service returned goes to ``on_done`` (the tab publishes its Changes; the votes
+grid also shows the tally it carries). A refused call (a
+:class:`~comite.errors.ComiteError`) marks the command obsolete (the stack drops
+it, so nothing is left to undo that never happened) and the refusal is shown
+inline by the page.
 """
 
 from __future__ import annotations
@@ -16,12 +18,13 @@ from PySide6.QtGui import QUndoCommand
 
 from comite.domain import AttendanceStatus, Capacity, VoteChoice
 from comite.errors import ComiteError
-from comite.gui.session.common import changes_of, versioned
-from comite.services import proceedings, sessions
+from comite.gui.session.common import versioned
+from comite.services import attendance, deliberation, sessions
 from comite.services.context import Changes, ServiceContext
 from comite.services.views import AttendanceRow
 
-Handler = Callable[[Changes], None]
+Handler = Callable[[Any], None]
+"""Receives what the service returned (Changes, or a result carrying them)."""
 ErrorHandler = Callable[[BaseException], None]
 
 DELIBERATION_ID = 1001
@@ -29,13 +32,13 @@ DEVELOPMENT_ID = 1002
 
 
 class ServiceCommand(QUndoCommand):
-    """``do()``/``undo()`` are service calls; their Changes go to ``on_changes``."""
+    """``do()``/``undo()`` are service calls; what they return goes to ``on_done``."""
 
-    def __init__(self, text: str, do: Callable[[], Any], undo: Callable[[], Any], on_changes: Handler,
+    def __init__(self, text: str, do: Callable[[], Any], undo: Callable[[], Any], on_done: Handler,
                  on_error: ErrorHandler) -> None:
         super().__init__(text)
         self._do, self._undo = do, undo
-        self._on_changes, self._on_error = on_changes, on_error
+        self._on_done, self._on_error = on_done, on_error
         self.failed: BaseException | None = None
 
     def _run(self, fn: Callable[[], Any]) -> None:
@@ -47,7 +50,7 @@ class ServiceCommand(QUndoCommand):
             self._on_error(exc)
             return
         self.failed = None
-        self._on_changes(changes_of(result))
+        self._on_done(result)
 
     def redo(self) -> None:
         self._run(self._do)
@@ -60,7 +63,7 @@ class ServiceCommand(QUndoCommand):
 
 def _restore_attendance(ctx: ServiceContext, row: AttendanceRow) -> Changes:
     """Put a seat back exactly as ``row`` shows it (status, person, capacity and times)."""
-    return proceedings.set_attendance(
+    return attendance.set_attendance(
         ctx, row.id, status=row.status, person_name=row.person_name or "",
         person_position=row.person_position or "", capacity=row.capacity, clear_times=True,
         arrival=row.arrival, departure=row.departure,
@@ -82,7 +85,7 @@ def _attendance_change(ctx: ServiceContext, row: AttendanceRow, field: str, valu
         kwargs = {field: value or ""}
     else:
         kwargs = {field: value}
-    return versioned(proceedings.set_attendance, ctx, row.id, expected_version=expected_version, **kwargs)
+    return versioned(attendance.set_attendance, ctx, row.id, expected_version=expected_version, **kwargs)
 
 
 _FIELD_NAMES = {
@@ -94,7 +97,7 @@ _FIELD_NAMES = {
 class AttendanceCommand(ServiceCommand):
     """One attendance cell changed; undo restores the whole seat as it was."""
 
-    def __init__(self, ctx: ServiceContext, row: AttendanceRow, field: str, value: Any, on_changes: Handler,
+    def __init__(self, ctx: ServiceContext, row: AttendanceRow, field: str, value: Any, on_done: Handler,
                  on_error: ErrorHandler) -> None:
         first = {"version": row.row_version}
 
@@ -103,7 +106,7 @@ class AttendanceCommand(ServiceCommand):
             return _attendance_change(ctx, row, field, value, version)
 
         super().__init__(f"Asistencia: {_FIELD_NAMES.get(field, field)} de {row.entity}", do,
-                         lambda: _restore_attendance(ctx, row), on_changes, on_error)
+                         lambda: _restore_attendance(ctx, row), on_done, on_error)
 
 
 # --- votes ---------------------------------------------------------------------------------------
@@ -116,32 +119,36 @@ def _apply_vote(ctx: ServiceContext, hearing_id: int, seat_key: str, vote: Vote,
     this edit, or what this command left when undoing): someone else's vote is never overwritten."""
     expected = seen[0] if seen else None
     if vote is None:
-        return proceedings.clear_vote(ctx, hearing_id, seat_key, expected=expected)
+        return deliberation.clear_vote(ctx, hearing_id, seat_key, expected=expected)
     choice, dissent = vote
-    return proceedings.cast_vote(ctx, hearing_id, seat_key, choice, dissent, expected=expected)
+    return deliberation.cast_vote(ctx, hearing_id, seat_key, choice, dissent, expected=expected)
 
 
 class VoteCommand(ServiceCommand):
     """One seat's vote. Redo expects the vote shown before; undo expects the vote this command
     recorded, so undoing never reverts a vote someone else recorded meanwhile (the service refuses
-    it with a conflict that names them, and the command leaves the stack)."""
+    it with a conflict that names them, and the command leaves the stack).
+
+    ``on_voted(result, seat_key, vote)`` gets the service's result (its Changes and tally) and
+    the seat's vote as it now stands, so the grid shows both without reading the case again."""
 
     def __init__(self, ctx: ServiceContext, hearing_id: int, seat_key: str, entity: str, before: Vote,
-                 after: Vote, on_changes: Handler, on_error: ErrorHandler) -> None:
+                 after: Vote, on_voted: Callable[[Any, str, Vote], None], on_error: ErrorHandler) -> None:
         what = after[0].label.lower() if after else "voto retirado"
         super().__init__(f"Voto de {entity}: {what}",
-                         lambda: _apply_vote(ctx, hearing_id, seat_key, after, before),
-                         lambda: _apply_vote(ctx, hearing_id, seat_key, before, after), on_changes, on_error)
+                         lambda: (_apply_vote(ctx, hearing_id, seat_key, after, before), after),
+                         lambda: (_apply_vote(ctx, hearing_id, seat_key, before, after), before),
+                         lambda done: on_voted(done[0], seat_key, done[1]), on_error)
 
 
 # --- agenda --------------------------------------------------------------------------------------
 
 class MoveItemCommand(ServiceCommand):
     def __init__(self, ctx: ServiceContext, item_id: int, title: str, before: int, after: int,
-                 on_changes: Handler, on_error: ErrorHandler) -> None:
+                 on_done: Handler, on_error: ErrorHandler) -> None:
         super().__init__(f"Mover «{title}» en el orden del día",
                          lambda: sessions.move_item(ctx, item_id, after),
-                         lambda: sessions.move_item(ctx, item_id, before), on_changes, on_error)
+                         lambda: sessions.move_item(ctx, item_id, before), on_done, on_error)
         self.item_id = item_id
 
 
@@ -153,7 +160,7 @@ class TextCommand(ServiceCommand):
     The first save carries the row version the user saw (optimistic concurrency)."""
 
     def __init__(self, command_id: int, target: int, text: str, save: Callable[[str, int | None], Any],
-                 before: str, after: str, on_changes: Handler, on_error: ErrorHandler,
+                 before: str, after: str, on_done: Handler, on_error: ErrorHandler,
                  version: int | None = None) -> None:
         first = {"version": version}
 
@@ -161,7 +168,7 @@ class TextCommand(ServiceCommand):
             seen, first["version"] = first["version"], None
             return save(self.after, seen)
 
-        super().__init__(text, do, lambda: save(self.before, None), on_changes, on_error)
+        super().__init__(text, do, lambda: save(self.before, None), on_done, on_error)
         self._id, self.target, self.before, self.after = command_id, target, before, after
         self._save = save
 
@@ -177,25 +184,25 @@ class TextCommand(ServiceCommand):
 
 
 def deliberation_command(ctx: ServiceContext, hearing_id: int, radicado: str, before: str, after: str,
-                         on_changes: Handler, on_error: ErrorHandler, version: int | None = None) -> TextCommand:
+                         on_done: Handler, on_error: ErrorHandler, version: int | None = None) -> TextCommand:
     def save(text: str, seen: int | None) -> Changes:
-        return versioned(proceedings.update_hearing, ctx, hearing_id, deliberation=text, expected_version=seen)
+        return versioned(deliberation.update_hearing, ctx, hearing_id, deliberation=text, expected_version=seen)
 
     return TextCommand(DELIBERATION_ID, hearing_id, f"Deliberación del caso {radicado}", save,
-                       before, after, on_changes, on_error, version)
+                       before, after, on_done, on_error, version)
 
 
-def development_command(ctx: ServiceContext, session_id: int, before: str, after: str, on_changes: Handler,
+def development_command(ctx: ServiceContext, session_id: int, before: str, after: str, on_done: Handler,
                         on_error: ErrorHandler, version: int | None = None) -> TextCommand:
     def save(text: str, seen: int | None) -> Changes:
         return versioned(sessions.update_session, ctx, session_id, development=text, expected_version=seen)
 
-    return TextCommand(DEVELOPMENT_ID, session_id, "Desarrollo de la sesión", save, before, after, on_changes,
+    return TextCommand(DEVELOPMENT_ID, session_id, "Desarrollo de la sesión", save, before, after, on_done,
                        on_error, version)
 
 
 def session_field_command(ctx: ServiceContext, session_id: int, label: str, field: str, before: Any,
-                          after: Any, on_changes: Handler, on_error: ErrorHandler,
+                          after: Any, on_done: Handler, on_error: ErrorHandler,
                           version: int | None = None) -> ServiceCommand:
     """A field of the session (place, link, secretary…). Text fields clear with ``""``."""
     first = {"version": version}
@@ -205,5 +212,5 @@ def session_field_command(ctx: ServiceContext, session_id: int, label: str, fiel
         return versioned(sessions.update_session, ctx, session_id, expected_version=seen, **{field: after})
 
     return ServiceCommand(f"Sesión: {label}", do,
-                          lambda: sessions.update_session(ctx, session_id, **{field: before}), on_changes, on_error)
+                          lambda: sessions.update_session(ctx, session_id, **{field: before}), on_done, on_error)
 

@@ -5,7 +5,6 @@ cumplido/cancelado, reopen."""
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QWidget
@@ -14,27 +13,25 @@ from comite.domain import CommitmentStatus
 from comite.gui import formatting as fmt
 from comite.gui.forms.ui_session_commitments_tab import Ui_SessionCommitmentsTab
 from comite.gui.session.common import ERROR, versioned
+from comite.gui.session.host import SessionHost
 from comite.gui.session.models import CommitmentsModel
 from comite.gui.table_models import ROW_ROLE, attach, fit_columns, select_row
 from comite.services import followup
 from comite.services.context import Changes
 from comite.services.followup import CommitmentRow
 
-if TYPE_CHECKING:
-    from comite.gui.session_page import SessionPage
-
 NO_CASE = "— Ninguno (compromiso general) —"
 
 
 class CommitmentsTab(QWidget):
-    def __init__(self, page: SessionPage) -> None:
-        super().__init__(page)
-        self.page = page
+    def __init__(self, host: SessionHost, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.host = host
         self.ui = Ui_SessionCommitmentsTab()
         self.ui.setupUi(self)
         self.model = CommitmentsModel(self)
         attach(self.ui.commitmentsTable, self.model, filter_edit=self.ui.filterEdit, stretch_column=2)
-        due = page.header.day + timedelta(days=30)
+        due = host.header.day + timedelta(days=30)
         self.ui.dueEdit.setDate(QDate(due.year, due.month, due.day))
         self.ui.dueCheck.toggled.connect(self.ui.dueEdit.setEnabled)
         self.ui.descriptionEdit.returnPressed.connect(self.add)
@@ -45,7 +42,6 @@ class CommitmentsTab(QWidget):
         self.ui.commitmentsTable.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
         self.ui.responsibleCombo.lineEdit().setPlaceholderText("Entidad responsable")
         self._fill_responsibles()
-        page.changed.connect(self._on_changed)
         self.refresh()
 
     def _fill_responsibles(self) -> None:
@@ -53,7 +49,7 @@ class CommitmentsTab(QWidget):
         text = combo.currentText()
         combo.clear()
         seen: list[str] = ["Secretaría técnica"]
-        for row in self.page.attendance:
+        for row in self.host.attendance:
             if row.entity not in seen:
                 seen.append(row.entity)
         combo.addItems(seen)
@@ -65,20 +61,21 @@ class CommitmentsTab(QWidget):
         current = combo.currentData()
         combo.clear()
         combo.addItem(NO_CASE, None)
-        for row in self.page.agenda:
+        for row in self.host.agenda:
             if row.hearing_id is not None:
                 combo.addItem(row.radicado, row.hearing_id)
         combo.setCurrentIndex(max(0, combo.findData(current)) if current is not None else 0)
 
-    def _on_changed(self, changes: Changes) -> None:
-        # the page refreshes this tab on commitments; an agenda change alters the cases to choose
-        # (and a removed case's commitments lose it)
-        if changes.agenda and not changes.commitments:
+    def apply_changes(self, changes: Changes, _initiator: object) -> None:
+        # an agenda change alters the cases to choose (and a removed case's commitments lose it)
+        if changes.commitments or changes.agenda:
             self.refresh()
+        if changes.attendance or changes.catalog:
+            self._fill_responsibles()
 
     def refresh(self) -> None:
         self._fill_cases()
-        rows = followup.commitments_for_session(self.page.ctx, self.page.session_id)
+        rows = followup.commitments_for_session(self.host.ctx, self.host.session_id)
         self.model.update_rows(rows)
         fit_columns(self.ui.commitmentsTable, max_width=260)
         pending = sum(1 for r in rows if r.status is CommitmentStatus.PENDIENTE)
@@ -113,21 +110,21 @@ class CommitmentsTab(QWidget):
         description = self.ui.descriptionEdit.text().strip()
         responsible = self.ui.responsibleCombo.currentText().strip()
         if not description or not responsible:
-            self.page.show_message("Escriba qué se hará y elija o escriba la entidad responsable.", ERROR)
+            self.host.show_message("Escriba qué se hará y elija o escriba la entidad responsable.", ERROR)
             return None
         due = None
         if self.ui.dueCheck.isChecked():
             q = self.ui.dueEdit.date()
             due = date(q.year(), q.month(), q.day())
         hearing_id = self.ui.caseCombo.currentData()
-        changes = self.page.run(followup.add_commitment, self.page.ctx, self.page.session_id, description,
-                                responsible, due, hearing_id=hearing_id)
+        changes = self.host.run(followup.add_commitment, self.host.ctx, self.host.session_id, description,
+                                responsible, due, hearing_id=hearing_id, initiator=self)
         if changes is None:
             return None
         self.ui.descriptionEdit.clear()
         self.select_commitment(changes.created_id)
         about = f" sobre el caso {self.ui.caseCombo.currentText()}" if hearing_id is not None else ""
-        self.page.show_ok(f"Compromiso registrado a cargo de {responsible}{about}.")
+        self.host.show_ok(f"Compromiso registrado a cargo de {responsible}{about}.")
         self.ui.descriptionEdit.setFocus()
         return changes.created_id
 
@@ -135,7 +132,8 @@ class CommitmentsTab(QWidget):
         row = self.current_row()
         if row is None:
             return
-        if self.page.run(versioned, followup.set_commitment_status, self.page.ctx, row.id, status,
-                         self.page.session_id, expected_version=getattr(row, "row_version", None)) is not None:
+        if self.host.run(versioned, followup.set_commitment_status, self.host.ctx, row.id, status,
+                         self.host.session_id, expected_version=getattr(row, "row_version", None),
+                         initiator=self) is not None:
             self.select_commitment(row.id)
-            self.page.show_ok(f"Compromiso «{row.description}»: {status.label.lower()}.")
+            self.host.show_ok(f"Compromiso «{row.description}»: {status.label.lower()}.")

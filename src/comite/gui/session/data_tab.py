@@ -7,7 +7,6 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QLineEdit, QWidget
@@ -17,22 +16,21 @@ from comite.errors import ComiteError
 from comite.gui import workers
 from comite.gui.forms.ui_session_data_tab import Ui_SessionDataTab
 from comite.gui.session import commands
-from comite.gui.session.common import ERROR, hour_text, parse_hour, setup_hour_edit
+from comite.gui.session.common import ERROR, changes_of, hour_text, parse_hour, setup_hour_edit
 from comite.gui.session.dialogs import InviteeDialog, InviteeInput
+from comite.gui.session.host import SessionHost
 from comite.gui.session.models import ConvenedModel, ConvenedRow
 from comite.gui.table_models import attach, fit_columns
-from comite.services import proceedings, resolutions, sessions
-
-if TYPE_CHECKING:
-    from comite.gui.session_page import SessionPage
+from comite.services import attendance, resolutions, sessions
+from comite.services.context import Changes
 
 DEBOUNCE_MS = 700
 
 
 class DataTab(QWidget):
-    def __init__(self, page: SessionPage) -> None:
-        super().__init__(page)
-        self.page = page
+    def __init__(self, host: SessionHost, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.host = host
         self.ui = Ui_SessionDataTab()
         self.ui.setupUi(self)
         self.invitee_dialog: InviteeDialog | None = None
@@ -79,8 +77,17 @@ class DataTab(QWidget):
         self.refresh_convened()
 
     # --- loading -----------------------------------------------------------------------------------
+    def apply_changes(self, changes: Changes, _initiator: object) -> None:
+        if changes.session or changes.acta or changes.catalog:
+            self.refresh_session()
+        if changes.agenda or changes.attendance or changes.decisions or changes.catalog:
+            self.refresh_convened()
+
+    def _done(self, result: object) -> None:
+        self.host.publish(changes_of(result), self)
+
     def refresh_session(self) -> None:
-        h = self.page.header
+        h = self.host.header
         self._loading = True
         try:
             self.ui.dayEdit.setDate(QDate(h.day.year, h.day.month, h.day.day))
@@ -105,15 +112,15 @@ class DataTab(QWidget):
         combo = self.ui.presidingCombo
         combo.clear()
         combo.addItem("(según la composición: quien preside)", None)
-        for row in self.page.attendance:
+        for row in self.host.attendance:
             if row.rights is Rights.VOZ_Y_VOTO:
                 who = f" — {row.person_name}" if row.person_name else ""
                 combo.addItem(f"{row.entity}{who}", row.id)
-        index = combo.findData(self.page.header.presiding_attendance_id)
+        index = combo.findData(self.host.header.presiding_attendance_id)
         combo.setCurrentIndex(max(0, index))
 
     def refresh_convened(self) -> None:
-        rows = [ConvenedRow(r.id, r, cases) for r, cases in self.page.convened]
+        rows = [ConvenedRow(r.id, r, cases) for r, cases in self.host.convened]
         self.convened_model.update_rows(rows)
         fit_columns(self.ui.convenedTable, max_width=300)
         self.ui.convenedTable.setColumnWidth(0, min(280, self.ui.convenedTable.columnWidth(0)))
@@ -136,13 +143,13 @@ class DataTab(QWidget):
         if self._loading or not edit.isModified():
             return
         edit.setModified(False)
-        before = getattr(self.page.header, field) or ""
+        before = getattr(self.host.header, field) or ""
         after = edit.text().strip()
         if after == before:
             return
-        self.page.push(commands.session_field_command(
-            self.page.ctx, self.page.session_id, label, field, before, after,
-            self.page.apply_changes, self.page.on_error, self.page.header.row_version))
+        self.host.push(commands.session_field_command(
+            self.host.ctx, self.host.session_id, label, field, before, after,
+            self._done, self.host.report_error, self.host.header.row_version))
 
     def _save_hour(self, edit: QLineEdit, field: str) -> None:
         if self._loading or not edit.isModified():
@@ -151,32 +158,33 @@ class DataTab(QWidget):
         try:
             value = parse_hour(edit.text())
         except ValueError:
-            self.page.show_message("Escriba la hora como hh:mm (24 horas), por ejemplo 14:30.", ERROR)
+            self.host.show_message("Escriba la hora como hh:mm (24 horas), por ejemplo 14:30.", ERROR)
             return
-        before = getattr(self.page.header, field)
+        before = getattr(self.host.header, field)
         if value == before or value is None:
             edit.setText(hour_text(before))
             return
         label = "hora de inicio" if field == "start" else "hora de cierre"
         if before is None:  # nothing to go back to: stored directly, not undoable
-            self.page.run(sessions.update_session, self.page.ctx, self.page.session_id, **{field: value})
+            self.host.run(sessions.update_session, self.host.ctx, self.host.session_id, initiator=self,
+                          **{field: value})
         else:
-            self.page.push(commands.session_field_command(
-                self.page.ctx, self.page.session_id, label, field, before, value,
-                self.page.apply_changes, self.page.on_error, self.page.header.row_version))
-        edit.setText(hour_text(getattr(self.page.header, field)))
+            self.host.push(commands.session_field_command(
+                self.host.ctx, self.host.session_id, label, field, before, value,
+                self._done, self.host.report_error, self.host.header.row_version))
+        edit.setText(hour_text(getattr(self.host.header, field)))
 
     def _save_type(self) -> None:
         value = self.ui.typeCombo.currentData()
-        if value != self.page.header.session_type:
-            self.page.push(commands.session_field_command(
-                self.page.ctx, self.page.session_id, "tipo", "session_type", self.page.header.session_type,
-                value, self.page.apply_changes, self.page.on_error, self.page.header.row_version))
+        if value != self.host.header.session_type:
+            self.host.push(commands.session_field_command(
+                self.host.ctx, self.host.session_id, "tipo", "session_type", self.host.header.session_type,
+                value, self._done, self.host.report_error, self.host.header.row_version))
 
     def _save_presiding(self) -> None:
         value = self.ui.presidingCombo.currentData()
-        if value is not None and value != self.page.header.presiding_attendance_id:
-            self.page.run(sessions.update_session, self.page.ctx, self.page.session_id,
+        if value is not None and value != self.host.header.presiding_attendance_id:
+            self.host.run(sessions.update_session, self.host.ctx, self.host.session_id, initiator=self,
                           presiding_attendance_id=value)
 
     def _save_day(self) -> None:
@@ -185,12 +193,12 @@ class DataTab(QWidget):
             return
         q = self.ui.dayEdit.date()
         value = date(q.year(), q.month(), q.day())
-        before = self.page.header.day
+        before = self.host.header.day
         if value == before:
             return
-        if not self.page.push(commands.session_field_command(
-                self.page.ctx, self.page.session_id, "fecha", "day", before, value,
-                self.page.apply_changes, self.page.on_error, self.page.header.row_version)):
+        if not self.host.push(commands.session_field_command(
+                self.host.ctx, self.host.session_id, "fecha", "day", before, value,
+                self._done, self.host.report_error, self.host.header.row_version)):
             self._loading = True
             self.ui.dayEdit.setDate(QDate(before.year, before.month, before.day))
             self._loading = False
@@ -203,11 +211,12 @@ class DataTab(QWidget):
     def flush_development(self) -> None:
         self._dev_timer.stop()
         text = self.ui.developmentEdit.toPlainText()
-        if text == self._saved_development or not self.page.editable:
+        if text == self._saved_development or not self.host.editable:
             return
         before, self._saved_development = self._saved_development, text
-        if not self.page.push(commands.development_command(
-                self.page.ctx, self.page.session_id, before, text, self.page.apply_changes, self.page.on_error, self.page.header.row_version)):
+        if not self.host.push(commands.development_command(
+                self.host.ctx, self.host.session_id, before, text, self._done, self.host.report_error,
+                self.host.header.row_version)):
             self._saved_development = before  # kept in the box; the next edit tries again
 
     def flush(self) -> None:
@@ -224,48 +233,48 @@ class DataTab(QWidget):
 
     # --- invitee -----------------------------------------------------------------------------------
     def open_invitee_dialog(self) -> InviteeDialog:
-        dialog = InviteeDialog(self, self.page.agenda, self._add_invitee)
+        dialog = InviteeDialog(self, self.host.agenda, self._add_invitee)
         self.invitee_dialog = dialog
         dialog.open()
         return dialog
 
     def _add_invitee(self, value: InviteeInput) -> str | None:
         try:
-            changes = proceedings.add_invitee(
-                self.page.ctx, self.page.session_id, entity=value.entity, reason=value.reason,
+            changes = attendance.add_invitee(
+                self.host.ctx, self.host.session_id, entity=value.entity, reason=value.reason,
                 person_name=value.person_name, person_position=value.person_position, email=value.email,
                 condition=value.condition, hearing_ids=value.hearing_ids)
         except ComiteError as exc:
             return str(exc)
-        self.page.apply_changes(changes)
-        self.page.show_ok(f"{value.entity} quedó convocada como invitada (solo voz).")
+        self.host.publish(changes, self)
+        self.host.show_ok(f"{value.entity} quedó convocada como invitada (solo voz).")
         return None
 
     # --- convocation -------------------------------------------------------------------------------
     def _ask_convocation_path(self) -> Path | None:
-        h = self.page.header
+        h = self.host.header
         name = f"Convocatoria_{h.committee_code}_{h.number:03d}-{h.year}.pdf"
         path, _ = QFileDialog.getSaveFileName(self, "Exportar convocatoria", str(Path.home() / name),
                                               "PDF (*.pdf)")
         return Path(path) if path else None
 
     def export_convocation(self) -> None:
-        self.page.flush()
+        self.host.flush()
         pdf = self.choose_convocation_path()
         if pdf is None:
             return
         pdf = pdf.with_suffix(".pdf")
         ics = pdf.with_suffix(".ics")
-        ctx, sid = self.page.ctx, self.page.session_id
+        ctx, sid = self.host.ctx, self.host.session_id
 
         def work(progress, cancel):
             progress(0, 1, "Generando la convocatoria…")
             return resolutions.generate_convocation(ctx, sid, pdf, ics)
 
         def done(changes) -> None:
-            self.page.apply_changes(replace(changes, message=""))
+            self.host.publish(replace(changes, message=""), self)
             # which convened have no e-mail, so the calendar invitation does not reach them
-            self.page.show_ok(f"{changes.message} ({datetime.now():%H:%M})")
+            self.host.show_ok(f"{changes.message} ({datetime.now():%H:%M})")
 
         workers.run_job(self, "exportar la convocatoria", work, on_done=done,
-                        on_error=lambda exc: self.page.report_error(exc, action="exportar la convocatoria"))
+                        on_error=lambda exc: self.host.report_error(exc, action="exportar la convocatoria"))

@@ -150,13 +150,11 @@ AGENDA_COLUMNS = (
     Column("Desplazado", lambda r: r.displaced if r.hearing_id else None, align=CENTER),
     Column("Propuesta GVP", lambda r: r.proposal_level),
     Column("% matriz", lambda r: fmt.percent(r.proposal_pct), align=RIGHT, sort_key=lambda r: r.proposal_pct),
-    Column("Origen", lambda r: _SOURCES.get(r.source or "", r.source or "")),
+    Column("Origen", lambda r: r.source.label if r.source else ""),
     Column("Hora", lambda r: r.discussed_at),
     Column("Resultado", _outcome,
            foreground=lambda r: GREEN if r.adopted else (RED if r.adopted is False and r.outcome else None)),
 )
-_SOURCES = {"registro": "Registro", "gvp": "Resultado GVP", "emergencia": "Emergencia", "importacion": "Importación",
-            "compromiso": "Compromiso pendiente"}
 
 
 class AgendaModel(SessionTableModel):

@@ -56,10 +56,11 @@ def exit_with_parent() -> None:
     helper process.
     """
     parent = multiprocessing.parent_process()
-    if parent is None or parent.sentinel is None:
+    sentinel = None if parent is None else parent.sentinel
+    if sentinel is None:
         return
 
-    def watch(sentinel: int = parent.sentinel) -> None:
+    def watch() -> None:
         multiprocessing.connection.wait([sentinel])
         os._exit(0)
 

@@ -13,10 +13,7 @@ import getpass
 import json
 import logging
 import os
-import shutil
 import sys
-import tempfile
-import traceback
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -26,6 +23,7 @@ from comite.errors import ComiteError, ValidationError
 
 log = logging.getLogger("comite.cli")
 PASSWORD_ENV = "COMITE_PASSWORD"
+DEMO_FOLDER_PREFIX = "comite-demo-"
 
 
 def _iso_date(text: str) -> date:
@@ -144,6 +142,8 @@ def build_parser() -> argparse.ArgumentParser:
     rs.add_argument("--yes", action="store_true", help="reemplazar la base actual sin preguntar")
 
     _add_document_commands(sub)
+    sub.add_parser("selfcheck", help="revisar que esta instalación esté completa (fuentes, plantillas, Qt, "
+                                     "documentos de prueba, la base con --db) y decirlo en un informe")
     return p
 
 
@@ -157,6 +157,7 @@ def _add_document_commands(sub: argparse._SubParsersAction) -> None:
     v = sub.add_parser("verify-acta", help="verificar que un PDF es un acta final emitida por esta base e inalterada")
     v.add_argument("file", type=Path)
     _add_report_command(sub)
+    _add_review_commands(sub)
 
 
 def _add_report_command(sub: argparse._SubParsersAction) -> None:
@@ -169,6 +170,9 @@ def _add_report_command(sub: argparse._SubParsersAction) -> None:
     rp.add_argument("--internal", action="store_true",
                     help="uso interno de la secretaría: sin suprimir las celdas pequeñas y con los radicados "
                          "fuera de término (por defecto se aplica la reserva, como a todo informe que sale)")
+
+
+def _add_review_commands(sub: argparse._SubParsersAction) -> None:
     rv = sub.add_parser("review-send", help="enviar el acta a revisión: guarda el borrador y escribe el paquete "
                                             "(PDF numerado y un correo .eml por delegado)")
     rv.add_argument("session_id", type=int)
@@ -285,6 +289,7 @@ def cmd_deadline(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    _require_demo_data()
     from comite import faults
     from comite.demo import fill_demo
     from comite.storage import leftovers
@@ -532,6 +537,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     ctx = _login(args, db)
     report = build_report(ctx, ReportQuery(args.start, args.end, args.committee))
     print(export_report(ctx, report, args.format, args.out, external=not args.internal).message)
+    return 0
+
+
 def cmd_review_send(args: argparse.Namespace) -> int:
     from comite.services.review import send_for_review
 
@@ -551,27 +559,55 @@ def cmd_review_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_gui(args: argparse.Namespace) -> int:
-    if args.demo:
-        workdir = Path(tempfile.mkdtemp(prefix="comite-demo-"))
-        args.db = str(workdir / "demo.sqlite3")
-        from comite.demo import fill_demo
+def cmd_selfcheck(args: argparse.Namespace) -> int:
+    from comite.selfcheck import exit_status, render, run_checks
 
-        db = _open(args)
-        report = fill_demo(db)
-        db.dispose()
-        print("BASE DE DEMOSTRACIÓN (datos ficticios) en", args.db)
-        for username, role, password in report.accounts:
-            print(f"  DEMO  usuario: {username:<11} rol: {role:<13} contraseña: {password}")
+    results = run_checks(args.db)
+    print(render(results))
+    return exit_status(results)
+
+
+def _require_demo_data() -> None:
+    """The demo's fictitious names come from Faker, an optional extra: say how to add it, before any file."""
+    import importlib.util
+
+    if importlib.util.find_spec("faker") is None:
+        raise ValidationError(
+            "La demostración necesita el paquete Faker (datos ficticios), que no está instalado. "
+            'Instálelo con: pip install "comite[demo]" (desde el código fuente: pip install -e ".[demo]").')
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    if os.environ.get("COMITE_GUI_PROBE"):  # a scripted check of a built artefact (see comite.gui.probe)
+        from comite.gui.probe import run_probe
+
+        return run_probe(args.db, args.user, os.environ.get(PASSWORD_ENV), os.environ["COMITE_GUI_PROBE"])
+    folder = None
+    if args.demo:
+        from comite.throwaway import ThrowawayFolder
+
+        _require_demo_data()
+        # removed on every way out this process can catch; an earlier run's leftovers go now
+        folder = ThrowawayFolder(DEMO_FOLDER_PREFIX)
     try:
-        from comite.gui.app import run_gui
-    except ImportError as exc:  # pragma: no cover - depends on the installation
-        raise ValidationError(f"La interfaz gráfica no está disponible en esta instalación ({exc}).") from exc
-    try:
+        if folder is not None:
+            args.db = str(folder.path / "demo.sqlite3")
+            from comite.demo import fill_demo
+
+            db = _open(args)
+            report = fill_demo(db)
+            db.dispose()
+            print("BASE DE DEMOSTRACIÓN (datos ficticios) en", args.db)
+            for username, role, password in report.accounts:
+                print(f"  DEMO  usuario: {username:<11} rol: {role:<13} contraseña: {password}")
+        try:
+            from comite.gui.app import run_gui
+        except ImportError as exc:  # pragma: no cover - depends on the installation
+            raise ValidationError(f"La interfaz gráfica no está disponible en esta instalación ({exc}).") from exc
         return run_gui(args.db, demo=args.demo)
     finally:
-        if args.demo:  # a throwaway database: nothing of it stays behind
-            shutil.rmtree(Path(args.db).parent, ignore_errors=True)
+        if folder is not None:  # a throwaway database: nothing of it stays behind
+            folder.remove()
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
@@ -593,7 +629,33 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "report": cmd_report,
     "review-send": cmd_review_send,
     "review-import": cmd_review_import,
+    "selfcheck": cmd_selfcheck,
 }
+
+
+def main_gui(argv: Sequence[str] | None = None) -> int:
+    """``comite-gui``: the desktop application started without a console (Start menu, frozen app).
+
+    Such a process may have no standard streams at all (``None`` on Windows):
+    what would be printed is kept, and an error that stops the start is shown
+    in a message box instead of vanishing.
+    """
+    import io
+
+    kept = io.StringIO()
+    if sys.stdout is None:
+        sys.stdout = kept
+    if sys.stderr is None:
+        sys.stderr = kept
+    try:
+        code = main(argv)
+    except SystemExit as exc:  # a mistyped option: argparse's message is in ``kept``
+        code = exc.code if isinstance(exc.code, int) else 2
+    if code not in (0, 130) and kept.getvalue().strip():
+        from comite.gui.app import show_start_failure
+
+        show_start_failure(kept.getvalue().strip())
+    return code
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -614,9 +676,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("Interrumpido; lo ya guardado está a salvo.", file=sys.stderr)
         return 130
     except Exception as exc:  # noqa: BLE001 - last line of defence: log, say where, never a traceback
-        # The traceback's frames, not the exception's text: that text may quote reserved data.
-        log.error("Error inesperado en el comando %s (%s)\n%s", args.command, exc.__class__.__name__,
-                  "".join(traceback.format_tb(exc.__traceback__)))
+        # The traceback's frames, and the exception's text only for kinds that cannot quote reserved data.
+        from comite.logs import format_exception
+
+        log.error("Error inesperado en el comando %s\n%s", args.command, format_exception(exc))
         print(f"Error inesperado ({exc.__class__.__name__}). El detalle quedó en {log_path}.", file=sys.stderr)
         return 3
     finally:

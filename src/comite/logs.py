@@ -1,18 +1,87 @@
 """Application logging: one rotating file in the user log directory.
 
-Nothing reserved is ever passed to a logger (services log ids and exception
-class names only); the byte-search test in tests/db checks the log file too.
+Nothing reserved is ever passed to a logger (services log ids, paths and
+exception classes); the byte-search test in tests/db checks the log file too.
+
+An exception's text can quote anything it was handed (``int('Ñusta')`` puts a
+name in a ``ValueError``), so a logged exception shows its class and the
+positions of its frames, and its message only for the kinds in
+:data:`SAFE_MESSAGES`: those whose text the operating system or a library
+composes from a path, a module, a font file or a migration, which is what
+support needs to see ("No such file or directory: '…/fonts/DejaVuSans.ttf'").
+The log file's formatter applies the same rule to ``log.exception`` and
+``exc_info=True``, so no logging call can bypass it.
 """
 
 from __future__ import annotations
 
 import logging
 import logging.handlers
+import traceback
 from pathlib import Path
 
 from comite import paths
 
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+SAFE_MESSAGES = frozenset({
+    "builtins.OSError",  # and every subclass: errno, text and the paths involved
+    "builtins.ImportError",  # module names and the files they were looked for in
+    "reportlab.pdfbase.ttfonts.TTFError",  # a font file that cannot be read
+    "alembic.util.exc.CommandError",  # migration identifiers
+    "pypdfium2._helpers.misc.PdfiumError",  # PDFium's status text
+    "zipfile.BadZipFile",  # a damaged .docx template
+})
+"""Exception classes (module and name, matched along the class hierarchy) whose message is logged."""
+
+DRIVER_ERRORS = frozenset({"sqlalchemy.exc.OperationalError", "sqlalchemy.exc.InterfaceError"})
+"""Database errors logged with the first line of the driver's own message ("database is locked",
+"connection refused"); never the statement or its parameters, which SQLAlchemy appends."""
+
+
+def _qualified(cls: type) -> str:
+    return f"{cls.__module__}.{cls.__qualname__}"
+
+
+def safe_message(exc: BaseException) -> str:
+    """The part of ``exc``'s text that may be logged ("" when none may)."""
+    names = {_qualified(cls) for cls in type(exc).__mro__}
+    if names & DRIVER_ERRORS:
+        orig = getattr(exc, "orig", None)
+        return f"{type(orig).__name__}: {str(orig).strip().splitlines()[0]}" if orig is not None and str(orig) \
+            else ""
+    if names & SAFE_MESSAGES:
+        return str(exc).strip()
+    return ""
+
+
+def describe(exc: BaseException) -> str:
+    """``module.Class`` of ``exc``, followed by its message when :func:`safe_message` allows it."""
+    text = safe_message(exc)
+    return f"{_qualified(type(exc))}: {text}" if text else _qualified(type(exc))
+
+
+def format_exception(exc: BaseException) -> str:
+    """``exc`` and what caused it, as the log keeps them: :func:`describe` and each frame's
+    file, line and function (not its source line)."""
+    parts: list[str] = []
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        frames = "".join(f'  File "{f.filename}", line {f.lineno}, in {f.name}\n'
+                         for f in traceback.extract_tb(current.__traceback__))
+        parts.append(("causado por " if parts else "") + f"{describe(current)}\n{frames}")
+        current = current.__cause__ or current.__context__
+    return "\n".join(parts).rstrip("\n")
+
+
+class SafeFormatter(logging.Formatter):
+    """The log file's formatter: exceptions go through :func:`format_exception`."""
+
+    def formatException(self, ei) -> str:  # noqa: N802 - logging's name
+        exc = ei[1]
+        return format_exception(exc) if exc is not None else ""
 
 
 def log_file() -> Path:
@@ -30,7 +99,7 @@ def setup_logging(level: int = logging.INFO) -> Path:
         old.close()
     else:
         handler = logging.handlers.RotatingFileHandler(target, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
-        handler.setFormatter(logging.Formatter(_FORMAT))
+        handler.setFormatter(SafeFormatter(_FORMAT))
         root.addHandler(handler)
     root.setLevel(level)
     root.propagate = False

@@ -25,13 +25,14 @@ ROOT = Path(comite.__file__).parent
 # Bottom first. A module may import its own unit (top-level module or package of comite) and
 # any unit of a lower layer; units of the same layer are independent of each other.
 LAYERS: tuple[frozenset[str], ...] = (
-    frozenset({"comite", "text", "errors", "paths", "faults"}),  # "comite": the package's own __init__
+    frozenset({"comite", "text", "errors", "paths", "faults", "throwaway"}),  # "comite": the package's own __init__
     frozenset({"domain", "logs"}),
     frozenset({"catalog", "rules", "model", "documents"}),
     frozenset({"storage"}),
     frozenset({"services"}),
     frozenset({"demo"}),
     frozenset({"gui"}),
+    frozenset({"selfcheck"}),  # checks the whole install, the Qt half (gui.selfcheck) included
     frozenset({"cli"}),
     frozenset({"__main__"}),
 )

@@ -38,7 +38,7 @@ from pathlib import Path
 
 from comite import paths
 from comite.documents.data import MeasureRow, ResolutionData, SessionInfo
-from comite.documents.offload import start_method
+from comite.documents.offload import exit_with_parent, start_method
 from comite.documents.spanish import (
     Gender,
     cardinal,
@@ -539,6 +539,7 @@ _worker_templates: dict[str, CompiledDocxTemplate] = {}
 
 
 def _init_worker(sources: dict[str, tuple[bytes, str]]) -> None:
+    exit_with_parent()
     for key, (source, name) in sources.items():
         _worker_templates[key] = CompiledDocxTemplate(source, name, RESOLUTION_FIELDS)
 

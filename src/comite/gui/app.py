@@ -15,6 +15,7 @@ import sys
 import threading
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import (
@@ -22,6 +23,7 @@ from PySide6.QtCore import (
     QLocale,
     QObject,
     Qt,
+    QTimer,
     QtMsgType,
     QTranslator,
     Signal,
@@ -80,14 +82,32 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]  # instance() is typed QCoreApplication
 
 
+def spanish_translator(parent: QObject | None = None) -> QTranslator | None:
+    """Qt's own texts in Spanish (``qtbase_es.qm``: «Cancelar», «Buscar en:»), loaded; ``None`` if missing.
+
+    Looked for where Qt says its translations are, then inside the PySide6
+    package (where a frozen application keeps them). ``comite selfcheck`` checks it.
+    """
+    import PySide6
+
+    package = Path(PySide6.__file__).resolve().parent
+    for folder in (QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+                   str(package / "Qt" / "translations"), str(package / "translations")):
+        translator = QTranslator(parent)
+        if translator.load(QLocale(QLocale.Language.Spanish), "qtbase", "_", folder):
+            return translator
+    return None
+
+
 def apply_look(app: QApplication) -> None:
     """Fusion style, the application's style sheet and Qt's own texts in Spanish."""
     app.setStyle("Fusion")
     app.setStyleSheet(STYLE)
-    translator = QTranslator(app)
-    if translator.load(QLocale(QLocale.Language.Spanish), "qtbase", "_",
-                       QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+    translator = spanish_translator(app)
+    if translator is not None:
         app.installTranslator(translator)
+    else:
+        log.warning("no se encontró la traducción de Qt al español (qtbase_es.qm)")
 
 
 def _qt_messages(kind: QtMsgType, _context: object, message: str) -> None:
@@ -238,6 +258,16 @@ def ask_server_password(reason: str) -> str | None:
     return text if ok and text else None
 
 
+def show_start_failure(text: str) -> None:
+    """Tell, in a message box, why the application did not start (``comite-gui`` has no console)."""
+    app = ensure_application()
+    box = QMessageBox(QMessageBox.Icon.Critical, "comite no pudo iniciar", text)
+    box.setInformativeText(f"El detalle técnico quedó en el registro:\n{log_file()}")
+    box.addButton("&Salir", QMessageBox.ButtonRole.AcceptRole)
+    apply_look(app)
+    box.exec()
+
+
 def startup_target(db_target: str | None, preferences: Preferences, environ=None) -> str | None:
     """The database to open: ``--db``, else ``COMITE_DATABASE_URL``, else the preference, else the default."""
     environ = os.environ if environ is None else environ
@@ -275,6 +305,11 @@ def run_gui(db_target: str | None, demo: bool = False) -> int:
             box.exec()
             return 2
         app.setQuitOnLastWindowClosed(False)
+        # Python runs signal handlers only between its own bytecodes: this lets it see SIGTERM or
+        # Ctrl+C while Qt's loop waits (the --demo folder is removed by such a handler).
+        wake = QTimer(app)
+        wake.timeout.connect(lambda: None)
+        wake.start(500)
         startup = Startup(db, demo=demo, store=store, note=note)
         startup.finished.connect(app.exit)
         startup.start()

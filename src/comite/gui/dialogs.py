@@ -20,13 +20,12 @@ import logging
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
-from types import TracebackType
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from comite.errors import ComiteError
-from comite.logs import log_file
+from comite.logs import format_exception, log_file
 
 log = logging.getLogger("comite.gui")
 _KEEP: set[QMessageBox] = set()  # parentless boxes must outlive the call that opened them
@@ -73,24 +72,12 @@ def ask_save_path(parent: QWidget | None, title: str, suggested: Path, file_filt
     return Path(chosen) if chosen else None
 
 
-def _frames(tb: TracebackType | None) -> str:
-    """File, line and function of each frame (not even the source line: only positions)."""
-    return "".join(f'  File "{f.filename}", line {f.lineno}, in {f.name}\n' for f in traceback.extract_tb(tb))
-
-
 def log_exception(exc: BaseException, where: str = "") -> None:
-    """Log the traceback's frames and the exception classes, never their text."""
+    """Log the traceback's frames and the exception classes, with the message only of the
+    kinds that never carry reserved values (:func:`comite.logs.format_exception`)."""
     if getattr(exc, "_comite_logged", False):
         return
-    parts = [f"{type(exc).__module__}.{type(exc).__qualname__}\n{_frames(exc.__traceback__)}"]
-    seen = {id(exc)}
-    inner = exc.__cause__ or exc.__context__
-    while inner is not None and id(inner) not in seen:
-        seen.add(id(inner))
-        parts.append(f"causado por {type(inner).__module__}.{type(inner).__qualname__}\n"
-                     f"{_frames(inner.__traceback__)}")
-        inner = inner.__cause__ or inner.__context__
-    log.error("Error inesperado%s\n%s", f" en {where}" if where else "", "\n".join(parts))
+    log.error("Error inesperado%s\n%s", f" en {where}" if where else "", format_exception(exc))
     with contextlib.suppress(AttributeError):  # exceptions with __slots__ just get logged twice
         exc._comite_logged = True  # type: ignore[attr-defined]  # marks the object: logged once
 

@@ -18,7 +18,7 @@ from comite.gui.forms.ui_session_acta_tab import Ui_SessionActaTab
 from comite.gui.session.common import ERROR, OK, show_message
 from comite.gui.session.host import SessionHost
 from comite.gui.session.models import ActaVersionsModel, ReviewModel
-from comite.gui.session.pdf_view import PdfPagesView
+from comite.gui.session.pdf_view import PdfPreview
 from comite.gui.session.review_panel import ReviewPanel
 from comite.gui.table_models import ROW_ROLE, attach, fit_columns
 from comite.services import acta, resolutions
@@ -32,7 +32,7 @@ class ActaTab(QWidget):
         self.host = host
         self.ui = Ui_SessionActaTab()
         self.ui.setupUi(self)
-        self.pdf_view = PdfPagesView(self)
+        self.pdf_view = PdfPreview(self)
         self.ui.pdfSlot.addWidget(self.pdf_view)
         self.review_panel = ReviewPanel(host, self)  # the delegates' review round
         self.ui.reviewSlot.addWidget(self.review_panel)

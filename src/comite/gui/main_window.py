@@ -154,7 +154,7 @@ class MainWindow(QMainWindow):
     # --- construction ---------------------------------------------------------------------------
     def _setup_title(self) -> None:
         who = self.actor.full_name or self.actor.username
-        title = f"comite — {who}"
+        title = who  # Qt adds the application's name («— comite») itself
         if self.demo:
             title += f" — {DEMO_MARK}"
         self.setWindowTitle(title)

@@ -31,7 +31,9 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractProxyModel,
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -152,6 +154,8 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         for role, fn in ((_TOOLTIP, col.tooltip), (_DECORATION, col.decoration), (_FOREGROUND, col.foreground)):
             if fn is not None:
                 roles[role] = fn
+        if col.tooltip is None:  # a cell too narrow for its text is elided: the tooltip shows all of it
+            roles[_TOOLTIP] = lambda r: display(getter(r)) or None
         return roles
 
     # --- content ----------------------------------------------------------------------------
@@ -306,6 +310,7 @@ def attach(view: QTableView, model: RowTableModel, *, filter_edit: QLineEdit | N
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)  # a name keeps its beginning; the tooltip has the rest
     view.verticalHeader().setVisible(False)
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
     header = view.horizontalHeader()
@@ -355,6 +360,62 @@ def fit_columns(view: QTableView, *, max_width: int = 360, padding: int = 18) ->
         title = str(model.headerData(col, Qt.Orientation.Horizontal) or "")
         wanted = max(_content_width(view, col), metrics.horizontalAdvance(title) + padding + 14)
         header.resizeSection(col, min(max_width, wanted + 6))
+
+
+def fit_to_viewport(view: QTableView, shrinkable: Sequence[int], *, minimum: int = 90) -> None:
+    """Narrow the ``shrinkable`` columns (widest first, down to ``minimum``) until every column
+    fits in the viewport, so none is left off-screen at 1280×800; their cells elide with a tooltip.
+
+    The stretched column (if any) counts with ``minimum``."""
+    header = view.horizontalHeader()
+    model = view.model()
+    if model is None:
+        return
+    room = view.viewport().width() or view.width()
+    widths = {}
+    for col in range(model.columnCount()):
+        if view.isColumnHidden(col):
+            continue
+        stretched = header.sectionResizeMode(col) == QHeaderView.ResizeMode.Stretch or (
+            col == model.columnCount() - 1 and header.stretchLastSection())
+        widths[col] = minimum if stretched else header.sectionSize(col)
+    excess = sum(widths.values()) - room
+    candidates = [c for c in shrinkable if c in widths]
+    while excess > 0 and candidates:
+        widest = max(candidates, key=lambda c: widths[c])
+        if widths[widest] <= minimum:
+            break
+        others = [widths[c] for c in candidates if c != widest]
+        target = max(minimum, widths[widest] - excess, max(others, default=minimum))
+        if target >= widths[widest]:  # ties: shrink them together
+            target = widths[widest] - 1
+        excess -= widths[widest] - target
+        widths[widest] = target
+    for col in candidates:
+        if widths[col] != header.sectionSize(col):
+            header.resizeSection(col, widths[col])
+
+
+class ViewportFit(QObject):
+    """Keeps a table's columns fitted to their content and, when that is wider than the view, to the
+    view (:func:`fit_to_viewport`), again whenever the view is resized."""
+
+    def __init__(self, view: QTableView, shrinkable: Sequence[int], *, max_width: int = 360,
+                 after: Callable[[], None] | None = None) -> None:
+        super().__init__(view)
+        self.view, self.shrinkable, self.max_width, self.after = view, tuple(shrinkable), max_width, after
+        view.installEventFilter(self)
+
+    def refit(self) -> None:
+        fit_columns(self.view, max_width=self.max_width)
+        if self.after is not None:
+            self.after()
+        fit_to_viewport(self.view, self.shrinkable)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view and event.type() == QEvent.Type.Resize:
+            self.refit()
+        return False
 
 
 def _content_width(view: QTableView, column: int) -> int:

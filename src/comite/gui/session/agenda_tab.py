@@ -71,7 +71,7 @@ class AgendaTab(QWidget):
         self.ui.handoffButton.setVisible(kind != CommitteeKind.GVP.value)
         self.ui.emergencyButton.setVisible(kind != CommitteeKind.GVP.value)
         self.refresh()
-        table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
         fit_columns(table, max_width=230)
         table.setColumnWidth(1, max(230, min(300, table.columnWidth(1))))
 

@@ -70,7 +70,7 @@ class DataTab(QWidget):
 
         self.convened_model = ConvenedModel(self)
         attach(self.ui.convenedTable, self.convened_model, filter_edit=self.ui.convenedFilter)
-        self.ui.convenedTable.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.ui.convenedTable.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.ui.inviteeButton.clicked.connect(self.open_invitee_dialog)
         self.ui.exportButton.clicked.connect(self.export_convocation)
         self.refresh_session()

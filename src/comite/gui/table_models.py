@@ -35,9 +35,11 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QRect,
     QSortFilterProxyModel,
     Qt,
 )
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -362,16 +364,21 @@ def fit_columns(view: QTableView, *, max_width: int = 360, padding: int = 18) ->
         header.resizeSection(col, min(max_width, wanted + 6))
 
 
-def fit_to_viewport(view: QTableView, shrinkable: Sequence[int], *, minimum: int = 90) -> None:
-    """Narrow the ``shrinkable`` columns (widest first, down to ``minimum``) until every column
+def fit_to_viewport(view: QTableView, shrinkable: Sequence[int], *, minimum: int = 90,
+                    width: int | None = None) -> None:
+    """Narrow the ``shrinkable`` columns (in that order, each down to ``minimum``) until every column
     fits in the viewport, so none is left off-screen at 1280×800; their cells elide with a tooltip.
-
-    The stretched column (if any) counts with ``minimum``."""
+    The stretched column (if any) counts with ``minimum``. Headers then wrap (:func:`wrap_headers`).
+    ``width`` is the view's width when it is being resized (its viewport is not yet)."""
     header = view.horizontalHeader()
     model = view.model()
     if model is None:
         return
-    room = view.viewport().width() or view.width()
+    if width is None:
+        room = view.viewport().width()
+    else:
+        bar = view.verticalScrollBar()
+        room = width - 2 * view.frameWidth() - (bar.sizeHint().width() if bar.isVisible() else 0)
     widths = {}
     for col in range(model.columnCount()):
         if view.isColumnHidden(col):
@@ -380,20 +387,40 @@ def fit_to_viewport(view: QTableView, shrinkable: Sequence[int], *, minimum: int
             col == model.columnCount() - 1 and header.stretchLastSection())
         widths[col] = minimum if stretched else header.sectionSize(col)
     excess = sum(widths.values()) - room
-    candidates = [c for c in shrinkable if c in widths]
-    while excess > 0 and candidates:
-        widest = max(candidates, key=lambda c: widths[c])
-        if widths[widest] <= minimum:
+    for col in shrinkable:
+        if excess <= 0:
             break
-        others = [widths[c] for c in candidates if c != widest]
-        target = max(minimum, widths[widest] - excess, max(others, default=minimum))
-        if target >= widths[widest]:  # ties: shrink them together
-            target = widths[widest] - 1
-        excess -= widths[widest] - target
-        widths[widest] = target
-    for col in candidates:
-        if widths[col] != header.sectionSize(col):
-            header.resizeSection(col, widths[col])
+        if col in widths and widths[col] > minimum:
+            cut = min(excess, widths[col] - minimum)
+            header.resizeSection(col, widths[col] - cut)
+            excess -= cut
+    wrap_headers(view)
+
+
+def wrap_headers(view: QTableView) -> None:
+    """Let a header title longer than its column wrap onto more lines (the header grows to show them)."""
+    header = view.horizontalHeader()
+    model = view.model()
+    if model is None:
+        return
+    metrics = header.fontMetrics()
+    wrap = int(Qt.TextFlag.TextWordWrap)
+    lines = 1
+    for col in range(model.columnCount()):
+        text = str(model.headerData(col, Qt.Orientation.Horizontal) or "")
+        width = header.sectionSize(col) - HEADER_TEXT_MARGIN
+        if text and metrics.horizontalAdvance(text) > width:
+            height = metrics.boundingRect(QRect(0, 0, max(width, 1), 10_000), wrap, text).height()
+            lines = max(lines, -(-height // metrics.lineSpacing()))
+    header.setDefaultAlignment(header.defaultAlignment() | Qt.TextFlag.TextWordWrap)
+    height = lines * metrics.lineSpacing() + 8 if lines > 1 else 0
+    if header.minimumHeight() != height:
+        header.setMinimumHeight(height)
+        view.updateGeometries()  # the view lays its header out again at the new height
+
+
+HEADER_TEXT_MARGIN = 12
+"""Room a header section keeps beside its title (the style's margins)."""
 
 
 class ViewportFit(QObject):
@@ -405,16 +432,18 @@ class ViewportFit(QObject):
         super().__init__(view)
         self.view, self.shrinkable, self.max_width, self.after = view, tuple(shrinkable), max_width, after
         view.installEventFilter(self)
+        # a stretched column takes its width after the layout: its title wraps then
+        view.horizontalHeader().sectionResized.connect(lambda *_args: wrap_headers(view))
 
-    def refit(self) -> None:
+    def refit(self, width: int | None = None) -> None:
         fit_columns(self.view, max_width=self.max_width)
         if self.after is not None:
             self.after()
-        fit_to_viewport(self.view, self.shrinkable)
+        fit_to_viewport(self.view, self.shrinkable, width=width)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.view and event.type() == QEvent.Type.Resize:
-            self.refit()
+        if watched is self.view and isinstance(event, QResizeEvent):
+            self.refit(event.size().width())
         return False
 
 

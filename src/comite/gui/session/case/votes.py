@@ -49,7 +49,7 @@ class VotesPanel(CasePanel):
         table.setItemDelegateForColumn(VOTER_CHOICE, ChoiceDelegate(VOTE_CHOICES, table))
         table.installEventFilter(self)
         table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self._fit = ViewportFit(table, (0, 1), max_width=190,
+        self._fit = ViewportFit(table, (1, 0), max_width=190,
                                 after=lambda: table.setColumnWidth(1, min(150, table.columnWidth(1))))
         self.ui.allFavorButton.clicked.connect(self.missing_in_favor)
         self._read_only = False

@@ -126,3 +126,11 @@ def test_the_observation_list_puts_the_invitees_first(admin, qtbot):
     assert listed == sorted(listed, key=lambda r: r is not Rights.SOLO_VOZ)  # solo voz, then voz y voto
     assert combo.currentIndex() == 0 and listed[0] is Rights.SOLO_VOZ
     assert combo.itemData(0, Qt.ItemDataRole.ToolTipRole).startswith(combo.itemText(0))
+
+
+def test_counts_agree_with_their_noun(admin, qtbot):
+    sid, _hearings = _session(admin, "GVP", n_cases=1)
+    page = _page(qtbot, admin, sid)
+    page.show_tab(page.TAB_AGENDA)
+    text = page.agenda_tab.ui.countLabel.text()
+    assert "1 caso," in text and "1 casos" not in text

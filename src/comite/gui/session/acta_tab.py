@@ -158,7 +158,7 @@ class ActaTab(QWidget):
         pages = self.pdf_view.set_pdf(pdf)
         from datetime import datetime
 
-        self.ui.previewStatus.setText(f"{pages} páginas · borrador al {datetime.now():%H:%M:%S}")
+        self.ui.previewStatus.setText(f"{fmt.plural(pages, 'página')} · borrador al {datetime.now():%H:%M:%S}")
 
     def _preview_failed(self, exc: BaseException) -> None:
         self.dirty = True
@@ -181,7 +181,8 @@ class ActaTab(QWidget):
             pages = self.pdf_view.set_pdf(pdf)
             self.dirty = True  # «Actualizar vista previa» goes back to the acta as it stands
             kind = self.versions.data(self.versions.index(self.versions.find_id(row.id), 1))
-            self.ui.previewStatus.setText(f"Versión {row.version} guardada ({kind.lower()}) · {pages} páginas")
+            self.ui.previewStatus.setText(
+                f"Versión {row.version} guardada ({kind.lower()}) · {fmt.plural(pages, 'página')}")
 
         workers.run_job(self, "abrir la versión del acta", work, on_done=done,
                         on_error=lambda exc: self.host.report_error(exc, action="abrir la versión del acta"))

@@ -30,6 +30,7 @@ from comite.gui.table_models import ROW_ROLE, attach, fit_columns, select_row
 from comite.services import cases, followup, importer, sessions
 from comite.services.context import Changes
 from comite.services.views import AgendaRow
+from comite.text import plural
 
 
 class AgendaTab(QWidget):
@@ -87,7 +88,8 @@ class AgendaTab(QWidget):
             select_row(self.ui.agendaTable, self.model, self.model.find_key(current.item_id))
         n = sum(1 for r in self.host.agenda if r.hearing_id is not None)
         decided = sum(1 for r in self.host.agenda if r.outcome is not None)
-        self.ui.countLabel.setText(f"{len(self.host.agenda)} puntos; {n} casos, {decided} con decisión.")
+        self.ui.countLabel.setText(f"{plural(len(self.host.agenda), 'punto')}; {plural(n, 'caso')}, "
+                                   f"{decided} con decisión.")
 
     def set_read_only(self, read_only: bool) -> None:
         self.model.read_only = read_only
@@ -282,7 +284,8 @@ class AgendaTab(QWidget):
         ctx = self.host.ctx
 
         def work(progress, cancel):
-            return importer.import_cases(ctx, path, progress=lambda d, t: progress(d, t, f"{d} filas leídas"),
+            return importer.import_cases(ctx, path,
+                                         progress=lambda d, t: progress(d, t, plural(d, 'fila leída', 'filas leídas')),
                                          cancel=lambda: cancel.cancelled)
 
         workers.run_job(self, "importar los casos", work, on_done=self._imported,

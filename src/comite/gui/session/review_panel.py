@@ -40,6 +40,7 @@ from comite.services import review, review_rounds, review_smtp
 from comite.services.context import Changes
 from comite.services.permissions import Action, allowed
 from comite.services.review_rounds import DelegateStatus, ObservationRow, ReviewStatus
+from comite.text import plural
 
 DELEGATE_COLUMNS = (
     Column("Entidad", lambda d: d.entity, tooltip=lambda d: d.entity),
@@ -142,7 +143,8 @@ class ReviewPanel(QWidget):
         how = "correo enviado por el servidor" if st.delivery is ReviewDelivery.SMTP else "archivos .eml"
         rule = _short(st.lapse_rule.label) if st.lapse_rule else ""
         return (f"<b>Borrador versión {st.version}</b> enviado el {st.sent_on:%d/%m/%Y} ({how}) · "
-                f"<b>término: {st.deadline:%d/%m/%Y}</b> ({st.business_days} días hábiles; si no responden: "
+                f"<b>término: {st.deadline:%d/%m/%Y}</b> "
+                f"({plural(st.business_days, 'día hábil', 'días hábiles')}; si no responden: "
                 f"{rule}) · enviados {sent} de {len(st.delegates)}, "
                 f"respondieron {answered} · observaciones sin responder: {pending}")
 
@@ -195,8 +197,10 @@ class ReviewPanel(QWidget):
         people = review.addressees(ctx, self.host.session_id)
         missing = [p.entity for p in people if not p.email]
         info = (f"Se guarda un borrador numerado y se prepara un correo para cada uno de los "
-                f"{len(people) - len(missing)} delegados asistentes con correo. Término para observaciones: "
-                f"{rules.business_days} días hábiles; si no responden: {_short(rules.lapse_rule.label)}.")
+                f"{plural(len(people) - len(missing), 'delegado asistente', 'delegados asistentes')} con correo. "
+                f"Término para observaciones: "
+                f"{plural(rules.business_days, 'día hábil', 'días hábiles')}; "
+                f"si no responden: {_short(rules.lapse_rule.label)}.")
         if missing:
             info += (f"\n\nSin correo registrado ({len(missing)}): " + ", ".join(missing)
                      + ". Hágales llegar el borrador por otro medio.")

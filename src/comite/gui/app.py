@@ -106,6 +106,9 @@ def apply_look(app: QApplication) -> None:
     translator = spanish_translator(app)
     if translator is not None:
         app.installTranslator(translator)
+        from comite.gui.files import ColombianQtTranslator
+
+        app.installTranslator(ColombianQtTranslator(translator, app))  # «archivo» and «carpeta», not «fichero»
     else:
         log.warning("no se encontró la traducción de Qt al español (qtbase_es.qm)")
 

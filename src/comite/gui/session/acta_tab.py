@@ -8,11 +8,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from comite.domain import CommitteeKind, SessionStatus
 from comite.errors import ComiteError
-from comite.gui import dialogs, workers
+from comite.gui import dialogs, files, workers
 from comite.gui import formatting as fmt
 from comite.gui.forms.ui_session_acta_tab import Ui_SessionActaTab
 from comite.gui.session.common import ERROR, OK, show_message
@@ -239,12 +239,10 @@ class ActaTab(QWidget):
     def _ask_pdf_path(self) -> Path | None:
         h = self.host.header
         name = f"Acta_{h.committee_code}_{h.number:03d}-{h.year}.pdf"
-        path, _ = QFileDialog.getSaveFileName(self, "Exportar acta", str(Path.home() / name), "PDF (*.pdf)")
-        return Path(path) if path else None
+        return files.ask_save_file(self, "acta_pdf", "Exportar acta", name, "PDF (*.pdf)")
 
     def _ask_folder(self, title: str) -> Path | None:
-        path = QFileDialog.getExistingDirectory(self, title, str(Path.home()))
-        return Path(path) if path else None
+        return files.ask_folder(self, "documentos_acta", title)
 
     def export_pdf(self) -> None:
         out = self.choose_pdf_path()

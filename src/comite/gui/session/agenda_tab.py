@@ -9,11 +9,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QHeaderView, QInputDialog, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QInputDialog, QWidget
 
 from comite.domain import AgendaItemKind, CommitteeKind, HearingSource
 from comite.errors import ComiteError
-from comite.gui import dialogs, workers
+from comite.gui import dialogs, files, workers
 from comite.gui.forms.ui_session_agenda_tab import Ui_SessionAgendaTab
 from comite.gui.session import commands
 from comite.gui.session.common import ERROR, INFO, changes_of
@@ -273,9 +273,8 @@ class AgendaTab(QWidget):
 
     # --- import ------------------------------------------------------------------------------------
     def _ask_import_file(self) -> Path | None:
-        path, _ = QFileDialog.getOpenFileName(self, "Importar casos", str(Path.home()),
-                                              "Hojas de cálculo (*.xlsx *.xlsm *.csv *.txt)")
-        return Path(path) if path else None
+        return files.ask_open_file(self, "importar_casos", "Importar casos",
+                                   "Hojas de cálculo (*.xlsx *.xlsm *.csv *.txt)")
 
     def import_file(self) -> None:
         path = self.choose_import_file()

@@ -25,11 +25,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from comite.domain import ReviewDelivery, SessionStatus
 from comite.errors import ComiteError
-from comite.gui import workers
+from comite.gui import files, workers
 from comite.gui.forms.ui_session_review_panel import Ui_SessionReviewPanel
 from comite.gui.session.common import ERROR, GREEN, GREY, OK, RED, show_message
 from comite.gui.session.host import SessionHost
@@ -235,8 +235,7 @@ class ReviewPanel(QWidget):
 
     # --- what comes back ---------------------------------------------------------------------------
     def _ask_pdf(self) -> Path | None:
-        path, _ = QFileDialog.getOpenFileName(self, "PDF devuelto por el delegado", str(Path.home()), "PDF (*.pdf)")
-        return Path(path) if path else None
+        return files.ask_open_file(self, "pdf_revisado", "PDF devuelto por el delegado", "PDF (*.pdf)")
 
     def import_pdf(self) -> None:
         path = self.choose_pdf()

@@ -102,6 +102,9 @@ def spanish_translator(parent: QObject | None = None) -> QTranslator | None:
 def apply_look(app: QApplication) -> None:
     """Fusion style, the application's style sheet and Qt's own texts in Spanish."""
     app.setStyle("Fusion")
+    # A light palette on purpose: the badges, the vote colours and the status colours are drawn for a
+    # light background, and a dark system theme (Windows' dark mode) made the vote grid unreadable.
+    app.setPalette(app.style().standardPalette())
     app.setStyleSheet(STYLE)
     translator = spanish_translator(app)
     if translator is not None:

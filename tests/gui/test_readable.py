@@ -134,3 +134,22 @@ def test_counts_agree_with_their_noun(admin, qtbot):
     page.show_tab(page.TAB_AGENDA)
     text = page.agenda_tab.ui.countLabel.text()
     assert "1 caso," in text and "1 casos" not in text
+
+
+def test_every_text_cell_carries_its_full_text_as_tooltip(qtbot):
+    from dataclasses import dataclass
+
+    from comite.gui.table_models import Column, RowTableModel
+
+    @dataclass(frozen=True)
+    class Row:
+        id: int
+        text: str
+
+    model = RowTableModel((Column("Observación", lambda r: r.text),
+                           Column("Con su propia ayuda", lambda r: r.text, tooltip=lambda r: "Otra ayuda")))
+    long_text = "En el numeral 5.1 falta decir quién presentó el caso ante el comité " * 3
+    model.set_rows([Row(1, long_text), Row(2, "")])
+    assert model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == long_text  # not cut to «En…»
+    assert model.index(1, 0).data(Qt.ItemDataRole.ToolTipRole) is None
+    assert model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole) == "Otra ayuda"

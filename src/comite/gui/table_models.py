@@ -427,10 +427,11 @@ class ViewportFit(QObject):
     """Keeps a table's columns fitted to their content and, when that is wider than the view, to the
     view (:func:`fit_to_viewport`), again whenever the view is resized."""
 
-    def __init__(self, view: QTableView, shrinkable: Sequence[int], *, max_width: int = 360,
+    def __init__(self, view: QTableView, shrinkable: Sequence[int], *, max_width: int = 360, minimum: int = 90,
                  after: Callable[[], None] | None = None) -> None:
         super().__init__(view)
         self.view, self.shrinkable, self.max_width, self.after = view, tuple(shrinkable), max_width, after
+        self.minimum = minimum
         view.installEventFilter(self)
         # a stretched column takes its width after the layout: its title wraps then
         view.horizontalHeader().sectionResized.connect(lambda *_args: wrap_headers(view))
@@ -439,7 +440,7 @@ class ViewportFit(QObject):
         fit_columns(self.view, max_width=self.max_width)
         if self.after is not None:
             self.after()
-        fit_to_viewport(self.view, self.shrinkable, width=width)
+        fit_to_viewport(self.view, self.shrinkable, minimum=self.minimum, width=width)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.view and isinstance(event, QResizeEvent):

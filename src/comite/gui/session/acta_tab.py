@@ -20,7 +20,7 @@ from comite.gui.session.host import SessionHost
 from comite.gui.session.models import ActaVersionsModel, ReviewModel
 from comite.gui.session.pdf_view import PdfPreview
 from comite.gui.session.review_panel import ReviewPanel
-from comite.gui.table_models import ROW_ROLE, attach, fit_columns
+from comite.gui.table_models import ROW_ROLE, ViewportFit, attach
 from comite.services import acta, resolutions
 from comite.services.context import Changes
 from comite.services.permissions import Action, allowed
@@ -49,6 +49,8 @@ class ActaTab(QWidget):
         self.ui.versionsTable.activated.connect(lambda _i: self.show_version())
         self.reviews = ReviewModel(self)
         attach(self.ui.reviewTable, self.reviews, stretch_column=2)
+        self._fits = (ViewportFit(self.ui.versionsTable, (3, 2, 5), max_width=140, minimum=60),
+                      ViewportFit(self.ui.reviewTable, (1, 3, 4), max_width=140, minimum=60))
         committee = host.header.committee_id
         self._can_review = allowed(host.ctx, Action.REVIEW_ACTA, committee)
         self._can_resolve = allowed(host.ctx, Action.GENERATE_DOCUMENTS, committee)
@@ -101,8 +103,8 @@ class ActaTab(QWidget):
         self.versions.set_versions(versions)
         self._draft = acta.draft_under_review(versions) if self._can_review else None
         self.reviews.set_reviews(acta.review_observations(ctx, sid))
-        fit_columns(self.ui.versionsTable, max_width=140)
-        fit_columns(self.ui.reviewTable, max_width=140)
+        self._fits[0].refit()  # the narrow right column: every column in view, long texts with a tooltip
+        self._fits[1].refit()
         status = self.host.header.status
         closed = status in (SessionStatus.CERRADA, SessionStatus.ACTA_EN_REVISION)
         self.ui.draftButton.setEnabled(closed)

@@ -35,7 +35,7 @@ from comite.gui.session.common import ERROR, GREEN, GREY, OK, RED, show_message
 from comite.gui.session.host import SessionHost
 from comite.gui.session.models import SessionTableModel
 from comite.gui.session.review_dialogs import AnswerDialog, ImportDialog, ObservationDialog, SendDialog
-from comite.gui.table_models import ROW_ROLE, Column, attach, fit_columns
+from comite.gui.table_models import ROW_ROLE, Column, ViewportFit, attach
 from comite.services import review, review_rounds, review_smtp
 from comite.services.context import Changes
 from comite.services.permissions import Action, allowed
@@ -90,6 +90,8 @@ class ReviewPanel(QWidget):
         attach(self.ui.delegatesTable, self.delegates, stretch_column=0)
         self.observations = SessionTableModel(OBSERVATION_COLUMNS, self)
         attach(self.ui.observationsTable, self.observations, stretch_column=2)
+        self._fits = (ViewportFit(self.ui.delegatesTable, (1, 2), max_width=190),
+                      ViewportFit(self.ui.observationsTable, (0, 1, 3), max_width=150))
         self.ui.splitter.setSizes([200, 300])
         show_message(self.ui.resultLabel, "")
 
@@ -128,8 +130,8 @@ class ReviewPanel(QWidget):
         self.status = status
         self.delegates.update_rows(status.delegates)
         self.observations.update_rows(status.observations)
-        fit_columns(self.ui.delegatesTable, max_width=190)
-        fit_columns(self.ui.observationsTable, max_width=150)
+        for fit in self._fits:  # every column in view (the observation too), long texts with a tooltip
+            fit.refit()
         self.ui.summaryLabel.setText(self._summary(status))
         self._buttons()
 

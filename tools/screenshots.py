@@ -22,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-WIDTH, HEIGHT = 1600, 900
+WIDTH, HEIGHT = 1280, 800
 
 
 def main() -> int:
@@ -76,6 +76,7 @@ def _save(app, widget, path: Path) -> None:
 
 def _windows(out: Path, db_path: Path, accounts: dict[str, str]) -> None:
     from comite.domain import SessionStatus
+    from comite.gui import workers
     from comite.gui.app import apply_look, ensure_application, make_main_window
     from comite.gui.login import LoginDialog
     from comite.services import accounts as account_service
@@ -111,12 +112,15 @@ def _windows(out: Path, db_path: Path, accounts: dict[str, str]) -> None:
     for index, name in ((1, "04_orden_del_dia"), (2, "05_asistencia"), (3, "06_caso_en_sesion")):
         page.show_tab(index)
         if index == 3:
-            decided = next((r.hearing_id for r in page.agenda if r.hearing_id and r.outcome), None)
+            decided = next((r.hearing_id for r in page.agenda if r.hearing_id and r.adopted), None) or next(
+                (r.hearing_id for r in page.agenda if r.hearing_id and r.outcome), None)
             if decided:
                 page.open_hearing(decided)
         _save(app, window, out / f"{name}.png")
     page.show_tab(5)
-    _settle(app, 3.0)  # the acta preview renders in the background
+    _settle(app, 1.0)
+    workers.get_executor().wait(180_000)  # the acta preview renders in the background
+    _settle(app, 1.0)
     _save(app, window, out / "07_acta.png")
     window.close_session_page(live.id)
 

@@ -298,7 +298,7 @@ class PdfPreview(QWidget):
         button.setDefaultAction(action)
         button.setAccessibleName(action.text())
         if text:
-            button.setText(text)
+            action.setIconText(text)  # the button shows the short sign; the action keeps its name
         return button
 
     def _update(self) -> None:

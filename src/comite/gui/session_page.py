@@ -129,6 +129,7 @@ class SessionPage(QWidget):
         title_font.setBold(True)
         self.ui.titleLabel.setFont(title_font)
         self.ui.statusLabel.setMinimumWidth(110)
+        self.ui.statusLabel.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)  # a badge, one line
         self.ui.subtitleLabel.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.ui.subtitleLabel.setWordWrap(True)  # on a 1366-px screen the date and place go to a second line
         self.ui.titleLabel.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)

@@ -153,3 +153,25 @@ def test_every_text_cell_carries_its_full_text_as_tooltip(qtbot):
     assert model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == long_text  # not cut to «En…»
     assert model.index(1, 0).data(Qt.ItemDataRole.ToolTipRole) is None
     assert model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole) == "Otra ayuda"
+
+
+def test_the_registry_shows_every_column_of_a_case(admin, qtbot):
+    from tests.gui.conftest import open_window
+    from tests.gui.test_session_page import _case
+
+    _case(admin, "R-LARGO-1", population_code="ddhh_sociales")
+    window = open_window(qtbot, admin)
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: window.width() == 1280)
+    window.show_page("registro")
+    registry = window.page("registro")
+    registry.search("R-LARGO-1")
+    table = registry.ui.resultsTable
+    qtbot.waitUntil(lambda: table.model().rowCount() == 1)
+    header = table.horizontalHeader()
+    last = table.model().columnCount() - 1
+    assert table.horizontalScrollBar().maximum() == 0  # nothing off-screen, the status included
+    assert header.sectionViewportPosition(last) + header.sectionSize(last) <= table.viewport().width()
+    _headers_fit(table)
+    population = table.model().index(0, 2)
+    assert population.data(Qt.ItemDataRole.ToolTipRole)

@@ -383,9 +383,12 @@ def fit_to_viewport(view: QTableView, shrinkable: Sequence[int], *, minimum: int
     for col in range(model.columnCount()):
         if view.isColumnHidden(col):
             continue
-        stretched = header.sectionResizeMode(col) == QHeaderView.ResizeMode.Stretch or (
-            col == model.columnCount() - 1 and header.stretchLastSection())
-        widths[col] = minimum if stretched else header.sectionSize(col)
+        if header.sectionResizeMode(col) == QHeaderView.ResizeMode.Stretch:
+            widths[col] = minimum
+        elif col == model.columnCount() - 1 and header.stretchLastSection():
+            widths[col] = max(minimum, header.defaultSectionSize())  # Qt keeps the last one at least this wide
+        else:
+            widths[col] = header.sectionSize(col)
     excess = sum(widths.values()) - room
     for col in shrinkable:
         if excess <= 0:

@@ -175,3 +175,19 @@ def test_the_registry_shows_every_column_of_a_case(admin, qtbot):
     _headers_fit(table)
     population = table.model().index(0, 2)
     assert population.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_window_titles_do_not_repeat_the_application_name(main_window, database):
+    from pathlib import Path
+
+    from comite.gui.login import LoginDialog
+    from comite.storage.secrets import MemorySecretStore
+
+    # Qt appends «— comite» (the application's display name) to every title by itself
+    assert "comite" not in main_window.windowTitle()
+    login = LoginDialog(database, demo=False, store=MemorySecretStore())
+    assert login.windowTitle() == "Ingresar"
+    login.deleteLater()
+    forms = Path(__file__).resolve().parents[2] / "ui"
+    titled = [f.name for f in forms.glob("*.ui") if "— comite</string>" in f.read_text(encoding="utf-8")]
+    assert not titled, titled

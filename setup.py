@@ -21,7 +21,7 @@ from setuptools import setup
 from setuptools.command.build_py import build_py
 
 ROOT = Path(__file__).resolve().parent
-BUNDLED = ("resources", "templates_actas")  # top-level folders shipped inside the package
+BUNDLED = ("resources", "templates_actas", "docs")  # top-level folders shipped inside the package (docs: F1's guide)
 
 
 class BuildPyWithBundled(build_py):

@@ -2,8 +2,13 @@
 
 Run it under an X server so the windows are the ones a user sees, e.g.::
 
-    xvfb-run -a -s "-screen 0 1680x1050x24" .venv/bin/python tools/screenshots.py docs/img
+    xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python tools/screenshots.py docs/img
     xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python tools/screenshots.py docs/img --informes
+    xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python tools/screenshots.py docs/img --pantallas
+
+Every window is 1280×800, the smallest screen a secretariat uses, so a cut text shows in the
+pictures. ``--pantallas`` takes only the screens (not the acta and resolution pages);
+``--informes`` only the «Informes» page.
 
 It builds a throwaway demo database (fictitious data), logs in with the
 printed DEMO accounts, shows the main screens and saves each window as a PNG;
@@ -22,11 +27,11 @@ import tempfile
 import time
 from pathlib import Path
 
-WIDTH, HEIGHT = 1600, 900
+WIDTH, HEIGHT = 1280, 800
 
 
 def main() -> int:
-    args = [a for a in sys.argv[1:] if a != "--informes"]
+    args = [a for a in sys.argv[1:] if a not in ("--informes", "--pantallas")]
     out = Path(args[0] if args else "docs/img").resolve()
     out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="comite-shots-"))
@@ -38,7 +43,8 @@ def main() -> int:
             return 0
         _windows(out, db_path, accounts)
         _reports(out, db_path, accounts)
-        _documents(out, work, db_path, accounts)
+        if "--pantallas" not in sys.argv:
+            _documents(out, work, db_path, accounts)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0
@@ -76,6 +82,7 @@ def _save(app, widget, path: Path) -> None:
 
 def _windows(out: Path, db_path: Path, accounts: dict[str, str]) -> None:
     from comite.domain import SessionStatus
+    from comite.gui import workers
     from comite.gui.app import apply_look, ensure_application, make_main_window
     from comite.gui.login import LoginDialog
     from comite.services import accounts as account_service
@@ -108,21 +115,21 @@ def _windows(out: Path, db_path: Path, accounts: dict[str, str]) -> None:
     rows = window.sessions_model.rows()
     live = next((r for r in rows if r.status is SessionStatus.EN_CURSO), None) or rows[0]
     page = window.open_session(live.id)
-    for index, name in ((1, "04_orden_del_dia"), (2, "05_asistencia"), (3, "06_caso_en_sesion")):
+    for index, name in ((1, "04_orden_del_dia"), (2, "05_asistencia")):
         page.show_tab(index)
-        if index == 3:
-            decided = next((r.hearing_id for r in page.agenda if r.hearing_id and r.outcome), None)
-            if decided:
-                page.open_hearing(decided)
         _save(app, window, out / f"{name}.png")
+    radicado = _voted_case(app, window, rows, out / "06_caso_en_sesion.png")
+    page = window.open_session(live.id)
     page.show_tab(5)
-    _settle(app, 3.0)  # the acta preview renders in the background
+    _settle(app, 1.0)
+    workers.get_executor().wait(180_000)  # the acta preview renders in the background
+    _settle(app, 1.0)
     _save(app, window, out / "07_acta.png")
     window.close_session_page(live.id)
 
     window.show_page("registro")
     registry = window.page("registro")
-    radicado = next((r.radicado for r in page.agenda if r.radicado and r.outcome), "")
+    radicado = radicado or next((r.radicado for r in page.agenda if r.radicado and r.outcome), "")
     if radicado:
         registry.search(radicado)
     _save(app, window, out / "08_registro.png")
@@ -133,6 +140,23 @@ def _windows(out: Path, db_path: Path, accounts: dict[str, str]) -> None:
     _save(app, admin, out / "09_auditoria.png")
     admin.close()
     db.dispose()
+
+
+def _voted_case(app, window, rows, path: Path) -> str | None:
+    """A case with its nominal vote and an adopted decision: the latest closed session that has one."""
+    from comite.domain import SessionStatus
+
+    for row in sorted((r for r in rows if r.status is SessionStatus.CERRADA), key=lambda r: r.day, reverse=True):
+        page = window.open_session(row.id)
+        adopted = next((r.hearing_id for r in page.agenda if r.hearing_id and r.adopted), None)
+        if adopted is not None:
+            page.show_tab(3)
+            page.open_hearing(adopted)
+            _save(app, window, path)
+            window.close_session_page(row.id)
+            return next(r.radicado for r in page.agenda if r.hearing_id == adopted)
+        window.close_session_page(row.id)
+    return None
 
 
 def _reports(out: Path, db_path: Path, accounts: dict[str, str]) -> None:

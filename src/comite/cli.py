@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from comite.errors import ComiteError, ValidationError
+from comite.text import plural
 
 log = logging.getLogger("comite.cli")
 PASSWORD_ENV = "COMITE_PASSWORD"
@@ -420,7 +421,7 @@ def cmd_sessions(args: argparse.Namespace) -> int:
     ctx = _login(args, db)
     for row in list_sessions(ctx, args.committee, args.year):
         print(f"{row.id:>6}  {row.committee_code:<20} {row.number:03d}/{row.year}  {row.day.isoformat()}  "
-              f"{row.session_type.label:<15} {row.status.label:<18} {row.cases} casos")
+              f"{row.session_type.label:<15} {row.status.label:<18} {plural(row.cases, 'caso')}")
     return 0
 
 
@@ -517,7 +518,7 @@ def cmd_resolutions(args: argparse.Namespace) -> int:
     db = _open(args)
     ctx = _login(args, db)
     paths = generate_resolutions(ctx, args.session_id, args.out, progress=_progress_printer("Resoluciones"))
-    print(f"{len(paths)} resoluciones escritas en {args.out}.")
+    print(f"{plural(len(paths), 'resolución escrita', 'resoluciones escritas')} en {args.out}.")
     return 0
 
 

@@ -223,8 +223,8 @@ class AuditAction(LabeledEnum):
     code never changes; the label is what the audit page shows."""
 
     BASE_INICIALIZADA = ("base_inicializada", "Base de datos inicializada")
-    LOGIN = ("login", "Inicio de sesión")
-    LOGIN_FALLIDO = ("login_fallido", "Intento fallido de inicio de sesión")
+    LOGIN = ("login", "Ingreso a la aplicación")
+    LOGIN_FALLIDO = ("login_fallido", "Intento fallido de ingreso")
     CUENTA_BLOQUEADA = ("cuenta_bloqueada", "Cuenta bloqueada por intentos fallidos")
     USUARIO_CREADO = ("usuario_creado", "Cuenta creada")
     USUARIO_MODIFICADO = ("usuario_modificado", "Cuenta modificada")

@@ -54,6 +54,11 @@ def _project_dir(name: str) -> Path:
     return package_root().parent.parent / name
 
 
+def docs_dir() -> Path:
+    """The user and administration guides (``docs/``; F1 opens ``guia_usuario.md``)."""
+    return _project_dir("docs")
+
+
 def resources_dir() -> Path:
     return _project_dir("resources")
 

@@ -17,6 +17,12 @@ def fold(text: str) -> str:
 _DOC_JUNK = re.compile(r"[\s.\-_/]")
 
 
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """A count with its noun agreeing: ``plural(1, 'caso')`` -> ``'1 caso'``, ``plural(3, 'caso')`` ->
+    ``'3 casos'``; nouns that do not just take an «s» give their plural (``'sesión', 'sesiones'``)."""
+    return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
+
+
 def normalize_document(number: str) -> str:
     """Canonical form of an identity document number for exact look-up (NFC, invisible
     characters, spaces and separators dropped, upper case)."""

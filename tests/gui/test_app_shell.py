@@ -605,7 +605,7 @@ def test_audit_page_filters_and_verifies_the_chain(qtbot, main_window, admin, in
     w.show_page("auditoria")
     page = w.audit_page
     actions = {page.model.data(page.model.index(i, 3)) for i in range(page.model.rowCount())}
-    assert {"Inicio de sesión", "Sesión creada", "Base de datos inicializada"} <= actions
+    assert {"Ingreso a la aplicación", "Sesión creada", "Base de datos inicializada"} <= actions
     created = next(i for i in range(page.model.rowCount())
                    if page.model.data(page.model.index(i, 3)) == "Sesión creada")
     assert page.model.data(page.model.index(created, 4)).startswith("Sesión ")  # what it is about, in words

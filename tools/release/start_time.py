@@ -7,7 +7,7 @@ Run under an X server (the README's figure: Xvfb on Linux)::
 It creates a database with one administrator in a temporary folder (with the
 bundle's own ``comite init``), then starts ``comite-gui --db`` that database
 ``--runs`` times, and for each run measures the time until a window titled
-«Iniciar sesión» is mapped on the screen (``xdotool``), then ends it.
+«Ingresar» is mapped on the screen (``xdotool``), then ends it.
 
 Cold and warm: before each odd-numbered run the bundle's files are evicted
 from the operating system's page cache (``posix_fadvise(DONTNEED)``, which
@@ -29,7 +29,7 @@ import tempfile
 import time
 from pathlib import Path
 
-LOGIN_TITLE = "Iniciar sesión"
+LOGIN_TITLE = "Ingresar"
 
 
 def _login_visible() -> bool:

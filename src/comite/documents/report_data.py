@@ -23,6 +23,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
+from comite.text import plural
+
 Value = int | float | None
 
 COUNT, DAYS, SHARE = "count", "days", "share"
@@ -272,7 +274,7 @@ def apply_reserve(report: Report, threshold: int, note: str) -> Report:
     cells += sum(getattr(t, name) != getattr(totals, name) for name in SENSITIVE_TOTALS)
     return replace(
         report, tables=tuple(tables), totals=totals, late_cases=(),
-        radicados_note=(f"{report.late_total} casos fuera de término; sus radicados no se incluyen en un "
+        radicados_note=(f"{plural(report.late_total, 'caso')} fuera de término; sus radicados no se incluyen en un "
                         "informe que sale de la secretaría." if report.late_total else ""),
         reserve=Reserve(threshold, note.format(threshold=threshold), cells),
     )

@@ -30,6 +30,7 @@ from comite.documents.report_data import (
     Table,
 )
 from comite.documents.spanish import date_short
+from comite.text import plural
 
 NAVY, RED, HEAD = "1F3A5F", "8B1A1A", "DCE4EE"
 WITHIN, LATE = "2E6DA4", "C0392B"
@@ -220,7 +221,7 @@ def report_xlsx_bytes(report: Report, header: DocumentHeader) -> bytes:
                 if j in (4, 5, 6):
                     cell.number_format = "DD/MM/YYYY"
         note_row = top + len(report.late_cases) + 2
-        ws.cell(note_row, 1, report.radicados_note or f"{report.late_total} casos fuera de término.")
+        ws.cell(note_row, 1, report.radicados_note or f"{plural(report.late_total, 'caso')} fuera de término.")
         for j, width in enumerate((20, 20, 22, 12, 13, 12, 12), start=1):
             ws.column_dimensions[get_column_letter(j)].width = width
         ws.freeze_panes = ws.cell(top + 1, 1)

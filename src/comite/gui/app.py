@@ -102,10 +102,16 @@ def spanish_translator(parent: QObject | None = None) -> QTranslator | None:
 def apply_look(app: QApplication) -> None:
     """Fusion style, the application's style sheet and Qt's own texts in Spanish."""
     app.setStyle("Fusion")
+    # A light palette on purpose: the badges, the vote colours and the status colours are drawn for a
+    # light background, and a dark system theme (Windows' dark mode) made the vote grid unreadable.
+    app.setPalette(app.style().standardPalette())
     app.setStyleSheet(STYLE)
     translator = spanish_translator(app)
     if translator is not None:
         app.installTranslator(translator)
+        from comite.gui.files import ColombianQtTranslator
+
+        app.installTranslator(ColombianQtTranslator(translator, app))  # «archivo» and «carpeta», not «fichero»
     else:
         log.warning("no se encontró la traducción de Qt al español (qtbase_es.qm)")
 

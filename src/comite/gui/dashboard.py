@@ -38,8 +38,8 @@ MEASURE_COLUMNS = (
     Column("Faltan", lambda r: fmt.days_phrase(r.days_left), sort_key=lambda r: r.days_left),
     Column("Radicado", lambda r: r.radicado),
     Column("Medida", lambda r: f"{r.measure_name} ×{r.quantity}" if r.quantity != 1 else r.measure_name,
-           tooltip=lambda r: f"{r.measure_name} ×{r.quantity}: {r.action.label}"
-                             f"{f', {r.temporality_months} meses' if r.temporality_months else ''}"),
+           tooltip=lambda r: f"{r.measure_name} ×{r.quantity}: {r.action.label}" + (
+               ", " + fmt.plural(r.temporality_months, "mes", "meses") if r.temporality_months else "")),
     Column("Acción", lambda r: r.action),
     Column("Comité", lambda r: r.committee_short),
 )

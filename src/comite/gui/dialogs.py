@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from comite.errors import ComiteError
 from comite.logs import format_exception, log_file
@@ -67,9 +67,13 @@ def choose(parent: QWidget | None, question: str, choices: Sequence[tuple[str, s
 
 
 def ask_save_path(parent: QWidget | None, title: str, suggested: Path, file_filter: str) -> Path | None:
-    """Ask where to save a file (``None`` if the user cancels). Tests replace it."""
-    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
-    return Path(chosen) if chosen else None
+    """Ask where to save a file (``None`` if the user cancels), in the folder last used for this
+    kind of file (the title names the kind), else the suggested one. Tests replace it."""
+    from comite.gui import files
+
+    kind = title
+    start = files.last_folder(kind) if files.has_last_folder(kind) else suggested.parent
+    return files.ask_save_file(parent, kind, title, suggested.name, file_filter, start=start)
 
 
 def log_exception(exc: BaseException, where: str = "") -> None:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
+from comite.text import plural  # noqa: F401 - the GUI formats counts from here
+
 MONTHS = (
     "enero", "febrero", "marzo", "abril", "mayo", "junio",
     "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre",
@@ -57,11 +59,6 @@ def percent(value: float | None) -> str:
         return ""
     text = f"{value:.2f}".rstrip("0").rstrip(".")
     return f"{text.replace('.', ',')} %"
-
-
-def plural(n: int, singular: str, plural_form: str | None = None) -> str:
-    """``1 caso``, ``3 casos``."""
-    return f"{n} {singular if n == 1 else (plural_form or singular + 's')}"
 
 
 def days_phrase(n: int) -> str:

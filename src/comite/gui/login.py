@@ -88,7 +88,7 @@ class LoginDialog(QDialog):
     def _refused(self, exc: BaseException) -> None:
         self._busy(False)
         if not isinstance(exc, ComiteError):
-            dialogs.show_error(self, exc, action="iniciar sesión")
+            dialogs.show_error(self, exc, action="ingresar")
             return
         set_message(self.ui.errorLabel, str(exc))
         self.ui.passwordEdit.clear()

@@ -27,7 +27,6 @@ Deshacer/Rehacer).
 from __future__ import annotations
 
 import contextlib
-import html
 import logging
 from collections.abc import Callable
 from datetime import datetime
@@ -154,7 +153,7 @@ class MainWindow(QMainWindow):
     # --- construction ---------------------------------------------------------------------------
     def _setup_title(self) -> None:
         who = self.actor.full_name or self.actor.username
-        title = f"comite — {who}"
+        title = who  # Qt adds the application's name («— comite») itself
         if self.demo:
             title += f" — {DEMO_MARK}"
         self.setWindowTitle(title)
@@ -664,18 +663,11 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_shortcuts(self) -> None:
-        rows = []
-        for menu in (self.ui.menuFile, self.ui.menuEdit, self.ui.menuView, self.ui.menuHelp):
-            for action in menu.actions():
-                if action.isSeparator() or not action.isVisible() or action.shortcut().isEmpty():
-                    continue
-                keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-                rows.append((keys, action.text().replace("&", "").rstrip("…")))
-        rows += [("Intro", "Abrir el elemento seleccionado de una lista"),
-                 ("Alt + letra subrayada", "Ir al campo o botón")]
-        table = "".join(f"<tr><td style='padding-right:16px'><b>{html.escape(k)}</b></td>"
-                        f"<td>{html.escape(t)}</td></tr>" for k, t in rows)
-        dialogs.show_info(self, "Atajos de teclado", title="Atajos de teclado", detail=f"<table>{table}</table>")
+        """F1: every shortcut, read from the live actions (see :mod:`comite.gui.help`), and the guide."""
+        from comite.gui.help import ShortcutsDialog
+
+        self.shortcuts_dialog = ShortcutsDialog(self)
+        self.shortcuts_dialog.show()
 
     @Slot()
     def about(self) -> None:

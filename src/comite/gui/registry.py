@@ -25,6 +25,7 @@ from comite.gui.table_models import (
     RIGHT,
     Column,
     RowTableModel,
+    ViewportFit,
     attach,
     current_row,
     fit_columns,
@@ -133,6 +134,8 @@ class RegistryPage(RefreshWhenShown, QWidget):
             Column("Fecha de revaluación", lambda r: r.revaluation),
         ), self)
         attach(self.ui.resultsTable, self.results_model, sort_column=0)
+        # every column in view at 1280×800 (the status last): population and places elide with a tooltip
+        self._results_fit = ViewportFit(self.ui.resultsTable, (2, 3, 4, 9), minimum=80)
         attach(self.ui.historyTable, self.history_model)
         attach(self.ui.measuresTable, self.measures_model)
         self.ui.splitter.setSizes([140, 260, 160])
@@ -223,7 +226,7 @@ class RegistryPage(RefreshWhenShown, QWidget):
         self.results_model.set_rows(found)
         self.ui.resultLabel.setText(fmt.plural(len(found), "caso encontrado", "casos encontrados") + ".")
         if found:
-            fit_columns(self.ui.resultsTable)
+            self._results_fit.refit()
             select_row(self.ui.resultsTable, self.results_model, 0)
             self.ui.resultsTable.setFocus()
         else:

@@ -54,6 +54,7 @@ from comite.gui.table_models import RIGHT, Column, RowTableModel, attach, fit_co
 from comite.services import reports
 from comite.services.context import Changes, ServiceContext
 from comite.services.dashboard import visible_committees
+from comite.text import plural
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -413,7 +414,7 @@ class ReportsPage(QWidget):
         self.late_model.set_rows(report.late_cases)
         fit_columns(self.late_view)
         if report.late_cases:
-            note = f"{report.late_total} casos decididos fuera del término legal."
+            note = f"{plural(report.late_total, 'caso decidido', 'casos decididos')} fuera del término legal."
             self.late_note.setText(report.radicados_note or note)
         else:
             self.late_note.setText(report.radicados_note or "Ningún caso del periodo se decidió fuera de término.")

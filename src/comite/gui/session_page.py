@@ -129,9 +129,11 @@ class SessionPage(QWidget):
         title_font.setBold(True)
         self.ui.titleLabel.setFont(title_font)
         self.ui.statusLabel.setMinimumWidth(110)
+        self.ui.statusLabel.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)  # a badge, one line
         self.ui.subtitleLabel.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.ui.subtitleLabel.setWordWrap(True)  # on a 1366-px screen the date and place go to a second line
         self.ui.titleLabel.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.ui.titleLabel.setWordWrap(True)  # the session's number stays in view beside more buttons
         show_message(self.ui.messageLabel, "")
 
         self._built: dict[int, QWidget] = {}
@@ -345,6 +347,7 @@ class SessionPage(QWidget):
     def _show_header(self) -> None:
         h = self.header
         self.ui.titleLabel.setText(h.title)
+        self.ui.titleLabel.setToolTip(h.title)
         place = h.place or h.virtual_link or "lugar por definir"
         times = fmt.hour(h.start) + (f"–{fmt.hour(h.end)}" if h.end else "")
         subtitle = (f"{h.committee_name} · {fmt.long_date(h.day, weekday=True)}"
@@ -358,7 +361,7 @@ class SessionPage(QWidget):
         status = h.status
         self.ui.startButton.setVisible(status in (SessionStatus.PROGRAMADA, SessionStatus.CONVOCADA,
                                                   SessionStatus.CERRADA))
-        self.ui.startButton.setText("Reabrir &sesión" if status is SessionStatus.CERRADA else "&Iniciar sesión")
+        self.ui.startButton.setText("Reabrir la &sesión" if status is SessionStatus.CERRADA else "&Instalar la sesión")
         self.ui.closeButton.setVisible(status is SessionStatus.EN_CURSO)
         self.ui.reviewButton.setVisible(status in (SessionStatus.CERRADA, SessionStatus.ACTA_EN_REVISION))
         self.ui.approveButton.setVisible(status in (SessionStatus.CERRADA, SessionStatus.ACTA_EN_REVISION))
@@ -377,18 +380,18 @@ class SessionPage(QWidget):
     def start_session(self) -> None:
         self.flush()
         if self.run(sessions.set_status, self.ctx, self.session_id, SessionStatus.EN_CURSO) is not None:
-            self.show_ok("Sesión en curso: ya puede registrar votos y decisiones.")
+            self.show_ok("Sesión instalada (en curso): ya puede registrar votos y decisiones.")
 
     def close_session(self) -> None:
         self.flush()
         if self.header.end is None:
-            self.show_message("Registre la hora de cierre antes de cerrar la sesión "
+            self.show_message("Registre la hora de cierre antes de levantar la sesión "
                               "(pestaña Datos y convocatoria).", ERROR)
             self.show_tab(self.TAB_DATA)
             self.data_tab.ui.endEdit.setFocus()
             return
         if self.run(sessions.set_status, self.ctx, self.session_id, SessionStatus.CERRADA) is not None:
-            self.show_ok("Sesión cerrada. El acta puede enviarse a revisión.")
+            self.show_ok("Sesión levantada (cerrada). El acta puede enviarse a revisión.")
 
     # --- never lose what was typed -------------------------------------------------------------
     def flush(self) -> None:

@@ -31,11 +31,15 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractProxyModel,
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
+    QRect,
     QSortFilterProxyModel,
     Qt,
 )
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -152,6 +156,8 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         for role, fn in ((_TOOLTIP, col.tooltip), (_DECORATION, col.decoration), (_FOREGROUND, col.foreground)):
             if fn is not None:
                 roles[role] = fn
+        if col.tooltip is None:  # a cell too narrow for its text is elided: the tooltip shows all of it
+            roles[_TOOLTIP] = lambda r: display(getter(r)) or None
         return roles
 
     # --- content ----------------------------------------------------------------------------
@@ -306,6 +312,7 @@ def attach(view: QTableView, model: RowTableModel, *, filter_edit: QLineEdit | N
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)  # a name keeps its beginning; the tooltip has the rest
     view.verticalHeader().setVisible(False)
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
     header = view.horizontalHeader()
@@ -355,6 +362,93 @@ def fit_columns(view: QTableView, *, max_width: int = 360, padding: int = 18) ->
         title = str(model.headerData(col, Qt.Orientation.Horizontal) or "")
         wanted = max(_content_width(view, col), metrics.horizontalAdvance(title) + padding + 14)
         header.resizeSection(col, min(max_width, wanted + 6))
+
+
+def fit_to_viewport(view: QTableView, shrinkable: Sequence[int], *, minimum: int = 90,
+                    width: int | None = None) -> None:
+    """Narrow the ``shrinkable`` columns (in that order, each down to ``minimum``) until every column
+    fits in the viewport, so none is left off-screen at 1280×800; their cells elide with a tooltip.
+    The stretched column (if any) counts with ``minimum``. Headers then wrap (:func:`wrap_headers`).
+    ``width`` is the view's width when it is being resized (its viewport is not yet)."""
+    header = view.horizontalHeader()
+    model = view.model()
+    if model is None:
+        return
+    if width is None:
+        room = view.viewport().width()
+    else:
+        bar = view.verticalScrollBar()
+        room = width - 2 * view.frameWidth() - (bar.sizeHint().width() if bar.isVisible() else 0)
+    widths = {}
+    for col in range(model.columnCount()):
+        if view.isColumnHidden(col):
+            continue
+        if header.sectionResizeMode(col) == QHeaderView.ResizeMode.Stretch:
+            widths[col] = minimum
+        elif col == model.columnCount() - 1 and header.stretchLastSection():
+            widths[col] = max(minimum, header.defaultSectionSize())  # Qt keeps the last one at least this wide
+        else:
+            widths[col] = header.sectionSize(col)
+    excess = sum(widths.values()) - room
+    for col in shrinkable:
+        if excess <= 0:
+            break
+        if col in widths and widths[col] > minimum:
+            cut = min(excess, widths[col] - minimum)
+            header.resizeSection(col, widths[col] - cut)
+            excess -= cut
+    wrap_headers(view)
+
+
+def wrap_headers(view: QTableView) -> None:
+    """Let a header title longer than its column wrap onto more lines (the header grows to show them)."""
+    header = view.horizontalHeader()
+    model = view.model()
+    if model is None:
+        return
+    metrics = header.fontMetrics()
+    wrap = int(Qt.TextFlag.TextWordWrap)
+    lines = 1
+    for col in range(model.columnCount()):
+        text = str(model.headerData(col, Qt.Orientation.Horizontal) or "")
+        width = header.sectionSize(col) - HEADER_TEXT_MARGIN
+        if text and metrics.horizontalAdvance(text) > width:
+            height = metrics.boundingRect(QRect(0, 0, max(width, 1), 10_000), wrap, text).height()
+            lines = max(lines, -(-height // metrics.lineSpacing()))
+    header.setDefaultAlignment(header.defaultAlignment() | Qt.TextFlag.TextWordWrap)
+    height = lines * metrics.lineSpacing() + 8 if lines > 1 else 0
+    if header.minimumHeight() != height:
+        header.setMinimumHeight(height)
+        view.updateGeometries()  # the view lays its header out again at the new height
+
+
+HEADER_TEXT_MARGIN = 12
+"""Room a header section keeps beside its title (the style's margins)."""
+
+
+class ViewportFit(QObject):
+    """Keeps a table's columns fitted to their content and, when that is wider than the view, to the
+    view (:func:`fit_to_viewport`), again whenever the view is resized."""
+
+    def __init__(self, view: QTableView, shrinkable: Sequence[int], *, max_width: int = 360, minimum: int = 90,
+                 after: Callable[[], None] | None = None) -> None:
+        super().__init__(view)
+        self.view, self.shrinkable, self.max_width, self.after = view, tuple(shrinkable), max_width, after
+        self.minimum = minimum
+        view.installEventFilter(self)
+        # a stretched column takes its width after the layout: its title wraps then
+        view.horizontalHeader().sectionResized.connect(lambda *_args: wrap_headers(view))
+
+    def refit(self, width: int | None = None) -> None:
+        fit_columns(self.view, max_width=self.max_width)
+        if self.after is not None:
+            self.after()
+        fit_to_viewport(self.view, self.shrinkable, minimum=self.minimum, width=width)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view and isinstance(event, QResizeEvent):
+            self.refit(event.size().width())
+        return False
 
 
 def _content_width(view: QTableView, column: int) -> int:

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from fractions import Fraction
 
 from comite.errors import ValidationError
+from comite.text import plural  # noqa: F401 - the rules word their counts from here
 
 
 class InvalidValue(ValidationError, ValueError):
@@ -56,12 +57,6 @@ def join_es(items: Iterable[str]) -> str:
     if len(names) <= 1:
         return "".join(names)
     return f"{', '.join(names[:-1])} y {names[-1]}"
-
-
-def plural(count: int, singular: str, plural_form: str | None = None) -> str:
-    """``plural(1, 'voto')`` -> ``'1 voto'``; ``plural(2, 'voto')`` -> ``'2 votos'``."""
-    word = singular if count == 1 else (plural_form or singular + "s")
-    return f"{count} {word}"
 
 
 def format_number(value: float) -> str:

@@ -34,6 +34,7 @@ from comite.errors import RuleViolation
 from comite.rules._common import format_number, join_es
 from comite.rules.collective import check_social_recognition
 from comite.rules.risk import Band, level_for_percentage
+from comite.text import plural
 
 REVALUATION_MONTHS = 12
 """The level is revalued at least once a year (Decreto 1066 de 2015, art. 2.4.1.2.40,
@@ -231,7 +232,8 @@ def check_temporality(lines: Sequence[MeasureLine], revaluation_months: int = RE
             raise RuleViolation(f"«{line.name}»: indique la temporalidad en meses.")
         if not 1 <= line.temporality_months <= revaluation_months:
             raise RuleViolation(
-                f"«{line.name}»: la temporalidad ({line.temporality_months} meses) debe estar entre 1 y "
+                f"«{line.name}»: la temporalidad ({plural(line.temporality_months, 'mes', 'meses')}) debe estar "
+                "entre 1 y "
                 f"{revaluation_months} meses: el nivel de riesgo se revalúa al menos una vez al año "
                 "(Decreto 1066 de 2015, art. 2.4.1.2.40, par. 2)."
             )

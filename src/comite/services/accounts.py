@@ -31,6 +31,7 @@ from comite.services.permissions import Action, require
 from comite.storage import crypto, passwords
 from comite.storage.database import Database, claim_writer
 from comite.storage.secrets import SecretStore, current_os_user, database_key_name
+from comite.text import plural
 
 MAX_FAILED_LOGINS = 5
 LOCKOUT = timedelta(minutes=15)
@@ -197,7 +198,7 @@ def _locked_error(locked_until: datetime | None, now: datetime) -> Authenticatio
     # an attempt that began before the one that locked counts from its own start: never more than the lockout
     minutes = min(max(1, int(remaining // 60) + 1), int(LOCKOUT.total_seconds() // 60))
     return AuthenticationError(
-        f"La cuenta está bloqueada por intentos fallidos. Intente de nuevo en {minutes} minutos."
+        f"La cuenta está bloqueada por intentos fallidos. Intente de nuevo en {plural(minutes, 'minuto')}."
     )
 
 

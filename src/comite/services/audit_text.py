@@ -37,6 +37,7 @@ from comite.domain import (
     SessionType,
     VoteChoice,
 )
+from comite.text import plural
 
 NONE = "—"
 RESERVED_NOTE = "(incluye datos reservados cifrados)"
@@ -140,7 +141,7 @@ def _measure(row: Any) -> str:
         return _value(row)
     code, quantity, action, months = row
     text = f"{code} ×{quantity}, {_coded(action, MeasureAction).lower()}"
-    return text + (f", {months} meses" if months else "")
+    return text + (f", {plural(months, 'mes', 'meses')}" if months else "")
 
 
 def _value(value: Any) -> str:

@@ -95,10 +95,19 @@ class DecisionResult:
 def _check_measures(s: Session, inp: DecisionInput) -> dict[str, MeasureType]:
     codes = {m.measure_code for m in inp.measures}
     types = {m.code: m for m in s.scalars(select(MeasureType).where(MeasureType.code.in_(codes)))}
+    seen: set[tuple[str, str]] = set()
     for m in inp.measures:
         mt = types.get(m.measure_code)
         if mt is None:
             raise ValidationError(f"La medida «{m.measure_code}» no está en el catálogo.")
+        # once per decision (its quantity says how many); a restoration measure may go to several entities
+        key = (m.measure_code, (m.competent_entity or "").strip().casefold())
+        if key in seen:
+            raise ValidationError(
+                f"La medida «{mt.name}» está dos veces en la decisión: déjela una sola vez "
+                "e indique la cantidad que corresponde."
+            )
+        seen.add(key)
         if m.quantity < 1:
             raise ValidationError(f"{mt.name}: la cantidad debe ser al menos 1.")
         if m.temporality_months is not None and not 1 <= m.temporality_months <= MAX_TEMPORALITY_MONTHS:

@@ -68,6 +68,7 @@ from comite.services.context import ServiceContext
 from comite.services.dashboard import CommitteeInfo, display_labels, visible_committees
 from comite.services.permissions import Action, allowed, require
 from comite.services.settings import report_reserve
+from comite.text import plural
 
 LATE_LIMIT = 1000
 """At most this many late cases are listed (the latest first); the total is always given."""
@@ -376,10 +377,10 @@ def build_report(ctx: ServiceContext, query: ReportQuery, *, progress: Progress 
         source="Por mes de la sesión."))
 
     late.sort(key=lambda x: (-x.business_days, x.radicado))
-    note = "" if may_list else (f"{late_total} casos fuera de término; su rol no permite ver radicados."
+    note = "" if may_list else (f"{plural(late_total, 'caso')} fuera de término; su rol no permite ver radicados."
                                 if late_total else "")
     if may_list and late_total > len(late):
-        note = f"Se listan los {len(late)} con más días hábiles de {late_total} casos fuera de término."
+        note = f"Se listan los {len(late)} con más días hábiles de {plural(late_total, 'caso')} fuera de término."
     return Report(
         title=REPORT_TITLE, period_from=query.start, period_to=query.end,
         period_label=period_label(query.start, query.end), committees=tuple(committee_rows),

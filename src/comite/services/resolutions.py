@@ -52,6 +52,7 @@ from comite.services.context import Changes, ServiceContext
 from comite.services.permissions import Action, require
 from comite.services.sessions import load_session
 from comite.services.settings import NUMBER_RESOLUTIONS_BY_DEFAULT, document_settings
+from comite.text import plural
 
 Progress = Callable[[int, int], None]
 DEFAULT_NUMBERING = {"asignar": NUMBER_RESOLUTIONS_BY_DEFAULT, "prefijo": "", "inicio": 1}
@@ -206,7 +207,7 @@ def convocation_data(ctx: ServiceContext, session_id: int) -> ConvocationData:
         if r.kind is AgendaItemKind.CASES:
             radicados = [a.radicado or "" for a in agenda if a.kind is AgendaItemKind.CASE]
             if radicados:
-                titles[-1] = f"{r.title}: {len(radicados)} casos ({', '.join(radicados)})"
+                titles[-1] = f"{r.title}: {plural(len(radicados), 'caso')} ({', '.join(radicados)})"
     return ConvocationData(
         header=header_from_settings(ctx, "Convocatoria"), session=session_info(head), convoked=rows,
         agenda=tuple(titles),

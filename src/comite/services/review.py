@@ -76,7 +76,7 @@ from comite.services.review_smtp import (
 from comite.services.sessions import load_session
 from comite.services.settings import document_settings
 from comite.storage.secrets import SecretStore
-from comite.text import fold
+from comite.text import fold, plural
 
 NO_ADDRESS_FILE = "delegados_sin_correo.txt"
 _FOOTER_VERSION = re.compile(r"BORRADOR\s*·\s*Versión\s+(\d+)")
@@ -212,7 +212,7 @@ def send_for_review(ctx: ServiceContext, session_id: int, out_dir: Path, *,
             "sin_correo": [a.entity for a in without], "fallidos": len(failures), "carpeta": str(out_dir)})
     sent = len(sent_ok) if smtp is not None else 0
     parts = [f"Borrador versión {version} enviado a revisión: observaciones hasta el {deadline:%d/%m/%Y} "
-             f"({rules.business_days} días hábiles)."]
+             f"({plural(rules.business_days, 'día hábil', 'días hábiles')})."]
     if smtp is not None:
         parts.append(f"{sent} correo(s) enviados por {smtp.host}.")
     else:

@@ -301,7 +301,7 @@ def set_status(ctx: ServiceContext, session_id: int, status: SessionStatus) -> C
         if status not in _NEXT_STATUS[current]:
             raise RuleViolation(f"Una sesión en estado «{current.label}» no puede pasar a «{status.label}».")
         if status is SessionStatus.CERRADA and sess.end_time is None:
-            raise RuleViolation("Registre la hora de cierre antes de cerrar la sesión.")
+            raise RuleViolation("Registre la hora de cierre antes de levantar la sesión.")
         sess.status = status
         audit.record(s, ctx, AuditAction.SESION_ESTADO, AuditEntity.SESION, sess.id,
                      details={"de": current, "a": status})

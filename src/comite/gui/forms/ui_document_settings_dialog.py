@@ -237,7 +237,7 @@ class Ui_DocumentSettingsDialog(object):
     # setupUi
 
     def retranslateUi(self, DocumentSettingsDialog):
-        DocumentSettingsDialog.setWindowTitle(QCoreApplication.translate("DocumentSettingsDialog", u"Configuraci\u00f3n de documentos \u2014 comite", None))
+        DocumentSettingsDialog.setWindowTitle(QCoreApplication.translate("DocumentSettingsDialog", u"Configuraci\u00f3n de documentos", None))
         self.introLabel.setText(QCoreApplication.translate("DocumentSettingsDialog", u"Estos datos aparecen en las actas, convocatorias, notificaciones y resoluciones que se generen desde ahora; los documentos ya emitidos no cambian.", None))
         self.introLabel.setProperty(u"role", QCoreApplication.translate("DocumentSettingsDialog", u"hint", None))
         self.headerBox.setTitle(QCoreApplication.translate("DocumentSettingsDialog", u"Encabezado de los formatos", None))

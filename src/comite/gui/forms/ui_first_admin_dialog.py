@@ -234,7 +234,7 @@ class Ui_FirstAdminDialog(object):
     # setupUi
 
     def retranslateUi(self, FirstAdminDialog):
-        FirstAdminDialog.setWindowTitle(QCoreApplication.translate("FirstAdminDialog", u"Primera cuenta de administrador \u2014 comite", None))
+        FirstAdminDialog.setWindowTitle(QCoreApplication.translate("FirstAdminDialog", u"Primera cuenta de administrador", None))
         self.accountTitle.setText(QCoreApplication.translate("FirstAdminDialog", u"Base de datos nueva", None))
         self.introLabel.setText(QCoreApplication.translate("FirstAdminDialog", u"Esta base de datos todav\u00eda no tiene cuentas. Cree la cuenta del primer administrador: con ella se crean las cuentas de la secretar\u00eda t\u00e9cnica y de los revisores.", None))
         self.usernameLabel.setText(QCoreApplication.translate("FirstAdminDialog", u"&Usuario", None))

@@ -101,7 +101,7 @@ class Ui_LockDialog(object):
     # setupUi
 
     def retranslateUi(self, LockDialog):
-        LockDialog.setWindowTitle(QCoreApplication.translate("LockDialog", u"Aplicaci\u00f3n bloqueada \u2014 comite", None))
+        LockDialog.setWindowTitle(QCoreApplication.translate("LockDialog", u"Aplicaci\u00f3n bloqueada", None))
         self.messageLabel.setText(QCoreApplication.translate("LockDialog", u"La aplicaci\u00f3n se bloque\u00f3 para proteger los datos reservados. Lo que estaba abierto y lo que estaba escribiendo se conservan.", None))
         self.userCaption.setText(QCoreApplication.translate("LockDialog", u"Usuario", None))
         self.userLabel.setText("")

@@ -139,7 +139,7 @@ class Ui_LoginDialog(object):
     # setupUi
 
     def retranslateUi(self, LoginDialog):
-        LoginDialog.setWindowTitle(QCoreApplication.translate("LoginDialog", u"Iniciar sesi\u00f3n \u2014 comite", None))
+        LoginDialog.setWindowTitle(QCoreApplication.translate("LoginDialog", u"Ingresar", None))
         self.titleLabel.setText(QCoreApplication.translate("LoginDialog", u"Secretar\u00eda t\u00e9cnica de los comit\u00e9s de protecci\u00f3n", None))
         self.demoLabel.setText(QCoreApplication.translate("LoginDialog", u"DEMO \u2014 datos ficticios", None))
         self.databaseLabel.setText("")

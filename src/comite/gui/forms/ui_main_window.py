@@ -270,7 +270,7 @@ class Ui_MainWindow(object):
     # setupUi
 
     def retranslateUi(self, MainWindow):
-        MainWindow.setWindowTitle(QCoreApplication.translate("MainWindow", u"comite \u2014 Secretar\u00eda t\u00e9cnica", None))
+        MainWindow.setWindowTitle(QCoreApplication.translate("MainWindow", u"Secretar\u00eda t\u00e9cnica", None))
         self.actionNewSession.setText(QCoreApplication.translate("MainWindow", u"&Nueva sesi\u00f3n\u2026", None))
 #if QT_CONFIG(tooltip)
         self.actionNewSession.setToolTip(QCoreApplication.translate("MainWindow", u"Programar una sesi\u00f3n nueva", None))
@@ -285,7 +285,7 @@ class Ui_MainWindow(object):
 #if QT_CONFIG(shortcut)
         self.actionOpenSession.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+O", None))
 #endif // QT_CONFIG(shortcut)
-        self.actionCloseSessionPage.setText(QCoreApplication.translate("MainWindow", u"&Cerrar la sesi\u00f3n abierta", None))
+        self.actionCloseSessionPage.setText(QCoreApplication.translate("MainWindow", u"&Cerrar la sesi\u00f3n abiertaamp;Cerrar el espacio de trabajo de la sesi\u00f3n", None))
 #if QT_CONFIG(tooltip)
         self.actionCloseSessionPage.setToolTip(QCoreApplication.translate("MainWindow", u"Cerrar el espacio de trabajo de la sesi\u00f3n que se est\u00e1 viendo (lo registrado ya est\u00e1 guardado)", None))
 #endif // QT_CONFIG(tooltip)

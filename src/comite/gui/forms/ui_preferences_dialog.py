@@ -128,7 +128,7 @@ class Ui_PreferencesDialog(object):
     # setupUi
 
     def retranslateUi(self, PreferencesDialog):
-        PreferencesDialog.setWindowTitle(QCoreApplication.translate("PreferencesDialog", u"Preferencias \u2014 comite", None))
+        PreferencesDialog.setWindowTitle(QCoreApplication.translate("PreferencesDialog", u"Preferencias", None))
         self.lockBox.setTitle(QCoreApplication.translate("PreferencesDialog", u"Bloqueo por inactividad", None))
         self.idleLabel.setText(QCoreApplication.translate("PreferencesDialog", u"&Bloquear tras:", None))
 #if QT_CONFIG(tooltip)

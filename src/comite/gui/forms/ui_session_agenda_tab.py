@@ -16,8 +16,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QApplication, QHBoxLayout, QHeaderView, QLabel,
-    QLineEdit, QPushButton, QSizePolicy, QTableView,
-    QVBoxLayout, QWidget)
+    QLineEdit, QPushButton, QSizePolicy, QSpacerItem,
+    QTableView, QVBoxLayout, QWidget)
 
 class Ui_SessionAgendaTab(object):
     def setupUi(self, SessionAgendaTab):
@@ -35,6 +35,7 @@ class Ui_SessionAgendaTab(object):
 
         self.searchEdit = QLineEdit(SessionAgendaTab)
         self.searchEdit.setObjectName(u"searchEdit")
+        self.searchEdit.setMinimumSize(QSize(260, 0))
 
         self.addLayout.addWidget(self.searchEdit)
 
@@ -43,33 +44,42 @@ class Ui_SessionAgendaTab(object):
 
         self.addLayout.addWidget(self.searchButton)
 
+
+        self.agendaLayout.addLayout(self.addLayout)
+
+        self.sourcesLayout = QHBoxLayout()
+        self.sourcesLayout.setObjectName(u"sourcesLayout")
         self.handoffButton = QPushButton(SessionAgendaTab)
         self.handoffButton.setObjectName(u"handoffButton")
 
-        self.addLayout.addWidget(self.handoffButton)
+        self.sourcesLayout.addWidget(self.handoffButton)
 
         self.emergencyButton = QPushButton(SessionAgendaTab)
         self.emergencyButton.setObjectName(u"emergencyButton")
 
-        self.addLayout.addWidget(self.emergencyButton)
+        self.sourcesLayout.addWidget(self.emergencyButton)
 
         self.commitmentButton = QPushButton(SessionAgendaTab)
         self.commitmentButton.setObjectName(u"commitmentButton")
 
-        self.addLayout.addWidget(self.commitmentButton)
+        self.sourcesLayout.addWidget(self.commitmentButton)
 
         self.importButton = QPushButton(SessionAgendaTab)
         self.importButton.setObjectName(u"importButton")
 
-        self.addLayout.addWidget(self.importButton)
+        self.sourcesLayout.addWidget(self.importButton)
 
         self.itemButton = QPushButton(SessionAgendaTab)
         self.itemButton.setObjectName(u"itemButton")
 
-        self.addLayout.addWidget(self.itemButton)
+        self.sourcesLayout.addWidget(self.itemButton)
+
+        self.sourcesSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.sourcesLayout.addItem(self.sourcesSpacer)
 
 
-        self.agendaLayout.addLayout(self.addLayout)
+        self.agendaLayout.addLayout(self.sourcesLayout)
 
         self.toolsLayout = QHBoxLayout()
         self.toolsLayout.setObjectName(u"toolsLayout")

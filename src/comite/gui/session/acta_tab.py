@@ -8,19 +8,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from comite.domain import CommitteeKind, SessionStatus
 from comite.errors import ComiteError
-from comite.gui import dialogs, workers
+from comite.gui import dialogs, files, workers
 from comite.gui import formatting as fmt
 from comite.gui.forms.ui_session_acta_tab import Ui_SessionActaTab
 from comite.gui.session.common import ERROR, OK, show_message
 from comite.gui.session.host import SessionHost
 from comite.gui.session.models import ActaVersionsModel, ReviewModel
-from comite.gui.session.pdf_view import PdfPagesView
+from comite.gui.session.pdf_view import PdfPreview
 from comite.gui.session.review_panel import ReviewPanel
-from comite.gui.table_models import ROW_ROLE, attach, fit_columns
+from comite.gui.table_models import ROW_ROLE, ViewportFit, attach
 from comite.services import acta, resolutions
 from comite.services.context import Changes
 from comite.services.permissions import Action, allowed
@@ -32,7 +32,7 @@ class ActaTab(QWidget):
         self.host = host
         self.ui = Ui_SessionActaTab()
         self.ui.setupUi(self)
-        self.pdf_view = PdfPagesView(self)
+        self.pdf_view = PdfPreview(self)
         self.ui.pdfSlot.addWidget(self.pdf_view)
         self.review_panel = ReviewPanel(host, self)  # the delegates' review round
         self.ui.reviewSlot.addWidget(self.review_panel)
@@ -49,6 +49,8 @@ class ActaTab(QWidget):
         self.ui.versionsTable.activated.connect(lambda _i: self.show_version())
         self.reviews = ReviewModel(self)
         attach(self.ui.reviewTable, self.reviews, stretch_column=2)
+        self._fits = (ViewportFit(self.ui.versionsTable, (3, 2, 5), max_width=140, minimum=60),
+                      ViewportFit(self.ui.reviewTable, (1, 3, 4), max_width=140, minimum=60))
         committee = host.header.committee_id
         self._can_review = allowed(host.ctx, Action.REVIEW_ACTA, committee)
         self._can_resolve = allowed(host.ctx, Action.GENERATE_DOCUMENTS, committee)
@@ -101,8 +103,8 @@ class ActaTab(QWidget):
         self.versions.set_versions(versions)
         self._draft = acta.draft_under_review(versions) if self._can_review else None
         self.reviews.set_reviews(acta.review_observations(ctx, sid))
-        fit_columns(self.ui.versionsTable, max_width=140)
-        fit_columns(self.ui.reviewTable, max_width=140)
+        self._fits[0].refit()  # the narrow right column: every column in view, long texts with a tooltip
+        self._fits[1].refit()
         status = self.host.header.status
         closed = status in (SessionStatus.CERRADA, SessionStatus.ACTA_EN_REVISION)
         self.ui.draftButton.setEnabled(closed)
@@ -158,7 +160,7 @@ class ActaTab(QWidget):
         pages = self.pdf_view.set_pdf(pdf)
         from datetime import datetime
 
-        self.ui.previewStatus.setText(f"{pages} páginas · borrador al {datetime.now():%H:%M:%S}")
+        self.ui.previewStatus.setText(f"{fmt.plural(pages, 'página')} · borrador al {datetime.now():%H:%M:%S}")
 
     def _preview_failed(self, exc: BaseException) -> None:
         self.dirty = True
@@ -181,7 +183,8 @@ class ActaTab(QWidget):
             pages = self.pdf_view.set_pdf(pdf)
             self.dirty = True  # «Actualizar vista previa» goes back to the acta as it stands
             kind = self.versions.data(self.versions.index(self.versions.find_id(row.id), 1))
-            self.ui.previewStatus.setText(f"Versión {row.version} guardada ({kind.lower()}) · {pages} páginas")
+            self.ui.previewStatus.setText(
+                f"Versión {row.version} guardada ({kind.lower()}) · {fmt.plural(pages, 'página')}")
 
         workers.run_job(self, "abrir la versión del acta", work, on_done=done,
                         on_error=lambda exc: self.host.report_error(exc, action="abrir la versión del acta"))
@@ -238,12 +241,10 @@ class ActaTab(QWidget):
     def _ask_pdf_path(self) -> Path | None:
         h = self.host.header
         name = f"Acta_{h.committee_code}_{h.number:03d}-{h.year}.pdf"
-        path, _ = QFileDialog.getSaveFileName(self, "Exportar acta", str(Path.home() / name), "PDF (*.pdf)")
-        return Path(path) if path else None
+        return files.ask_save_file(self, "acta_pdf", "Exportar acta", name, "PDF (*.pdf)")
 
     def _ask_folder(self, title: str) -> Path | None:
-        path = QFileDialog.getExistingDirectory(self, title, str(Path.home()))
-        return Path(path) if path else None
+        return files.ask_folder(self, "documentos_acta", title)
 
     def export_pdf(self) -> None:
         out = self.choose_pdf_path()

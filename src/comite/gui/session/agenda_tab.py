@@ -9,11 +9,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QHeaderView, QInputDialog, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QInputDialog, QWidget
 
 from comite.domain import AgendaItemKind, CommitteeKind, HearingSource
 from comite.errors import ComiteError
-from comite.gui import dialogs, workers
+from comite.gui import dialogs, files, workers
 from comite.gui.forms.ui_session_agenda_tab import Ui_SessionAgendaTab
 from comite.gui.session import commands
 from comite.gui.session.common import ERROR, INFO, changes_of
@@ -30,6 +30,7 @@ from comite.gui.table_models import ROW_ROLE, attach, fit_columns, select_row
 from comite.services import cases, followup, importer, sessions
 from comite.services.context import Changes
 from comite.services.views import AgendaRow
+from comite.text import plural
 
 
 class AgendaTab(QWidget):
@@ -71,7 +72,7 @@ class AgendaTab(QWidget):
         self.ui.handoffButton.setVisible(kind != CommitteeKind.GVP.value)
         self.ui.emergencyButton.setVisible(kind != CommitteeKind.GVP.value)
         self.refresh()
-        table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
         fit_columns(table, max_width=230)
         table.setColumnWidth(1, max(230, min(300, table.columnWidth(1))))
 
@@ -87,7 +88,8 @@ class AgendaTab(QWidget):
             select_row(self.ui.agendaTable, self.model, self.model.find_key(current.item_id))
         n = sum(1 for r in self.host.agenda if r.hearing_id is not None)
         decided = sum(1 for r in self.host.agenda if r.outcome is not None)
-        self.ui.countLabel.setText(f"{len(self.host.agenda)} puntos; {n} casos, {decided} con decisión.")
+        self.ui.countLabel.setText(f"{plural(len(self.host.agenda), 'punto')}; {plural(n, 'caso')}, "
+                                   f"{decided} con decisión.")
 
     def set_read_only(self, read_only: bool) -> None:
         self.model.read_only = read_only
@@ -271,9 +273,8 @@ class AgendaTab(QWidget):
 
     # --- import ------------------------------------------------------------------------------------
     def _ask_import_file(self) -> Path | None:
-        path, _ = QFileDialog.getOpenFileName(self, "Importar casos", str(Path.home()),
-                                              "Hojas de cálculo (*.xlsx *.xlsm *.csv *.txt)")
-        return Path(path) if path else None
+        return files.ask_open_file(self, "importar_casos", "Importar casos",
+                                   "Hojas de cálculo (*.xlsx *.xlsm *.csv *.txt)")
 
     def import_file(self) -> None:
         path = self.choose_import_file()
@@ -282,7 +283,8 @@ class AgendaTab(QWidget):
         ctx = self.host.ctx
 
         def work(progress, cancel):
-            return importer.import_cases(ctx, path, progress=lambda d, t: progress(d, t, f"{d} filas leídas"),
+            return importer.import_cases(ctx, path,
+                                         progress=lambda d, t: progress(d, t, plural(d, 'fila leída', 'filas leídas')),
                                          cancel=lambda: cancel.cancelled)
 
         workers.run_job(self, "importar los casos", work, on_done=self._imported,

@@ -65,7 +65,7 @@ class AttendanceTab(QWidget):
         present.activated.connect(self.mark_present)
         table.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
         self.refresh()
-        table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
         fit_columns(table, max_width=230)
         for column, width in ((0, 210), (3, 150), (4, 180), (5, 160)):  # rol, condición, cargo: tooltips hold the rest
             table.setColumnWidth(column, min(width, table.columnWidth(column)))

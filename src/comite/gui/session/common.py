@@ -27,6 +27,7 @@ RED = QColor("#b3261e")
 GREY = QColor("#5f6368")
 BADGE_VOTE = QColor("#d7ecdc")
 BADGE_VOICE = QColor("#e6e9f0")
+BADGE_TEXT = QColor("#1f2328")  # on a badge's light background, whatever the palette's text colour
 
 # Message kinds: how an inline message looks.
 OK, INFO, ERROR = "ok", "info", "error"

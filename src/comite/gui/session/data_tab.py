@@ -9,11 +9,11 @@ from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QFileDialog, QLineEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from comite.domain import Rights, SessionType
 from comite.errors import ComiteError
-from comite.gui import workers
+from comite.gui import files, workers
 from comite.gui.forms.ui_session_data_tab import Ui_SessionDataTab
 from comite.gui.session import commands
 from comite.gui.session.common import ERROR, changes_of, hour_text, parse_hour, setup_hour_edit
@@ -70,7 +70,7 @@ class DataTab(QWidget):
 
         self.convened_model = ConvenedModel(self)
         attach(self.ui.convenedTable, self.convened_model, filter_edit=self.ui.convenedFilter)
-        self.ui.convenedTable.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.ui.convenedTable.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.ui.inviteeButton.clicked.connect(self.open_invitee_dialog)
         self.ui.exportButton.clicked.connect(self.export_convocation)
         self.refresh_session()
@@ -254,9 +254,7 @@ class DataTab(QWidget):
     def _ask_convocation_path(self) -> Path | None:
         h = self.host.header
         name = f"Convocatoria_{h.committee_code}_{h.number:03d}-{h.year}.pdf"
-        path, _ = QFileDialog.getSaveFileName(self, "Exportar convocatoria", str(Path.home() / name),
-                                              "PDF (*.pdf)")
-        return Path(path) if path else None
+        return files.ask_save_file(self, "convocatoria", "Exportar convocatoria", name, "PDF (*.pdf)")
 
     def export_convocation(self) -> None:
         self.host.flush()

@@ -28,7 +28,7 @@ from comite.domain import (
     VoteChoice,
 )
 from comite.gui import formatting as fmt
-from comite.gui.session.common import GREEN, GREY, RED, rights_badge
+from comite.gui.session.common import BADGE_TEXT, GREEN, GREY, RED, rights_badge
 from comite.gui.table_models import CENTER, RIGHT, Column, Index, RowTableModel
 from comite.services.acta import ActaVersionRow, ReviewRow
 from comite.services.cases import CaseSummary
@@ -95,6 +95,9 @@ class SessionTableModel(RowTableModel):
             roles[int(Qt.ItemDataRole.EditRole)] = col.edit_value or col.getter
             if col.background is not None:
                 roles[int(Qt.ItemDataRole.BackgroundRole)] = col.background
+                if col.foreground is None:  # dark text on the light badge, even under a dark palette
+                    badge = col.background
+                    roles[int(Qt.ItemDataRole.ForegroundRole)] = lambda r: BADGE_TEXT if badge(r) is not None else None
             if col.bold:
                 roles[int(Qt.ItemDataRole.FontRole)] = lambda _row: self._bold
         return roles

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout
 
 from comite.rules.quorum import QuorumResult
+from comite.text import plural
 
 _STYLES = {
     True: "QFrame#quorumFrame { background: #e3f3e6; border: 1px solid #1b7f3b; border-radius: 6px; }"
@@ -62,7 +63,7 @@ class QuorumWidget(QFrame):
         self.count_label.setText(f"{len(quorum.present_voting)}/{quorum.voting_seats}")
         self.case_label.setText(f"Quórum — caso {radicado}")
         self.message_label.setText(quorum.message)
-        self.setToolTip(f"{quorum.message}\nSe necesitan {quorum.required} miembros con voto presentes.")
+        self.setToolTip(f"{quorum.message}\nSe necesitan {plural(quorum.required, 'miembro')} con voto presentes.")
         self.setStyleSheet(_STYLES[quorum.has_quorum])
 
     def text(self) -> str:

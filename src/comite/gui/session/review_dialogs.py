@@ -17,10 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog, QDialogButtonBox, QLineEdit, QWidget
 
 from comite.domain import ReviewAnswer, ReviewChannel
 from comite.errors import ComiteError
+from comite.gui import files
 from comite.gui.forms.ui_review_answer_dialog import Ui_ReviewAnswerDialog
 from comite.gui.forms.ui_review_import_dialog import Ui_ReviewImportDialog
 from comite.gui.forms.ui_review_observation_dialog import Ui_ReviewObservationDialog
@@ -110,9 +111,11 @@ class SendDialog(_FormDialog):
         self.ui.infoLabel.setText(info)
 
     def _pick(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, "Carpeta del paquete de revisión", self.ui.folderEdit.text())
-        if chosen:
-            self.ui.folderEdit.setText(chosen)
+        typed = Path(self.ui.folderEdit.text()) if self.ui.folderEdit.text() else None
+        chosen = files.ask_folder(self, "paquete_revision", "Carpeta del paquete de revisión",
+                                  typed if typed is not None and typed.is_dir() else None)
+        if chosen is not None:
+            self.ui.folderEdit.setText(str(chosen))
 
     @property
     def folder(self) -> Path:

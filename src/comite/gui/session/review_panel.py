@@ -25,21 +25,22 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from comite.domain import ReviewDelivery, SessionStatus
 from comite.errors import ComiteError
-from comite.gui import workers
+from comite.gui import files, workers
 from comite.gui.forms.ui_session_review_panel import Ui_SessionReviewPanel
 from comite.gui.session.common import ERROR, GREEN, GREY, OK, RED, show_message
 from comite.gui.session.host import SessionHost
 from comite.gui.session.models import SessionTableModel
 from comite.gui.session.review_dialogs import AnswerDialog, ImportDialog, ObservationDialog, SendDialog
-from comite.gui.table_models import ROW_ROLE, Column, attach, fit_columns
+from comite.gui.table_models import ROW_ROLE, Column, ViewportFit, attach
 from comite.services import review, review_rounds, review_smtp
 from comite.services.context import Changes
 from comite.services.permissions import Action, allowed
 from comite.services.review_rounds import DelegateStatus, ObservationRow, ReviewStatus
+from comite.text import plural
 
 DELEGATE_COLUMNS = (
     Column("Entidad", lambda d: d.entity, tooltip=lambda d: d.entity),
@@ -89,6 +90,8 @@ class ReviewPanel(QWidget):
         attach(self.ui.delegatesTable, self.delegates, stretch_column=0)
         self.observations = SessionTableModel(OBSERVATION_COLUMNS, self)
         attach(self.ui.observationsTable, self.observations, stretch_column=2)
+        self._fits = (ViewportFit(self.ui.delegatesTable, (1, 2), max_width=190),
+                      ViewportFit(self.ui.observationsTable, (0, 1, 3), max_width=150))
         self.ui.splitter.setSizes([200, 300])
         show_message(self.ui.resultLabel, "")
 
@@ -127,8 +130,8 @@ class ReviewPanel(QWidget):
         self.status = status
         self.delegates.update_rows(status.delegates)
         self.observations.update_rows(status.observations)
-        fit_columns(self.ui.delegatesTable, max_width=190)
-        fit_columns(self.ui.observationsTable, max_width=150)
+        for fit in self._fits:  # every column in view (the observation too), long texts with a tooltip
+            fit.refit()
         self.ui.summaryLabel.setText(self._summary(status))
         self._buttons()
 
@@ -142,7 +145,8 @@ class ReviewPanel(QWidget):
         how = "correo enviado por el servidor" if st.delivery is ReviewDelivery.SMTP else "archivos .eml"
         rule = _short(st.lapse_rule.label) if st.lapse_rule else ""
         return (f"<b>Borrador versión {st.version}</b> enviado el {st.sent_on:%d/%m/%Y} ({how}) · "
-                f"<b>término: {st.deadline:%d/%m/%Y}</b> ({st.business_days} días hábiles; si no responden: "
+                f"<b>término: {st.deadline:%d/%m/%Y}</b> "
+                f"({plural(st.business_days, 'día hábil', 'días hábiles')}; si no responden: "
                 f"{rule}) · enviados {sent} de {len(st.delegates)}, "
                 f"respondieron {answered} · observaciones sin responder: {pending}")
 
@@ -195,8 +199,10 @@ class ReviewPanel(QWidget):
         people = review.addressees(ctx, self.host.session_id)
         missing = [p.entity for p in people if not p.email]
         info = (f"Se guarda un borrador numerado y se prepara un correo para cada uno de los "
-                f"{len(people) - len(missing)} delegados asistentes con correo. Término para observaciones: "
-                f"{rules.business_days} días hábiles; si no responden: {_short(rules.lapse_rule.label)}.")
+                f"{plural(len(people) - len(missing), 'delegado asistente', 'delegados asistentes')} con correo. "
+                f"Término para observaciones: "
+                f"{plural(rules.business_days, 'día hábil', 'días hábiles')}; "
+                f"si no responden: {_short(rules.lapse_rule.label)}.")
         if missing:
             info += (f"\n\nSin correo registrado ({len(missing)}): " + ", ".join(missing)
                      + ". Hágales llegar el borrador por otro medio.")
@@ -231,8 +237,7 @@ class ReviewPanel(QWidget):
 
     # --- what comes back ---------------------------------------------------------------------------
     def _ask_pdf(self) -> Path | None:
-        path, _ = QFileDialog.getOpenFileName(self, "PDF devuelto por el delegado", str(Path.home()), "PDF (*.pdf)")
-        return Path(path) if path else None
+        return files.ask_open_file(self, "pdf_revisado", "PDF devuelto por el delegado", "PDF (*.pdf)")
 
     def import_pdf(self) -> None:
         path = self.choose_pdf()

@@ -184,8 +184,15 @@ class DecisionPanel(CasePanel):
         code = self.ui.measureCombo.currentData()
         if code is None:
             return
-        number = self.measures.add(code, self.measure_names.get(code, code))
         table = self.ui.measuresTable
+        present = self.measures.find(lambda m: m.code == code)
+        if present is not None:  # once per decision, as the service requires: its quantity says how many
+            self.say(f"La medida «{self.measure_names.get(code, code)}» ya está en la decisión: "
+                     "cambie su cantidad si hace falta más de una.", ERROR)
+            table.setCurrentIndex(table.model().mapFromSource(self.measures.index(present, MEASURE_QUANTITY)))
+            table.setFocus()
+            return
+        number = self.measures.add(code, self.measure_names.get(code, code))
         fit_columns(table, max_width=200)
         index = table.model().index(number, MEASURE_QUANTITY)
         table.setCurrentIndex(index)

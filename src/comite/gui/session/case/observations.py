@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QWidget
 
+from comite.domain import Rights
 from comite.gui.forms.ui_session_case_observations import Ui_SessionCaseObservations
 from comite.gui.session.case.base import CaseHost, CasePanel
 from comite.gui.session.common import ERROR
@@ -43,9 +45,12 @@ class ObservationsPanel(CasePanel):
         combo = self.ui.observationSeatCombo
         current = combo.currentData()
         combo.clear()
-        for v in d.voters:
-            if v.sits and v.present:
-                combo.addItem(f"{v.entity}" + (f" — {v.person_name}" if v.person_name else ""), v.attendance_id)
+        # the invitees (solo voz) first: the panel is theirs; members with a vote may also observe
+        present = [v for v in d.voters if v.sits and v.present]
+        for v in sorted(present, key=lambda v: v.rights is not Rights.SOLO_VOZ):
+            text = f"{v.entity}" + (f" — {v.person_name}" if v.person_name else "")
+            combo.addItem(text, v.attendance_id)
+            combo.setItemData(combo.count() - 1, f"{text} ({v.rights.label.lower()})", Qt.ItemDataRole.ToolTipRole)
         index = combo.findData(current)
         if index >= 0:
             combo.setCurrentIndex(index)

@@ -23,7 +23,7 @@ from comite.gui.session.case.base import CaseHost, CasePanel
 from comite.gui.session.common import ERROR
 from comite.gui.session.delegates import ChoiceDelegate
 from comite.gui.session.models import VOTE_CHOICES, VOTER_CHOICE, VOTER_DISSENT, VotersModel
-from comite.gui.table_models import ROW_ROLE, attach, fit_columns, select_row
+from comite.gui.table_models import ROW_ROLE, ViewportFit, attach, select_row
 from comite.services.views import HearingDetail, VoterRow
 
 VOTE_KEYS = {
@@ -48,7 +48,9 @@ class VotesPanel(CasePanel):
                               | QAbstractItemView.EditTrigger.EditKeyPressed)
         table.setItemDelegateForColumn(VOTER_CHOICE, ChoiceDelegate(VOTE_CHOICES, table))
         table.installEventFilter(self)
-        table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self._fit = ViewportFit(table, (1, 0), max_width=190,
+                                after=lambda: table.setColumnWidth(1, min(150, table.columnWidth(1))))
         self.ui.allFavorButton.clicked.connect(self.missing_in_favor)
         self._read_only = False
 
@@ -63,8 +65,7 @@ class VotesPanel(CasePanel):
         elif self.model.rowCount():
             first = self.model.find(lambda v: v.can_vote) or 0
             table.setCurrentIndex(table.model().index(first, 0))
-        fit_columns(table, max_width=190)
-        table.setColumnWidth(1, min(150, table.columnWidth(1)))
+        self._fit.refit()  # every column in view (the salvamento too); long names elide with a tooltip
         table.horizontalScrollBar().setValue(0)
         self._show_tally(d)
 

@@ -291,9 +291,14 @@ def _probe(kind: str, db_path: Path, meta: dict, *extra: str) -> dict:
     cmd = [sys.executable, str(Path(__file__).resolve()), "--probe", kind, "--db", str(db_path),
            "--user", meta["user"], "--session", str(meta["big_session_id"]), *extra]
     env = dict(os.environ, COMITE_BENCH_PASSWORD=meta["password"], QT_QPA_PLATFORM="offscreen")
+    home = tempfile.mkdtemp(prefix="bench-home-")  # preferences and log of the probe's own, none left behind
+    env["COMITE_HOME"] = home
     env["COMITE_BENCH_LAUNCHED"] = repr(time.time())
     t0 = time.perf_counter()
-    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=900)
+    try:
+        proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=900)
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
     wall = time.perf_counter() - t0
     if proc.returncode != 0:
         raise RuntimeError(f"probe {kind} failed: {proc.stderr[-2000:]}")
@@ -335,6 +340,118 @@ def bench_start(db_path: Path, meta: dict, repeat: int) -> dict:
                    process_ms=_median(wall), baseline_process_ms=_median(base_wall))
 
 
+def _bare_qt_painted() -> float:
+    """Baseline of ``start.login_ratio``: launch → an empty PySide6 window's first paint."""
+    code = ("import os,sys,time\n"
+            "from PySide6.QtCore import QEvent, QObject\n"
+            "from PySide6.QtWidgets import QApplication, QMainWindow\n"
+            "class F(QObject):\n"
+            "    def eventFilter(self, o, e):\n"
+            "        if e.type() == QEvent.Type.Paint and isinstance(o, QMainWindow) and not hasattr(a, 'at'):\n"
+            "            a.at = time.time() - float(os.environ['COMITE_BENCH_LAUNCHED']); a.quit()\n"
+            "        return False\n"
+            "a = QApplication(sys.argv); f = F(); a.installEventFilter(f)\n"
+            "w = QMainWindow(); w.resize(1200, 800); w.show(); a.exec(); print(a.at)\n")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", COMITE_BENCH_LAUNCHED=repr(time.time()))
+    proc = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True, env=env)
+    return _ms(float(proc.stdout.strip().splitlines()[-1]))
+
+
+def bench_login_start(db_path: Path, meta: dict, repeat: int) -> dict:
+    """start.*: the real start (``comite --db FILE``) driven through its dialogs in a child process:
+    launch → login dialog painted (beside an empty window's first paint), «Entrar» → main window
+    painted and its event loop free, main window painted → the start page's lists filled."""
+    shown, base, enter, lists, prepared = [], [], [], [], []
+    for _ in range(repeat):
+        r = _probe("login", db_path, meta)
+        shown.append(r["login_shown_ms"])
+        enter.append(r["enter_to_usable_ms"])
+        lists.append(r["lists_ms"])
+        prepared.append(r["prepared_ms"])
+        base.append(_bare_qt_painted())
+    login_shown = _median(shown)
+    return {"login_shown_ms": login_shown, "baseline_ms": _median(base),
+            "login_ratio": round(login_shown / max(_median(base), 1e-6), 3),
+            "enter_to_usable_ms": _median(enter), "lists_ms": _median(lists),
+            "prepared_ms": _median(prepared), "runs": repeat,
+            "note": "prepared_ms: launch → database open and ORM ready behind the dialog (the user types meanwhile)"}
+
+
+def run_login_probe(args: argparse.Namespace) -> None:
+    """``--probe login``: run the application's own start (``comite.cli.main``) with an event filter
+    that reads the clock at the login dialog's first paint, types the password once the
+    preparation behind it is done (a user types for longer), presses «Entrar», and reads the clock
+    at the main window's first paint, when its event loop is next free, and when the start page's
+    lists are filled. Prints one JSON line."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication(sys.argv[:1])
+    marks: dict[str, float] = {}
+    state: dict[str, object] = {}
+
+    def now() -> float:
+        return _since_launch()
+
+    def poll_prepared() -> None:
+        dialog = state["dialog"]
+        prep = dialog._open_db.__self__ if dialog._open_db is not None else None  # type: ignore[attr-defined]
+        if prep is not None and not prep._done.is_set():
+            QTimer.singleShot(5, poll_prepared)
+            return
+        marks["prepared_ms"] = now()
+        dialog.ui.userEdit.setText(args.user)  # type: ignore[attr-defined]
+        dialog.ui.passwordEdit.setText(os.environ["COMITE_BENCH_PASSWORD"])  # type: ignore[attr-defined]
+        QTimer.singleShot(50, press)  # the "prepared" signal and the keyring answer are delivered first
+
+    def press() -> None:
+        marks["enter"] = time.perf_counter()
+        state["dialog"].ui.loginButton.click()  # type: ignore[attr-defined]
+
+    def free() -> None:
+        marks["usable"] = time.perf_counter()
+        QTimer.singleShot(0, poll_lists)
+
+    def poll_lists() -> None:
+        from comite.gui.dashboard import DashboardPage
+
+        window = state["window"]
+        pages = window.findChildren(DashboardPage)  # type: ignore[attr-defined]
+        page = pages[0] if pages else None
+        if page is None or page.board is None or page._loading:
+            QTimer.singleShot(2, poll_lists)
+            return
+        app.processEvents()  # the filled lists laid out and painted
+        marks["lists"] = time.perf_counter()
+        window.close()  # type: ignore[attr-defined]
+
+    class Watch(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.Paint:
+                name = type(obj).__name__
+                if name == "LoginDialog" and "dialog" not in state:
+                    state["dialog"] = obj
+                    marks["login_shown_ms"] = now()
+                    QTimer.singleShot(0, poll_prepared)
+                elif name == "MainWindow" and "window" not in state:
+                    state["window"] = obj
+                    marks["painted"] = time.perf_counter()
+                    QTimer.singleShot(0, free)
+            return False
+
+    watch = Watch()
+    app.installEventFilter(watch)
+    from comite.cli import main as cli_main
+
+    code = cli_main(["--db", args.db])
+    if "lists" not in marks:
+        raise SystemExit(f"la aplicación terminó ({code}) sin llegar a la página de inicio: {marks}")
+    print(json.dumps({"login_shown_ms": marks["login_shown_ms"], "prepared_ms": marks["prepared_ms"],
+                      "enter_to_usable_ms": _ms(marks["usable"] - marks["enter"]),
+                      "enter_to_painted_ms": _ms(marks["painted"] - marks["enter"]),
+                      "lists_ms": _ms(marks["lists"] - marks["painted"])}))
+
+
 def _wait_for_jobs(app, limit_s: float = 600) -> None:
     """Let background jobs the window started (the start page's lists) finish."""
     from comite.gui import workers
@@ -351,6 +468,9 @@ def _wait_for_jobs(app, limit_s: float = 600) -> None:
 
 def run_probe(args: argparse.Namespace) -> None:
     """Runs inside the child process; prints one JSON line."""
+    if args.probe == "login":
+        run_login_probe(args)
+        return
     t_login = 0.0
     from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtWidgets import QApplication
@@ -469,6 +589,28 @@ def main() -> int:
         args.repeat = args.repeat or 3
         run_probe(args)
         return 0
+    return _one_document(lambda: _measure(args))
+
+
+def _one_document(measure) -> int:
+    """Run ``measure`` with standard output (the descriptor too, so child processes' writes)
+    sent to standard error, then print its result as the one JSON document on standard output."""
+    sys.stdout.flush()
+    saved = os.dup(1)
+    os.dup2(2, 1)
+    real, sys.stdout = sys.stdout, sys.stderr
+    try:
+        results = measure()
+    finally:
+        sys.stdout.flush()
+        os.dup2(saved, 1)
+        os.close(saved)
+        sys.stdout = real
+    print(json.dumps(results, ensure_ascii=False, indent=2))
+    return 0
+
+
+def _measure(args: argparse.Namespace) -> dict:
     sessions = args.sessions or (30 if args.quick else 2000)
     cases = args.cases or (600 if args.quick else 200_000)
     repeat = args.repeat or (1 if args.quick else 5)
@@ -484,7 +626,8 @@ def main() -> int:
         return only is None or name in only
 
     if want("start"):
-        results["start"] = bench_start(db_path, meta, repeat)
+        results["start"] = bench_login_start(db_path, meta, repeat)
+        results["start"]["without_login_dialog"] = bench_start(db_path, meta, repeat)
     if want("open_session"):
         r = _probe("open_session", db_path, meta, "--repeat", str(max(3, repeat)))
         results["open_session"] = _figure(r["times"][1:] or r["times"], first_ms=r["times"][0])
@@ -504,8 +647,7 @@ def main() -> int:
         results["memory"] = {"peak_mb": r["peak_mb"]}
     if want("report"):
         results["report"] = bench_report(db_path, meta, repeat)
-    print(json.dumps(results, ensure_ascii=False, indent=2))
-    return 0
+    return results
 
 
 if __name__ == "__main__":

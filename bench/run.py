@@ -145,15 +145,63 @@ def _big_session(ctx, n_cases: int) -> int:
     return sid
 
 
+def vote_session(target: str, meta: dict, meta_path: Path | None = None) -> int:
+    """A CERREM session in course with three cases waiting for their votes (built once, kept in
+    ``meta``): what ``vote.*`` presses keys on."""
+    if "vote_session_id" in meta:
+        return meta["vote_session_id"]
+    from comite.domain import AttendanceStatus, CaseKind, RiskLevel, SessionStatus
+    from comite.services import attendance, cases, deliberation, sessions, views
+
+    ctx = _ctx(target, meta)
+    sid = sessions.create_session(ctx, "CERREM_POBLACIONAL", date(2026, 11, 26), start=dtime(8, 0),
+                                  place="Bogotá D. C.").session_id
+    for i in range(3):
+        cid = cases.create_case(ctx, cases.CaseInput(
+            radicado=f"VOTO26-{i:05d}", kind=CaseKind.INDIVIDUAL, beneficiary_name=f"Persona que se vota {i}",
+            document_number=f"7{i:08d}", population_code="victimas", matrix_pct=55.0,
+            proposed_level=RiskLevel.EXTRAORDINARIO)).created_id
+        hid = sessions.add_case(ctx, sid, cid).created_id
+        if i == 0:
+            first = hid
+    for row in views.attendance_rows(ctx, sid):
+        if row.condition is None:
+            attendance.set_attendance(ctx, row.id, status=AttendanceStatus.PRESENTE,
+                                      person_name=f"Delegado {row.seat_key}", arrival=dtime(8, 0))
+    sessions.set_status(ctx, sid, SessionStatus.EN_CURSO)
+    deliberation.update_hearing(ctx, first, discussed_at=dtime(8, 30), deliberation="Se vota el caso.")
+    ctx.db.dispose()
+    meta["vote_session_id"] = sid
+    if meta_path is not None:
+        meta_path.write_text(json.dumps(meta))
+    return sid
+
+
 # --- figures measured in this process ----------------------------------------------------------------
 
-def bench_search(db_path: Path, meta: dict, samples: int) -> dict:
-    import sqlite3
+def _raw_runner(target: str):
+    """The baseline's connection: the driver alone (sqlite3, or psycopg for a server URL)."""
+    if "://" not in target:
+        import sqlite3
 
+        conn = sqlite3.connect(target)
+        return (lambda sql, params: conn.execute(sql, params).fetchall()), conn.close
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    url = make_url(target)
+    pg = psycopg.connect(host=url.host, port=url.port, user=url.username, dbname=url.database, autocommit=True)
+    return (lambda sql, params: pg.execute(sql.replace("?", "%s"), params).fetchall()), pg.close
+
+
+def bench_search(db_path: Path | str, meta: dict, samples: int) -> dict:
     from sqlalchemy import func, select
 
     from comite.model import Case
     from comite.services.cases import find_cases
+
+    sys.path.insert(0, str(HERE.parent))
+    from tests.statements import count_statements
 
     ctx = _ctx(db_path, meta)
     rng = random.Random(11)
@@ -162,23 +210,26 @@ def bench_search(db_path: Path, meta: dict, samples: int) -> dict:
         picked = [s.get(Case, rng.randint(1, n)) for _ in range(samples)]
         radicados = [c.radicado for c in picked if c is not None]
         documents = [c.document_number for c in picked if c is not None and c.document_number]
-    timings = []
+    timings, statements = [], []
     for query in radicados + documents:
-        t0 = time.perf_counter()
-        found = find_cases(ctx, query)
-        timings.append(_ms(time.perf_counter() - t0))
+        with count_statements(ctx.db.engine) as counted:
+            t0 = time.perf_counter()
+            found = find_cases(ctx, query)
+            timings.append(_ms(time.perf_counter() - t0))
+        statements.append(counted.total)
         assert found, query
-    raw = sqlite3.connect(str(db_path))
+    run, close = _raw_runner(str(db_path))
     base = []
     for rad in radicados:
         t0 = time.perf_counter()
-        raw.execute("SELECT id, radicado, kind, population_code FROM case_file WHERE radicado = ?", (rad,)).fetchall()
+        run("SELECT id, radicado, kind, population_code FROM case_file WHERE radicado = ?", (rad,))
         base.append(_ms(time.perf_counter() - t0))
-    raw.close()
+    close()
     with ctx.db.Session() as s:
         total = s.scalar(select(func.count(Case.id)))
     ctx.db.dispose()
-    return _figure(timings, base, p95_ms=_p95(timings), cases=total, queries=len(timings))
+    return _figure(timings, base, p95_ms=_p95(timings), cases=total, queries=len(timings),
+                   statements=max(statements))
 
 
 def bench_acta(db_path: Path, meta: dict, repeat: int) -> dict:
@@ -287,10 +338,88 @@ def bench_report(db_path: Path, meta: dict, repeat: int) -> dict:
                    late_cases=report.late_total, period=f"{start.isoformat()}/{DEMO_END.isoformat()}")
 
 
-def _probe(kind: str, db_path: Path, meta: dict, *extra: str) -> dict:
+def bench_vote(target: Path | str, meta: dict, presses: int, meta_path: Path | None = None) -> dict:
+    """vote: a key press on the votes grid → grid, tally and quorum header repainted (the first
+    press, which compiles the statements, is reported apart)."""
+    sid = vote_session(str(target), meta, meta_path)
+    r = _probe("vote", target, meta, "--vote-session", str(sid),
+               "--repeat", str(presses + 1))
+    times, counts = r["times"][1:], r["statements"][1:]
+    return {"median_ms": _median(times), "p95_ms": _p95(times), "first_ms": r["times"][0],
+            "service_median_ms": _median(r["service"][1:]), "statements": max(counts), "presses": len(times)}
+
+
+def start_postgres():
+    """A throwaway PostgreSQL server on loopback, started as CI's does (``tests/pgserver.py``:
+    initdb in a temporary folder, Debian's binaries, fsync off); ``None`` when none is installed."""
+    sys.path.insert(0, str(HERE.parent))
+    from tests.pgserver import PgServer, find_bindir
+
+    bindir = find_bindir()
+    if bindir is None:
+        return None
+    server = PgServer(bindir)
+    server.init()
+    server.start()
+    return server
+
+
+def pg_database(server, sessions: int, cases: int, seed: int) -> tuple[str, dict]:
+    """The demo database on the server (built for this run: a server is not cached) plus the big session."""
+    from comite.demo import fill_demo
+    from comite.services.bootstrap import open_database
+
+    url = server.url(server.create_database())
+    t0 = time.perf_counter()
+    db = open_database(url)
+    report = fill_demo(db, sessions=sessions, cases=cases, seed=seed)
+    db.dispose()
+    admin = next(a for a in report.accounts if a[1] == "administrador")
+    meta = {"user": admin[0], "password": admin[2], "demo_seconds": round(time.perf_counter() - t0, 1)}
+    ctx = _ctx(url, meta)
+    meta["big_session_id"] = _big_session(ctx, ACTA_CASES)
+    ctx.db.dispose()
+    return url, meta
+
+
+def bench_pg(sessions: int, cases: int, seed: int, repeat: int, presses: int, samples: int) -> dict:
+    """pg.*: open_session, vote and search against PostgreSQL on loopback, statement counts beside."""
+    server = start_postgres()
+    if server is None:
+        return {"skipped": "no hay binarios de PostgreSQL (/usr/lib/postgresql/*/bin)"}
+    try:
+        t0 = time.perf_counter()
+        url, meta = pg_database(server, sessions, cases, seed)
+        built = round(time.perf_counter() - t0, 1)
+        r = _probe("open_session", url, meta, "--repeat", str(max(3, repeat)))
+        opened = r["times"][1:] or r["times"]
+        vote = bench_vote(url, meta, presses)
+        search = bench_search(url, meta, samples)
+        return {"open_session_ms": _median(opened), "open_session_first_ms": r["times"][0],
+                "open_session_statements": r.get("statements"),
+                "vote_median_ms": vote["median_ms"], "vote_p95_ms": vote["p95_ms"],
+                "vote_statements": vote["statements"],
+                "search_p95_ms": search["p95_ms"], "search_median_ms": search["median_ms"],
+                "search_statements": search["statements"], "search_baseline_median_ms": search["baseline_median_ms"],
+                "database": {"sessions": sessions, "cases": search["cases"], "big_session_cases": ACTA_CASES,
+                             "build_s": built}}
+    finally:
+        server.destroy()
+
+
+def _child_env(**extra: str) -> dict[str, str]:
+    """The environment of a measured child process. Python's compiled bytecode is kept (in
+    ``bench/.cache/pycache``) as an installed application has it: with PYTHONDONTWRITEBYTECODE
+    (set on the development machine) every launch would compile each module again, ~1 s."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPYCACHEPREFIX=str(CACHE / "pycache"), **extra)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def _probe(kind: str, db_path: Path | str, meta: dict, *extra: str) -> dict:
     cmd = [sys.executable, str(Path(__file__).resolve()), "--probe", kind, "--db", str(db_path),
            "--user", meta["user"], "--session", str(meta["big_session_id"]), *extra]
-    env = dict(os.environ, COMITE_BENCH_PASSWORD=meta["password"], QT_QPA_PLATFORM="offscreen")
+    env = _child_env(COMITE_BENCH_PASSWORD=meta["password"])
     home = tempfile.mkdtemp(prefix="bench-home-")  # preferences and log of the probe's own, none left behind
     env["COMITE_HOME"] = home
     env["COMITE_BENCH_LAUNCHED"] = repr(time.time())
@@ -316,7 +445,7 @@ def _bare_qt_start() -> dict:
     code = ("import os,sys,time;from PySide6.QtWidgets import QApplication,QMainWindow;"
             "a=QApplication(sys.argv);w=QMainWindow();w.resize(1200,800);w.show();a.processEvents();"
             "print(time.time()-float(os.environ['COMITE_BENCH_LAUNCHED']))")
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", COMITE_BENCH_LAUNCHED=repr(time.time()))
+    env = _child_env(COMITE_BENCH_LAUNCHED=repr(time.time()))
     t0 = time.perf_counter()
     proc = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True, env=env)
     return {"shown_ms": _ms(float(proc.stdout.strip().splitlines()[-1])), "wall_ms": _ms(time.perf_counter() - t0)}
@@ -352,7 +481,7 @@ def _bare_qt_painted() -> float:
             "        return False\n"
             "a = QApplication(sys.argv); f = F(); a.installEventFilter(f)\n"
             "w = QMainWindow(); w.resize(1200, 800); w.show(); a.exec(); print(a.at)\n")
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", COMITE_BENCH_LAUNCHED=repr(time.time()))
+    env = _child_env(COMITE_BENCH_LAUNCHED=repr(time.time()))
     proc = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True, env=env)
     return _ms(float(proc.stdout.strip().splitlines()[-1]))
 
@@ -497,19 +626,72 @@ def run_probe(args: argparse.Namespace) -> None:
 
     ctx = ServiceContext(db, login.actor)
     if args.probe == "open_session":
-        times = []
+        sys.path.insert(0, str(HERE.parent))
+        from tests.statements import count_statements
+
+        times, statements = [], 0
         for _ in range(args.repeat):
-            t0 = time.perf_counter()
-            page = SessionPage(ctx, args.session)
-            page.resize(1400, 900)
-            page.show()
-            app.processEvents()
-            page.repaint()
-            times.append(_ms(time.perf_counter() - t0))
+            with count_statements(db.engine) as counted:
+                t0 = time.perf_counter()
+                page = SessionPage(ctx, args.session)
+                page.resize(1400, 900)
+                page.show()
+                app.processEvents()
+                page.repaint()
+                times.append(_ms(time.perf_counter() - t0))
+            statements = counted.total
             page.close()
             page.deleteLater()
             app.processEvents()
-        print(json.dumps({"times": times}))
+        print(json.dumps({"times": times, "statements": statements}))
+        return
+    if args.probe == "vote":
+        from PySide6.QtCore import Qt
+        from PySide6.QtTest import QTest
+
+        from comite.domain import VoteChoice
+
+        sys.path.insert(0, str(HERE.parent))
+        from comite.services import deliberation
+        from tests.statements import count_statements
+
+        served: list[float] = []
+        service = deliberation.cast_vote
+
+        def timed_cast(*a, **kw):  # the service's share of each press, reported beside it
+            t = time.perf_counter()
+            try:
+                return service(*a, **kw)
+            finally:
+                served.append(_ms(time.perf_counter() - t))
+
+        deliberation.cast_vote = timed_cast  # type: ignore[assignment]
+        page = window.open_session(args.vote_session)
+        page.show_tab(page.TAB_CASES)
+        app.processEvents()
+        votes = page.case_tab.votes
+        table = votes.ui.votersTable
+        seats = [v.seat_key for v in votes.model.rows() if v.can_vote]
+        times, counts = [], []
+        for i in range(args.repeat):
+            seat = seats[i % len(seats)]
+            votes.select_voter(seat)
+            table.setFocus()
+            app.processEvents()
+            shown = votes.model.row(votes.model.find_key(seat))
+            key = Qt.Key.Key_2 if shown.choice is VoteChoice.A_FAVOR else Qt.Key.Key_1
+            with count_statements(db.engine) as counted:
+                t0 = time.perf_counter()
+                QTest.keyClick(table, key)  # recorded, grid and tally updated from the service's answer
+                app.processEvents()
+                for widget in (table.viewport(), votes.ui.tallyLabel, page.quorum):
+                    widget.repaint()
+                times.append(_ms(time.perf_counter() - t0))
+            counts.append(counted.total)
+            if votes.model.row(votes.model.find_key(seat)).choice is shown.choice:
+                raise SystemExit(f"la tecla no registró el voto de {seat}: {page.case_tab.ui.messageLabel.text()}"
+                                 if hasattr(page.case_tab.ui, "messageLabel") else f"voto de {seat} no registrado")
+        print(json.dumps({"times": times, "statements": counts, "seats": len(seats), "service": served}))
         return
     if args.probe == "memory":
         page = SessionPage(ctx, args.session)
@@ -584,6 +766,7 @@ def main() -> int:
     parser.add_argument("--user", help=argparse.SUPPRESS)
     parser.add_argument("--session", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--count", type=int, default=RESOLUTIONS, help=argparse.SUPPRESS)
+    parser.add_argument("--vote-session", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.probe:
         args.repeat = args.repeat or 3
@@ -616,6 +799,9 @@ def _measure(args: argparse.Namespace) -> dict:
     repeat = args.repeat or (1 if args.quick else 5)
     count = 20 if args.quick else RESOLUTIONS
     db_path, meta = build_database(sessions, cases, args.seed)
+    # the bytecode cache the probes use, compiled once (an installed application ships it)
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(HERE.parent / "src" / "comite")],
+                   env=_child_env(), check=False, stdout=subprocess.DEVNULL)
     only = set(args.only.split(",")) if args.only else None
     results: dict[str, object] = {
         "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0], "platform": sys.platform},
@@ -630,7 +816,10 @@ def _measure(args: argparse.Namespace) -> dict:
         results["start"]["without_login_dialog"] = bench_start(db_path, meta, repeat)
     if want("open_session"):
         r = _probe("open_session", db_path, meta, "--repeat", str(max(3, repeat)))
-        results["open_session"] = _figure(r["times"][1:] or r["times"], first_ms=r["times"][0])
+        results["open_session"] = _figure(r["times"][1:] or r["times"], first_ms=r["times"][0],
+                                          statements=r.get("statements"))
+    if want("vote"):
+        results["vote"] = bench_vote(db_path, meta, 10 if args.quick else 40, db_path.with_suffix(".json"))
     if want("search"):
         results["search"] = bench_search(db_path, meta, 30 if args.quick else 200)
     if want("acta"):
@@ -647,6 +836,10 @@ def _measure(args: argparse.Namespace) -> dict:
         results["memory"] = {"peak_mb": r["peak_mb"]}
     if want("report"):
         results["report"] = bench_report(db_path, meta, repeat)
+    if want("pg"):  # the demo at the quick size on the server (building 200,000 cases there takes hours)
+        results["pg"] = bench_pg(30, 600, args.seed, repeat, 10 if args.quick else 40, 30 if args.quick else 200)
+    load = [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else None
+    results["machine"]["load_average_at_end"] = load  # type: ignore[index]
     return results
 
 

@@ -346,7 +346,8 @@ def bench_vote(target: Path | str, meta: dict, presses: int, meta_path: Path | N
                "--repeat", str(presses + 1))
     times, counts = r["times"][1:], r["statements"][1:]
     return {"median_ms": _median(times), "p95_ms": _p95(times), "first_ms": r["times"][0],
-            "service_median_ms": _median(r["service"][1:]), "statements": max(counts), "presses": len(times)}
+            "service_median_ms": _median(r["service"][1:]), "cpu_median_ms": _median(r["cpu"][1:]),
+            "statements": max(counts), "presses": len(times)}
 
 
 def start_postgres():
@@ -646,7 +647,7 @@ def run_probe(args: argparse.Namespace) -> None:
         print(json.dumps({"times": times, "statements": statements}))
         return
     if args.probe == "vote":
-        from PySide6.QtCore import Qt
+        from PySide6.QtCore import QEvent, QObject, Qt
         from PySide6.QtTest import QTest
 
         from comite.domain import VoteChoice
@@ -671,8 +672,26 @@ def run_probe(args: argparse.Namespace) -> None:
         app.processEvents()
         votes = page.case_tab.votes
         table = votes.ui.votersTable
+        painted: set[str] = set()
+        watched = {table.viewport(): "grid", votes.ui.tallyLabel: "tally", page.quorum: "quorum"}
+
+        class Paints(QObject):
+            def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+                if event.type() == QEvent.Type.Paint and obj in watched:
+                    painted.add(watched[obj])
+                return False
+
+        paints = Paints()
+        for widget in watched:
+            widget.installEventFilter(paints)
         seats = [v.seat_key for v in votes.model.rows() if v.can_vote]
-        times, counts = [], []
+        times, counts, cpu = [], [], []
+        profile = None
+        if os.environ.get("COMITE_BENCH_PROFILE"):  # cProfile of the presses only, written to that path
+            import cProfile
+
+            profile = cProfile.Profile()
+            profile.enable()
         for i in range(args.repeat):
             seat = seats[i % len(seats)]
             votes.select_voter(seat)
@@ -680,18 +699,23 @@ def run_probe(args: argparse.Namespace) -> None:
             app.processEvents()
             shown = votes.model.row(votes.model.find_key(seat))
             key = Qt.Key.Key_2 if shown.choice is VoteChoice.A_FAVOR else Qt.Key.Key_1
+            painted.clear()
             with count_statements(db.engine) as counted:
-                t0 = time.perf_counter()
+                t0, c0 = time.perf_counter(), time.thread_time()
                 QTest.keyClick(table, key)  # recorded, grid and tally updated from the service's answer
-                app.processEvents()
-                for widget in (table.viewport(), votes.ui.tallyLabel, page.quorum):
-                    widget.repaint()
+                while not {"grid", "tally"} <= painted and time.perf_counter() - t0 < 5:
+                    app.processEvents()  # the update requests it queued: the repaint itself
                 times.append(_ms(time.perf_counter() - t0))
+                cpu.append(_ms(time.thread_time() - c0))
             counts.append(counted.total)
             if votes.model.row(votes.model.find_key(seat)).choice is shown.choice:
                 raise SystemExit(f"la tecla no registró el voto de {seat}: {page.case_tab.ui.messageLabel.text()}"
                                  if hasattr(page.case_tab.ui, "messageLabel") else f"voto de {seat} no registrado")
-        print(json.dumps({"times": times, "statements": counts, "seats": len(seats), "service": served}))
+        if profile is not None:
+            profile.disable()
+            profile.dump_stats(os.environ["COMITE_BENCH_PROFILE"])
+        print(json.dumps({"times": times, "statements": counts, "seats": len(seats), "service": served,
+                          "cpu": cpu}))
         return
     if args.probe == "memory":
         page = SessionPage(ctx, args.session)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from comite.errors import ComiteError, StorageError, ValidationError
 from comite.gui import dialogs, workers
-from comite.gui.forms.ui_first_admin_dialog import Ui_FirstAdminDialog
 from comite.gui.forms.ui_login_dialog import Ui_LoginDialog
 from comite.storage.secrets import SecretStore, default_secret_store
 
@@ -147,6 +146,8 @@ class FirstAdminDialog(QDialog):
     def __init__(self, db: Database, *, kdf: crypto.KdfParams | None = None,
                  hasher: passwords.PasswordHasherConfig | None = None, demo: bool = False,
                  parent: QWidget | None = None) -> None:
+        from comite.gui.forms.ui_first_admin_dialog import Ui_FirstAdminDialog  # a new database only
+
         super().__init__(parent)
         self.ui = Ui_FirstAdminDialog()
         self.ui.setupUi(self)

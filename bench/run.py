@@ -3,11 +3,16 @@
     python bench/run.py            # full scale: 2,000 sessions, 200,000 cases (built once, cached)
     python bench/run.py --quick    # small database, one repetition (what the test suite runs)
 
-Prints one JSON object keyed by figure. Each value has the measured median
-(ms), the baseline's median where there is one, their ``ratio``, and the
-field its target is stated in (``start.ratio``, ``open_session.median_ms``,
-``search.p95_ms``, ``acta.ratio``, ``resolutions.ratio``, ``ui_stall.max_ms``,
-``memory.peak_mb``, ``report.ms``). Machines are noisy: read the ratios first.
+Prints one JSON document on standard output (and nothing else there: whatever the
+measured code or its child processes print goes to standard error), keyed by figure.
+Each value has the measured median (ms), the baseline's median where there is one,
+their ``ratio``, and the fields the targets are stated in: ``start.login_shown_ms``,
+``start.login_ratio``, ``start.enter_to_usable_ms``, ``start.lists_ms``,
+``open_session.median_ms``, ``vote.median_ms``, ``vote.statements``, ``search.p95_ms``,
+``acta.ratio``, ``resolutions.ratio``, ``ui_stall.max_ms``, ``memory.peak_mb``,
+``report.ms``, ``pg.open_session_ms``, ``pg.vote_median_ms``, ``pg.search_p95_ms``
+(``--only pg`` starts a PostgreSQL server on loopback, as CI does). Machines are
+noisy: read the ratios, the CPU times and the load average beside them first.
 """
 
 from __future__ import annotations
@@ -491,20 +496,15 @@ def bench_login_start(db_path: Path, meta: dict, repeat: int) -> dict:
     """start.*: the real start (``comite --db FILE``) driven through its dialogs in a child process:
     launch → login dialog painted (beside an empty window's first paint), «Entrar» → main window
     painted and its event loop free, main window painted → the start page's lists filled."""
-    shown, base, enter, lists, prepared, job = [], [], [], [], [], []
-    for _ in range(repeat):
-        r = _probe("login", db_path, meta)
-        job.append(r["login_job_ms"])
-        shown.append(r["login_shown_ms"])
-        enter.append(r["enter_to_usable_ms"])
-        lists.append(r["lists_ms"])
-        prepared.append(r["prepared_ms"])
-        base.append(_bare_qt_painted())
-    login_shown = _median(shown)
-    return {"login_shown_ms": login_shown, "baseline_ms": _median(base),
-            "login_ratio": round(login_shown / max(_median(base), 1e-6), 3),
-            "enter_to_usable_ms": _median(enter), "lists_ms": _median(lists),
-            "prepared_ms": _median(prepared), "login_job_ms": _median(job), "runs": repeat,
+    runs = [(_probe("login", db_path, meta), _bare_qt_painted()) for _ in range(repeat)]
+
+    def median(key: str) -> float:
+        return _median([r[key] for r, _ in runs])
+
+    login_shown, base = median("login_shown_ms"), _median([b for _, b in runs])
+    return {"login_shown_ms": login_shown, "baseline_ms": base, "login_ratio": round(login_shown / max(base, 1e-6), 3),
+            "enter_to_usable_ms": median("enter_to_usable_ms"), "lists_ms": median("lists_ms"),
+            "prepared_ms": median("prepared_ms"), "login_job_ms": median("login_job_ms"), "runs": repeat,
             "note": "prepared_ms: launch → database open and ORM ready behind the dialog (the user types "
                     "meanwhile); login_job_ms: Argon2id and the login's writes, inside enter_to_usable_ms"}
 

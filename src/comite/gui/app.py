@@ -324,6 +324,8 @@ class Startup(QObject):
             self.login_dialog.rejected.disconnect()
             self.login_dialog.close()
         if prep.error is not None:
+            if prep.db is not None:  # opened, then something after it failed
+                prep.db.dispose()
             if self._refuse is not None:
                 self._refuse(prep.error)
             else:

@@ -3,11 +3,16 @@
     python bench/run.py            # full scale: 2,000 sessions, 200,000 cases (built once, cached)
     python bench/run.py --quick    # small database, one repetition (what the test suite runs)
 
-Prints one JSON object keyed by figure. Each value has the measured median
-(ms), the baseline's median where there is one, their ``ratio``, and the
-field its target is stated in (``start.ratio``, ``open_session.median_ms``,
-``search.p95_ms``, ``acta.ratio``, ``resolutions.ratio``, ``ui_stall.max_ms``,
-``memory.peak_mb``, ``report.ms``). Machines are noisy: read the ratios first.
+Prints one JSON document on standard output (and nothing else there: whatever the
+measured code or its child processes print goes to standard error), keyed by figure.
+Each value has the measured median (ms), the baseline's median where there is one,
+their ``ratio``, and the fields the targets are stated in: ``start.login_shown_ms``,
+``start.login_ratio``, ``start.enter_to_usable_ms``, ``start.lists_ms``,
+``open_session.median_ms``, ``vote.median_ms``, ``vote.statements``, ``search.p95_ms``,
+``acta.ratio``, ``resolutions.ratio``, ``ui_stall.max_ms``, ``memory.peak_mb``,
+``report.ms``, ``pg.open_session_ms``, ``pg.vote_median_ms``, ``pg.search_p95_ms``
+(``--only pg`` starts a PostgreSQL server on loopback, as CI does). Machines are
+noisy: read the ratios, the CPU times and the load average beside them first.
 """
 
 from __future__ import annotations
@@ -145,15 +150,63 @@ def _big_session(ctx, n_cases: int) -> int:
     return sid
 
 
+def vote_session(target: str, meta: dict, meta_path: Path | None = None) -> int:
+    """A CERREM session in course with three cases waiting for their votes (built once, kept in
+    ``meta``): what ``vote.*`` presses keys on."""
+    if "vote_session_id" in meta:
+        return meta["vote_session_id"]
+    from comite.domain import AttendanceStatus, CaseKind, RiskLevel, SessionStatus
+    from comite.services import attendance, cases, deliberation, sessions, views
+
+    ctx = _ctx(target, meta)
+    sid = sessions.create_session(ctx, "CERREM_POBLACIONAL", date(2026, 11, 26), start=dtime(8, 0),
+                                  place="Bogotá D. C.").session_id
+    for i in range(3):
+        cid = cases.create_case(ctx, cases.CaseInput(
+            radicado=f"VOTO26-{i:05d}", kind=CaseKind.INDIVIDUAL, beneficiary_name=f"Persona que se vota {i}",
+            document_number=f"7{i:08d}", population_code="victimas", matrix_pct=55.0,
+            proposed_level=RiskLevel.EXTRAORDINARIO)).created_id
+        hid = sessions.add_case(ctx, sid, cid).created_id
+        if i == 0:
+            first = hid
+    for row in views.attendance_rows(ctx, sid):
+        if row.condition is None:
+            attendance.set_attendance(ctx, row.id, status=AttendanceStatus.PRESENTE,
+                                      person_name=f"Delegado {row.seat_key}", arrival=dtime(8, 0))
+    sessions.set_status(ctx, sid, SessionStatus.EN_CURSO)
+    deliberation.update_hearing(ctx, first, discussed_at=dtime(8, 30), deliberation="Se vota el caso.")
+    ctx.db.dispose()
+    meta["vote_session_id"] = sid
+    if meta_path is not None:
+        meta_path.write_text(json.dumps(meta))
+    return sid
+
+
 # --- figures measured in this process ----------------------------------------------------------------
 
-def bench_search(db_path: Path, meta: dict, samples: int) -> dict:
-    import sqlite3
+def _raw_runner(target: str):
+    """The baseline's connection: the driver alone (sqlite3, or psycopg for a server URL)."""
+    if "://" not in target:
+        import sqlite3
 
+        conn = sqlite3.connect(target)
+        return (lambda sql, params: conn.execute(sql, params).fetchall()), conn.close
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    url = make_url(target)
+    pg = psycopg.connect(host=url.host, port=url.port, user=url.username, dbname=url.database, autocommit=True)
+    return (lambda sql, params: pg.execute(sql.replace("?", "%s"), params).fetchall()), pg.close
+
+
+def bench_search(db_path: Path | str, meta: dict, samples: int) -> dict:
     from sqlalchemy import func, select
 
     from comite.model import Case
     from comite.services.cases import find_cases
+
+    sys.path.insert(0, str(HERE.parent))
+    from tests.statements import count_statements
 
     ctx = _ctx(db_path, meta)
     rng = random.Random(11)
@@ -162,23 +215,26 @@ def bench_search(db_path: Path, meta: dict, samples: int) -> dict:
         picked = [s.get(Case, rng.randint(1, n)) for _ in range(samples)]
         radicados = [c.radicado for c in picked if c is not None]
         documents = [c.document_number for c in picked if c is not None and c.document_number]
-    timings = []
+    timings, statements = [], []
     for query in radicados + documents:
-        t0 = time.perf_counter()
-        found = find_cases(ctx, query)
-        timings.append(_ms(time.perf_counter() - t0))
+        with count_statements(ctx.db.engine) as counted:
+            t0 = time.perf_counter()
+            found = find_cases(ctx, query)
+            timings.append(_ms(time.perf_counter() - t0))
+        statements.append(counted.total)
         assert found, query
-    raw = sqlite3.connect(str(db_path))
+    run, close = _raw_runner(str(db_path))
     base = []
     for rad in radicados:
         t0 = time.perf_counter()
-        raw.execute("SELECT id, radicado, kind, population_code FROM case_file WHERE radicado = ?", (rad,)).fetchall()
+        run("SELECT id, radicado, kind, population_code FROM case_file WHERE radicado = ?", (rad,))
         base.append(_ms(time.perf_counter() - t0))
-    raw.close()
+    close()
     with ctx.db.Session() as s:
         total = s.scalar(select(func.count(Case.id)))
     ctx.db.dispose()
-    return _figure(timings, base, p95_ms=_p95(timings), cases=total, queries=len(timings))
+    return _figure(timings, base, p95_ms=_p95(timings), cases=total, queries=len(timings),
+                   statements=max(statements))
 
 
 def bench_acta(db_path: Path, meta: dict, repeat: int) -> dict:
@@ -287,13 +343,97 @@ def bench_report(db_path: Path, meta: dict, repeat: int) -> dict:
                    late_cases=report.late_total, period=f"{start.isoformat()}/{DEMO_END.isoformat()}")
 
 
-def _probe(kind: str, db_path: Path, meta: dict, *extra: str) -> dict:
+def bench_vote(target: Path | str, meta: dict, presses: int, meta_path: Path | None = None) -> dict:
+    """vote: a key press on the votes grid → grid, tally and quorum header repainted (the first
+    press, which compiles the statements, is reported apart)."""
+    sid = vote_session(str(target), meta, meta_path)
+    r = _probe("vote", target, meta, "--vote-session", str(sid),
+               "--repeat", str(presses + 1))
+    times, counts = r["times"][1:], r["statements"][1:]
+    return {"median_ms": _median(times), "p95_ms": _p95(times), "first_ms": r["times"][0],
+            "service_median_ms": _median(r["service"][1:]), "cpu_median_ms": _median(r["cpu"][1:]),
+            "statements": max(counts), "presses": len(times)}
+
+
+def start_postgres():
+    """A throwaway PostgreSQL server on loopback, started as CI's does (``tests/pgserver.py``:
+    initdb in a temporary folder, Debian's binaries, fsync off); ``None`` when none is installed."""
+    sys.path.insert(0, str(HERE.parent))
+    from tests.pgserver import PgServer, find_bindir
+
+    bindir = find_bindir()
+    if bindir is None:
+        return None
+    server = PgServer(bindir)
+    server.init()
+    server.start()
+    return server
+
+
+def pg_database(server, sessions: int, cases: int, seed: int) -> tuple[str, dict]:
+    """The demo database on the server (built for this run: a server is not cached) plus the big session."""
+    from comite.demo import fill_demo
+    from comite.services.bootstrap import open_database
+
+    url = server.url(server.create_database())
+    t0 = time.perf_counter()
+    db = open_database(url)
+    report = fill_demo(db, sessions=sessions, cases=cases, seed=seed)
+    db.dispose()
+    admin = next(a for a in report.accounts if a[1] == "administrador")
+    meta = {"user": admin[0], "password": admin[2], "demo_seconds": round(time.perf_counter() - t0, 1)}
+    ctx = _ctx(url, meta)
+    meta["big_session_id"] = _big_session(ctx, ACTA_CASES)
+    ctx.db.dispose()
+    return url, meta
+
+
+def bench_pg(sessions: int, cases: int, seed: int, repeat: int, presses: int, samples: int) -> dict:
+    """pg.*: open_session, vote and search against PostgreSQL on loopback, statement counts beside."""
+    server = start_postgres()
+    if server is None:
+        return {"skipped": "no hay binarios de PostgreSQL (/usr/lib/postgresql/*/bin)"}
+    try:
+        t0 = time.perf_counter()
+        url, meta = pg_database(server, sessions, cases, seed)
+        built = round(time.perf_counter() - t0, 1)
+        r = _probe("open_session", url, meta, "--repeat", str(max(3, repeat)))
+        opened = r["times"][1:] or r["times"]
+        vote = bench_vote(url, meta, presses)
+        search = bench_search(url, meta, samples)
+        return {"open_session_ms": _median(opened), "open_session_first_ms": r["times"][0],
+                "open_session_statements": r.get("statements"),
+                "vote_median_ms": vote["median_ms"], "vote_p95_ms": vote["p95_ms"],
+                "vote_statements": vote["statements"],
+                "search_p95_ms": search["p95_ms"], "search_median_ms": search["median_ms"],
+                "search_statements": search["statements"], "search_baseline_median_ms": search["baseline_median_ms"],
+                "database": {"sessions": sessions, "cases": search["cases"], "big_session_cases": ACTA_CASES,
+                             "build_s": built}}
+    finally:
+        server.destroy()
+
+
+def _child_env(**extra: str) -> dict[str, str]:
+    """The environment of a measured child process. Python's compiled bytecode is kept (in
+    ``bench/.cache/pycache``) as an installed application has it: with PYTHONDONTWRITEBYTECODE
+    (set on the development machine) every launch would compile each module again, ~1 s."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPYCACHEPREFIX=str(CACHE / "pycache"), **extra)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def _probe(kind: str, db_path: Path | str, meta: dict, *extra: str) -> dict:
     cmd = [sys.executable, str(Path(__file__).resolve()), "--probe", kind, "--db", str(db_path),
            "--user", meta["user"], "--session", str(meta["big_session_id"]), *extra]
-    env = dict(os.environ, COMITE_BENCH_PASSWORD=meta["password"], QT_QPA_PLATFORM="offscreen")
+    env = _child_env(COMITE_BENCH_PASSWORD=meta["password"])
+    home = tempfile.mkdtemp(prefix="bench-home-")  # preferences and log of the probe's own, none left behind
+    env["COMITE_HOME"] = home
     env["COMITE_BENCH_LAUNCHED"] = repr(time.time())
     t0 = time.perf_counter()
-    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=900)
+    try:
+        proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=900)
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
     wall = time.perf_counter() - t0
     if proc.returncode != 0:
         raise RuntimeError(f"probe {kind} failed: {proc.stderr[-2000:]}")
@@ -311,7 +451,7 @@ def _bare_qt_start() -> dict:
     code = ("import os,sys,time;from PySide6.QtWidgets import QApplication,QMainWindow;"
             "a=QApplication(sys.argv);w=QMainWindow();w.resize(1200,800);w.show();a.processEvents();"
             "print(time.time()-float(os.environ['COMITE_BENCH_LAUNCHED']))")
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", COMITE_BENCH_LAUNCHED=repr(time.time()))
+    env = _child_env(COMITE_BENCH_LAUNCHED=repr(time.time()))
     t0 = time.perf_counter()
     proc = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True, env=env)
     return {"shown_ms": _ms(float(proc.stdout.strip().splitlines()[-1])), "wall_ms": _ms(time.perf_counter() - t0)}
@@ -335,6 +475,129 @@ def bench_start(db_path: Path, meta: dict, repeat: int) -> dict:
                    process_ms=_median(wall), baseline_process_ms=_median(base_wall))
 
 
+def _bare_qt_painted() -> float:
+    """Baseline of ``start.login_ratio``: launch → an empty PySide6 window's first paint."""
+    code = ("import os,sys,time\n"
+            "from PySide6.QtCore import QEvent, QObject\n"
+            "from PySide6.QtWidgets import QApplication, QMainWindow\n"
+            "class F(QObject):\n"
+            "    def eventFilter(self, o, e):\n"
+            "        if e.type() == QEvent.Type.Paint and isinstance(o, QMainWindow) and not hasattr(a, 'at'):\n"
+            "            a.at = time.time() - float(os.environ['COMITE_BENCH_LAUNCHED']); a.quit()\n"
+            "        return False\n"
+            "a = QApplication(sys.argv); f = F(); a.installEventFilter(f)\n"
+            "w = QMainWindow(); w.resize(1200, 800); w.show(); a.exec(); print(a.at)\n")
+    env = _child_env(COMITE_BENCH_LAUNCHED=repr(time.time()))
+    proc = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True, env=env)
+    return _ms(float(proc.stdout.strip().splitlines()[-1]))
+
+
+def bench_login_start(db_path: Path, meta: dict, repeat: int) -> dict:
+    """start.*: the real start (``comite --db FILE``) driven through its dialogs in a child process:
+    launch → login dialog painted (beside an empty window's first paint), «Entrar» → main window
+    painted and its event loop free, main window painted → the start page's lists filled."""
+    runs = [(_probe("login", db_path, meta), _bare_qt_painted()) for _ in range(repeat)]
+
+    def median(key: str) -> float:
+        return _median([r[key] for r, _ in runs])
+
+    login_shown, base = median("login_shown_ms"), _median([b for _, b in runs])
+    return {"login_shown_ms": login_shown, "baseline_ms": base, "login_ratio": round(login_shown / max(base, 1e-6), 3),
+            "enter_to_usable_ms": median("enter_to_usable_ms"), "lists_ms": median("lists_ms"),
+            "prepared_ms": median("prepared_ms"), "login_job_ms": median("login_job_ms"), "runs": repeat,
+            "note": "prepared_ms: launch → database open and ORM ready behind the dialog (the user types "
+                    "meanwhile); login_job_ms: Argon2id and the login's writes, inside enter_to_usable_ms"}
+
+
+def run_login_probe(args: argparse.Namespace) -> None:
+    """``--probe login``: run the application's own start (``comite.cli.main``) with an event filter
+    that reads the clock at the login dialog's first paint, types the password once the
+    preparation behind it is done (a user types for longer), presses «Entrar», and reads the clock
+    at the main window's first paint, when its event loop is next free, and when the start page's
+    lists are filled. Prints one JSON line."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication(sys.argv[:1])
+    marks: dict[str, float] = {}
+    state: dict[str, object] = {}
+
+    def now() -> float:
+        return _since_launch()
+
+    def poll_prepared() -> None:
+        dialog = state["dialog"]
+        prep = dialog._open_db.__self__ if dialog._open_db is not None else None  # type: ignore[attr-defined]
+        if prep is not None and not prep._done.is_set():
+            QTimer.singleShot(5, poll_prepared)
+            return
+        marks["prepared_ms"] = now()
+        dialog.ui.userEdit.setText(args.user)  # type: ignore[attr-defined]
+        dialog.ui.passwordEdit.setText(os.environ["COMITE_BENCH_PASSWORD"])  # type: ignore[attr-defined]
+        QTimer.singleShot(50, press)  # the "prepared" signal and the keyring answer are delivered first
+
+    def press() -> None:
+        # the login job's share (Argon2id and the login's writes), reported apart; patched only now,
+        # once the preparation behind the dialog has imported the services
+        from comite.services import accounts
+
+        real_login = accounts.login
+
+        def timed_login(*a, **kw):
+            t = time.perf_counter()
+            try:
+                return real_login(*a, **kw)
+            finally:
+                marks["login_job_ms"] = _ms(time.perf_counter() - t)
+
+        accounts.login = timed_login  # type: ignore[assignment]
+        marks["enter"] = time.perf_counter()
+        state["dialog"].ui.loginButton.click()  # type: ignore[attr-defined]
+
+    def free() -> None:
+        marks["usable"] = time.perf_counter()
+        QTimer.singleShot(0, poll_lists)
+
+    def poll_lists() -> None:
+        from comite.gui.dashboard import DashboardPage
+
+        window = state["window"]
+        pages = window.findChildren(DashboardPage)  # type: ignore[attr-defined]
+        page = pages[0] if pages else None
+        if page is None or page.board is None or page._loading:
+            QTimer.singleShot(2, poll_lists)
+            return
+        app.processEvents()  # the filled lists laid out and painted
+        marks["lists"] = time.perf_counter()
+        window.close()  # type: ignore[attr-defined]
+
+    class Watch(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.Paint:
+                name = type(obj).__name__
+                if name == "LoginDialog" and "dialog" not in state:
+                    state["dialog"] = obj
+                    marks["login_shown_ms"] = now()
+                    QTimer.singleShot(0, poll_prepared)
+                elif name == "MainWindow" and "window" not in state:
+                    state["window"] = obj
+                    marks["painted"] = time.perf_counter()
+                    QTimer.singleShot(0, free)
+            return False
+
+    watch = Watch()
+    app.installEventFilter(watch)
+    from comite.cli import main as cli_main
+
+    code = cli_main(["--db", args.db])
+    if "lists" not in marks:
+        raise SystemExit(f"la aplicación terminó ({code}) sin llegar a la página de inicio: {marks}")
+    print(json.dumps({"login_shown_ms": marks["login_shown_ms"], "prepared_ms": marks["prepared_ms"],
+                      "enter_to_usable_ms": _ms(marks["usable"] - marks["enter"]),
+                      "enter_to_painted_ms": _ms(marks["painted"] - marks["enter"]),
+                      "lists_ms": _ms(marks["lists"] - marks["painted"]), "login_job_ms": marks.get("login_job_ms")}))
+
+
 def _wait_for_jobs(app, limit_s: float = 600) -> None:
     """Let background jobs the window started (the start page's lists) finish."""
     from comite.gui import workers
@@ -351,6 +614,9 @@ def _wait_for_jobs(app, limit_s: float = 600) -> None:
 
 def run_probe(args: argparse.Namespace) -> None:
     """Runs inside the child process; prints one JSON line."""
+    if args.probe == "login":
+        run_login_probe(args)
+        return
     t_login = 0.0
     from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtWidgets import QApplication
@@ -377,19 +643,95 @@ def run_probe(args: argparse.Namespace) -> None:
 
     ctx = ServiceContext(db, login.actor)
     if args.probe == "open_session":
-        times = []
+        sys.path.insert(0, str(HERE.parent))
+        from tests.statements import count_statements
+
+        times, statements = [], 0
         for _ in range(args.repeat):
-            t0 = time.perf_counter()
-            page = SessionPage(ctx, args.session)
-            page.resize(1400, 900)
-            page.show()
-            app.processEvents()
-            page.repaint()
-            times.append(_ms(time.perf_counter() - t0))
+            with count_statements(db.engine) as counted:
+                t0 = time.perf_counter()
+                page = SessionPage(ctx, args.session)
+                page.resize(1400, 900)
+                page.show()
+                app.processEvents()
+                page.repaint()
+                times.append(_ms(time.perf_counter() - t0))
+            statements = counted.total
             page.close()
             page.deleteLater()
             app.processEvents()
-        print(json.dumps({"times": times}))
+        print(json.dumps({"times": times, "statements": statements}))
+        return
+    if args.probe == "vote":
+        from PySide6.QtCore import QEvent, QObject, Qt
+        from PySide6.QtTest import QTest
+
+        from comite.domain import VoteChoice
+
+        sys.path.insert(0, str(HERE.parent))
+        from comite.services import deliberation
+        from tests.statements import count_statements
+
+        served: list[float] = []
+        service = deliberation.cast_vote
+
+        def timed_cast(*a, **kw):  # the service's share of each press, reported beside it
+            t = time.perf_counter()
+            try:
+                return service(*a, **kw)
+            finally:
+                served.append(_ms(time.perf_counter() - t))
+
+        deliberation.cast_vote = timed_cast  # type: ignore[assignment]
+        page = window.open_session(args.vote_session)
+        page.show_tab(page.TAB_CASES)
+        app.processEvents()
+        votes = page.case_tab.votes
+        table = votes.ui.votersTable
+        painted: set[str] = set()
+        watched = {table.viewport(): "grid", votes.ui.tallyLabel: "tally", page.quorum: "quorum"}
+
+        class Paints(QObject):
+            def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+                if event.type() == QEvent.Type.Paint and obj in watched:
+                    painted.add(watched[obj])
+                return False
+
+        paints = Paints()
+        for widget in watched:
+            widget.installEventFilter(paints)
+        seats = [v.seat_key for v in votes.model.rows() if v.can_vote]
+        times, counts, cpu = [], [], []
+        profile = None
+        if os.environ.get("COMITE_BENCH_PROFILE"):  # cProfile of the presses only, written to that path
+            import cProfile
+
+            profile = cProfile.Profile()
+            profile.enable()
+        for i in range(args.repeat):
+            seat = seats[i % len(seats)]
+            votes.select_voter(seat)
+            table.setFocus()
+            app.processEvents()
+            shown = votes.model.row(votes.model.find_key(seat))
+            key = Qt.Key.Key_2 if shown.choice is VoteChoice.A_FAVOR else Qt.Key.Key_1
+            painted.clear()
+            with count_statements(db.engine) as counted:
+                t0, c0 = time.perf_counter(), time.thread_time()
+                QTest.keyClick(table, key)  # recorded, grid and tally updated from the service's answer
+                while not {"grid", "tally"} <= painted and time.perf_counter() - t0 < 5:
+                    app.processEvents()  # the update requests it queued: the repaint itself
+                times.append(_ms(time.perf_counter() - t0))
+                cpu.append(_ms(time.thread_time() - c0))
+            counts.append(counted.total)
+            if votes.model.row(votes.model.find_key(seat)).choice is shown.choice:
+                raise SystemExit(f"la tecla no registró el voto de {seat}: {page.case_tab.ui.messageLabel.text()}"
+                                 if hasattr(page.case_tab.ui, "messageLabel") else f"voto de {seat} no registrado")
+        if profile is not None:
+            profile.disable()
+            profile.dump_stats(os.environ["COMITE_BENCH_PROFILE"])
+        print(json.dumps({"times": times, "statements": counts, "seats": len(seats), "service": served,
+                          "cpu": cpu}))
         return
     if args.probe == "memory":
         page = SessionPage(ctx, args.session)
@@ -464,16 +806,42 @@ def main() -> int:
     parser.add_argument("--user", help=argparse.SUPPRESS)
     parser.add_argument("--session", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--count", type=int, default=RESOLUTIONS, help=argparse.SUPPRESS)
+    parser.add_argument("--vote-session", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.probe:
         args.repeat = args.repeat or 3
         run_probe(args)
         return 0
+    return _one_document(lambda: _measure(args))
+
+
+def _one_document(measure) -> int:
+    """Run ``measure`` with standard output (the descriptor too, so child processes' writes)
+    sent to standard error, then print its result as the one JSON document on standard output."""
+    sys.stdout.flush()
+    saved = os.dup(1)
+    os.dup2(2, 1)
+    real, sys.stdout = sys.stdout, sys.stderr
+    try:
+        results = measure()
+    finally:
+        sys.stdout.flush()
+        os.dup2(saved, 1)
+        os.close(saved)
+        sys.stdout = real
+    print(json.dumps(results, ensure_ascii=False, indent=2))
+    return 0
+
+
+def _measure(args: argparse.Namespace) -> dict:
     sessions = args.sessions or (30 if args.quick else 2000)
     cases = args.cases or (600 if args.quick else 200_000)
     repeat = args.repeat or (1 if args.quick else 5)
     count = 20 if args.quick else RESOLUTIONS
     db_path, meta = build_database(sessions, cases, args.seed)
+    # the bytecode cache the probes use, compiled once (an installed application ships it)
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(HERE.parent / "src" / "comite")],
+                   env=_child_env(), check=False, stdout=subprocess.DEVNULL)
     only = set(args.only.split(",")) if args.only else None
     results: dict[str, object] = {
         "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0], "platform": sys.platform},
@@ -484,10 +852,14 @@ def main() -> int:
         return only is None or name in only
 
     if want("start"):
-        results["start"] = bench_start(db_path, meta, repeat)
+        results["start"] = bench_login_start(db_path, meta, repeat)
+        results["start"]["without_login_dialog"] = bench_start(db_path, meta, repeat)
     if want("open_session"):
         r = _probe("open_session", db_path, meta, "--repeat", str(max(3, repeat)))
-        results["open_session"] = _figure(r["times"][1:] or r["times"], first_ms=r["times"][0])
+        results["open_session"] = _figure(r["times"][1:] or r["times"], first_ms=r["times"][0],
+                                          statements=r.get("statements"))
+    if want("vote"):
+        results["vote"] = bench_vote(db_path, meta, 10 if args.quick else 40, db_path.with_suffix(".json"))
     if want("search"):
         results["search"] = bench_search(db_path, meta, 30 if args.quick else 200)
     if want("acta"):
@@ -504,8 +876,11 @@ def main() -> int:
         results["memory"] = {"peak_mb": r["peak_mb"]}
     if want("report"):
         results["report"] = bench_report(db_path, meta, repeat)
-    print(json.dumps(results, ensure_ascii=False, indent=2))
-    return 0
+    if want("pg"):  # the demo at the quick size on the server (building 200,000 cases there takes hours)
+        results["pg"] = bench_pg(30, 600, args.seed, repeat, 10 if args.quick else 40, 30 if args.quick else 200)
+    load = [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else None
+    results["machine"]["load_average_at_end"] = load  # type: ignore[index]
+    return results
 
 
 if __name__ == "__main__":

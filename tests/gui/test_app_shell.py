@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from comite import paths
 from comite.domain import Role
-from comite.errors import ValidationError
+from comite.errors import StorageError, ValidationError
 from comite.gui import app as gui_app
 from comite.gui import dialogs
 from comite.gui import main_window as main_window_module
@@ -186,6 +186,73 @@ def test_startup_walks_new_database_to_the_main_window(qtbot, database):
     again.finished.connect(finished.append)
     qtbot.mouseClick(again.login_dialog.ui.quitButton, Qt.MouseButton.LeftButton)
     assert finished == [0]
+
+
+def _prepared_startup(qtbot, path, **kw):
+    store = MemorySecretStore()
+    startup = Startup(None, store=store, kdf=FAST_KDF, hasher=FAST_HASH,
+                      preparation=gui_app.Preparation(str(path), store), **kw)
+    finished = []
+    startup.finished.connect(finished.append)
+    startup.start()
+    return startup, finished
+
+
+def test_startup_shows_the_login_while_the_database_opens_behind_it(qtbot, database, recovery_key):
+    if database.sqlite_path is None:
+        pytest.skip("a server opens before the login: its password may have to be asked")
+    path = database.sqlite_path
+    assert gui_app.quiet_database_file(str(path)) == str(path)
+    startup, finished = _prepared_startup(qtbot, path)
+    dialog = startup.login_dialog
+    qtbot.addWidget(dialog)
+    assert dialog.isVisible() and str(path) in dialog.ui.databaseLabel.text()
+    _type_login(qtbot, dialog, ADMIN, ADMIN_PASSWORD)  # may be typed before the opening ends: it waits
+    qtbot.waitUntil(lambda: startup.window is not None, timeout=30000)
+    window = startup.window  # deletes itself on close
+    assert window.isVisible() and startup.db is not None and startup.db.sqlite_path == path
+    assert dialog.ui.rememberCheck.isEnabled() and not finished
+    window.close()
+    qtbot.waitUntil(lambda: finished == [0])
+    startup.db.dispose()
+
+
+def test_startup_behind_the_login_turns_to_the_first_administrator_on_a_new_file(qtbot, tmp_path):
+    from comite.services.bootstrap import open_database
+
+    path = tmp_path / "nueva.sqlite3"
+    open_database(str(path)).dispose()  # a schema, no administrator yet
+    startup, finished = _prepared_startup(qtbot, path)
+    qtbot.addWidget(startup.login_dialog)
+    qtbot.waitUntil(lambda: startup.first_admin is not None, timeout=30000)
+    qtbot.addWidget(startup.first_admin)
+    assert startup.first_admin.isVisible() and not startup.login_dialog.isVisible() and not finished
+    startup.first_admin.reject()
+    assert finished == [0]
+    startup.db.dispose()
+
+
+def test_startup_behind_the_login_refuses_a_file_that_is_no_database(qtbot, tmp_path):
+    path = tmp_path / "no_es_base.sqlite3"
+    path.write_bytes(b"esto no es una base de datos SQLite" * 100)
+    refused = []
+    startup, finished = _prepared_startup(qtbot, path, refuse=refused.append)
+    qtbot.addWidget(startup.login_dialog)
+    qtbot.waitUntil(lambda: bool(finished), timeout=30000)
+    assert finished == [2] and not startup.login_dialog.isVisible()
+    assert len(refused) == 1 and isinstance(refused[0], StorageError)
+
+
+def test_only_an_existing_sqlite_file_opens_behind_the_login(tmp_path):
+    existing = tmp_path / "a.sqlite3"
+    existing.write_bytes(b"")
+    assert gui_app.quiet_database_file(f"sqlite:///{existing}") == str(existing.resolve())
+    assert gui_app.quiet_database_file(str(tmp_path / "no_existe.sqlite3")) is None
+    assert gui_app.quiet_database_file("postgresql+psycopg://u@127.0.0.1/comite") is None
+    assert gui_app.quiet_database_file(None, {gui_app.ENV_URL: str(existing)}) == str(existing.resolve())
+    from comite.storage import database
+
+    assert gui_app.ENV_URL == database.ENV_URL
 
 
 def test_run_gui_refuses_an_unusable_database_with_exit_code_2(monkeypatch, tmp_path):

@@ -9,6 +9,7 @@ already logged-in user (tests use it directly).
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import sys
@@ -17,6 +18,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QLibraryInfo,
@@ -37,14 +39,18 @@ from comite import paths
 from comite.errors import ServerPasswordRequired, StorageError
 from comite.gui import dialogs
 from comite.gui.login import FirstAdminDialog, LoginDialog
-from comite.gui.main_window import MainWindow
 from comite.gui.settings import Preferences, load_preferences, preferences_path, save_preferences
 from comite.logs import log_file, setup_logging
-from comite.services import accounts
-from comite.services.context import Actor, ServiceContext
-from comite.storage import crypto, passwords
-from comite.storage.database import ENV_URL, Database
-from comite.storage.secrets import KeyringSecretStore
+from comite.storage.secrets import KeyringSecretStore, SecretStore
+
+if TYPE_CHECKING:  # launch → login dialog imports Qt and the dialog only; the rest loads behind it (#18)
+    from comite.gui.main_window import MainWindow
+    from comite.services import accounts
+    from comite.services.context import Actor, ServiceContext
+    from comite.storage import crypto, passwords
+    from comite.storage.database import Database
+
+ENV_URL = "COMITE_DATABASE_URL"  # comite.storage.database.ENV_URL, named here so as not to import SQLAlchemy
 
 log = logging.getLogger("comite.gui")
 
@@ -192,6 +198,9 @@ def make_main_window(db: Database, login: accounts.Login | Actor | ServiceContex
                      kdf: crypto.KdfParams | None = None,
                      hasher: passwords.PasswordHasherConfig | None = None, store=None) -> MainWindow:
     """The main window for a logged-in user (``login`` from :func:`accounts.login`)."""
+    from comite.gui.main_window import MainWindow
+    from comite.services.context import Actor, ServiceContext
+
     if isinstance(login, ServiceContext):
         ctx = login
     else:
@@ -201,16 +210,91 @@ def make_main_window(db: Database, login: accounts.Login | Actor | ServiceContex
                       kdf=kdf, hasher=hasher, store=store)
 
 
+AFTER_LOGIN_MODULES = ("comite.gui.main_window", "comite.gui.registry", "comite.gui.reports",
+                       "comite.gui.admin")
+"""The main window's modules, its pages' included (some it imports only when it builds them)."""
+
+
+class Preparation(QObject):
+    """Opens an existing database file and readies what comes after the login, on a thread of
+    its own, while the login dialog waits for the password (#18): SQLAlchemy, the model and its
+    mappers, the login's first queries, the main window's modules, the OS credential store.
+
+    :attr:`finished` is delivered on the window's thread; :meth:`database` (for the login's job
+    thread) waits for the opening and returns the database or raises why it failed.
+    """
+
+    finished = Signal()
+
+    def __init__(self, target: str, store: SecretStore) -> None:
+        super().__init__()
+        self.target, self.store = target, store
+        self.db: Database | None = None
+        self.error: BaseException | None = None
+        self.initialized = True
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="preparar-inicio", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            from comite.services.bootstrap import open_database, warm_up
+
+            self.db = open_database(self.target)
+            self.initialized = warm_up(self.db)
+            self.store.available  # noqa: B018 - imports keyring and asks the OS once, off the window's thread
+            for name in AFTER_LOGIN_MODULES:  # imported here, so building the main window only builds it
+                importlib.import_module(name)
+        except BaseException as exc:  # noqa: BLE001 - handed to the window's thread
+            self.error = exc
+        finally:
+            self._done.set()
+            self.finished.emit()
+
+    def database(self) -> Database:
+        self._done.wait()
+        if self.error is not None:
+            raise self.error
+        assert self.db is not None
+        return self.db
+
+
+def quiet_database_file(target: str | None, environ=None) -> str | None:
+    """The path of the SQLite file ``target`` names (or the environment, or the default) when it
+    already exists: such a file opens without asking anything, so it can open behind the login.
+    ``None`` for a server (its password may have to be asked) or a new file (first administrator)."""
+    environ = os.environ if environ is None else environ
+    raw = target or environ.get(ENV_URL) or ""
+    if not raw:
+        path = paths.default_database_path()
+    elif "://" in raw:
+        if not raw.startswith("sqlite:///") or "?" in raw:
+            return None
+        path = Path(raw[len("sqlite:///"):])
+    else:
+        path = Path(raw).expanduser()
+    return str(path.resolve()) if path.is_file() else None
+
+
 class Startup(QObject):
-    """First administrator (if needed) → login → main window, each with ``open()``."""
+    """First administrator (if needed) → login → main window, each with ``open()``.
+
+    Given a :class:`Preparation` instead of an open database, the login dialog is shown at once
+    and the database opens behind it; a database that turns out new gets the first-administrator
+    dialog instead, one that cannot be opened is refused (:attr:`finished` with 2).
+    """
 
     finished = Signal(int)
 
-    def __init__(self, db: Database, *, demo: bool = False, store=None, note: str = "",
-                 kdf: crypto.KdfParams | None = None, hasher: passwords.PasswordHasherConfig | None = None) -> None:
+    def __init__(self, db: Database | None, *, demo: bool = False, store=None, note: str = "",
+                 kdf: crypto.KdfParams | None = None, hasher: passwords.PasswordHasherConfig | None = None,
+                 preparation: Preparation | None = None, refuse: Callable[[BaseException], None] | None = None) -> None:
         super().__init__()
         self.db, self.demo, self.store = db, demo, store
         self.kdf, self.hasher = kdf, hasher
+        self.preparation, self._refuse = preparation, refuse
         self.preferences = load_preferences()
         self.first_admin: FirstAdminDialog | None = None
         self.login_dialog: LoginDialog | None = None
@@ -218,17 +302,57 @@ class Startup(QObject):
         self._remember_note = note  # something the main window should say once it is shown
 
     def start(self) -> None:
+        if self.preparation is not None:
+            self.preparation.finished.connect(self._prepared)
+            self.show_login(self.preferences.last_username)
+            self.preparation.start()
+            return
+        from comite.services import accounts
+
+        assert self.db is not None
         if accounts.is_initialized(self.db):
             self.show_login(self.preferences.last_username)
         else:
-            self.first_admin = FirstAdminDialog(self.db, kdf=self.kdf, hasher=self.hasher, demo=self.demo)
-            self.first_admin.account_created.connect(self.show_login)
-            self.first_admin.rejected.connect(lambda: self.finished.emit(0))
-            self.first_admin.open()
+            self._first_admin()
+
+    def _first_admin(self) -> None:
+        assert self.db is not None
+        self.first_admin = FirstAdminDialog(self.db, kdf=self.kdf, hasher=self.hasher, demo=self.demo)
+        self.first_admin.account_created.connect(self.show_login)
+        self.first_admin.rejected.connect(lambda: self.finished.emit(0))
+        self.first_admin.open()
+
+    @Slot()
+    def _prepared(self) -> None:
+        prep = self.preparation
+        assert prep is not None and self.login_dialog is not None
+        if prep.error is not None or not prep.initialized:
+            self.login_dialog.rejected.disconnect()
+            self.login_dialog.close()
+        if prep.error is not None:
+            if prep.db is not None:  # opened, then something after it failed
+                prep.db.dispose()
+            if self._refuse is not None:
+                self._refuse(prep.error)
+            else:
+                dialogs.show_error(None, prep.error, action="abrir la base de datos")
+            self.finished.emit(2)
+            return
+        self.db = prep.db
+        self.preparation = None
+        if not prep.initialized:
+            self._first_admin()
+            return
+        self.login_dialog.check_store()
 
     @Slot(str)
     def show_login(self, username: str = "") -> None:
-        self.login_dialog = LoginDialog(self.db, demo=self.demo, username=username, store=self.store)
+        if self.preparation is not None:
+            self.login_dialog = LoginDialog(self.preparation.database, demo=self.demo, username=username,
+                                            store=self.store, database_label=self.preparation.target)
+        else:
+            assert self.db is not None
+            self.login_dialog = LoginDialog(self.db, demo=self.demo, username=username, store=self.store)
         self.login_dialog.logged_in.connect(self.show_main)
         self.login_dialog.remember_failed.connect(self._remember_failed)
         self.login_dialog.rejected.connect(lambda: self.finished.emit(0))
@@ -239,6 +363,12 @@ class Startup(QObject):
 
     @Slot(object)
     def show_main(self, login: accounts.Login) -> None:
+        from comite.gui.main_window import MainWindow
+        from comite.services.context import ServiceContext
+
+        if self.db is None and self.login_dialog is not None:
+            self.db = self.login_dialog.db  # opened behind the dialog; its "ready" signal may still be queued
+        assert self.db is not None
         self.preferences.last_username = login.actor.username
         try:
             save_preferences(self.preferences)
@@ -296,31 +426,42 @@ def run_gui(db_target: str | None, demo: bool = False) -> int:
     restore_hooks = install_exception_hooks()
     try:
         store = KeyringSecretStore()
-        try:
-            from comite.services.bootstrap import open_with_server_password
 
-            db, note = open_with_server_password(db_target, store, ask_server_password)
-        except ServerPasswordRequired:
-            return 2  # the user closed the password box: nothing to add
-        except StorageError as exc:
+        def refuse(exc: BaseException) -> None:
             box = QMessageBox(QMessageBox.Icon.Critical, "No se pudo abrir la base de datos", str(exc))
             where = (f"La base se eligió en Preferencias ({preferences_path()}): para abrir la de este equipo, "
                      "borre ese valor o use «comite --db RUTA».\n\n" if from_preferences else "")
             box.setInformativeText(f"{where}El detalle técnico quedó en el registro:\n{log_file()}")
             box.addButton("&Salir", QMessageBox.ButtonRole.AcceptRole)
             box.exec()
-            return 2
+
+        quiet = quiet_database_file(db_target)
+        if quiet is not None:  # the login dialog first; the file opens behind it
+            startup = Startup(None, demo=demo, store=store, preparation=Preparation(quiet, store),
+                              refuse=lambda exc: refuse(exc) if isinstance(exc, StorageError) else
+                              report_unexpected(exc, "abrir la base de datos"))
+        else:
+            try:
+                from comite.services.bootstrap import open_with_server_password
+
+                db, note = open_with_server_password(db_target, store, ask_server_password)
+            except ServerPasswordRequired:
+                return 2  # the user closed the password box: nothing to add
+            except StorageError as exc:
+                refuse(exc)
+                return 2
+            startup = Startup(db, demo=demo, store=store, note=note)
         app.setQuitOnLastWindowClosed(False)
         # Python runs signal handlers only between its own bytecodes: this lets it see SIGTERM or
         # Ctrl+C while Qt's loop waits (the --demo folder is removed by such a handler).
         wake = QTimer(app)
         wake.timeout.connect(lambda: None)
         wake.start(500)
-        startup = Startup(db, demo=demo, store=store, note=note)
         startup.finished.connect(app.exit)
         startup.start()
         code = app.exec()
-        db.dispose()
+        if startup.db is not None:
+            startup.db.dispose()
         return code
     finally:
         restore_hooks()

@@ -7,18 +7,22 @@ derivation (argon2id, deliberately slow) runs through :mod:`comite.gui.workers`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QDialog, QWidget
 
 from comite.errors import ComiteError, StorageError, ValidationError
 from comite.gui import dialogs, workers
-from comite.gui.forms.ui_first_admin_dialog import Ui_FirstAdminDialog
 from comite.gui.forms.ui_login_dialog import Ui_LoginDialog
-from comite.services import accounts
-from comite.storage import crypto, passwords
-from comite.storage.database import Database
 from comite.storage.secrets import SecretStore, default_secret_store
+
+if TYPE_CHECKING:  # the login dialog is painted before SQLAlchemy and the model are imported (#18)
+    from comite.services import accounts
+    from comite.storage import crypto, passwords
+    from comite.storage.database import Database
 
 DEMO_MARK = "DEMO — datos ficticios"
 
@@ -39,29 +43,41 @@ class LoginDialog(QDialog):
     logged_in = Signal(object)  # accounts.Login
     remember_failed = Signal(str)
 
-    def __init__(self, db: Database, *, demo: bool = False, username: str = "",
-                 store: SecretStore | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database | Callable[[], Database], *, demo: bool = False, username: str = "",
+                 store: SecretStore | None = None, parent: QWidget | None = None,
+                 database_label: str | None = None) -> None:
+        """``db`` may be a function returning the database (called off the window's thread, when
+        «Entrar» is pressed): the application opens it while the dialog waits for the password.
+        Then ``database_label`` names it, and :meth:`check_store` is called once it is open."""
         super().__init__(parent)
         self.ui = Ui_LoginDialog()
         self.ui.setupUi(self)
-        self.db = db
+        self._open_db = db if callable(db) else None
+        self.db: Database | None = None if callable(db) else db
         self.store = store if store is not None else default_secret_store()
         self.login_result: accounts.Login | None = None
         self.ui.demoLabel.setVisible(demo)
         if demo:
             self.setWindowTitle(f"{self.windowTitle()} — {DEMO_MARK}")
-        self.ui.databaseLabel.setText(f"Base de datos: {db.sqlite_path or db.display_url}")
+        if self.db is not None:
+            database_label = self.db.sqlite_path or self.db.display_url
+        self.ui.databaseLabel.setText(f"Base de datos: {database_label}")
         self.ui.userEdit.setText(username)
         set_message(self.ui.errorLabel, "")
+        if self.db is not None:
+            self.check_store()
+        self.ui.loginButton.clicked.connect(self.try_login)
+        self.ui.quitButton.clicked.connect(self.reject)
+        (self.ui.passwordEdit if username else self.ui.userEdit).setFocus()
+
+    def check_store(self) -> None:
+        """Offer «Recordar la llave» only where the OS credential store works (asking imports keyring)."""
         if not self.store.available:
             self.ui.rememberCheck.setEnabled(False)
             set_message(self.ui.rememberNote, "Este equipo no tiene un almacén de credenciales disponible: "
                                               "la llave no se puede recordar, se pedirá la contraseña cada vez.")
         else:
             set_message(self.ui.rememberNote, "")
-        self.ui.loginButton.clicked.connect(self.try_login)
-        self.ui.quitButton.clicked.connect(self.reject)
-        (self.ui.passwordEdit if username else self.ui.userEdit).setFocus()
 
     @Slot()
     def try_login(self) -> None:
@@ -74,8 +90,16 @@ class LoginDialog(QDialog):
         set_message(self.ui.errorLabel, "")
         self._busy(True)
         workers.run_job(self, "verificar la contraseña",
-                        lambda _progress, _cancel: accounts.login(self.db, username, password),
+                        lambda _progress, _cancel: self._login(username, password),
                         on_done=self._logged_in, on_error=self._refused)
+
+    def _login(self, username: str, password: str) -> accounts.Login:
+        from comite.services import accounts
+
+        if self.db is None and self._open_db is not None:
+            self.db = self._open_db()  # waits, on the job's thread, for the database being opened
+        assert self.db is not None
+        return accounts.login(self.db, username, password)
 
     def _busy(self, busy: bool) -> None:
         for w in (self.ui.loginButton, self.ui.userEdit, self.ui.passwordEdit):
@@ -99,6 +123,9 @@ class LoginDialog(QDialog):
         self.ui.passwordEdit.clear()
         self.login_result = login
         if self.ui.rememberCheck.isChecked():
+            from comite.services import accounts
+
+            assert self.db is not None
             try:
                 accounts.remember_key(self.db, self.store, login.actor.username)
             except StorageError as exc:
@@ -119,6 +146,8 @@ class FirstAdminDialog(QDialog):
     def __init__(self, db: Database, *, kdf: crypto.KdfParams | None = None,
                  hasher: passwords.PasswordHasherConfig | None = None, demo: bool = False,
                  parent: QWidget | None = None) -> None:
+        from comite.gui.forms.ui_first_admin_dialog import Ui_FirstAdminDialog  # a new database only
+
         super().__init__(parent)
         self.ui = Ui_FirstAdminDialog()
         self.ui.setupUi(self)
@@ -143,6 +172,8 @@ class FirstAdminDialog(QDialog):
             return "Escriba el nombre completo de quien administra."
         if password != repeat:
             return "Las dos contraseñas no coinciden."
+        from comite.storage import passwords
+
         try:
             passwords.check_password_policy(password, username=username)
         except ValidationError as exc:
@@ -161,6 +192,8 @@ class FirstAdminDialog(QDialog):
         self.ui.createButton.setEnabled(False)
 
         def work(_progress, _cancel) -> str:
+            from comite.services import accounts
+
             return accounts.initialize(self.db, username=username, full_name=full_name, password=password,
                                        kdf=self._kdf, hasher=self._hasher, demo=self._demo)
 

@@ -49,7 +49,7 @@ from datetime import date, datetime, time
 from hashlib import sha256
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, select, text
+from sqlalchemy import CursorResult, case, literal, select, text
 from sqlalchemy.orm import Session
 
 from comite.domain import AuditAction, AuditEntity
@@ -126,7 +126,27 @@ def _same(a: object, b: object) -> bool:
 
 def _read_head(session: Session, key: str) -> dict[str, Any] | None:
     """A head kept in ``db_meta``; ``{}`` when it is there but unreadable."""
-    raw = session.scalar(select(DatabaseMeta.value).where(DatabaseMeta.key == key))
+    return _decode_head(session.scalar(select(DatabaseMeta.value).where(DatabaseMeta.key == key)))
+
+
+def _chain_state(session: Session) -> tuple[Any, dict[str, Any] | None, dict[str, Any] | None]:
+    """The last entry (its ``id`` and ``hash``, ``None`` on an empty trail), the head and the
+    seal, in one statement while the trail has entries (an append is what every edit pays)."""
+    meta = DatabaseMeta.__table__
+
+    def stored(key: str):
+        return select(meta.c.value).where(meta.c.key == key).scalar_subquery()
+
+    last = session.execute(
+        select(AuditEntry.id, AuditEntry.hash, stored(HEAD_KEY), stored(SEAL_KEY))
+        .order_by(AuditEntry.id.desc()).limit(1)
+    ).first()
+    if last is None:
+        return None, _read_head(session, HEAD_KEY), _read_head(session, SEAL_KEY)
+    return last, _decode_head(last[2]), _decode_head(last[3])
+
+
+def _decode_head(raw: Any) -> dict[str, Any] | None:
     if raw is None:
         return None
     try:
@@ -137,11 +157,30 @@ def _read_head(session: Session, key: str) -> dict[str, Any] | None:
 
 
 def _put_head(session: Session, key: str, value: Mapping[str, Any]) -> None:
-    data = json.dumps(dict(value), sort_keys=True, separators=(",", ":")).encode("ascii")
+    data = _encode_head(value)
     table = DatabaseMeta.__table__
     updated = cast(CursorResult[Any], session.execute(table.update().where(table.c.key == key).values(value=data)))
     if not updated.rowcount:
         session.execute(table.insert().values(key=key, value=data))
+
+
+def _encode_head(value: Mapping[str, Any]) -> bytes:
+    return json.dumps(dict(value), sort_keys=True, separators=(",", ":")).encode("ascii")
+
+
+def _put_heads(session: Session, heads: Mapping[str, Mapping[str, Any]]) -> None:
+    """Move the heads in ``heads`` (key → value): both in one UPDATE when both rows exist."""
+    if len(heads) < 2:
+        for key, value in heads.items():
+            _put_head(session, key, value)
+        return
+    table = DatabaseMeta.__table__
+    data = {key: literal(_encode_head(value), table.c.value.type) for key, value in heads.items()}
+    updated = cast(CursorResult[Any], session.execute(
+        table.update().where(table.c.key.in_(list(data))).values(value=case(data, value=table.c.key))))
+    if updated.rowcount != len(data):  # a head not written yet: one by one, inserting what is missing
+        for key, value in heads.items():
+            _put_head(session, key, value)
 
 
 def _points_to(head: Mapping[str, Any] | None, entry_id: int, entry_hash: str) -> bool:
@@ -226,12 +265,9 @@ def write(
         blob = vault.encrypt(json.dumps(_plain(dict(reserved)), ensure_ascii=False), "audit.reserved")
         payload["reservado"] = base64.b64encode(blob).decode("ascii")
     _lock_chain(session)
-    last = session.execute(
-        select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)
-    ).first()
+    last, head, seal = _chain_state(session)
     prev = last.hash if last is not None else GENESIS
-    head = _read_head(session, HEAD_KEY)
-    seal_it = vault is not None and _may_seal(session, vault, _read_head(session, SEAL_KEY), last, action)
+    seal_it = vault is not None and _may_seal(session, vault, seal, last, action)
     entry = AuditEntry(
         at=at,
         user_id=user_id,
@@ -249,12 +285,12 @@ def write(
     session.add(entry)
     session.flush()
     # The heads move only from a state they vouch for (see the module doc).
+    moves: dict[str, dict[str, Any]] = {}
     if (head is None and last is None) or (last is not None and _points_to(head, last.id, last.hash)):
-        _put_head(session, HEAD_KEY, {"id": entry.id, "hash": entry.hash})
+        moves[HEAD_KEY] = {"id": entry.id, "hash": entry.hash}
     if seal_it:
-        _put_head(session, SEAL_KEY, {
-            "id": entry.id, "hash": entry.hash, "mac": head_mac(entry.id, entry.hash, vault.mac_key),
-        })
+        moves[SEAL_KEY] = {"id": entry.id, "hash": entry.hash, "mac": head_mac(entry.id, entry.hash, vault.mac_key)}
+    _put_heads(session, moves)
     return entry
 
 

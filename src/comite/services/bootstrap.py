@@ -82,3 +82,24 @@ def open_with_server_password(
             note = (f"{exc} La contraseña del servidor no quedó guardada: se pedirá de nuevo en el "
                     "próximo inicio.")
     return db, note
+
+
+def warm_up(db: Database) -> bool:
+    """Pay, ahead of time, what the first login would otherwise wait for: the mappers of every
+    model class configured and the login's queries compiled and run once (the application calls
+    this on a background thread while the login dialog waits for the password, #18).
+
+    Returns whether the database has its first administrator (:func:`accounts.is_initialized`).
+    """
+    from sqlalchemy import select
+    from sqlalchemy.orm import configure_mappers
+
+    from comite.model import KeyWrap, User
+    from comite.services import accounts
+
+    configure_mappers()
+    initialized = accounts.is_initialized(db)
+    with db.Session() as s:  # the same statements accounts.login sends, so their compiled forms are cached
+        s.scalar(select(User).where(User.username == ""))
+        s.scalar(select(KeyWrap).where(KeyWrap.user_id == 0))
+    return initialized

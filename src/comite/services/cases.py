@@ -6,7 +6,8 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import case as sql_case
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from comite.domain import AnalystGender, AuditAction, AuditEntity, CaseKind, CaseStatus, RiskLevel, Route
@@ -252,11 +253,12 @@ def find_cases(ctx: ServiceContext, query: str) -> list[CaseSummary]:
     query = (query or "").strip()
     if not query:
         return []
-    with ctx.reading() as s:
-        found = list(s.scalars(select(Case).where(Case.radicado == normalize_radicado(query))))
-        bidx = _bidx(ctx, query)
-        if bidx is not None:
-            found += [c for c in s.scalars(select(Case).where(Case.document_bidx == bidx)) if c not in found]
+    radicado = normalize_radicado(query)
+    bidx = _bidx(ctx, query)
+    wanted = Case.radicado == radicado if bidx is None else or_(Case.radicado == radicado, Case.document_bidx == bidx)
+    with ctx.reading() as s:  # one statement, both indexes (a round trip each on a server, #18)
+        found = s.scalars(select(Case).where(wanted)
+                          .order_by(sql_case((Case.radicado == radicado, 0), else_=1), Case.id))
         return [_summary(c) for c in found]
 
 

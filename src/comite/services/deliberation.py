@@ -15,7 +15,9 @@ from typing import Any, cast
 
 from sqlalchemy import CursorResult, Executable, delete, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.orm.interfaces import ORMOption
 
 from comite.domain import (
     AuditAction,
@@ -28,7 +30,7 @@ from comite.domain import (
     VoteChoice,
 )
 from comite.errors import NotFound, RuleViolation, ValidationError
-from comite.model import Attendance, Case, Hearing, MeasureType, Observation, Vote
+from comite.model import Attendance, Case, CommitteeSession, Hearing, MeasureType, Observation, Vote
 from comite.rules.collective import CRITERIA
 from comite.rules.quorum import (
     TallyResult,
@@ -55,13 +57,17 @@ from comite.services.sessions import editable_session
 _RECORDING = (SessionStatus.EN_CURSO, SessionStatus.CERRADA)
 
 
-def editable_hearing(s: Session, ctx: ServiceContext, hearing_id: int, expected_version: int | None = None) -> Hearing:
+def editable_hearing(s: Session, ctx: ServiceContext, hearing_id: int, expected_version: int | None = None,
+                     *, load: tuple[ORMOption, ...] = ()) -> Hearing:
     """The hearing, once its session may still be edited by ``ctx`` and, with
-    ``expected_version``, it is still as the caller saw it (else :class:`StaleEdit`)."""
-    hearing = s.get(Hearing, hearing_id, with_for_update=row_lock(expected_version))
+    ``expected_version``, it is still as the caller saw it (else :class:`StaleEdit`).
+    ``load``: loader options, to read in the same statements what the caller needs next."""
+    hearing = s.get(Hearing, hearing_id, with_for_update=row_lock(expected_version), options=load)
     if hearing is None:
         raise NotFound("El caso ya no está en el orden del día.")
-    editable_session(s, ctx, hearing.session_id)
+    # kept on the hearing: the session is held only weakly by the identity map, and
+    # ``hearing.session`` would otherwise read it again once this reference is gone
+    set_committed_value(hearing, "session", editable_session(s, ctx, hearing.session_id))
     if expected_version is not None and hearing.row_version != expected_version:
         raise _hearing_conflict(s, ctx, hearing)
     return hearing
@@ -357,7 +363,7 @@ def cast_vote(
     checked = not isinstance(expected, _AnyVote)
     try:
         with ctx.transaction() as s:
-            hearing = editable_hearing(s, ctx, hearing_id)
+            hearing = editable_hearing(s, ctx, hearing_id, load=_VOTE_LOAD)
             require_recording(hearing)
             existing = _vote_as_seen(s, ctx, hearing, seat_key, expected)
             before = existing.choice if existing is not None else None
@@ -400,6 +406,14 @@ def cast_vote(
         raise
 
 
+_VOTE_LOAD = (  # what judging one vote reads, in three statements (#18: a vote is what users do most)
+    joinedload(Hearing.decision),
+    joinedload(Hearing.session).joinedload(CommitteeSession.composition),
+    joinedload(Hearing.session).selectinload(CommitteeSession.attendance),
+    selectinload(Hearing.votes),
+)
+
+
 def _vote_as_seen(s: Session, ctx: ServiceContext, hearing: Hearing, seat_key: str, expected: SeenVote) -> Vote | None:
     """The seat's stored vote, once it is sure it may change: the decision is not adopted
     and, when the caller says what it saw, the stored vote is still that one."""
@@ -422,7 +436,7 @@ def clear_vote(ctx: ServiceContext, hearing_id: int, seat_key: str, *, expected:
     tally of the votes that remain."""
     checked = not isinstance(expected, _AnyVote)
     with ctx.transaction() as s:
-        hearing = editable_hearing(s, ctx, hearing_id)
+        hearing = editable_hearing(s, ctx, hearing_id, load=_VOTE_LOAD)
         existing = _vote_as_seen(s, ctx, hearing, seat_key, expected)
         before = existing.choice if existing is not None else None
         if checked and existing is not None:

@@ -72,6 +72,8 @@ def run_sessions(g: Demo, plans: list[SessionPlan]) -> None:
         hold_session(g, plan, hearings, received, previous_day.get(code))
         if plan.day <= g.end:
             previous_day[code] = plan.day
+        if plan.day < g.end:
+            g.last_held[code] = plan
         if g.writer.pending >= FLUSH_ROWS:
             g.writer.flush("sesiones")
         g.tick()
@@ -170,14 +172,23 @@ def hold_session(g: Demo, plan: SessionPlan, hearings: list[CasePlan], received:
     attendance, by_key = plan_attendance(g, plan, start_min, end_min, displaced, populations,
                                          any(restoration_flags), past or live, upcoming, now_min)
     # Agenda
-    kinds = [AgendaItemKind.QUORUM, AgendaItemKind.COMMITMENTS, AgendaItemKind.CASES]
+    # as services.sessions.standard_agenda opens it: quorum, the agenda, the previous acta
+    # (the committee's last held session: its acta awaits approval), commitments, cases
+    previous = g.last_held.get(committee.code)
+    kinds = [AgendaItemKind.QUORUM, AgendaItemKind.AGENDA_APPROVAL,
+             *([AgendaItemKind.PREVIOUS_ACTA] if previous is not None else []),
+             AgendaItemKind.COMMITMENTS, AgendaItemKind.CASES]
     tail = [AgendaItemKind.VARIOUS]
     if committee.kind == CommitteeKind.CERREM:
         tail.insert(0, AgendaItemKind.EMERGENCY)
     position = 0
     for kind in kinds:
+        title = kind.label
+        if kind is AgendaItemKind.PREVIOUS_ACTA and previous is not None:
+            title = (f"Aprobación del acta No. {previous.number:03d} de {previous.day.year} "
+                     f"(sesión del {previous.day:%d/%m/%Y})")
         g.writer.add(AgendaItem, {"id": g.next_id("agenda_item"), "session_id": plan.id,
-                                     "position": position, "kind": kind, "title": kind.label,
+                                     "position": position, "kind": kind, "title": title,
                                      "notes": None})
         position += 1
     item_ids = []

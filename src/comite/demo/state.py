@@ -252,6 +252,7 @@ class Demo:
         self.awaiting_recognition: list[CasePlan] = []
         self.restoration_entity: dict[int, str] = {}
         self.gvp_held: list[SessionPlan] | None = None
+        self.last_held: dict[str, SessionPlan] = {}  # per committee, for the previous acta's approval
         self.gvp_days: list[date] = []
         self.restoration_shown = False
         self.steps_done = 0

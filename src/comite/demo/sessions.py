@@ -110,11 +110,16 @@ def hold_session(g: Demo, plan: SessionPlan, hearings: list[CasePlan], received:
     rng = g.rng
     committee = plan.committee
     if len(hearings) > ACTA_MAX_CASES and (plan in g.acta_final or plan is g.acta_draft):
-        # too long an agenda to render the acta quickly: it stays closed (never approved without its acta)
+        # too long an agenda to render the acta quickly: it stays closed (never approved without its
+        # acta), and the committee's next held session takes its place if there is one
+        later = [p for p in g.by_committee[committee.code] if plan.day <= p.day < g.end and p is not plan
+                 and p.status == SessionStatus.CERRADA and p not in g.acta_final and p is not g.acta_draft]
         if plan is g.acta_draft:
-            g.acta_draft = None
+            g.acta_draft = later[0] if later else None
         else:
-            g.acta_final.remove(plan)
+            g.acta_final[g.acta_final.index(plan)] = later[0] if later else plan
+            if not later:
+                g.acta_final.remove(plan)
     past = plan.day < g.end
     live = plan.status == SessionStatus.EN_CURSO
     upcoming = plan.day > g.end

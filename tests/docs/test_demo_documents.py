@@ -15,39 +15,25 @@ from legal_checks import acta_problems, resolution_problems
 from sqlalchemy import select
 from test_legal_documents import _docx, _pdf
 
-from comite.demo import fill_demo
-from comite.demo.data import DEMO_END
 from comite.domain import SessionStatus
 from comite.model import Committee, CommitteeSession
-from comite.services import accounts, acta, resolutions
-from comite.services.bootstrap import open_database
-from comite.services.context import ServiceContext
-from tests.conftest import FAST_HASH, FAST_KDF
+from comite.services import acta, resolutions
+from tests.db.test_demo import filled_db, login  # noqa: F401, F811 - the demo fixture, shared
 
 HELD = (SessionStatus.CERRADA, SessionStatus.ACTA_EN_REVISION, SessionStatus.ACTA_APROBADA)
 
 
 @pytest.fixture(scope="module")
-def demo(engine, tmp_path_factory, request):
-    if engine == "sqlite":
-        url, server, name = str(tmp_path_factory.mktemp("demo") / "demo.sqlite3"), None, None
-    else:
-        server = request.getfixturevalue("pg_server")
-        name = server.create_database()
-        url = server.url(name)
-    db = open_database(url)
-    report = fill_demo(db, sessions=24, cases=160, kdf=FAST_KDF, hasher=FAST_HASH)
-    password = next(p for u, _, p in report.accounts if u == "admin")
-    ctx = ServiceContext(db, accounts.login(db, "admin", password).actor, today=lambda: DEMO_END)
+def demo(filled_db):  # noqa: F811
+    """The small demo of tests/db/test_demo.py (one per engine), with its held sessions."""
+    db, report, _url = filled_db
+    ctx = login(db, report)
     with db.Session() as s:
         held = [(sid, code, SessionStatus(status)) for sid, code, status in s.execute(
             select(CommitteeSession.id, Committee.code, CommitteeSession.status)
             .join(Committee, Committee.id == CommitteeSession.committee_id)
             .where(CommitteeSession.status.in_(HELD)).order_by(CommitteeSession.day))]
-    yield ctx, held
-    db.dispose()
-    if server is not None:
-        server.drop_database(name)
+    return ctx, held
 
 
 def test_every_resolution_of_the_demo_says_what_its_record_holds(demo, tmp_path: Path):

@@ -282,7 +282,7 @@ def emit_votes(g: Demo, hearing_id: int, votes: list[VoteView], by_key: dict[str
         g.report.votes += 1
 
 
-DemoMeasure = tuple[str, int, str, int | None, str | None, str | None]
+DemoMeasure = tuple[str, int, MeasureAction, int | None, str | None, str | None]
 """code, quantity, action, months, notes, competent entity (restoration measures only)."""
 
 #: Who a CERREM UP-PCC restoration measure is recommended to (Decreto 1066 de 2015, art. 2.4.1.3.8).
@@ -301,7 +301,7 @@ def measures_for(g: Demo, c: CasePlan, level: RiskLevel, committee: str, restora
     in_force = g.in_force.get(c.id, {})
     out: list[DemoMeasure] = []
 
-    def add(code: str, quantity: int = 1, months: int | None = None, action: str | None = None,
+    def add(code: str, quantity: int = 1, months: int | None = None, action: MeasureAction | None = None,
             notes: str | None = None) -> None:
         if code not in available or any(m[0] == code for m in out):
             return
@@ -387,7 +387,7 @@ def coherent_facts(g: Demo, plan: SessionPlan, c: CasePlan, level: RiskLevel, pr
                                               else EmergencyDisposition.MANTENER)
         if rng.random() < 0.5:
             facts["emergency_note"] = "La Subdirección de Protección verificó su implementación."
-    lines = [MeasureLine(code, code, MeasureAction(action), months, bool(entity), entity or "")
+    lines = [MeasureLine(code, code, action, months, bool(entity), entity or "")
              for code, _q, action, months, _n, entity in measures]
     if c.kind == CaseKind.COLECTIVO and concertation_needed(lines):
         facts["concertation_on"] = plan.day - timedelta(days=rng.randint(3, 20))
@@ -407,20 +407,24 @@ def check_coherent(g: Demo, plan: SessionPlan, c: CasePlan, level: RiskLevel, pr
     decision they would refuse is a bug of the generator, and stops it."""
     committee = plan.committee
     kind = CommitteeKind(committee.kind)
+    restores = g.restoration_committees.get(committee.code)
+    if restores is None:  # the composition convenes the entities for restoration measures (once per committee)
+        restores = g.restoration_committees[committee.code] = any(
+            seat.condition == SeatCondition.RESTORATION_MEASURES for seat in committee.seats)
     check_decision(DecisionFacts(
         committee_kind=kind, committee_code=committee.code, case_kind=c.kind, decided_on=plan.day,
-        risk_level=level, bands=tuple(g.bands), matrix_pct=proposal_pct,
+        risk_level=level, bands=g.bands_tuple, matrix_pct=proposal_pct,
         matrix_departure_reason=facts.get("matrix_departure_reason") or "",
         gvp_level=RiskLevel(proposal_level) if proposal_level else None,
         level_change_reason=facts.get("level_change_reason") or "",
-        measures=tuple(MeasureLine(code, code, MeasureAction(action), months, bool(g.measures.get(code)), entity or "")
+        measures=tuple(MeasureLine(code, code, action, months, bool(g.measures.get(code)), entity or "")
                        for code, _q, action, months, _n, entity in measures),
         in_force=g.in_force.get(c.id, {}) if kind is not CommitteeKind.GVP else {},
         emergency_pending=emergency_pending(g, c), emergency_disposition=facts.get("emergency_disposition"),
         concertation_on=facts.get("concertation_on"), concertation_with=facts.get("concertation_with") or "",
         legally_recognised=bool(c.legal) if c.kind == CaseKind.COLECTIVO else True,
         recognitions=tuple(g.recognitions.get(c.id, ())),
-        restoration_committee=any(seat.condition == SeatCondition.RESTORATION_MEASURES for seat in committee.seats),
+        restoration_committee=restores,
     ))
 
 

@@ -252,7 +252,8 @@ class Demo:
         self.awaiting_recognition: list[CasePlan] = []
         self.restoration_entity: dict[int, str] = {}
         self.gvp_held: list[SessionPlan] | None = None
-        self.last_held: dict[str, SessionPlan] = {}  # per committee, for the previous acta's approval
+        self.last_held: dict[str, SessionPlan] = {}
+        self.restoration_committees: dict[str, bool] = {}  # per committee, for the previous acta's approval
         self.gvp_days: list[date] = []
         self.restoration_shown = False
         self.steps_done = 0
@@ -315,6 +316,7 @@ class Demo:
                                                   seats, voting, voting_settings(comp))
         self.measures = {m.code: m.restoration for m in s.scalars(select(MeasureType).where(MeasureType.active))}
         self.bands = risk_bands(s)
+        self.bands_tuple = tuple(self.bands)
         self.band_of = {level: (lo, hi) for level, lo, hi in self.bands}
         known = set(s.scalars(select(Population.code)))
         self.populations = [p for p in POPULATION_WEIGHTS if p in known]

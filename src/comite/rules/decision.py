@@ -229,13 +229,14 @@ def check_matrix_band(level: RiskLevel, pct: float | None, bands: Sequence[Band]
                 "de apartamiento de la matriz o registre la ponderación."
             )
         return
-    band_level = level_for_percentage(pct, bands)
-    if not departs_from_matrix(level, pct, bands) and reason:
+    band_level = level_for_percentage(pct, bands)  # a percentage in no band is refused here
+    departs = departs_from_matrix(level, pct, bands)
+    if not departs and reason:
         raise RuleViolation(
             f"El nivel {_level(level)} corresponde a la ponderación de la matriz ({format_number(pct)} %): "
             "no hay apartamiento de la matriz que motivar. Borre ese motivo."
         )
-    if departs_from_matrix(level, pct, bands) and not reason:
+    if departs and not reason:
         low, high = next((lo, hi) for lvl, lo, hi in bands if lvl is band_level)
         raise RuleViolation(
             f"La ponderación de la matriz ({format_number(pct)} %) corresponde al nivel "

@@ -228,3 +228,26 @@ def test_a_restoration_measure_is_recommended_to_the_entity_typed_in_its_cell(ad
     assert [(m.code, m.competent_entity) for m in stored.measures] == [
         ("medio_comunicacion", None), ("atencion_psicosocial", "Ministerio de Salud y Protección Social")]
     page.close()
+
+
+def test_the_facts_typed_stay_with_their_case_as_a_draft(admin, qtbot):
+    sid, hid = _cerrem(admin, "CERREM_POBLACIONAL", {"radicado": "EMG-2", "route": Route.EMERGENCIA},
+                       level=RiskLevel.EXTRAORDINARIO, pct=70.25)
+    other = cases.create_case(admin, CaseInput(radicado="ORD-2", kind=CaseKind.INDIVIDUAL, beneficiary_name="Otra",
+                                               document_number="99887766", population_code="ddhh_sociales")).created_id
+    sessions.add_case(admin, sid, other, proposal_level=RiskLevel.EXTRAORDINARIO, proposal_pct=60.0)
+    page, form = _open(qtbot, admin, sid)
+    tab = page.case_tab
+    choose(qtbot, form.ui.riskCombo, RiskLevel.EXTREMO.label)
+    _type_into(qtbot, form.ui.levelChangeEdit, "Hechos nuevos.")
+    choose(qtbot, form.ui.emergencyCombo, EmergencyDisposition.MANTENER.label)
+    assert form.form_state().level_change_reason == "Hechos nuevos."
+    assert form.decision_input().emergency_disposition is EmergencyDisposition.MANTENER
+    tab.step(+1)
+    assert form.ui.levelChangeEdit.toPlainText() == "" and _shown(form) == set()
+    tab.step(-1)  # back: the facts typed are there, shown, and still not registered
+    assert form.ui.levelChangeEdit.toPlainText() == "Hechos nuevos."
+    assert form.ui.emergencyCombo.currentData() == EmergencyDisposition.MANTENER
+    assert {"cambio", "emergencia"} <= _shown(form) and form.dirty()
+    assert views.hearing_detail(admin, hid).outcome is None
+    page.close()

@@ -210,12 +210,18 @@ def test_cases_follow_the_routing_rules(filled):
                          .join(CommitteeSession, CommitteeSession.id == Hearing.session_id)
                          .join(Committee, Committee.id == CommitteeSession.committee_id)).all()
         seen = Counter()
+        verified = 0
         for hearing, case, committee in rows:
             seen[committee.code] += 1
             if committee.code == "GVP":
                 assert hearing.source == "registro"
                 continue
             assert committee.code == target_committee(sessions.case_profile(s, case))
+            if hearing.source == "registro":  # a collective's social recognition, verified before the GVP values it
+                assert committee.code == "CERREM_COLECTIVO" and not case.legally_recognised
+                assert hearing.recognition_answers and hearing.decision is None and hearing.proposal_level is None
+                verified += 1
+                continue
             assert hearing.source == "gvp"
             handoff = s.scalar(select(Handoff).where(Handoff.received_hearing_id == hearing.id))
             assert handoff is not None and handoff.case_id == case.id
@@ -234,6 +240,7 @@ def test_cases_follow_the_routing_rules(filled):
                     answers = json.loads(hearing.recognition_answers)
                     assert set(answers) == {code for code, _ in CRITERIA}
         assert set(seen) == set(ALL_COMMITTEES), seen
+        assert verified
         unrecognised = [h for h, case, committee in rows if committee.code == "CERREM_COLECTIVO"
                         and not case.legally_recognised and h.decision is not None]
         assert unrecognised and all(h.recognition_answers for h in unrecognised)
@@ -244,6 +251,48 @@ def test_cases_follow_the_routing_rules(filled):
         women = s.scalars(select(Case).where(Case.is_woman.is_(True))).all()
         assert {c.women_committee_choice for c in women} == {True, False, None}
         assert s.scalar(select(func.count(Handoff.id)).where(Handoff.received_hearing_id.is_(None))) > 0
+
+
+def test_the_demo_is_legally_coherent(filled):
+    """Issue #12: a session shown approved has its stored final acta; every decision passes the
+    rules the services apply when a decision is recorded (recomputed from the stored record);
+    commitments go to the entity whose competence they are."""
+    from comite.model import ActaVersion, Commitment
+    from comite.services.decisions import DecisionInput, MeasureInput, _check_coherence, _check_measures
+
+    db, report, ctx = filled
+    with db.Session() as s:
+        approved = s.scalars(select(CommitteeSession).where(CommitteeSession.status == "acta_aprobada")).all()
+        assert approved and len(approved) == report.actas
+        for sess in approved:
+            kinds = set(s.scalars(select(ActaVersion.kind).where(ActaVersion.session_id == sess.id)))
+            assert "final" in kinds, sess.id
+        checked = set()
+        for hearing in s.scalars(select(Hearing).join(Decision).where(Decision.outcome == "decidido")):
+            d = hearing.decision
+            inp = DecisionInput(
+                DecisionOutcome.DECIDED, d.risk_level, d.concept or "",
+                [MeasureInput(m.measure_code, m.quantity, m.action, m.temporality_months,
+                              competent_entity=m.competent_entity) for m in d.measures],
+                matrix_pct=d.matrix_pct, decided_on=d.decided_on,
+                matrix_departure_reason=d.matrix_departure_reason or "",
+                level_change_reason=d.level_change_reason or "", emergency_disposition=d.emergency_disposition,
+                emergency_note=d.emergency_note or "", concertation_on=d.concertation_on,
+                concertation_with=d.concertation_with or "")
+            case = s.get(Case, hearing.case_id)
+            _check_coherence(s, hearing, case, inp, _check_measures(s, inp), d.decided_on)  # raises if incoherent
+            checked.add((bool(d.level_change_reason), bool(d.matrix_departure_reason), bool(d.emergency_disposition),
+                         bool(d.concertation_on), any(m.competent_entity for m in d.measures)))
+        # the facts the rules ask for do occur in the demo (and are stated)
+        for k in range(5):
+            assert any(facts[k] for facts in checked), k
+        responsible = Counter(c.responsible for c in s.scalars(select(Commitment)))
+        assert not [r for r in responsible if r.startswith("Delegado")]
+        for c in s.scalars(select(Commitment)):
+            if c.description.startswith("Verificar la implementación de las medidas"):
+                assert c.responsible == "Unidad Nacional de Protección – Subdirección de Protección"
+            if c.description.startswith("Realizar rondas de protección"):
+                assert c.responsible.startswith("Policía Nacional")
 
 
 def test_follow_up_data(filled):

@@ -64,7 +64,8 @@ def acta_problems(text: str, *, final: bool, gvp: bool) -> list[str]:
         out.append("acta final marcada BORRADOR")
     if final and "El acta fue aprobada el" not in text:
         out.append("el acta final no dice cuándo ni cómo se aprobó")
-    agenda = re.search(r"Orden del día (.*?)\d+\. Desarrollo de la sesión", text)
+    # the reviewers' paragraph marks in the margin ("3 ¶1") fall anywhere in the extracted text
+    agenda = re.search(r"Orden del día (.*?)\d+\. Desarrollo de la sesión", re.sub(r" \d+ ¶\d+", "", text))
     if agenda is None or not re.match(r"\s*1\. Verificación del quórum 2\. Aprobación del orden del día",
                                       agenda.group(1)):
         out.append("el orden del día no abre con el quórum y la aprobación del orden del día")

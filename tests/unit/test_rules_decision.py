@@ -12,6 +12,8 @@ from comite.errors import RuleViolation
 from comite.rules.collective import CRITERIA
 from comite.rules.decision import (
     REVALUATION_MONTHS,
+    Applies,
+    DecisionContext,
     DecisionFacts,
     InForce,
     MeasureLine,
@@ -28,6 +30,7 @@ from comite.rules.decision import (
     check_temporality,
     measures_in_force,
     undecided_facts,
+    what_applies,
 )
 
 ORD, EXT, EXM = RiskLevel.ORDINARIO, RiskLevel.EXTRAORDINARIO, RiskLevel.EXTREMO
@@ -336,3 +339,50 @@ def test_a_returned_or_postponed_case_records_no_decision_facts(kw, refused_with
     assert (message is None) == (refused_with is None), message
     if refused_with:
         assert refused_with in message
+
+
+# --- what the decision form asks for: exactly what check_decision would refuse without -------
+
+GVP, CERREM = CommitteeKind.GVP, CommitteeKind.CERREM
+
+
+@pytest.mark.parametrize(
+    "committee, case_kind, gvp_level, pending, level, pct, lines, expected",
+    [
+        (CERREM, CaseKind.INDIVIDUAL, EXT, False, EXT, 62.5, [line()], Applies()),
+        (CERREM, CaseKind.INDIVIDUAL, EXT, False, EXM, 62.5, [line()],
+         Applies(matrix_departure=True, level_change=True)),
+        (CERREM, CaseKind.INDIVIDUAL, EXM, False, EXM, 62.5, [line()], Applies(matrix_departure=True)),
+        (CERREM, CaseKind.INDIVIDUAL, EXT, False, EXT, None, [], Applies()),  # no matrix: no departure
+        (CERREM, CaseKind.INDIVIDUAL, None, False, EXM, 85.0, [], Applies()),  # no GVP level: no change
+        (GVP, CaseKind.INDIVIDUAL, EXT, True, EXM, 85.0, [], Applies()),  # the GVP determines; no emergency
+        (CERREM, CaseKind.INDIVIDUAL, EXT, True, EXT, 62.5, [], Applies(emergency=True)),
+        (CERREM, CaseKind.COLECTIVO, EXT, False, EXT, 62.5, [], Applies()),  # no measures: nothing concerted
+        (CERREM, CaseKind.COLECTIVO, EXT, False, EXT, 62.5, [line()], Applies(concertation=True)),
+        (CERREM, CaseKind.COLECTIVO, EXT, False, EXT, 62.5, [line(action=SUS, months=None)], Applies()),
+        (GVP, CaseKind.COLECTIVO, EXT, False, EXT, 62.5, [line()], Applies()),
+        (CERREM, CaseKind.INDIVIDUAL, EXT, False, None, 62.5, [line()], Applies()),  # no level chosen yet
+    ],
+)
+def test_the_form_asks_for_a_fact_exactly_when_the_rules_need_it(
+        committee, case_kind, gvp_level, pending, level, pct, lines, expected):
+    context = DecisionContext(committee, case_kind, BANDS, gvp_level, pending)
+    applies = what_applies(context, level, pct, lines)
+    assert applies == expected
+    if level is None:
+        return
+    # without the facts the form asks for, the rules refuse; with them (and only them), they accept
+    base = dict(committee_kind=committee, committee_code="X", case_kind=case_kind, decided_on=DAY,
+                risk_level=level, bands=BANDS, matrix_pct=pct, gvp_level=gvp_level, measures=tuple(lines),
+                in_force={m.code: InForce(m.code, D(2025, 6, 1), None) for m in lines if m.action is not IMP},
+                emergency_pending=pending)
+    given = dict(
+        matrix_departure_reason="Motivo." if applies.matrix_departure else "",
+        level_change_reason="Motivo." if applies.level_change else "",
+        emergency_disposition=EmergencyDisposition.MANTENER if applies.emergency else None,
+        concertation_on=DAY if applies.concertation else None,
+        concertation_with="La junta" if applies.concertation else "",
+    )
+    assert _outcome(check_decision, DecisionFacts(**base, **given)) is OK
+    if applies != Applies():
+        assert _outcome(check_decision, DecisionFacts(**base)) is not OK

@@ -7,6 +7,7 @@ emergency measures).
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 from datetime import date, time, timedelta
 from typing import Any
 
@@ -26,13 +27,16 @@ from comite.domain import (
     AttendanceStatus,
     CaseKind,
     CaseStatus,
+    CommitteeKind,
     DecisionOutcome,
+    EmergencyDisposition,
     HearingSource,
     MeasureAction,
     Rights,
     RiskLevel,
     Route,
     SeatCondition,
+    SessionStatus,
     VoteChoice,
 )
 from comite.errors import RuleViolation
@@ -46,6 +50,17 @@ from comite.model import (
 )
 from comite.rules.calendar import revaluation_date
 from comite.rules.collective import CRITERIA, check_social_recognition
+from comite.rules.decision import (
+    KEEPS_IN_FORCE,
+    DecisionFacts,
+    InForce,
+    MeasureLine,
+    RecognitionRecord,
+    changes_gvp_level,
+    check_decision,
+    concertation_needed,
+    departs_from_matrix,
+)
 from comite.rules.quorum import (
     AttendanceView,
     VoteView,
@@ -65,6 +80,9 @@ def hold_hearing(g: Demo, plan: SessionPlan, c: CasePlan, hearing_id: int, item_
     rng = g.rng
     committee = plan.committee
     gvp = committee.code == "GVP"
+    if not gvp and pending is None:
+        verify_recognition(g, plan, c, hearing_id, item_id, moment)
+        return
     if not gvp:
         require_women_choice(c.profile(), committee.code)  # raises on a routing bug
         if committee.code != c.target:
@@ -99,6 +117,7 @@ def hold_hearing(g: Demo, plan: SessionPlan, c: CasePlan, hearing_id: int, item_
             recognition_granted = False
             recognised = False
         recognition_answers = json.dumps(answers, sort_keys=True)
+        g.recognitions.setdefault(c.id, []).append(RecognitionRecord(plan.day, answers, recognition_granted))
     case_view = CaseView(population=c.population, displaced=c.displaced, restoration_measures=restoration,
                          competent_seats=competent, pertinent_seats=pertinent)
     views = {a["seat_key"]: AttendanceView(a["seat_key"], AttendanceStatus(a["status"]), a["arrival"],
@@ -155,12 +174,17 @@ def decide(g: Demo, plan: SessionPlan, c: CasePlan, hearing_id: int, moment: tim
     elif not recognised:
         outcome = DecisionOutcome.RETURNED
         concept = "El comité no reconoce socialmente al colectivo: no procede la evaluación del riesgo."
+    elif gvp and c.kind == CaseKind.COLECTIVO and not c.legal and not recognised_before(g, c, plan.day):
+        outcome = DecisionOutcome.RETURNED
+        concept = ("Se devuelve: el CERREM colectivo no ha verificado en sesión el reconocimiento social del "
+                   "colectivo, que precede a la valoración del riesgo (Resolución 1085 de 2015, art. 3).")
     quorum = quorum_for_case(committee.voting, views, case_view, moment, committee.settings)
     if outcome is DecisionOutcome.DECIDED and not quorum.has_quorum:
         outcome = DecisionOutcome.POSTPONED
         concept = "Se aplaza por falta de quórum en el momento de tratar el caso."
     level: RiskLevel | None = None
-    measures: list[tuple[str, int, str, int | None, str | None]] = []
+    measures: list[DemoMeasure] = []
+    facts: dict[str, Any] = {}
     tally = None
     votes: list[VoteView] = []
     if outcome is DecisionOutcome.DECIDED:
@@ -176,11 +200,15 @@ def decide(g: Demo, plan: SessionPlan, c: CasePlan, hearing_id: int, moment: tim
             concept = gvp_concept(level, c)
         else:
             measures = measures_for(g, c, level, committee.code, restoration)
+            facts = coherent_facts(g, plan, c, level, proposal_level, proposal_pct, measures)
             validated = level.value == proposal_level
             concept = (f"Se {'valida' if validated else 'ajusta'} el nivel de riesgo "
                        f"{level.label.lower()} y se recomiendan las medidas descritas."
                        if measures else f"Se {'valida' if validated else 'ajusta'} el nivel de riesgo "
                        f"{level.label.lower()}: no proceden nuevas medidas de protección.")
+        if gvp and departs_from_matrix(level, proposal_pct, g.bands):
+            facts = {"matrix_departure_reason": departure_reason(c)}
+        check_coherent(g, plan, c, level, proposal_level, proposal_pct, measures, facts, restoration)
         votes = cast_votes(g, quorum.present_voting, level)
         try:
             tally = validate_adoption(votes, committee.voting, views, case_view, moment, committee.settings)
@@ -195,15 +223,22 @@ def decide(g: Demo, plan: SessionPlan, c: CasePlan, hearing_id: int, moment: tim
         "adopted": tally is not None and tally.adopted,
         "a_favor": tally.a_favor if tally else 0, "en_contra": tally.en_contra if tally else 0,
         "abstencion": tally.abstencion if tally else 0, "decided_on": plan.day, "row_version": 1,
+        "matrix_departure_reason": facts.get("matrix_departure_reason"),
+        "level_change_reason": facts.get("level_change_reason"),
+        "emergency_disposition": facts.get("emergency_disposition"), "emergency_note": facts.get("emergency_note"),
+        "concertation_on": facts.get("concertation_on"), "concertation_with": facts.get("concertation_with"),
     })
     g.report.decisions += 1
-    for position, (code, quantity, action, months, notes) in enumerate(measures):
+    for position, (code, quantity, action, months, notes, entity) in enumerate(measures):
         g.writer.add(MeasureDecision, {
             "id": g.next_id("measure_decision"), "decision_id": decision_id, "position": position,
             "measure_code": code, "quantity": quantity, "action": action, "temporality_months": months,
             "revaluation_date": revaluation_date(plan.day, months) if months else None, "notes": notes,
+            "competent_entity": entity,
         })
         g.report.measures += 1
+    if tally is not None and tally.adopted and not gvp:
+        remember_adopted(g, plan, c, measures, facts)
     if outcome is DecisionOutcome.RETURNED:
         c.status = CaseStatus.DEVUELTO_ANALISTA
     elif outcome is DecisionOutcome.POSTPONED:
@@ -247,34 +282,44 @@ def emit_votes(g: Demo, hearing_id: int, votes: list[VoteView], by_key: dict[str
         g.report.votes += 1
 
 
-def measures_for(g: Demo, c: CasePlan, level: RiskLevel, committee: str,
-                 restoration: bool) -> list[tuple[str, int, str, int | None, str | None]]:
+DemoMeasure = tuple[str, int, MeasureAction, int | None, str | None, str | None]
+"""code, quantity, action, months, notes, competent entity (restoration measures only)."""
+
+#: Who a CERREM UP-PCC restoration measure is recommended to (Decreto 1066 de 2015, art. 2.4.1.3.8).
+RESTORATION_ENTITIES = {
+    "atencion_psicosocial": "Ministerio de Salud y Protección Social",
+    "apoyo_restablecimiento": "Departamento Administrativo para la Prosperidad Social",
+}
+
+
+def measures_for(g: Demo, c: CasePlan, level: RiskLevel, committee: str, restoration: bool) -> list[DemoMeasure]:
+    """The measures a CERREM recommends: *implementar* for a measure the case does not have,
+    *ratificar* or *ajustar* for one in force (what earlier adopted decisions left standing),
+    *finalizar* only for one in force; restoration measures go to the competent entity."""
     rng = g.rng
     available = g.measures
-    revaluation = c.route == Route.REVALUACION
-    out: list[tuple[str, int, str, int | None, str | None]] = []
+    in_force = g.in_force.get(c.id, {})
+    out: list[DemoMeasure] = []
 
-    def add(code: str, quantity: int = 1, months: int | None = None, action: str | None = None,
+    def add(code: str, quantity: int = 1, months: int | None = None, action: MeasureAction | None = None,
             notes: str | None = None) -> None:
         if code not in available or any(m[0] == code for m in out):
             return
-        if action is None:
-            if revaluation:
-                action = rng.choices((MeasureAction.RATIFICAR, MeasureAction.AJUSTAR, MeasureAction.IMPLEMENTAR),
-                                     (60, 30, 10))[0]
-            else:
-                action = MeasureAction.IMPLEMENTAR
+        entity = None
+        if available[code]:  # restoration: a recommendation to the competent entity
+            action, entity = MeasureAction.IMPLEMENTAR, RESTORATION_ENTITIES.get(code, "Ministerio del Interior")
+        elif action is None:
+            action = (rng.choices((MeasureAction.RATIFICAR, MeasureAction.AJUSTAR), (70, 30))[0]
+                      if code in in_force else MeasureAction.IMPLEMENTAR)
         if action in (MeasureAction.SUSPENDER, MeasureAction.FINALIZAR):
             months = None
         elif months is None:
             months = rng.choice((6, 6, 12, 12, 12))
-        out.append((code, quantity, action, months, notes))
+        out.append((code, quantity, action, months, notes, entity))
 
     if level is RiskLevel.ORDINARIO:
-        if revaluation:
-            add("boton_apoyo", action=MeasureAction.FINALIZAR)
-            if rng.random() < 0.5:
-                add("medio_comunicacion", action=MeasureAction.FINALIZAR)
+        for code in sorted(in_force):  # no protection at ordinary risk: what is in force ends
+            add(code, action=MeasureAction.FINALIZAR)
         return out
     if c.kind == CaseKind.COLECTIVO:
         add("fortalecimiento_org", months=12)
@@ -286,7 +331,7 @@ def measures_for(g: Demo, c: CasePlan, level: RiskLevel, committee: str,
             add("hombre_proteccion", quantity=2)
         return out
     add("medio_comunicacion")
-    if rng.random() < 0.7:
+    if rng.random() < 0.7 or "chaleco_blindado" in in_force:
         add("chaleco_blindado")
     if level is RiskLevel.EXTREMO:
         add("hombre_proteccion", quantity=rng.choice((1, 2, 2, 3)))
@@ -295,8 +340,12 @@ def measures_for(g: Demo, c: CasePlan, level: RiskLevel, committee: str,
         else:
             add("vehiculo_convencional",
                 notes="Tipo 4x4 por las condiciones de las vías." if rng.random() < 0.5 else None)
-    elif rng.random() < 0.3:
-        add("boton_apoyo")
+    else:
+        for code in ("hombre_proteccion", "vehiculo_blindado", "vehiculo_convencional"):
+            if code in in_force:  # a hard scheme is no longer needed below the extreme level
+                add(code, action=MeasureAction.FINALIZAR)
+        if rng.random() < 0.3:
+            add("boton_apoyo")
     if c.displaced and rng.random() < 0.4:
         add("apoyo_reubicacion", quantity=rng.randint(1, 3), months=3)
         if rng.random() < 0.5:
@@ -306,6 +355,146 @@ def measures_for(g: Demo, c: CasePlan, level: RiskLevel, committee: str,
         if rng.random() < 0.5:
             add("apoyo_restablecimiento", months=6)
     return out
+
+
+# --- the record a decision must agree with (rules.decision, as services.coherence reads it) ----
+
+def departure_reason(c: CasePlan) -> str:
+    return (f"La matriz no pondera los hechos posteriores al estudio en {c.municipality} que el comité conoció "
+            "en la sesión.")
+
+
+def coherent_facts(g: Demo, plan: SessionPlan, c: CasePlan, level: RiskLevel, proposal_level: str | None,
+                   proposal_pct: float | None, measures: list[DemoMeasure]) -> dict[str, Any]:
+    """What a CERREM's decision states besides its level and measures, so that it agrees with
+    the record: why it departs from the matrix or changes the GVP's level, what becomes of
+    the Director's emergency measures, when and with whom a collective's measures were agreed."""
+    rng = g.rng
+    facts: dict[str, Any] = {}
+    if departs_from_matrix(level, proposal_pct, g.bands):
+        facts["matrix_departure_reason"] = departure_reason(c)
+    gvp_level = RiskLevel(proposal_level) if proposal_level else None
+    if changes_gvp_level(CommitteeKind(plan.committee.kind), level, gvp_level):
+        facts["level_change_reason"] = (
+            f"El comité conoció en la sesión hechos nuevos del contexto de {c.municipality} que cambian la "
+            "valoración del GVP.")
+    kept = [m for m in measures if m[2] in KEEPS_IN_FORCE and not m[5]]
+    if emergency_pending(g, c):
+        if level is RiskLevel.ORDINARIO or not kept:
+            facts["emergency_disposition"] = EmergencyDisposition.LEVANTAR
+        else:
+            facts["emergency_disposition"] = (EmergencyDisposition.REEMPLAZAR if rng.random() < 0.7
+                                              else EmergencyDisposition.MANTENER)
+        if rng.random() < 0.5:
+            facts["emergency_note"] = "La Subdirección de Protección verificó su implementación."
+    lines = [MeasureLine(code, code, action, months, bool(entity), entity or "")
+             for code, _q, action, months, _n, entity in measures]
+    if c.kind == CaseKind.COLECTIVO and concertation_needed(lines):
+        facts["concertation_on"] = plan.day - timedelta(days=rng.randint(3, 20))
+        facts["concertation_with"] = ("Representantes del colectivo, la Dirección de Derechos Humanos del "
+                                      "Ministerio del Interior y la Subdirección de Protección de la UNP.")
+    return facts
+
+
+def emergency_pending(g: Demo, c: CasePlan) -> bool:
+    return (c.route == Route.EMERGENCIA or c.id in g.emergency_done) and c.id not in g.emergency_addressed
+
+
+def check_coherent(g: Demo, plan: SessionPlan, c: CasePlan, level: RiskLevel, proposal_level: str | None,
+                   proposal_pct: float | None, measures: list[DemoMeasure], facts: dict[str, Any],
+                   restoration: bool) -> None:
+    """The same rules :func:`comite.services.decisions.record_decision` applies: a demo
+    decision they would refuse is a bug of the generator, and stops it."""
+    committee = plan.committee
+    kind = CommitteeKind(committee.kind)
+    restores = g.restoration_committees.get(committee.code)
+    if restores is None:  # the composition convenes the entities for restoration measures (once per committee)
+        restores = g.restoration_committees[committee.code] = any(
+            seat.condition == SeatCondition.RESTORATION_MEASURES for seat in committee.seats)
+    check_decision(DecisionFacts(
+        committee_kind=kind, committee_code=committee.code, case_kind=c.kind, decided_on=plan.day,
+        risk_level=level, bands=g.bands_tuple, matrix_pct=proposal_pct,
+        matrix_departure_reason=facts.get("matrix_departure_reason") or "",
+        gvp_level=RiskLevel(proposal_level) if proposal_level else None,
+        level_change_reason=facts.get("level_change_reason") or "",
+        measures=tuple(MeasureLine(code, code, action, months, bool(g.measures.get(code)), entity or "")
+                       for code, _q, action, months, _n, entity in measures),
+        in_force=g.in_force.get(c.id, {}) if kind is not CommitteeKind.GVP else {},
+        emergency_pending=emergency_pending(g, c), emergency_disposition=facts.get("emergency_disposition"),
+        concertation_on=facts.get("concertation_on"), concertation_with=facts.get("concertation_with") or "",
+        legally_recognised=bool(c.legal) if c.kind == CaseKind.COLECTIVO else True,
+        recognitions=tuple(g.recognitions.get(c.id, ())),
+        restoration_committee=restores,
+    ))
+
+
+def remember_adopted(g: Demo, plan: SessionPlan, c: CasePlan, measures: list[DemoMeasure],
+                     facts: dict[str, Any]) -> None:
+    """An adopted CERREM decision: the measures it leaves in force, the emergency measures it
+    addressed, the entity its restoration measures were recommended to."""
+    in_force = g.in_force.setdefault(c.id, {})
+    for code, _q, action, months, _n, entity in measures:
+        if entity:
+            g.restoration_entity[c.id] = entity
+            continue
+        if action in KEEPS_IN_FORCE:
+            since = in_force[code].since if code in in_force else plan.day
+            in_force[code] = InForce(code, since, revaluation_date(plan.day, months) if months else None)
+        else:
+            in_force.pop(code, None)
+    if facts.get("emergency_disposition") is not None:
+        g.emergency_addressed.add(c.id)
+    schedule_revaluation(g, plan, c, in_force)
+
+
+def schedule_revaluation(g: Demo, plan: SessionPlan, c: CasePlan, in_force: dict[str, InForce]) -> None:
+    """Part of the cases whose measures reach their revaluation date within the demo year
+    come back: a later GVP session values them again, and their CERREM ratifies, adjusts or
+    finalises the measures in force (the rules allow those actions only on such measures)."""
+    due = [m.revaluation_date for m in in_force.values() if m.revaluation_date is not None]
+    if not due or g.rng.random() >= 0.3:
+        return
+    if g.gvp_held is None:  # the GVP sessions held, in order (computed once)
+        g.gvp_held = [p for p in g.by_committee["GVP"]
+                      if p.status == SessionStatus.CERRADA and p.day < g.end - timedelta(days=10)]
+        g.gvp_days = [p.day for p in g.gvp_held]
+    held = g.gvp_held
+    k = bisect_left(g.gvp_days, max(min(due) - timedelta(days=20), plan.day + timedelta(days=30)))
+    if k < len(held):
+        held[k].cases.append(c)
+        c.gvp = held[k]
+
+
+def recognised_before(g: Demo, c: CasePlan, day: date) -> bool:
+    """A CERREM session verified the collective's social recognition before ``day``."""
+    earlier = [r for r in g.recognitions.get(c.id, ()) if r.day < day]
+    answers = earlier[-1].answers if earlier else None
+    if not answers:
+        return False
+    return earlier[-1].granted is True or (earlier[-1].granted is None and all(answers.values()))
+
+
+def verify_recognition(g: Demo, plan: SessionPlan, c: CasePlan, hearing_id: int, item_id: int,
+                       moment: time | None) -> None:
+    """A CERREM colectivo verifies, in session, the social recognition of a collective without
+    legal recognition before the GVP values its risk (Resolución 1085 de 2015, art. 3)."""
+    rng = g.rng
+    answers = {code: True for code, _ in CRITERIA}
+    granted: bool | None = None
+    if rng.random() < 0.1:
+        answers[rng.choice(CRITERIA)[0]] = False
+        granted = rng.random() < 0.6
+    g.writer.add(Hearing, {
+        "id": hearing_id, "session_id": plan.id, "agenda_item_id": item_id, "case_id": c.id,
+        "source": HearingSource.REGISTRO, "proposal_level": None, "proposal_pct": None, "proposal_concept": None,
+        "discussed_at": moment, "restoration_measures": False,
+        "deliberation": ("Verificación del reconocimiento social del colectivo, previa a la valoración del riesgo "
+                         "(Resolución 1085 de 2015, art. 3)."),
+        "recognition_answers": json.dumps(answers, sort_keys=True), "recognition_granted": granted,
+        "row_version": 1,
+    })
+    g.report.hearings += 1
+    g.recognitions.setdefault(c.id, []).append(RecognitionRecord(plan.day, answers, granted))
 
 
 def add_observation(g: Demo, c: CasePlan, hearing_id: int, attendance: list[dict[str, Any]],

@@ -65,18 +65,18 @@ def plan_sessions(g: Demo) -> list[SessionPlan]:
         plan.number = numbers[key]
         if rng.random() < 0.08:
             plan.session_type = SessionType.EXTRAORDINARIA
-        if plan.day < g.end and plan.day >= recent:
-            plan.status = SessionStatus.CERRADA
     g.by_committee = {code: [] for code in ALL_COMMITTEES}
     for plan in plans:
         g.by_committee[plan.committee.code].append(plan)
-    # Sessions whose acta goes through the real acta service once the data is written:
-    # the latest approved one of each committee (final PDF) and an earlier GVP one (draft).
+    # Sessions whose acta goes through the real acta service once the data is written: the
+    # latest held one of each committee before the recent weeks (final PDF, the session is
+    # then "Acta aprobada") and an earlier GVP one (draft in review). Every other held session
+    # stays closed: a session is shown approved only with its stored final acta.
     g.acta_final = []
     g.acta_draft = None
     if g.actas:
         for code in ALL_COMMITTEES:
-            approved = [p for p in g.by_committee[code] if p.status == SessionStatus.ACTA_APROBADA]
+            approved = [p for p in g.by_committee[code] if p.status == SessionStatus.CERRADA and p.day < recent]
             if approved and len(g.acta_final) < g.actas:
                 g.acta_final.append(approved[-1])
             if code == "GVP" and len(approved) >= 2:

@@ -31,6 +31,7 @@ from comite.domain import (
     AuditAction,
     AuditEntity,
     Capacity,
+    CaseKind,
     CaseStatus,
     CommitmentStatus,
     CommitteeKind,
@@ -55,17 +56,24 @@ from comite.services import audit
 
 def run_sessions(g: Demo, plans: list[SessionPlan]) -> None:
     previous_day: dict[str, date] = {}
+    g.awaiting_recognition = sorted(
+        (c for plan in plans for c in plan.cases if c.kind == CaseKind.COLECTIVO and not c.legal),
+        key=lambda c: c.gvp.day if c.gvp is not None else g.end)
     for plan in plans:
         code = plan.committee.code
         if code == "GVP":
             hearings = plan.cases
-            received: list[Pending] = []
+            received: list[Pending | None] = []
         else:
-            received = take_pending(g, plan)
-            hearings = [p.case for p in received]
+            pending = take_pending(g, plan)
+            verify = take_recognitions(g, plan)  # no result to receive: the CERREM verifies recognition
+            received = [*pending, *(None for _ in verify)]
+            hearings = [p.case for p in pending] + verify
         hold_session(g, plan, hearings, received, previous_day.get(code))
         if plan.day <= g.end:
             previous_day[code] = plan.day
+        if plan.day < g.end:
+            g.last_held[code] = plan
         if g.writer.pending >= FLUSH_ROWS:
             g.writer.flush("sesiones")
         g.tick()
@@ -83,17 +91,35 @@ def take_pending(g: Demo, plan: SessionPlan) -> list[Pending]:
     return ready
 
 
-def hold_session(g: Demo, plan: SessionPlan, hearings: list[CasePlan], received: list[Pending],
+def take_recognitions(g: Demo, plan: SessionPlan) -> list[CasePlan]:
+    """Collectives without legal recognition whose GVP session is still ahead: a held CERREM
+    colectivo session verifies their social recognition first (Resolución 1085 de 2015, art. 3)."""
+    if plan.committee.code != "CERREM_COLECTIVO" or plan.day >= g.end or not g.awaiting_recognition:
+        return []
+    taken = [c for c in g.awaiting_recognition
+             if c.gvp is not None and c.request <= plan.day < c.gvp.day][:6]
+    if taken:
+        ids = {c.id for c in taken}
+        g.awaiting_recognition = [c for c in g.awaiting_recognition if c.id not in ids
+                                  and (c.gvp is None or c.gvp.day > plan.day)]
+    return taken
+
+
+def hold_session(g: Demo, plan: SessionPlan, hearings: list[CasePlan], received: list[Pending | None],
                  previous_day: date | None) -> None:
     rng = g.rng
     committee = plan.committee
     if len(hearings) > ACTA_MAX_CASES and (plan in g.acta_final or plan is g.acta_draft):
-        # too long an agenda to render the acta quickly: it stays approved without a stored PDF
-        plan.status = SessionStatus.ACTA_APROBADA
+        # too long an agenda to render the acta quickly: it stays closed (never approved without its
+        # acta), and the committee's next held session takes its place if there is one
+        later = [p for p in g.by_committee[committee.code] if plan.day <= p.day < g.end and p is not plan
+                 and p.status == SessionStatus.CERRADA and p not in g.acta_final and p is not g.acta_draft]
         if plan is g.acta_draft:
-            g.acta_draft = None
+            g.acta_draft = later[0] if later else None
         else:
-            g.acta_final.remove(plan)
+            g.acta_final[g.acta_final.index(plan)] = later[0] if later else plan
+            if not later:
+                g.acta_final.remove(plan)
     past = plan.day < g.end
     live = plan.status == SessionStatus.EN_CURSO
     upcoming = plan.day > g.end
@@ -140,7 +166,8 @@ def hold_session(g: Demo, plan: SessionPlan, hearings: list[CasePlan], received:
     populations = {c.population for c in hearings}
     restoration_flags = []
     for k, c in enumerate(hearings):  # restoration measures analysed: sometimes, at least once
-        level = received[k].level if received else c.level
+        handed = received[k] if received else None
+        level = handed.level if handed is not None else c.level
         flag = (committee.code == "CERREM_UP_PCC" and level != RiskLevel.ORDINARIO
                 and (rng.random() < 0.3 or not g.restoration_shown) and not upcoming)
         g.restoration_shown = g.restoration_shown or flag
@@ -150,14 +177,23 @@ def hold_session(g: Demo, plan: SessionPlan, hearings: list[CasePlan], received:
     attendance, by_key = plan_attendance(g, plan, start_min, end_min, displaced, populations,
                                          any(restoration_flags), past or live, upcoming, now_min)
     # Agenda
-    kinds = [AgendaItemKind.QUORUM, AgendaItemKind.COMMITMENTS, AgendaItemKind.CASES]
+    # as services.sessions.standard_agenda opens it: quorum, the agenda, the previous acta
+    # (the committee's last held session: its acta awaits approval), commitments, cases
+    previous = g.last_held.get(committee.code)
+    kinds = [AgendaItemKind.QUORUM, AgendaItemKind.AGENDA_APPROVAL,
+             *([AgendaItemKind.PREVIOUS_ACTA] if previous is not None else []),
+             AgendaItemKind.COMMITMENTS, AgendaItemKind.CASES]
     tail = [AgendaItemKind.VARIOUS]
     if committee.kind == CommitteeKind.CERREM:
         tail.insert(0, AgendaItemKind.EMERGENCY)
     position = 0
     for kind in kinds:
+        title = kind.label
+        if kind is AgendaItemKind.PREVIOUS_ACTA and previous is not None:
+            title = (f"Aprobación del acta No. {previous.number:03d} de {previous.day.year} "
+                     f"(sesión del {previous.day:%d/%m/%Y})")
         g.writer.add(AgendaItem, {"id": g.next_id("agenda_item"), "session_id": plan.id,
-                                     "position": position, "kind": kind, "title": kind.label,
+                                     "position": position, "kind": kind, "title": title,
                                      "notes": None})
         position += 1
     item_ids = []
@@ -292,27 +328,43 @@ def seat_status(g: Demo, seat: SeatPlan, displaced: bool, populations: set[str],
     return present if r < 0.05 else absent  # when pertinent
 
 
+UNP_PROTECTION = "Unidad Nacional de Protección – Subdirección de Protección"
+UNP_RISK = "Unidad Nacional de Protección – Subdirección de Evaluación del Riesgo"
+POLICE_PROTECTION = "Policía Nacional – Dirección de Protección y Servicios Especiales"
+INTERIOR_HUMAN_RIGHTS = "Ministerio del Interior – Dirección de Derechos Humanos"  # follows collectives
+
+
 def plan_commitments(g: Demo, plan: SessionPlan, hearings: list[CasePlan], hearing_ids: list[int],
                      attendance: list[dict[str, Any]]) -> None:
     rng = g.rng
-    present = [a for a in attendance if a["status"] == AttendanceStatus.PRESENTE
-               and a["condition"] is None]
+    secretariat = f"Secretaría Técnica del {plan.committee.short_name}"
     for _ in range(rng.choice((0, 1, 1, 2, 3))):
         k = rng.randrange(len(hearings)) if hearings and rng.random() < 0.6 else None
         c = hearings[k] if k is not None else None
-        entity = rng.choice(present)["entity"] if present else "Unidad Nacional de Protección"
+        # each commitment goes to the entity whose competence it is
         if c is not None:
-            description = rng.choice((
-                f"Oficiar a la Fiscalía para que informe el avance de la investigación del caso {c.radicado}.",
-                f"Verificar la implementación de las medidas del caso {c.radicado}.",
-                f"Solicitar a la Policía Nacional rondas de protección en {c.municipality} (caso {c.radicado}).",
-                f"Actualizar el estudio de riesgo del caso {c.radicado} con los hechos sobrevinientes.",
-            ))
+            options = [
+                (f"Oficiar a la Fiscalía para que informe el avance de la investigación del caso {c.radicado}.",
+                 secretariat),
+                (f"Verificar la implementación de las medidas del caso {c.radicado}.", UNP_PROTECTION),
+                (f"Realizar rondas de protección en {c.municipality} (caso {c.radicado}).", POLICE_PROTECTION),
+                (f"Actualizar el estudio de riesgo del caso {c.radicado} con los hechos sobrevinientes.",
+                 UNP_RISK),
+            ]
+            if c.kind == CaseKind.COLECTIVO:
+                options.append((f"Hacer el seguimiento de las medidas colectivas del caso {c.radicado}.",
+                                INTERIOR_HUMAN_RIGHTS))
+            if c.id in g.restoration_entity:
+                entity = g.restoration_entity[c.id]
+                options.append((f"Informar la atención de la medida de restablecimiento recomendada en el caso "
+                                f"{c.radicado}.", entity))
+            description, entity = rng.choice(options)
         else:
-            description = rng.choice((
-                "Remitir a las entidades el borrador del acta para sus observaciones.",
-                "Consolidar el informe mensual de casos valorados.",
-                "Convocar a las entidades competentes para la concertación de medidas colectivas.",
+            description, entity = rng.choice((
+                ("Remitir a las entidades el borrador del acta para sus observaciones.", secretariat),
+                ("Consolidar el informe mensual de casos valorados.", secretariat),
+                ("Convocar a las entidades competentes para la concertación de medidas colectivas.",
+                 INTERIOR_HUMAN_RIGHTS if plan.committee.code == "CERREM_COLECTIVO" else secretariat),
             ))
         due = plan.day + timedelta(days=rng.randint(5, 30))
         status = CommitmentStatus.PENDIENTE

@@ -32,6 +32,7 @@ from comite.model import (
     Population,
 )
 from comite.rules.calendar import add_business_days
+from comite.rules.decision import InForce, RecognitionRecord
 from comite.rules.rights import SeatView
 from comite.rules.routing import CaseProfile
 from comite.services.catalog import risk_bands, voting_settings
@@ -149,7 +150,8 @@ class SessionPlan:
     day: date
     start: time
     number: int = 0
-    status: str = SessionStatus.ACTA_APROBADA
+    # a held session stays closed: only those whose final acta the acta service stores are approved
+    status: str = SessionStatus.CERRADA
     session_type: str = SessionType.ORDINARIA
     cases: list[CasePlan] = field(default_factory=list)
 
@@ -243,6 +245,16 @@ class Demo:
         self.commitments: list[dict[str, Any]] = []
         self.emergencies: list[dict[str, Any]] = []
         self.emergency_done: set[int] = set()
+        # what the record holds per case, for the decision rules (rules.decision) as the services check them
+        self.in_force: dict[int, dict[str, InForce]] = {}
+        self.emergency_addressed: set[int] = set()
+        self.recognitions: dict[int, list[RecognitionRecord]] = {}
+        self.awaiting_recognition: list[CasePlan] = []
+        self.restoration_entity: dict[int, str] = {}
+        self.gvp_held: list[SessionPlan] | None = None
+        self.last_held: dict[str, SessionPlan] = {}
+        self.restoration_committees: dict[str, bool] = {}  # per committee, for the previous acta's approval
+        self.gvp_days: list[date] = []
         self.restoration_shown = False
         self.steps_done = 0
         self.steps_total = 1
@@ -304,6 +316,7 @@ class Demo:
                                                   seats, voting, voting_settings(comp))
         self.measures = {m.code: m.restoration for m in s.scalars(select(MeasureType).where(MeasureType.active))}
         self.bands = risk_bands(s)
+        self.bands_tuple = tuple(self.bands)
         self.band_of = {level: (lo, hi) for level, lo, hi in self.bands}
         known = set(s.scalars(select(Population.code)))
         self.populations = [p for p in POPULATION_WEIGHTS if p in known]

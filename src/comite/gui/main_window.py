@@ -190,6 +190,7 @@ class MainWindow(QMainWindow):
         if allowed(self.ctx, Action.READ_CASES):
             self.registry_page = RegistryPage(self.ctx, self)
             self.bus.changes_applied.connect(self.registry_page.on_changes)
+            self.registry_page.changed.connect(lambda changes: self.bus.publish(changes, self.registry_page))
             self._add_page(REGISTRY, self.registry_page, self.ui.actionGoRegistry)
         else:
             self.ui.actionGoRegistry.setVisible(False)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QItemSelection, Slot
+from PySide6.QtCore import QItemSelection, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from comite.domain import CaseStatus, DecisionOutcome, MeasureAction, RiskLevel
@@ -91,6 +91,8 @@ def _months(n: int | None) -> str:
 
 
 class RegistryPage(RefreshWhenShown, QWidget):
+    changed = Signal(object)  # Changes this page made (the main window publishes them on its bus)
+
     def __init__(self, ctx: ServiceContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_RegistryPage()
@@ -145,6 +147,8 @@ class RegistryPage(RefreshWhenShown, QWidget):
         self.ui.historyTable.selectionModel().selectionChanged.connect(self._history_selected)
         self.ui.revealButton.clicked.connect(self.reveal_reserved)
         self.ui.hideButton.clicked.connect(self.hide_reserved)
+        self.ui.womenChoiceButton.clicked.connect(self.edit_womens_choice)
+        self.womens_choice_dialog = None
         self.ui.revealButton.setEnabled(False)
         if not allowed(ctx, Action.READ_RESERVED):
             self.ui.revealButton.setToolTip("Su rol no permite ver datos reservados.")
@@ -243,6 +247,9 @@ class RegistryPage(RefreshWhenShown, QWidget):
     def _show_case(self, case: CaseSummary | None) -> None:
         self.hide_reserved()
         self.ui.revealButton.setEnabled(case is not None and allowed(self.ctx, Action.READ_RESERVED))
+        # a woman's choices (Resolución 805 de 2012): asked only of a woman's case
+        self.ui.womenChoiceButton.setVisible(case is not None and case.is_woman)
+        self.ui.womenChoiceButton.setEnabled(allowed(self.ctx, Action.EDIT_CASES))
         if case is None:
             self.ui.caseLabel.setText("Seleccione un caso para ver su historial.")
             self.history_model.set_rows([])
@@ -272,6 +279,20 @@ class RegistryPage(RefreshWhenShown, QWidget):
         self.measures_model.set_rows(measure_rows(row, self.labels) if row else [])
         if row is not None and row.measures:
             fit_columns(self.ui.measuresTable, max_width=320)
+
+    @Slot()
+    def edit_womens_choice(self) -> None:
+        case = self.selected_case()
+        if case is None or not case.is_woman:
+            return
+        from comite.gui.womens_choice import WomensChoiceDialog
+
+        def saved(changes: Changes) -> None:
+            self.refresh()
+            self.changed.emit(changes)
+
+        self.womens_choice_dialog = WomensChoiceDialog(self, self.ctx, case, saved)
+        self.womens_choice_dialog.open()
 
     # --- reserved data --------------------------------------------------------------------------
     @Slot()

@@ -31,7 +31,7 @@ from comite.domain import (
     RiskLevel,
 )
 from comite.errors import RuleViolation
-from comite.rules._common import format_number, join_es
+from comite.rules._common import InvalidValue, format_number, join_es
 from comite.rules.collective import check_social_recognition
 from comite.rules.risk import Band, level_for_percentage
 from comite.text import plural
@@ -140,6 +140,82 @@ def _level(level: RiskLevel) -> str:
     return level.label.lower()
 
 
+# --- what applies (the checks below, and the decision form that asks only for these) -----------
+
+
+def departs_from_matrix(level: RiskLevel, pct: float | None, bands: Sequence[Band]) -> bool:
+    """The level lies outside the band of the matrix percentage (a percentage in no band
+    departs from every level)."""
+    if pct is None:
+        return False
+    try:
+        return level_for_percentage(pct, bands) is not level
+    except InvalidValue:
+        return True
+
+
+def changes_gvp_level(committee_kind: CommitteeKind, level: RiskLevel, gvp_level: RiskLevel | None) -> bool:
+    """A CERREM's (or the servidores committee's) level differs from the one the GVP determined."""
+    return committee_kind is not CommitteeKind.GVP and gvp_level is not None and level is not gvp_level
+
+
+def emergency_applies(committee_kind: CommitteeKind, pending: bool) -> bool:
+    """The committee says what becomes of emergency measures still awaiting it (the GVP does not)."""
+    return pending and committee_kind is not CommitteeKind.GVP
+
+
+def _kept(lines: Sequence[MeasureLine]) -> list[MeasureLine]:
+    return [line for line in lines if line.action in KEEPS_IN_FORCE and not line.restoration]
+
+
+def concertation_applies(case_kind: CaseKind, committee_kind: CommitteeKind, lines: Sequence[MeasureLine]) -> bool:
+    """A CERREM recommends a collective protection measures that stay in force: their
+    concertation with the collective may be recorded (and :func:`concertation_needed` says
+    when it must be)."""
+    return case_kind is CaseKind.COLECTIVO and committee_kind is not CommitteeKind.GVP and bool(_kept(lines))
+
+
+def concertation_needed(lines: Sequence[MeasureLine]) -> bool:
+    """New or adjusted collective measures were agreed with the collective (Res. 1085 de 2015, art. 7)."""
+    return any(line.action in (MeasureAction.IMPLEMENTAR, MeasureAction.AJUSTAR) for line in _kept(lines))
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionContext:
+    """What the record says around a case about to be decided, as the decision form needs
+    it to know which facts to ask for (read by :func:`comite.services.coherence.decision_context`)."""
+
+    committee_kind: CommitteeKind
+    case_kind: CaseKind
+    bands: tuple[Band, ...]
+    gvp_level: RiskLevel | None = None
+    emergency_pending: bool = False
+    restoration_committee: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Applies:
+    """Which of a decision's facts the rules ask for, given what the form holds."""
+
+    matrix_departure: bool = False
+    level_change: bool = False
+    emergency: bool = False
+    concertation: bool = False
+
+
+def what_applies(context: DecisionContext, level: RiskLevel | None, pct: float | None,
+                 lines: Sequence[MeasureLine]) -> Applies:
+    """The facts a decision (outcome *decidido*) at ``level`` must or may record: the same
+    predicates :func:`check_decision` refuses on, so the form never asks for a fact the
+    rules would refuse, and never hides one they require."""
+    return Applies(
+        matrix_departure=level is not None and departs_from_matrix(level, pct, context.bands),
+        level_change=level is not None and changes_gvp_level(context.committee_kind, level, context.gvp_level),
+        emergency=emergency_applies(context.committee_kind, context.emergency_pending),
+        concertation=concertation_applies(context.case_kind, context.committee_kind, lines),
+    )
+
+
 # --- the level ---------------------------------------------------------------------------------
 
 
@@ -154,13 +230,14 @@ def check_matrix_band(level: RiskLevel, pct: float | None, bands: Sequence[Band]
                 "de apartamiento de la matriz o registre la ponderación."
             )
         return
-    band_level = level_for_percentage(pct, bands)
-    if band_level is level and reason:
+    band_level = level_for_percentage(pct, bands)  # a percentage in no band is refused here
+    departs = departs_from_matrix(level, pct, bands)
+    if not departs and reason:
         raise RuleViolation(
             f"El nivel {_level(level)} corresponde a la ponderación de la matriz ({format_number(pct)} %): "
             "no hay apartamiento de la matriz que motivar. Borre ese motivo."
         )
-    if band_level is not level and not reason:
+    if departs and not reason:
         low, high = next((lo, hi) for lvl, lo, hi in bands if lvl is band_level)
         raise RuleViolation(
             f"La ponderación de la matriz ({format_number(pct)} %) corresponde al nivel "
@@ -301,7 +378,7 @@ def check_concertation(case_kind: CaseKind, cerrem: bool, lines: Sequence[Measur
     art. 7): when and with whom is recorded; without measures there is no concertation."""
     with_whom = with_whom.strip()
     recorded = on is not None or bool(with_whom)
-    kept = [line for line in lines if line.action in KEEPS_IN_FORCE and not line.restoration]
+    kept = _kept(lines)
     if case_kind is not CaseKind.COLECTIVO or not cerrem:
         if recorded:
             raise RuleViolation(
@@ -316,7 +393,7 @@ def check_concertation(case_kind: CaseKind, cerrem: bool, lines: Sequence[Measur
                 "Borre la fecha y los participantes."
             )
         return
-    needed = any(line.action in (MeasureAction.IMPLEMENTAR, MeasureAction.AJUSTAR) for line in kept)
+    needed = concertation_needed(lines)
     if needed and (on is None or not with_whom):
         raise RuleViolation(
             "Las medidas de protección colectiva se conciertan con el colectivo (Resolución 1085 de 2015): "
@@ -369,7 +446,8 @@ def check_decision(facts: DecisionFacts) -> None:
         lambda: check_restoration(facts.measures, facts.restoration_committee),
         lambda: check_measure_actions(facts.measures, facts.in_force),
         lambda: check_temporality(facts.measures),
-        lambda: check_emergency(facts.emergency_pending and cerrem, facts.emergency_disposition, facts.measures),
+        lambda: check_emergency(emergency_applies(facts.committee_kind, facts.emergency_pending),
+                                facts.emergency_disposition, facts.measures),
         lambda: check_concertation(facts.case_kind, cerrem, facts.measures, facts.concertation_on,
                                    facts.concertation_with, facts.decided_on),
     ]

@@ -237,6 +237,10 @@ class CaseSummary:
     proposed_level: RiskLevel | None
     status: CaseStatus
     row_version: int
+    # a woman's choices (Resolución 805 de 2012, art. 3): the CERREM de mujeres, her analyst's gender
+    is_woman: bool = False
+    women_committee_choice: bool | None = None
+    analyst_gender: AnalystGender | None = None
 
 
 def _summary(c: Case) -> CaseSummary:
@@ -244,6 +248,7 @@ def _summary(c: Case) -> CaseSummary:
         c.id, c.radicado, CaseKind(c.kind), c.population_code, c.department, c.municipality,
         Route(c.route), c.displaced, c.matrix_pct,
         RiskLevel(c.proposed_level) if c.proposed_level else None, c.status, c.row_version,
+        c.is_woman, c.women_committee_choice, c.analyst_gender,
     )
 
 

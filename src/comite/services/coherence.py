@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from comite.domain import CommitteeKind, MeasureAction, Route, SeatCondition
-from comite.errors import RuleViolation
+from comite.errors import NotFound, RuleViolation
 from comite.model import (
     Case,
     Committee,
@@ -27,9 +27,12 @@ from comite.model import (
     Hearing,
     MeasureDecision,
 )
-from comite.rules.decision import InForce, PastAction, RecognitionRecord, measures_in_force
+from comite.rules.decision import DecisionContext, InForce, PastAction, RecognitionRecord, measures_in_force
 from comite.rules.routing import decision_chronology
+from comite.services.catalog import risk_bands
 from comite.services.chronology import chronology, decisions_in_order
+from comite.services.context import ServiceContext
+from comite.services.permissions import Action, require
 
 
 def _moment(hearing: Hearing, decision_id: int | None) -> tuple:
@@ -96,6 +99,24 @@ def restoration_committee(hearing: Hearing) -> bool:
     """The composition convenes the competent entities for restoration measures (UP-PCC)."""
     return any(seat.condition is SeatCondition.RESTORATION_MEASURES
                for seat in hearing.session.composition.seats)
+
+
+def decision_context(ctx: ServiceContext, hearing_id: int) -> DecisionContext:
+    """What the decision form needs to ask only for the facts that apply to this case
+    (:func:`comite.rules.decision.what_applies`): the same facts :mod:`comite.services.decisions`
+    gathers when it records the decision."""
+    with ctx.reading() as s:
+        hearing = s.get(Hearing, hearing_id)
+        if hearing is None:
+            raise NotFound("El caso ya no está en el orden del día.")
+        sess = hearing.session
+        require(ctx, Action.READ_SESSION, sess.committee_id)
+        case = s.get_one(Case, hearing.case_id)
+        return DecisionContext(
+            committee_kind=sess.committee.kind, case_kind=case.kind, bands=tuple(risk_bands(s)),
+            gvp_level=hearing.proposal_level, emergency_pending=emergency_pending(s, case, hearing),
+            restoration_committee=restoration_committee(hearing),
+        )
 
 
 def check_recognition_session(committee_kind: CommitteeKind) -> None:

@@ -152,6 +152,11 @@ class Ui_RegistryPage(object):
 
         self.reservedLayout.addItem(self.reservedSpacer)
 
+        self.womenChoiceButton = QPushButton(self.reservedBox)
+        self.womenChoiceButton.setObjectName(u"womenChoiceButton")
+
+        self.reservedLayout.addWidget(self.womenChoiceButton)
+
         self.revealButton = QPushButton(self.reservedBox)
         self.revealButton.setObjectName(u"revealButton")
 
@@ -172,7 +177,8 @@ class Ui_RegistryPage(object):
         QWidget.setTabOrder(self.searchButton, self.resultsTable)
         QWidget.setTabOrder(self.resultsTable, self.historyTable)
         QWidget.setTabOrder(self.historyTable, self.measuresTable)
-        QWidget.setTabOrder(self.measuresTable, self.revealButton)
+        QWidget.setTabOrder(self.measuresTable, self.womenChoiceButton)
+        QWidget.setTabOrder(self.womenChoiceButton, self.revealButton)
         QWidget.setTabOrder(self.revealButton, self.hideButton)
 
         self.retranslateUi(RegistryPage)
@@ -203,6 +209,10 @@ class Ui_RegistryPage(object):
         self.nameCaption.setText(QCoreApplication.translate("RegistryPage", u"Beneficiario", None))
         self.documentCaption.setText(QCoreApplication.translate("RegistryPage", u"Documento", None))
         self.reservedHint.setText(QCoreApplication.translate("RegistryPage", u"Ver estos datos queda registrado en la auditor\u00eda con su usuario.", None))
+#if QT_CONFIG(tooltip)
+        self.womenChoiceButton.setToolTip(QCoreApplication.translate("RegistryPage", u"Registrar si la solicitante eligi\u00f3 el CERREM de mujeres y el g\u00e9nero de su analista (Resoluci\u00f3n 805 de 2012)", None))
+#endif // QT_CONFIG(tooltip)
+        self.womenChoiceButton.setText(QCoreApplication.translate("RegistryPage", u"Elecci\u00f3n de la &mujer\u2026", None))
 #if QT_CONFIG(tooltip)
         self.revealButton.setToolTip(QCoreApplication.translate("RegistryPage", u"Mostrar el nombre y el documento del caso seleccionado (queda en la auditor\u00eda)", None))
 #endif // QT_CONFIG(tooltip)

@@ -1,4 +1,4 @@
-"""Cell editors: a combo of choices, an hour typed ``hh:mm``, a whole number."""
+"""Cell editors: a combo of choices, an hour typed ``hh:mm``, a whole number, a line of text."""
 
 from __future__ import annotations
 
@@ -89,3 +89,22 @@ class NumberDelegate(QStyledItemDelegate):
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex) -> None:
         value = editor.value()
         model.setData(index, None if (self.allow_empty and value == 0) else value, EDIT)
+
+
+class TextDelegate(QStyledItemDelegate):
+    """A line of text of at most ``max_length`` characters (what the column stores)."""
+
+    def __init__(self, max_length: int, parent=None) -> None:
+        super().__init__(parent)
+        self.max_length = max_length
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
+        edit = QLineEdit(parent)
+        edit.setMaxLength(self.max_length)
+        return edit
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+        editor.setText(str(index.data(EDIT) or ""))
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex) -> None:
+        model.setData(index, editor.text(), EDIT)

@@ -480,6 +480,8 @@ class MeasureDraft:
     action: MeasureAction = MeasureAction.IMPLEMENTAR
     months: int | None = 12
     revaluation: date | None = None
+    restoration: bool = False  # UP-PCC restoration: recommended to the competent entity
+    entity: str = ""
 
 
 MEASURE_COLUMNS = (
@@ -489,21 +491,27 @@ MEASURE_COLUMNS = (
     EditColumn("Meses", lambda m: m.months, field="months", align=RIGHT),
     Column("Revaluación", lambda m: m.revaluation,
            tooltip=lambda m: "Se calcula al registrar la decisión" if m.revaluation is None else None),
+    EditColumn("Entidad competente", lambda m: m.entity if m.restoration else "—", field="entity",
+               edit_value=lambda m: m.entity,
+               tooltip=lambda m: ("Entidad a la que el comité recomienda la medida de restablecimiento "
+                                  "(F2 para escribirla)") if m.restoration else "Medida de protección de la UNP"),
 )
-MEASURE_QUANTITY, MEASURE_ACTION, MEASURE_MONTHS = 1, 2, 3
+MEASURE_QUANTITY, MEASURE_ACTION, MEASURE_MONTHS, MEASURE_ENTITY = 1, 2, 3, 5
 
 
 class MeasuresModel(SessionTableModel):
     """The measures of the decision form; edits change the draft in place."""
 
     def __init__(self, parent=None) -> None:
-        super().__init__(MEASURE_COLUMNS, parent)
+        # the competent entity is asked only of restoration measures (rules.decision.check_restoration)
+        super().__init__(MEASURE_COLUMNS, parent,
+                         editable=lambda row, field: field != "entity" or row.restoration)
         self._next = 1
         self.on_edit = self._edit
         self.edited: Callable[[], None] | None = None
 
-    def add(self, code: str, name: str) -> int:
-        draft = MeasureDraft(self._next, code, name)
+    def add(self, code: str, name: str, restoration: bool = False) -> int:
+        draft = MeasureDraft(self._next, code, name, restoration=restoration)
         self._next += 1
         self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows))
         self._rows.append(draft)
@@ -518,10 +526,10 @@ class MeasuresModel(SessionTableModel):
             self._haystack = {}
             self.endRemoveRows()
 
-    def load(self, items: Iterable[tuple[str, str, int, MeasureAction, int | None, date | None]]) -> None:
+    def load(self, items: Iterable[tuple[str, str, int, MeasureAction, int | None, date | None, bool, str]]) -> None:
         rows = []
-        for code, name, qty, action, months, reval in items:
-            rows.append(MeasureDraft(self._next, code, name, qty, action, months, reval))
+        for code, name, qty, action, months, reval, restoration, entity in items:
+            rows.append(MeasureDraft(self._next, code, name, qty, action, months, reval, restoration, entity))
             self._next += 1
         self.set_rows(rows)
 
@@ -535,6 +543,8 @@ class MeasuresModel(SessionTableModel):
             value = int(value) if value else None
         elif field == "action" and not isinstance(value, MeasureAction):
             value = MeasureAction(value)
+        elif field == "entity":
+            value = str(value or "").strip()
         self._rows[number] = replace(row, **{field: value}, revaluation=None)
         self._haystack.pop(number, None)
         self.dataChanged.emit(self.index(number, 0), self.index(number, len(self.columns) - 1))

@@ -12,26 +12,28 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QDate, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QAbstractScrollArea, QLabel, QWidget
 
-from comite.domain import DecisionOutcome, MeasureAction, RiskLevel
+from comite.domain import DecisionOutcome, EmergencyDisposition, MeasureAction, RiskLevel
 from comite.errors import ComiteError, ConcurrencyConflict
 from comite.gui import dialogs
 from comite.gui import formatting as fmt
 from comite.gui.forms.ui_session_case_decision import Ui_SessionCaseDecision
 from comite.gui.session.case.base import CaseHost, CasePanel
 from comite.gui.session.common import ERROR, INFO, OK, enum_data, show_message, versioned
-from comite.gui.session.delegates import ChoiceDelegate, NumberDelegate
+from comite.gui.session.delegates import ChoiceDelegate, NumberDelegate, TextDelegate
 from comite.gui.session.models import (
     ACTION_CHOICES,
     MEASURE_ACTION,
+    MEASURE_ENTITY,
     MEASURE_MONTHS,
     MEASURE_QUANTITY,
     MeasuresModel,
 )
 from comite.gui.table_models import attach, fit_columns, source_index
-from comite.services import decisions, views
+from comite.rules.decision import Applies, DecisionContext, MeasureLine, what_applies
+from comite.services import coherence, decisions, views
 from comite.services.decisions import DecisionInput, MeasureInput
 from comite.services.views import HearingDetail
 
@@ -40,7 +42,9 @@ DRAFT_STALE_NOTE = ("La decisión registrada de este caso cambió desde que uste
                     "la modificó). Sus cambios siguen aquí sin registrar; al registrarlos se le dirá quién "
                     "cambió qué, y nada se sobrescribe sin que usted lo revise.")
 
-MeasureRow = tuple[str, str, int, MeasureAction, int | None, date | None]
+# code, name, quantity, action, months, revaluation date, restoration, competent entity
+MeasureRow = tuple[str, str, int, MeasureAction, int | None, date | None, bool, str]
+NO_DATE = QDate(2000, 1, 1)  # the concertation date edit's "—" (its minimum)
 
 
 @dataclass(frozen=True)
@@ -51,13 +55,24 @@ class DecisionForm:
     risk_level: RiskLevel | None
     pct: float
     concept: str
-    measures: tuple[MeasureRow, ...]  # code, name, quantity, action, months, revaluation date
+    measures: tuple[MeasureRow, ...]
+    # the facts that keep the decision coherent (rules.decision), asked only when they apply
+    matrix_departure_reason: str = ""
+    level_change_reason: str = ""
+    emergency_disposition: EmergencyDisposition | None = None
+    emergency_note: str = ""
+    concertation_on: date | None = None
+    concertation_with: str = ""
+
+    def _facts(self) -> tuple:
+        return (self.outcome, self.risk_level, self.pct, self.concept, self.matrix_departure_reason,
+                self.level_change_reason, self.emergency_disposition, self.emergency_note, self.concertation_on,
+                self.concertation_with)
 
     def same_as(self, other: DecisionForm | None) -> bool:
         """The same decision (a revaluation date the form shows does not count: it is computed)."""
-        return other is not None and (self.outcome, self.risk_level, self.pct, self.concept) == (
-            other.outcome, other.risk_level, other.pct, other.concept) and \
-            [m[:5] for m in self.measures] == [m[:5] for m in other.measures]
+        return other is not None and self._facts() == other._facts() and \
+            [(*m[:5], m[7]) for m in self.measures] == [(*m[:5], m[7]) for m in other.measures]
 
 
 @dataclass(frozen=True)
@@ -78,7 +93,9 @@ class DecisionDraft:
 def stored_decision(d: HearingDetail) -> tuple:
     """The decision as stored (to notice that someone changed it)."""
     return (d.outcome, d.risk_level, d.concept, d.matrix_pct, d.decided_on,
-            tuple((m.code, m.quantity, m.action, m.temporality_months) for m in d.measures))
+            tuple((m.code, m.quantity, m.action, m.temporality_months, m.competent_entity) for m in d.measures),
+            d.matrix_departure_reason, d.level_change_reason, d.emergency_disposition, d.emergency_note,
+            d.concertation_on, d.concertation_with)
 
 
 class DecisionPanel(CasePanel):
@@ -108,6 +125,7 @@ class DecisionPanel(CasePanel):
         except ComiteError:
             types = []
         self.measure_names = {m.code: m.name for m in types}
+        self.restoration_codes = {m.code for m in types if m.restoration}
         for m in sorted(types, key=lambda m: (m.restoration, m.name)):
             extra = " (restablecimiento)" if m.restoration else ""
             self.ui.measureCombo.addItem(m.name + extra, m.code)
@@ -121,6 +139,8 @@ class DecisionPanel(CasePanel):
         table.setItemDelegateForColumn(MEASURE_QUANTITY, NumberDelegate(1, 99, parent=table))
         table.setItemDelegateForColumn(MEASURE_ACTION, ChoiceDelegate(ACTION_CHOICES, table))
         table.setItemDelegateForColumn(MEASURE_MONTHS, NumberDelegate(1, 24, allow_empty=True, parent=table))
+        table.setItemDelegateForColumn(MEASURE_ENTITY, TextDelegate(250, table))
+        self._init_facts()
         self.ui.measureAddButton.clicked.connect(self.add_measure)
         self.ui.measureRemoveButton.clicked.connect(self.remove_measure)
         self.ui.recordButton.clicked.connect(self.record)
@@ -137,6 +157,74 @@ class DecisionPanel(CasePanel):
         for signal in (self.measures.rowsInserted, self.measures.rowsRemoved, self.measures.dataChanged,
                        self.measures.modelReset):
             signal.connect(self._edited)
+
+    # --- the facts asked only when they apply (rules.decision.what_applies) -------------------------
+    def _init_facts(self) -> None:
+        self.context: DecisionContext | None = None
+        ui = self.ui
+        ui.emergencyCombo.addItem("— Indique qué pasa con ellas —", None)
+        for disposition in EmergencyDisposition:
+            ui.emergencyCombo.addItem(disposition.label, disposition)
+        ui.concertationDateEdit.setMinimumDate(NO_DATE)
+        ui.concertationDateEdit.setDate(NO_DATE)
+        ui.concertationDateEdit.installEventFilter(self)
+        for signal in (ui.departureEdit.textChanged, ui.levelChangeEdit.textChanged,
+                       ui.emergencyCombo.currentIndexChanged, ui.emergencyNoteEdit.textChanged,
+                       ui.concertationDateEdit.dateChanged, ui.concertationWithEdit.textChanged):
+            signal.connect(self._edited)
+        for signal in (ui.outcomeCombo.currentIndexChanged, ui.riskCombo.currentIndexChanged,
+                       ui.pctSpin.valueChanged, self.measures.rowsInserted, self.measures.rowsRemoved,
+                       self.measures.dataChanged, self.measures.modelReset):
+            signal.connect(self._show_facts)
+        self._show_facts()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Entering the empty concertation date starts it at the session's day, to be corrected
+        (a date edit cannot be typed into while it shows "—")."""
+        edit = self.ui.concertationDateEdit
+        if watched is edit and event.type() == QEvent.Type.FocusIn and edit.date() == NO_DATE \
+                and not self._read_only:
+            edit.setDate(QDate(self.host.header.day))
+            QTimer.singleShot(0, lambda: edit.setSelectedSection(edit.Section.DaySection))
+        return super().eventFilter(watched, event)
+
+    def _measure_lines(self) -> list[MeasureLine]:
+        return [MeasureLine(m.code, m.name, m.action, m.months, m.restoration, m.entity) for m in self.measures.rows()]
+
+    def applies(self) -> Applies:
+        """Which facts the rules ask of the decision the form holds (none unless it is decided)."""
+        if self.context is None or self._outcome() is not DecisionOutcome.DECIDED:
+            return Applies()
+        pct = self.ui.pctSpin.value()
+        return what_applies(self.context, enum_data(self.ui.riskCombo, RiskLevel), pct if pct > 0 else None,
+                            self._measure_lines())
+
+    def _show_facts(self, *_args: object) -> None:
+        """Show each fact when it applies, or when it holds something typed (so that what the
+        service refuses as not applying can be seen and erased: nothing typed is hidden)."""
+        ui, applies = self.ui, self.applies()
+        decided = self._outcome() is DecisionOutcome.DECIDED
+        emergency = applies.emergency or ui.emergencyCombo.currentData() is not None \
+            or bool(ui.emergencyNoteEdit.text().strip())
+        concertation = applies.concertation or ui.concertationDateEdit.date() != NO_DATE \
+            or bool(ui.concertationWithEdit.text().strip())
+        for form, widget, shown in (
+            (ui.decisionForm, ui.departureEdit,
+             applies.matrix_departure or bool(ui.departureEdit.toPlainText().strip())),
+            (ui.decisionForm, ui.levelChangeEdit,
+             applies.level_change or bool(ui.levelChangeEdit.toPlainText().strip())),
+            (ui.measureFactsForm, ui.emergencyCombo, emergency),
+            (ui.measureFactsForm, ui.emergencyNoteEdit, emergency),
+            (ui.measureFactsForm, ui.concertationDateEdit, concertation),
+            (ui.measureFactsForm, ui.concertationWithEdit, concertation),
+        ):
+            form.setRowVisible(widget, decided and shown)
+
+    def _load_context(self, hearing_id: int) -> None:
+        try:
+            self.context = coherence.decision_context(self.host.ctx, hearing_id)
+        except ComiteError:
+            self.context = None  # the facts typed still show; the service still checks them
 
     def say(self, text: str, kind: str = INFO) -> None:
         show_message(self.ui.decisionMessage, text, kind)
@@ -185,23 +273,27 @@ class DecisionPanel(CasePanel):
         if code is None:
             return
         table = self.ui.measuresTable
-        present = self.measures.find(lambda m: m.code == code)
-        if present is not None:  # once per decision, as the service requires: its quantity says how many
+        restoration = code in self.restoration_codes
+        # once per decision, as the service requires (its quantity says how many); a restoration
+        # measure may be recommended to several entities, one line each
+        present = None if restoration else self.measures.find(lambda m: m.code == code)
+        if present is not None:
             self.say(f"La medida «{self.measure_names.get(code, code)}» ya está en la decisión: "
                      "cambie su cantidad si hace falta más de una.", ERROR)
             table.setCurrentIndex(table.model().mapFromSource(self.measures.index(present, MEASURE_QUANTITY)))
             table.setFocus()
             return
-        number = self.measures.add(code, self.measure_names.get(code, code))
+        number = self.measures.add(code, self.measure_names.get(code, code), restoration)
         fit_columns(table, max_width=200)
         index = table.model().index(number, MEASURE_QUANTITY)
         table.setCurrentIndex(index)
         table.setFocus()
 
     def set_measure(self, number: int, *, quantity: int | None = None, action: MeasureAction | None = None,
-                    months: int | None = None) -> None:
+                    months: int | None = None, entity: str | None = None) -> None:
         """Edit a measure row as the table's editors do (used by keyboard users and tests alike)."""
-        for column, value in ((MEASURE_QUANTITY, quantity), (MEASURE_ACTION, action), (MEASURE_MONTHS, months)):
+        for column, value in ((MEASURE_QUANTITY, quantity), (MEASURE_ACTION, action), (MEASURE_MONTHS, months),
+                              (MEASURE_ENTITY, entity)):
             if value is not None:
                 self.measures.setData(self.measures.index(number, column), value)
 
@@ -214,13 +306,22 @@ class DecisionPanel(CasePanel):
         outcome = self._outcome()
         decided = outcome is DecisionOutcome.DECIDED
         pct = self.ui.pctSpin.value()
+        form = self.form_state()
         return DecisionInput(
             outcome=outcome,
             risk_level=enum_data(self.ui.riskCombo, RiskLevel) if decided else None,
             concept=self.ui.conceptEdit.toPlainText().strip(),
-            measures=[MeasureInput(m.code, m.quantity, m.action, m.months) for m in self.measures.rows()]
+            measures=[MeasureInput(m.code, m.quantity, m.action, m.months, competent_entity=m.entity or None)
+                      for m in self.measures.rows()]
             if decided else [],
             matrix_pct=pct if decided and pct > 0 else None,
+            # a returned or postponed case records none of them: what was typed stays in the form
+            matrix_departure_reason=form.matrix_departure_reason if decided else "",
+            level_change_reason=form.level_change_reason if decided else "",
+            emergency_disposition=form.emergency_disposition if decided else None,
+            emergency_note=form.emergency_note if decided else "",
+            concertation_on=form.concertation_on if decided else None,
+            concertation_with=form.concertation_with if decided else "",
         )
 
     def _stored_form(self, d: HearingDetail) -> DecisionForm:
@@ -229,16 +330,26 @@ class DecisionPanel(CasePanel):
         return DecisionForm(
             outcome=d.outcome or DecisionOutcome.DECIDED, risk_level=d.risk_level or d.proposal_level,
             pct=round(pct or 0.0, self.ui.pctSpin.decimals()), concept=d.concept or "",
-            measures=tuple((m.code, m.name, m.quantity, m.action, m.temporality_months, m.revaluation_date)
-                           for m in d.measures))
+            measures=tuple((m.code, m.name, m.quantity, m.action, m.temporality_months, m.revaluation_date,
+                            m.restoration, m.competent_entity or "") for m in d.measures),
+            matrix_departure_reason=d.matrix_departure_reason or "", level_change_reason=d.level_change_reason or "",
+            emergency_disposition=d.emergency_disposition, emergency_note=d.emergency_note or "",
+            concertation_on=d.concertation_on, concertation_with=d.concertation_with or "")
 
     def form_state(self) -> DecisionForm:
         return DecisionForm(
             outcome=self._outcome(), risk_level=enum_data(self.ui.riskCombo, RiskLevel),
             pct=round(self.ui.pctSpin.value(), self.ui.pctSpin.decimals()),
             concept=self.ui.conceptEdit.toPlainText(),
-            measures=tuple((m.code, m.name, m.quantity, m.action, m.months, m.revaluation)
-                           for m in self.measures.rows()))
+            measures=tuple((m.code, m.name, m.quantity, m.action, m.months, m.revaluation, m.restoration, m.entity)
+                           for m in self.measures.rows()),
+            matrix_departure_reason=self.ui.departureEdit.toPlainText().strip(),
+            level_change_reason=self.ui.levelChangeEdit.toPlainText().strip(),
+            emergency_disposition=enum_data(self.ui.emergencyCombo, EmergencyDisposition),
+            emergency_note=self.ui.emergencyNoteEdit.text().strip(),
+            concertation_on=None if self.ui.concertationDateEdit.date() == NO_DATE
+            else self.ui.concertationDateEdit.date().toPython(),
+            concertation_with=self.ui.concertationWithEdit.text().strip())
 
     def _set_form(self, form: DecisionForm) -> None:
         self.ui.outcomeCombo.setCurrentIndex(max(0, self.ui.outcomeCombo.findData(form.outcome)))
@@ -247,12 +358,20 @@ class DecisionPanel(CasePanel):
         self.ui.conceptEdit.setPlainText(form.concept)
         self.measures.load(form.measures)
         fit_columns(self.ui.measuresTable, max_width=200)
+        self.ui.departureEdit.setPlainText(form.matrix_departure_reason)
+        self.ui.levelChangeEdit.setPlainText(form.level_change_reason)
+        self.ui.emergencyCombo.setCurrentIndex(max(0, self.ui.emergencyCombo.findData(form.emergency_disposition)))
+        self.ui.emergencyNoteEdit.setText(form.emergency_note)
+        self.ui.concertationDateEdit.setDate(QDate(form.concertation_on) if form.concertation_on else NO_DATE)
+        self.ui.concertationWithEdit.setText(form.concertation_with)
         self._outcome_changed()
+        self._show_facts()
 
     def _fill(self, d: HearingDetail) -> None:
         """Fill the form for the case shown: the draft typed earlier if any, else what is stored."""
         self.form_hearing = d.hearing_id
         self._radicado = d.radicado
+        self._load_context(d.hearing_id)
         filling, self._loading = self._loading, True
         try:
             self._set_form(self._stored_form(d))

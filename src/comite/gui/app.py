@@ -39,6 +39,7 @@ from comite.gui import dialogs
 from comite.gui.login import FirstAdminDialog, LoginDialog
 from comite.gui.main_window import MainWindow
 from comite.gui.settings import Preferences, load_preferences, preferences_path, save_preferences
+from comite.gui.wheel import install_wheel_guard
 from comite.logs import log_file, setup_logging
 from comite.services import accounts
 from comite.services.context import Actor, ServiceContext
@@ -79,6 +80,7 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(paths.APP_NAME)
     app.setApplicationDisplayName("comite")
     QLocale.setDefault(QLocale(QLocale.Language.Spanish, QLocale.Country.Colombia))
+    install_wheel_guard(app)  # type: ignore[arg-type]  # instance() is typed QCoreApplication
     return app  # type: ignore[return-value]  # instance() is typed QCoreApplication
 
 

@@ -61,6 +61,7 @@ from comite.gui.table_models import (
     fit_columns,
     select_row,
 )
+from comite.gui.wheel import install_wheel_guard
 from comite.services import sessions
 from comite.services.context import Changes, ServiceContext
 from comite.services.dashboard import visible_committees
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
                  kdf: crypto.KdfParams | None = None, hasher: passwords.PasswordHasherConfig | None = None,
                  store: SecretStore | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        install_wheel_guard(QApplication.instance())  # type: ignore[arg-type]  # once per application
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         self.ctx = ctx

@@ -38,6 +38,7 @@ class ActaTab(QWidget):
         self.ui.reviewSlot.addWidget(self.review_panel)
         self.dirty = True
         self.preview_pdf: bytes | None = None
+        self.in_view: acta.ActaInView | None = None
         self.last_files: list[Path] = []
         self.choose_pdf_path: Callable[[], Path | None] = self._ask_pdf_path
         self.choose_folder: Callable[[str], Path | None] = self._ask_folder
@@ -146,19 +147,23 @@ class ActaTab(QWidget):
         ctx, sid = self.host.ctx, self.host.session_id
 
         def work(progress, cancel):
-            pdf = acta.preview_acta(ctx, sid, render=acta.render_pdf_in_helper)
+            shown = acta.acta_in_view(ctx, sid, render=acta.render_pdf_in_helper)
             cancel.check()
-            return pdf
+            return shown
 
         workers.run_job(self, "generar la vista previa del acta", work, on_done=self._preview_ready,
                         on_error=self._preview_failed)
 
-    def _preview_ready(self, pdf: bytes) -> None:
-        self.preview_pdf = pdf
-        pages = self.pdf_view.set_pdf(pdf)
+    def _preview_ready(self, shown: acta.ActaInView) -> None:
+        """The acta in view and its label come from one place (:func:`acta.acta_in_view`): the
+        versions table, the document's own «BORRADOR · Versión N» and this line always agree."""
+        self.preview_pdf = shown.pdf
+        self.in_view = shown
+        pages = self.pdf_view.set_pdf(shown.pdf)
         from datetime import datetime
 
-        self.ui.previewStatus.setText(f"{pages} páginas · borrador al {datetime.now():%H:%M:%S}")
+        when = "" if shown.stored else f" al {datetime.now():%H:%M:%S}"
+        self.ui.previewStatus.setText(f"{shown.label} · {fmt.plural(pages, 'página')}{when}")
 
     def _preview_failed(self, exc: BaseException) -> None:
         self.dirty = True

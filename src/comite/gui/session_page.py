@@ -35,7 +35,7 @@ from comite.gui.session.agenda_tab import AgendaTab
 from comite.gui.session.attendance_tab import AttendanceTab
 from comite.gui.session.case import CaseTab
 from comite.gui.session.commitments_tab import CommitmentsTab
-from comite.gui.session.common import ERROR, INFO, OK, changes_of, show_message
+from comite.gui.session.common import ERROR, INFO, OK, changes_of, reserve_place, show_message
 from comite.gui.session.data_tab import DataTab
 from comite.gui.session.host import Tab
 from comite.gui.session.quorum_widget import QuorumWidget
@@ -132,6 +132,7 @@ class SessionPage(QWidget):
         self.ui.subtitleLabel.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.ui.subtitleLabel.setWordWrap(True)  # on a 1366-px screen the date and place go to a second line
         self.ui.titleLabel.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        reserve_place(self.ui.messageLabel)  # messages never move the tables below
         show_message(self.ui.messageLabel, "")
 
         self._built: dict[int, QWidget] = {}

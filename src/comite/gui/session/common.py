@@ -10,7 +10,7 @@ from datetime import time
 from functools import cache
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QRegularExpression
+from PySide6.QtCore import QRegularExpression, Qt
 from PySide6.QtGui import QColor, QRegularExpressionValidator
 from PySide6.QtWidgets import QLabel, QLineEdit
 
@@ -71,9 +71,22 @@ def enum_data(combo, enum: type[E]) -> E | None:
     return None if value is None or value == "" else enum(value)
 
 
+def reserve_place(label: QLabel, lines: int = 2) -> None:
+    """Make ``label`` a status area with a fixed place: it keeps its height (``lines`` lines)
+    whether a message shows or not, so a message never moves what is below it (a click aimed
+    at a row lands on that row); a longer message is cut there and read whole in its tooltip."""
+    policy = label.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)
+    label.setSizePolicy(policy)
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    label.setFixedHeight(label.fontMetrics().lineSpacing() * lines + 14)  # the styles' padding and border
+
+
 def show_message(label: QLabel, text: str, kind: str = INFO) -> None:
     """An inline message (empty text hides it)."""
     label.setText(text)
+    label.setToolTip(text)
     label.setStyleSheet(_STYLE.get(kind, _STYLE[INFO]) if text else "")
     label.setVisible(bool(text))
 

@@ -190,8 +190,10 @@ class CaseTab(QWidget):
 
     # --- what the page asks --------------------------------------------------------------------------
     def flush(self) -> None:
-        """Store the deliberation typed so far (debounce, focus-out, case change, closing)."""
+        """Store the deliberation and the decision's draft typed so far (debounce, focus-out, case
+        change, closing, the lock screen)."""
         self.deliberation.flush()
+        self.decision.keeper.flush()
 
     def set_read_only(self, read_only: bool) -> None:
         self.read_only = read_only

@@ -42,6 +42,7 @@ from comite.gui.settings import Preferences, load_preferences, preferences_path,
 from comite.gui.wheel import install_wheel_guard
 from comite.logs import log_file, setup_logging
 from comite.services import accounts
+from comite.services.catalog import is_demo_database
 from comite.services.context import Actor, ServiceContext
 from comite.storage import crypto, passwords
 from comite.storage.database import ENV_URL, Database
@@ -205,7 +206,8 @@ class Startup(QObject):
     def __init__(self, db: Database, *, demo: bool = False, store=None, note: str = "",
                  kdf: crypto.KdfParams | None = None, hasher: passwords.PasswordHasherConfig | None = None) -> None:
         super().__init__()
-        self.db, self.demo, self.store = db, demo, store
+        self.db, self.demo, self.store = db, demo or is_demo_database(db), store
+        self._switching_user = False
         self.kdf, self.hasher = kdf, hasher
         self.preferences = load_preferences()
         self.first_admin: FirstAdminDialog | None = None
@@ -243,11 +245,26 @@ class Startup(QObject):
         self.window = MainWindow(ServiceContext(self.db, login.actor), demo=self.demo, preferences=self.preferences,
                                  kdf=self.kdf, hasher=self.hasher, store=self.store)
         self.window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.window.destroyed.connect(lambda *_: self.finished.emit(0))
+        self.window.destroyed.connect(self._window_closed)
+        self.window.user_change_requested.connect(self._user_changes)
         self.window.show()
         if self._remember_note:
             dialogs.show_info(self.window, self._remember_note + " La aplicación funciona igual.",
                               title="No se pudo recordar")
+
+    @Slot()
+    def _user_changes(self) -> None:
+        self._switching_user = True
+
+    @Slot()
+    def _window_closed(self, *_args: object) -> None:
+        """The main window is gone: the application ends, unless someone else is to log in."""
+        if self._switching_user:
+            self._switching_user = False
+            self._remember_note = ""
+            self.show_login("")  # the next person types their own account
+            return
+        self.finished.emit(0)
 
 
 def ask_server_password(reason: str) -> str | None:

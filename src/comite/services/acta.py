@@ -354,6 +354,17 @@ def approval_statement(ctx: ServiceContext, session_id: int, *, in_session_id: i
     return text + "."
 
 
+def pending_review_refusal(ctx: ServiceContext, session_id: int) -> str:
+    """Why the acta cannot be approved yet for its review (observations not answered), in
+    words; ``""`` if nothing stands in the way. The GUI asks it before its confirmation."""
+    pending = [r for r in review_observations(ctx, session_id) if not r.resolved]
+    if not pending:
+        return ""
+    who = ", ".join(sorted({r.reviewer for r in pending}))
+    return (f"Hay {len(pending)} observación(es) de revisión sin atender ({who}): respóndalas (aceptada o no "
+            "aceptada, con el motivo) antes de aprobar el acta.")
+
+
 def approve_acta(ctx: ServiceContext, session_id: int, out: Path | None = None, *,
                  in_session_id: int | None = None) -> ActaResult:
     """Issue the final acta: no watermark, SHA-256 stored, the session's data locked.
@@ -363,13 +374,9 @@ def approve_acta(ctx: ServiceContext, session_id: int, out: Path | None = None, 
     version = _open_for_acta(ctx, session_id, Action.APPROVE_ACTA, "El acta de esta sesión ya fue aprobada.",
                              "Solo se aprueba el acta de una sesión cerrada.")
     apply_lapsed_terms(ctx, session_id)  # the committee's rule for silence, recorded before the annex is written
-    pending = [r for r in review_observations(ctx, session_id) if not r.resolved]
-    if pending:
-        who = ", ".join(sorted({r.reviewer for r in pending}))
-        raise RuleViolation(
-            f"Hay {len(pending)} observación(es) de revisión sin atender ({who}): respóndalas (aceptada o no "
-            "aceptada, con el motivo) antes de aprobar el acta."
-        )
+    refusal = pending_review_refusal(ctx, session_id)
+    if refusal:
+        raise RuleViolation(refusal)
     approval = approval_statement(ctx, session_id, in_session_id=in_session_id)
     data = build_acta_data(ctx, session_id, version=version, draft=False, approval=approval)
     digest, _ = _issue(ctx, session_id, version, ActaKind.FINAL, data, AuditAction.ACTA_APROBADA,

@@ -15,7 +15,7 @@ from comite.errors import ComiteError
 from comite.gui import dialogs, workers
 from comite.gui import formatting as fmt
 from comite.gui.forms.ui_session_acta_tab import Ui_SessionActaTab
-from comite.gui.session.common import ERROR, OK, show_message
+from comite.gui.session.common import ERROR, OK, fit_to_role, role_refusal, show_message
 from comite.gui.session.host import SessionHost
 from comite.gui.session.models import ActaVersionsModel, ReviewModel
 from comite.gui.session.pdf_view import PdfPagesView
@@ -53,6 +53,8 @@ class ActaTab(QWidget):
         committee = host.header.committee_id
         self._can_review = allowed(host.ctx, Action.REVIEW_ACTA, committee)
         self._can_resolve = allowed(host.ctx, Action.GENERATE_DOCUMENTS, committee)
+        self._documents_refusal = role_refusal(host.ctx, Action.GENERATE_DOCUMENTS, committee)
+        self._approve_refusal = role_refusal(host.ctx, Action.APPROVE_ACTA, committee)
         self.ui.reviewEdit.setVisible(self._can_review)
         self.ui.addReviewButton.setVisible(self._can_review)
         # The secretariat follows and answers the observations in «Revisión de los delegados».
@@ -106,14 +108,14 @@ class ActaTab(QWidget):
         fit_columns(self.ui.reviewTable, max_width=140)
         status = self.host.header.status
         closed = status in (SessionStatus.CERRADA, SessionStatus.ACTA_EN_REVISION)
-        self.ui.draftButton.setEnabled(closed)
-        self.ui.approveButton.setEnabled(closed)
-        self.ui.errataGroup.setEnabled(status is SessionStatus.ACTA_APROBADA)
-        after = status in (SessionStatus.CERRADA, SessionStatus.ACTA_EN_REVISION, SessionStatus.ACTA_APROBADA)
-        self.ui.resolutionsButton.setEnabled(after)
-        self.ui.notifyButton.setEnabled(after)
         tip = "" if closed else "Cierre la sesión (con hora de cierre) para enviar el acta a revisión o aprobarla."
-        self.ui.draftButton.setToolTip(tip or "Registra un borrador numerado para la revisión de los delegados")
+        fit_to_role(self.ui.draftButton, self._documents_refusal, closed,
+                    tip or "Registra un borrador numerado para la revisión de los delegados")
+        fit_to_role(self.ui.approveButton, self._approve_refusal, closed, tip)
+        fit_to_role(self.ui.errataGroup, self._approve_refusal, status is SessionStatus.ACTA_APROBADA)
+        after = status in (SessionStatus.CERRADA, SessionStatus.ACTA_EN_REVISION, SessionStatus.ACTA_APROBADA)
+        for button in (self.ui.resolutionsButton, self.ui.notifyButton):
+            fit_to_role(button, self._documents_refusal, after, button.toolTip() if not self._documents_refusal else "")
         self._review_buttons()
 
     # --- review ------------------------------------------------------------------------------------
@@ -213,11 +215,16 @@ class ActaTab(QWidget):
 
     def approve(self) -> None:
         h = self.host.header
+        ctx, sid = self.host.ctx, self.host.session_id
+        # what the rules know beforehand is said instead of the confirmation, not after it
+        refusal = self._approve_refusal or acta.pending_review_refusal(ctx, sid)
+        if refusal:
+            self._result(refusal, ERROR)
+            return
         if not dialogs.confirm(self, f"¿Aprobar el acta No. {h.number:03d} de {h.year}? Se emite el acta final "
                                "y los datos de la sesión quedan bloqueados; después solo caben correcciones "
                                "por fe de erratas.", title="Aprobar acta", yes="&Aprobar", no="&Cancelar"):
             return
-        ctx, sid = self.host.ctx, self.host.session_id
 
         def done(result) -> None:
             self.host.publish(Changes(session=True, acta=True, session_id=sid), self)

@@ -71,6 +71,22 @@ def enum_data(combo, enum: type[E]) -> E | None:
     return None if value is None or value == "" else enum(value)
 
 
+def role_refusal(ctx: Any, action: Any, committee_id: int | None) -> str:
+    """Why the user's role may not do ``action`` here, in words (``""``: it may)."""
+    from comite.services.permissions import allowed
+
+    if allowed(ctx, action, committee_id):
+        return ""
+    return f"Su rol ({ctx.actor.role.label.lower()}) no permite {action.value} en este comité."
+
+
+def fit_to_role(widget: Any, refusal: str, enabled: bool = True, tip: str = "") -> None:
+    """Enable ``widget`` when the role allows it (and ``enabled``); otherwise disable it and say why
+    in its tooltip, so nobody is refused only after a confirmation."""
+    widget.setEnabled(enabled and not refusal)
+    widget.setToolTip(refusal or tip)
+
+
 def reserve_place(label: QLabel, lines: int = 2) -> None:
     """Make ``label`` a status area with a fixed place: it keeps its height (``lines`` lines)
     whether a message shows or not, so a message never moves what is below it (a click aimed

@@ -6,9 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QApplication
 
-from comite.domain import SessionStatus
 from comite.gui.session.common import ERROR, INFO
-from comite.services import sessions
+from tests.gui.test_mouse_path import _cases_page
 from tests.gui.test_session_page import _open, _session
 
 LONG = ("No se puede registrar la asistencia: la sesión ya fue levantada y el acta está en revisión de los "
@@ -34,10 +33,7 @@ def test_a_message_on_the_session_page_does_not_move_the_attendance_table(admin,
 
 
 def test_a_message_in_the_case_does_not_move_the_votes(admin, qtbot):
-    sid, _ = _session(admin)
-    sessions.set_status(admin, sid, SessionStatus.EN_CURSO)
-    page = _open(qtbot, admin, sid)
-    page.show_tab(page.TAB_CASES)
+    page, _ = _cases_page(qtbot, admin)
     case = page.case_tab
     table = case.votes.ui.votersTable
     before = _where(table, page)

@@ -112,11 +112,17 @@ def test_every_attendance_cell_is_edited_by_mouse(admin, qtbot, errors):
     assert errors.calls == []
 
 
-def test_every_vote_cell_is_edited_by_mouse(admin, qtbot, errors):
+def _cases_page(qtbot, admin):
+    """A session in progress, open on its cases."""
     sid, hearings = _session(admin)
     sessions.set_status(admin, sid, SessionStatus.EN_CURSO)
     page = _open(qtbot, admin, sid)
     page.show_tab(page.TAB_CASES)
+    return page, hearings
+
+
+def test_every_vote_cell_is_edited_by_mouse(admin, qtbot, errors):
+    page, hearings = _cases_page(qtbot, admin)
     votes = page.case_tab.votes
     table = votes.ui.votersTable
     row = votes.model.find(lambda v: v.can_vote)
@@ -139,10 +145,7 @@ def test_every_vote_cell_is_edited_by_mouse(admin, qtbot, errors):
 
 
 def test_every_measure_cell_is_edited_by_mouse(admin, qtbot, errors):
-    sid, _ = _session(admin)
-    sessions.set_status(admin, sid, SessionStatus.EN_CURSO)
-    page = _open(qtbot, admin, sid)
-    page.show_tab(page.TAB_CASES)
+    page, _ = _cases_page(qtbot, admin)
     form = page.case_tab.decision
     form.ui.measureCombo.setCurrentIndex(1)
     QTest.mouseClick(form.ui.measureAddButton, Qt.MouseButton.LeftButton)

@@ -350,10 +350,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _switch_from_lock(self) -> None:
-        if self.lock_dialog is not None:
-            self.lock_dialog.deleteLater()
-            self.lock_dialog = None
-        self.switch_user()
+        self._quit_from_lock(switch_user=True)
 
     # --- geometry -------------------------------------------------------------------------------
     def _restore_geometry(self) -> None:
@@ -763,11 +760,14 @@ class MainWindow(QMainWindow):
         self.locked_changed.emit(False)
 
     @Slot()
-    def _quit_from_lock(self) -> None:
+    def _quit_from_lock(self, switch_user: bool = False) -> None:
         if self.lock_dialog is not None:
             self.lock_dialog.deleteLater()
             self.lock_dialog = None
-        self.close()
+        if switch_user:
+            self.switch_user()
+        else:
+            self.close()
 
     # --- closing --------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -106,6 +106,15 @@ def test_accounts_are_demo_accounts(filled):
     assert "200 casos ficticios" in summary and "30 sesiones" in summary and "ficticios" in summary
 
 
+def test_the_database_itself_says_it_is_the_demo(filled, database):
+    """The DEMO badge is the database's: any instance opening it shows it (#15 item 6)."""
+    from comite.services.catalog import is_demo_database
+
+    db, _report, _ctx = filled
+    assert is_demo_database(db)
+    assert not is_demo_database(database)
+
+
 def test_every_committee_has_sessions_numbered_in_order(filled):
     db, report, ctx = filled
     rows = sessions.list_sessions(ctx)

@@ -33,6 +33,7 @@ runs them in order.
 
 from __future__ import annotations
 
+import json
 import logging
 import secrets
 import string
@@ -48,8 +49,9 @@ from comite.demo.sessions import finish, run_sessions
 from comite.demo.state import CASE_BATCH, Demo, DemoReport, Progress
 from comite.domain import Role
 from comite.errors import LockedError, ValidationError
-from comite.model import Case, CommitteeSession, User
+from comite.model import Case, CommitteeSession, Setting, User
 from comite.services import accounts, acta
+from comite.services.catalog import DEMO_SETTING
 from comite.services.context import Actor, ServiceContext
 from comite.storage.database import Database
 
@@ -132,6 +134,8 @@ def fill_demo(
     run_sessions(gen, plans)
     finish(gen, case_plans)
     gen.report.actas = _issue_actas(ctx, gen)
+    with db.Session() as s, s.begin():  # the badge belongs to the database (catalog.is_demo_database)
+        s.merge(Setting(key=DEMO_SETTING, value=json.dumps(True)))
     report = gen.report
     report.accounts = created
     report.seconds = _time.perf_counter() - started

@@ -40,6 +40,7 @@ from comite.errors import ServerPasswordRequired, StorageError
 from comite.gui import dialogs
 from comite.gui.login import FirstAdminDialog, LoginDialog
 from comite.gui.settings import Preferences, load_preferences, preferences_path, save_preferences
+from comite.gui.wheel import install_wheel_guard
 from comite.logs import log_file, setup_logging
 from comite.storage.secrets import KeyringSecretStore, SecretStore
 
@@ -85,6 +86,7 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(paths.APP_NAME)
     app.setApplicationDisplayName("comite")
     QLocale.setDefault(QLocale(QLocale.Language.Spanish, QLocale.Country.Colombia))
+    install_wheel_guard(app)  # type: ignore[arg-type]  # instance() is typed QCoreApplication
     return app  # type: ignore[return-value]  # instance() is typed QCoreApplication
 
 
@@ -261,6 +263,15 @@ class Preparation(QObject):
         return self.db
 
 
+def _is_demo(db: Database | None) -> bool:
+    """Whether ``db`` says it is the demo database (imported here: SQLAlchemy stays off the login's path)."""
+    if db is None:
+        return False
+    from comite.services.catalog import is_demo_database
+
+    return is_demo_database(db)
+
+
 def quiet_database_file(target: str | None, environ=None) -> str | None:
     """The path of the SQLite file ``target`` names (or the environment, or the default) when it
     already exists: such a file opens without asking anything, so it can open behind the login.
@@ -292,7 +303,8 @@ class Startup(QObject):
                  kdf: crypto.KdfParams | None = None, hasher: passwords.PasswordHasherConfig | None = None,
                  preparation: Preparation | None = None, refuse: Callable[[BaseException], None] | None = None) -> None:
         super().__init__()
-        self.db, self.demo, self.store = db, demo, store
+        self.db, self.demo, self.store = db, demo or _is_demo(db), store
+        self._switching_user = False
         self.kdf, self.hasher = kdf, hasher
         self.preparation, self._refuse = preparation, refuse
         self.preferences = load_preferences()
@@ -339,6 +351,7 @@ class Startup(QObject):
             self.finished.emit(2)
             return
         self.db = prep.db
+        self.demo = self.demo or _is_demo(self.db)  # the badge is the database's own mark, read once it is open
         self.preparation = None
         if not prep.initialized:
             self._first_admin()
@@ -377,11 +390,26 @@ class Startup(QObject):
         self.window = MainWindow(ServiceContext(self.db, login.actor), demo=self.demo, preferences=self.preferences,
                                  kdf=self.kdf, hasher=self.hasher, store=self.store)
         self.window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.window.destroyed.connect(lambda *_: self.finished.emit(0))
+        self.window.destroyed.connect(self._window_closed)
+        self.window.user_change_requested.connect(self._user_changes)
         self.window.show()
         if self._remember_note:
             dialogs.show_info(self.window, self._remember_note + " La aplicación funciona igual.",
                               title="No se pudo recordar")
+
+    @Slot()
+    def _user_changes(self) -> None:
+        self._switching_user = True
+
+    @Slot()
+    def _window_closed(self, *_args: object) -> None:
+        """The main window is gone: the application ends, unless someone else is to log in."""
+        if self._switching_user:
+            self._switching_user = False
+            self._remember_note = ""
+            self.show_login("")  # the next person types their own account
+            return
+        self.finished.emit(0)
 
 
 def ask_server_password(reason: str) -> str | None:

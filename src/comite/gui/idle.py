@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeyEvent
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget
 
 from comite.gui.forms.ui_lock_dialog import Ui_LockDialog
 from comite.gui.login import set_message
@@ -90,6 +90,7 @@ class LockDialog(QDialog):
 
     unlocked = Signal()
     quit_requested = Signal()
+    switch_user_requested = Signal()
 
     def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -105,6 +106,13 @@ class LockDialog(QDialog):
         set_message(self.ui.errorLabel, "")
         self.ui.unlockButton.clicked.connect(self.try_unlock)
         self.ui.quitButton.clicked.connect(self.quit_requested)
+        # another person at this computer: close this user's windows (drafts kept) and log in
+        self.switchButton = QPushButton("Cambiar de &usuario", self)
+        self.switchButton.setObjectName("switchButton")
+        self.switchButton.setToolTip("Cierra las ventanas de esta cuenta (las decisiones sin registrar quedan "
+                                     "guardadas) para que otra persona ingrese con la suya")
+        self.ui.buttonsLayout.insertWidget(1, self.switchButton)
+        self.switchButton.clicked.connect(self.switch_user_requested)
         self.ui.passwordEdit.setFocus()
 
     @Slot()

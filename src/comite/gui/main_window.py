@@ -60,7 +60,9 @@ from comite.gui.table_models import (
     fit_columns,
     select_row,
 )
+from comite.gui.wheel import install_wheel_guard
 from comite.services import sessions
+from comite.services.catalog import is_demo_database
 from comite.services.context import Changes, ServiceContext
 from comite.services.dashboard import visible_committees
 from comite.services.permissions import Action, allowed
@@ -104,17 +106,21 @@ class MainWindow(QMainWindow):
     """See the module docstring for the hooks pages use."""
 
     locked_changed = Signal(bool)
+    user_change_requested = Signal()
+    """«Cambiar de usuario»: this window closed so that someone else logs in (the start-up asks who)."""
 
     def __init__(self, ctx: ServiceContext, *, demo: bool = False, preferences: Preferences | None = None,
                  kdf: crypto.KdfParams | None = None, hasher: passwords.PasswordHasherConfig | None = None,
                  store: SecretStore | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        install_wheel_guard(QApplication.instance())  # type: ignore[arg-type]  # once per application
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         self.ctx = ctx
         self.db = ctx.db
         self.actor = ctx.actor
-        self.demo = demo
+        self.demo = demo or is_demo_database(ctx.db)  # the badge is the database's
+        self._switching_user = False
         self.preferences = preferences or Preferences()
         self.account_params = (kdf, hasher)
         self._store = store
@@ -135,6 +141,7 @@ class MainWindow(QMainWindow):
         self._setup_committee_filter()
         self._setup_status_bar()
         self._connect_actions()
+        self._setup_switch_user()
         self.idle = IdleWatcher(self.preferences.idle_lock_minutes * 60_000, self)
         self.idle.idle.connect(self.lock)
         self.live = LiveUpdates(self.db, self)  # what other desktops record, within a second or two
@@ -318,6 +325,32 @@ class MainWindow(QMainWindow):
         ui.actionBackup.setEnabled(allowed(self.ctx, Action.BACKUP) and self.db.sqlite_path is not None)
         ui.actionDocumentSettings.setVisible(allowed(self.ctx, Action.MANAGE_CATALOG))
         ui.actionCloseSessionPage.setEnabled(False)
+
+    def _setup_switch_user(self) -> None:
+        self.actionSwitchUser = QAction("Cambiar de &usuario…", self)
+        self.actionSwitchUser.setToolTip("Cerrar las ventanas de esta cuenta (las decisiones sin registrar quedan "
+                                         "guardadas) para que otra persona ingrese con la suya")
+        self.ui.menuFile.insertAction(self.ui.actionQuit, self.actionSwitchUser)
+        self.actionSwitchUser.triggered.connect(lambda _checked=False: self.switch_user())
+
+    def switch_user(self) -> bool:
+        """Close this user's windows safely: every text and decision typed is saved first (the
+        decision drafts stay in the database, encrypted, for this account); then the start-up asks
+        who logs in. ``False`` if the window stayed open."""
+        for page in list(self.session_pages.values()):
+            flush = getattr(page, "flush", None)
+            if callable(flush):
+                flush()
+        self._switching_user = True
+        if not self.close():
+            self._switching_user = False
+            return False
+        self.user_change_requested.emit()
+        return True
+
+    @Slot()
+    def _switch_from_lock(self) -> None:
+        self._quit_from_lock(switch_user=True)
 
     # --- geometry -------------------------------------------------------------------------------
     def _restore_geometry(self) -> None:
@@ -700,6 +733,7 @@ class MainWindow(QMainWindow):
         self.lock_dialog = LockDialog(self.db, self.actor, self)
         self.lock_dialog.unlocked.connect(self.unlock)
         self.lock_dialog.quit_requested.connect(self._quit_from_lock)
+        self.lock_dialog.switch_user_requested.connect(self._switch_from_lock)
         self.lock_dialog.open()
         self.locked_changed.emit(True)
 
@@ -719,17 +753,21 @@ class MainWindow(QMainWindow):
         self.locked_changed.emit(False)
 
     @Slot()
-    def _quit_from_lock(self) -> None:
+    def _quit_from_lock(self, switch_user: bool = False) -> None:
         if self.lock_dialog is not None:
             self.lock_dialog.deleteLater()
             self.lock_dialog = None
-        self.close()
+        if switch_user:
+            self.switch_user()
+        else:
+            self.close()
 
     # --- closing --------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
         # Open sessions may hold decisions typed and not registered: each page asks (Cancel keeps
         # the window open). Not behind the lock screen: nobody authenticated could register them.
-        if self.ui.rootStack.currentWidget() is not self.ui.lockedPage:
+        # Nor when changing user: the drafts were just saved for this account, to come back with it.
+        if self.ui.rootStack.currentWidget() is not self.ui.lockedPage and not self._switching_user:
             for session_id, page in list(self.session_pages.items()):
                 can_close = getattr(page, "can_close", None)
                 if callable(can_close) and not can_close():

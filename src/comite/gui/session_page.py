@@ -35,12 +35,22 @@ from comite.gui.session.agenda_tab import AgendaTab
 from comite.gui.session.attendance_tab import AttendanceTab
 from comite.gui.session.case import CaseTab
 from comite.gui.session.commitments_tab import CommitmentsTab
-from comite.gui.session.common import ERROR, INFO, OK, changes_of, show_message
+from comite.gui.session.common import (
+    ERROR,
+    INFO,
+    OK,
+    changes_of,
+    fit_to_role,
+    reserve_place,
+    role_refusal,
+    show_message,
+)
 from comite.gui.session.data_tab import DataTab
 from comite.gui.session.host import Tab
 from comite.gui.session.quorum_widget import QuorumWidget
 from comite.services import sessions, views
 from comite.services.context import Changes, ServiceContext
+from comite.services.permissions import Action
 
 log = logging.getLogger("comite.gui.session")
 T = TypeVar("T", bound=QWidget)
@@ -134,6 +144,7 @@ class SessionPage(QWidget):
         self.ui.subtitleLabel.setWordWrap(True)  # on a 1366-px screen the date and place go to a second line
         self.ui.titleLabel.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.ui.titleLabel.setWordWrap(True)  # the session's number stays in view beside more buttons
+        reserve_place(self.ui.messageLabel)  # messages never move the tables below
         show_message(self.ui.messageLabel, "")
 
         self._built: dict[int, QWidget] = {}
@@ -341,8 +352,10 @@ class SessionPage(QWidget):
     # --- header --------------------------------------------------------------------------------------
     @property
     def editable(self) -> bool:
-        return not self.header.locked and self.header.status not in (SessionStatus.ACTA_APROBADA,
-                                                                     SessionStatus.CANCELADA)
+        """The session's data can change, by this user (a revisor only reads and observes the acta)."""
+        return (not self.header.locked and self.header.status not in (SessionStatus.ACTA_APROBADA,
+                                                                      SessionStatus.CANCELADA)
+                and not role_refusal(self.ctx, Action.EDIT_SESSION, self.header.committee_id))
 
     def _show_header(self) -> None:
         h = self.header
@@ -365,6 +378,11 @@ class SessionPage(QWidget):
         self.ui.closeButton.setVisible(status is SessionStatus.EN_CURSO)
         self.ui.reviewButton.setVisible(status in (SessionStatus.CERRADA, SessionStatus.ACTA_EN_REVISION))
         self.ui.approveButton.setVisible(status in (SessionStatus.CERRADA, SessionStatus.ACTA_EN_REVISION))
+        committee = h.committee_id
+        for button, action in ((self.ui.startButton, Action.EDIT_SESSION), (self.ui.closeButton, Action.EDIT_SESSION),
+                               (self.ui.reviewButton, Action.GENERATE_DOCUMENTS),
+                               (self.ui.approveButton, Action.APPROVE_ACTA)):
+            fit_to_role(button, role_refusal(self.ctx, action, committee), tip=button.toolTip())
         self.setWindowTitle(h.title)
 
     def _apply_read_only(self) -> None:
@@ -372,7 +390,10 @@ class SessionPage(QWidget):
         for index, tab in self._built.items():
             if index != self.TAB_ACTA:
                 tab.set_read_only(read_only)  # type: ignore[attr-defined]
-        if read_only:
+        if read_only and role_refusal(self.ctx, Action.EDIT_SESSION, self.header.committee_id):
+            self.show_message(role_refusal(self.ctx, Action.EDIT_SESSION, self.header.committee_id)
+                              + " La sesión se muestra solo para consulta.", INFO)
+        elif read_only:
             self.undo_stack.clear()  # the approved acta locked the data: nothing left to undo
             self.show_message("El acta de esta sesión está aprobada: sus datos ya no se modifican. "
                               "Una corrección se hace con fe de erratas (pestaña Acta).", INFO)

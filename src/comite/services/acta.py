@@ -354,6 +354,17 @@ def approval_statement(ctx: ServiceContext, session_id: int, *, in_session_id: i
     return text + "."
 
 
+def pending_review_refusal(ctx: ServiceContext, session_id: int) -> str:
+    """Why the acta cannot be approved yet for its review (observations not answered), in
+    words; ``""`` if nothing stands in the way. The GUI asks it before its confirmation."""
+    pending = [r for r in review_observations(ctx, session_id) if not r.resolved]
+    if not pending:
+        return ""
+    who = ", ".join(sorted({r.reviewer for r in pending}))
+    return (f"Hay {len(pending)} observación(es) de revisión sin atender ({who}): respóndalas (aceptada o no "
+            "aceptada, con el motivo) antes de aprobar el acta.")
+
+
 def approve_acta(ctx: ServiceContext, session_id: int, out: Path | None = None, *,
                  in_session_id: int | None = None) -> ActaResult:
     """Issue the final acta: no watermark, SHA-256 stored, the session's data locked.
@@ -363,13 +374,9 @@ def approve_acta(ctx: ServiceContext, session_id: int, out: Path | None = None, 
     version = _open_for_acta(ctx, session_id, Action.APPROVE_ACTA, "El acta de esta sesión ya fue aprobada.",
                              "Solo se aprueba el acta de una sesión cerrada.")
     apply_lapsed_terms(ctx, session_id)  # the committee's rule for silence, recorded before the annex is written
-    pending = [r for r in review_observations(ctx, session_id) if not r.resolved]
-    if pending:
-        who = ", ".join(sorted({r.reviewer for r in pending}))
-        raise RuleViolation(
-            f"Hay {len(pending)} observación(es) de revisión sin atender ({who}): respóndalas (aceptada o no "
-            "aceptada, con el motivo) antes de aprobar el acta."
-        )
+    refusal = pending_review_refusal(ctx, session_id)
+    if refusal:
+        raise RuleViolation(refusal)
     approval = approval_statement(ctx, session_id, in_session_id=in_session_id)
     data = build_acta_data(ctx, session_id, version=version, draft=False, approval=approval)
     digest, _ = _issue(ctx, session_id, version, ActaKind.FINAL, data, AuditAction.ACTA_APROBADA,
@@ -405,9 +412,32 @@ def issue_errata(ctx: ServiceContext, session_id: int, text: str, out: Path | No
                       f"Fe de erratas emitida como versión {version} (corrige la versión {prev_version}).")
 
 
-def generate_acta(ctx: ServiceContext, session_id: int, out: Path) -> ActaResult:
-    """The CLI's ``comite acta``: the stored final (latest) if approved; else the stored
-    draft under review, the one the delegates are reading; else a draft preview."""
+@dataclass(frozen=True)
+class ActaInView:
+    """The acta as it stands, the one source of every label that names its version: the stored
+    final (latest) once approved; else the stored draft under review, the one the delegates are
+    reading; else a preview of the acta as recorded now, numbered as the first draft will be."""
+
+    pdf: bytes
+    version: int
+    kind: ActaKind  # BORRADOR, FINAL or FE_DE_ERRATAS stored; VISTA_PREVIA rendered now
+    sha256: str
+
+    @property
+    def stored(self) -> bool:
+        return self.kind is not ActaKind.VISTA_PREVIA
+
+    @property
+    def label(self) -> str:
+        """What the acta shown is, in the words of the versions table (``Borrador en revisión · versión 1``)."""
+        if not self.stored:
+            return f"Vista previa del borrador (será la versión {self.version} al enviarlo a revisión)"
+        return f"{self.kind.label} · versión {self.version}"
+
+
+def acta_in_view(ctx: ServiceContext, session_id: int, *,
+                 render: Callable[[ActaData], bytes] = render_pdf) -> ActaInView:
+    """See :class:`ActaInView` (the Acta tab's preview and ``comite acta`` show the same)."""
     with ctx.reading() as s:
         sess = load_session(s, session_id)
         require(ctx, Action.READ_SESSION, sess.committee_id)
@@ -415,22 +445,26 @@ def generate_acta(ctx: ServiceContext, session_id: int, out: Path) -> ActaResult
                   or _latest(s, session_id, (ActaKind.BORRADOR,)))
         if stored is not None:
             pdf = ctx.db.vault.decrypt_bytes(stored.pdf, f"acta:{session_id}:{stored.version}")
-            version, kind = stored.version, stored.kind
-            digest = stored.sha256 or hashlib.sha256(pdf).hexdigest()
-    if stored is not None:
-        _write(out, pdf)
-        with ctx.transaction() as s:
-            audit.record(s, ctx, AuditAction.ACTA_EXPORTADA, AuditEntity.SESION, session_id,
-                         details={"version": version, "tipo": kind})
-        message = (f"Borrador en revisión (versión {version}) escrito en {out}." if kind == ActaKind.BORRADOR
-                   else f"Acta final (versión {version}) escrita en {out}.")
-        return ActaResult(out, version, kind, digest, message)
-    pdf = preview_acta(ctx, session_id)
-    _write(out, pdf)
+            return ActaInView(pdf, stored.version, stored.kind, stored.sha256 or hashlib.sha256(pdf).hexdigest())
+    pdf = preview_acta(ctx, session_id, render=render)
+    with ctx.reading() as s:
+        version = _next_version(s, session_id)
+    return ActaInView(pdf, version, ActaKind.VISTA_PREVIA, hashlib.sha256(pdf).hexdigest())
+
+
+def generate_acta(ctx: ServiceContext, session_id: int, out: Path) -> ActaResult:
+    """The CLI's ``comite acta``: the acta in view (:func:`acta_in_view`) written to ``out``."""
+    shown = acta_in_view(ctx, session_id)
+    _write(out, shown.pdf)
+    details: dict = {"version": shown.version, "tipo": shown.kind} if shown.stored else {"borrador": True}
     with ctx.transaction() as s:
-        audit.record(s, ctx, AuditAction.ACTA_EXPORTADA, AuditEntity.SESION, session_id, details={"borrador": True})
-    return ActaResult(out, 0, ActaKind.VISTA_PREVIA, hashlib.sha256(pdf).hexdigest(),
-                      f"Borrador del acta (vista previa, marcado BORRADOR) escrito en {out}.")
+        audit.record(s, ctx, AuditAction.ACTA_EXPORTADA, AuditEntity.SESION, session_id, details=details)
+    if not shown.stored:
+        return ActaResult(out, 0, ActaKind.VISTA_PREVIA, shown.sha256,
+                          f"Borrador del acta (vista previa, marcado BORRADOR) escrito en {out}.")
+    message = (f"Borrador en revisión (versión {shown.version}) escrito en {out}." if shown.kind == ActaKind.BORRADOR
+               else f"Acta final (versión {shown.version}) escrita en {out}.")
+    return ActaResult(out, shown.version, shown.kind, shown.sha256, message)
 
 
 @dataclass(frozen=True)

@@ -160,3 +160,13 @@ def get_setting(s: Session, key: str, default: Any = None) -> Any:
     return default if row is None else json.loads(row.value)
 
 
+DEMO_SETTING = "base_demo"
+"""Set by the demo when it fills a database: the DEMO badge is the database's, not the process's."""
+
+
+def is_demo_database(db: Any) -> bool:
+    """The database holds the demo's fictitious data (any instance opening it shows the badge)."""
+    with db.Session() as s:
+        return bool(get_setting(s, DEMO_SETTING, False))
+
+

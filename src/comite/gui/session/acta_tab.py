@@ -15,7 +15,7 @@ from comite.errors import ComiteError
 from comite.gui import dialogs, files, workers
 from comite.gui import formatting as fmt
 from comite.gui.forms.ui_session_acta_tab import Ui_SessionActaTab
-from comite.gui.session.common import ERROR, OK, show_message
+from comite.gui.session.common import ERROR, OK, fit_to_role, role_refusal, show_message
 from comite.gui.session.host import SessionHost
 from comite.gui.session.models import ActaVersionsModel, ReviewModel
 from comite.gui.session.pdf_view import PdfPreview
@@ -38,6 +38,7 @@ class ActaTab(QWidget):
         self.ui.reviewSlot.addWidget(self.review_panel)
         self.dirty = True
         self.preview_pdf: bytes | None = None
+        self.in_view: acta.ActaInView | None = None
         self.last_files: list[Path] = []
         self.choose_pdf_path: Callable[[], Path | None] = self._ask_pdf_path
         self.choose_folder: Callable[[str], Path | None] = self._ask_folder
@@ -54,6 +55,8 @@ class ActaTab(QWidget):
         committee = host.header.committee_id
         self._can_review = allowed(host.ctx, Action.REVIEW_ACTA, committee)
         self._can_resolve = allowed(host.ctx, Action.GENERATE_DOCUMENTS, committee)
+        self._documents_refusal = role_refusal(host.ctx, Action.GENERATE_DOCUMENTS, committee)
+        self._approve_refusal = role_refusal(host.ctx, Action.APPROVE_ACTA, committee)
         self.ui.reviewEdit.setVisible(self._can_review)
         self.ui.addReviewButton.setVisible(self._can_review)
         # The secretariat follows and answers the observations in «Revisión de los delegados».
@@ -107,14 +110,14 @@ class ActaTab(QWidget):
         self._fits[1].refit()
         status = self.host.header.status
         closed = status in (SessionStatus.CERRADA, SessionStatus.ACTA_EN_REVISION)
-        self.ui.draftButton.setEnabled(closed)
-        self.ui.approveButton.setEnabled(closed)
-        self.ui.errataGroup.setEnabled(status is SessionStatus.ACTA_APROBADA)
-        after = status in (SessionStatus.CERRADA, SessionStatus.ACTA_EN_REVISION, SessionStatus.ACTA_APROBADA)
-        self.ui.resolutionsButton.setEnabled(after)
-        self.ui.notifyButton.setEnabled(after)
         tip = "" if closed else "Cierre la sesión (con hora de cierre) para enviar el acta a revisión o aprobarla."
-        self.ui.draftButton.setToolTip(tip or "Registra un borrador numerado para la revisión de los delegados")
+        fit_to_role(self.ui.draftButton, self._documents_refusal, closed,
+                    tip or "Registra un borrador numerado para la revisión de los delegados")
+        fit_to_role(self.ui.approveButton, self._approve_refusal, closed, tip)
+        fit_to_role(self.ui.errataGroup, self._approve_refusal, status is SessionStatus.ACTA_APROBADA)
+        after = status in (SessionStatus.CERRADA, SessionStatus.ACTA_EN_REVISION, SessionStatus.ACTA_APROBADA)
+        for button in (self.ui.resolutionsButton, self.ui.notifyButton):
+            fit_to_role(button, self._documents_refusal, after, button.toolTip() if not self._documents_refusal else "")
         self._review_buttons()
 
     # --- review ------------------------------------------------------------------------------------
@@ -148,19 +151,23 @@ class ActaTab(QWidget):
         ctx, sid = self.host.ctx, self.host.session_id
 
         def work(progress, cancel):
-            pdf = acta.preview_acta(ctx, sid, render=acta.render_pdf_in_helper)
+            shown = acta.acta_in_view(ctx, sid, render=acta.render_pdf_in_helper)
             cancel.check()
-            return pdf
+            return shown
 
         workers.run_job(self, "generar la vista previa del acta", work, on_done=self._preview_ready,
                         on_error=self._preview_failed)
 
-    def _preview_ready(self, pdf: bytes) -> None:
-        self.preview_pdf = pdf
-        pages = self.pdf_view.set_pdf(pdf)
+    def _preview_ready(self, shown: acta.ActaInView) -> None:
+        """The acta in view and its label come from one place (:func:`acta.acta_in_view`): the
+        versions table, the document's own «BORRADOR · Versión N» and this line always agree."""
+        self.preview_pdf = shown.pdf
+        self.in_view = shown
+        pages = self.pdf_view.set_pdf(shown.pdf)
         from datetime import datetime
 
-        self.ui.previewStatus.setText(f"{fmt.plural(pages, 'página')} · borrador al {datetime.now():%H:%M:%S}")
+        when = "" if shown.stored else f" al {datetime.now():%H:%M:%S}"
+        self.ui.previewStatus.setText(f"{shown.label} · {fmt.plural(pages, 'página')}{when}")
 
     def _preview_failed(self, exc: BaseException) -> None:
         self.dirty = True
@@ -211,11 +218,16 @@ class ActaTab(QWidget):
 
     def approve(self) -> None:
         h = self.host.header
+        ctx, sid = self.host.ctx, self.host.session_id
+        # what the rules know beforehand is said instead of the confirmation, not after it
+        refusal = self._approve_refusal or acta.pending_review_refusal(ctx, sid)
+        if refusal:
+            self._result(refusal, ERROR)
+            return
         if not dialogs.confirm(self, f"¿Aprobar el acta No. {h.number:03d} de {h.year}? Se emite el acta final "
                                "y los datos de la sesión quedan bloqueados; después solo caben correcciones "
                                "por fe de erratas.", title="Aprobar acta", yes="&Aprobar", no="&Cancelar"):
             return
-        ctx, sid = self.host.ctx, self.host.session_id
 
         def done(result) -> None:
             self.host.publish(Changes(session=True, acta=True, session_id=sid), self)

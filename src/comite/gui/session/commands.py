@@ -16,7 +16,7 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from comite.domain import AttendanceStatus, Capacity, VoteChoice
+from comite.domain import VoteChoice
 from comite.errors import ComiteError
 from comite.gui.session.common import versioned
 from comite.services import attendance, deliberation, sessions
@@ -77,10 +77,6 @@ def _attendance_change(ctx: ServiceContext, row: AttendanceRow, field: str, valu
         # The service clears both hours together; keep the other one.
         other = "departure" if field == "arrival" else "arrival"
         kwargs = {"clear_times": True, other: getattr(row, other)}
-    elif field == "status":
-        kwargs = {"status": AttendanceStatus(value)}
-    elif field == "capacity":
-        kwargs = {"capacity": Capacity(value)}
     elif field in ("person_name", "person_position"):
         kwargs = {field: value or ""}
     else:

@@ -10,7 +10,7 @@ from datetime import time
 from functools import cache
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QRegularExpression
+from PySide6.QtCore import QRegularExpression, Qt
 from PySide6.QtGui import QColor, QRegularExpressionValidator
 from PySide6.QtWidgets import QLabel, QLineEdit
 
@@ -72,9 +72,38 @@ def enum_data(combo, enum: type[E]) -> E | None:
     return None if value is None or value == "" else enum(value)
 
 
+def role_refusal(ctx: Any, action: Any, committee_id: int | None) -> str:
+    """Why the user's role may not do ``action`` here, in words (``""``: it may)."""
+    from comite.services.permissions import allowed
+
+    if allowed(ctx, action, committee_id):
+        return ""
+    return f"Su rol ({ctx.actor.role.label.lower()}) no permite {action.value} en este comité."
+
+
+def fit_to_role(widget: Any, refusal: str, enabled: bool = True, tip: str = "") -> None:
+    """Enable ``widget`` when the role allows it (and ``enabled``); otherwise disable it and say why
+    in its tooltip, so nobody is refused only after a confirmation."""
+    widget.setEnabled(enabled and not refusal)
+    widget.setToolTip(refusal or tip)
+
+
+def reserve_place(label: QLabel, lines: int = 2) -> None:
+    """Make ``label`` a status area with a fixed place: it keeps its height (``lines`` lines)
+    whether a message shows or not, so a message never moves what is below it (a click aimed
+    at a row lands on that row); a longer message is cut there and read whole in its tooltip."""
+    policy = label.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)
+    label.setSizePolicy(policy)
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    label.setFixedHeight(label.fontMetrics().lineSpacing() * lines + 14)  # the styles' padding and border
+
+
 def show_message(label: QLabel, text: str, kind: str = INFO) -> None:
     """An inline message (empty text hides it)."""
     label.setText(text)
+    label.setToolTip(text)
     label.setStyleSheet(_STYLE.get(kind, _STYLE[INFO]) if text else "")
     label.setVisible(bool(text))
 

@@ -41,10 +41,14 @@ EditCallback = Callable[[Any, str, Any], bool]
 @dataclass(frozen=True)
 class EditColumn(Column):
     """A column whose cells can be edited: ``field`` names what changes and
-    ``edit_value`` gives the raw value an editor starts from."""
+    ``edit_value`` gives the raw value an editor starts from. ``kind`` is the type of
+    the value (an enum): a value that crossed a Qt proxy or editor arrives as its plain
+    ``str`` (Qt knows no Python enums) and is given its type back before ``on_edit``,
+    so the mouse's editors and the keyboard's shortcuts hand over the same values."""
 
     field: str | None = None
     edit_value: Callable[[Any], Any] | None = None
+    kind: Callable[[Any], Any] | None = None
     background: Callable[[Any], Any] | None = None
     bold: bool = False
 
@@ -117,6 +121,8 @@ class SessionTableModel(RowTableModel):
             return False
         if not self.flags(index) & Qt.ItemFlag.ItemIsEditable or self.on_edit is None:
             return False
+        if col.kind is not None and value is not None and value != "":
+            value = col.kind(value)
         row = self._rows[index.row()]
         current = col.edit_value(row) if col.edit_value else col.getter(row)
         if value == current:
@@ -261,9 +267,10 @@ ATTENDANCE_COLUMNS = (
     Column("Condición", lambda r: condition_text(r.condition), tooltip=lambda r: r.condition and r.condition.label),
     EditColumn("Persona", lambda r: r.person_name or "", field="person_name"),
     EditColumn("Cargo", lambda r: r.person_position or "", field="person_position"),
-    EditColumn("Calidad", lambda r: r.capacity, field="capacity",
+    EditColumn("Calidad", lambda r: r.capacity, field="capacity", kind=Capacity,
                header_tooltip="Principal (el titular) o delegado"),
-    EditColumn("Estado", lambda r: r.status, field="status", foreground=_status_color, bold=True),
+    EditColumn("Estado", lambda r: r.status, field="status", kind=AttendanceStatus,
+               foreground=_status_color, bold=True),
     EditColumn("Llegada", lambda r: r.arrival, field="arrival"),
     EditColumn("Salida", lambda r: r.departure, field="departure"),
     Column("Casos", _cases_text, tooltip=lambda r: "Use «Casos del puesto…» para marcarlos"
@@ -328,7 +335,7 @@ VOTER_COLUMNS = (
     EditColumn("Capacidad", lambda v: v.rights, background=lambda v: rights_badge(v.rights), align=CENTER),
     Column("Situación", _voter_state,
            foreground=lambda v: GREEN if v.can_vote else (RED if not v.present else GREY)),
-    EditColumn("Voto", lambda v: v.choice, field="choice", foreground=_vote_color, bold=True),
+    EditColumn("Voto", lambda v: v.choice, field="choice", kind=VoteChoice, foreground=_vote_color, bold=True),
     EditColumn("Salvamento / aclaración", lambda v: v.dissent or "", field="dissent"),
 )
 VOTER_CHOICE, VOTER_DISSENT = 4, 5
@@ -487,7 +494,7 @@ class MeasureDraft:
 MEASURE_COLUMNS = (
     Column("Medida", lambda m: m.name),
     EditColumn("Cantidad", lambda m: m.quantity, field="quantity", align=RIGHT),
-    EditColumn("Acción", lambda m: m.action, field="action"),
+    EditColumn("Acción", lambda m: m.action, field="action", kind=MeasureAction),
     EditColumn("Meses", lambda m: m.months, field="months", align=RIGHT),
     Column("Revaluación", lambda m: m.revaluation,
            tooltip=lambda m: "Se calcula al registrar la decisión" if m.revaluation is None else None),
@@ -541,8 +548,6 @@ class MeasuresModel(SessionTableModel):
             value = max(1, int(value or 1))
         elif field == "months":
             value = int(value) if value else None
-        elif field == "action" and not isinstance(value, MeasureAction):
-            value = MeasureAction(value)
         elif field == "entity":
             value = str(value or "").strip()
         self._rows[number] = replace(row, **{field: value}, revaluation=None)

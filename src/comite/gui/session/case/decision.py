@@ -21,6 +21,7 @@ from comite.gui import dialogs
 from comite.gui import formatting as fmt
 from comite.gui.forms.ui_session_case_decision import Ui_SessionCaseDecision
 from comite.gui.session.case.base import CaseHost, CasePanel
+from comite.gui.session.case.saved_drafts import DraftKeeper, fingerprint, form_fields, form_values
 from comite.gui.session.common import ERROR, INFO, OK, enum_data, show_message, versioned
 from comite.gui.session.delegates import ChoiceDelegate, NumberDelegate, TextDelegate
 from comite.gui.session.models import (
@@ -113,6 +114,7 @@ class DecisionPanel(CasePanel):
         self._stored: tuple | None = None
         self._version: int | None = None
         self._radicado = ""
+        self.keeper = DraftKeeper(self.host.ctx, self)  # the drafts kept in the database (#13)
         show_message(self.ui.decisionMessage, "")
         for outcome in DecisionOutcome:
             self.ui.outcomeCombo.addItem(outcome.label, outcome)
@@ -382,6 +384,8 @@ class DecisionPanel(CasePanel):
                 self._set_form(draft.form)
                 if draft.stored != self._stored:  # changed meanwhile: the service will say by whom
                     self._stored, self._version = draft.stored, draft.version
+            elif not self._read_only:
+                self._restore_saved(d)
         finally:
             self._loading = filling
         self._show_note()
@@ -402,6 +406,26 @@ class DecisionPanel(CasePanel):
     def _edited(self, *_args: object) -> None:
         if not self._loading:
             self._show_note()
+            self._save_draft()
+
+    def _save_draft(self) -> None:
+        """Keep what is typed in the database (a second after the last edit); nothing typed: no draft."""
+        hid = self.form_hearing
+        if hid is None or self._read_only or self._stored is None:
+            return
+        if self.dirty():
+            self.keeper.schedule(hid, form_values(self.form_state(), self._stored), self._version)
+        else:
+            self.keeper.discard(hid)
+
+    def _restore_saved(self, d: HearingDetail) -> None:
+        """The draft saved in the database (after a crash, the lock screen, another user's turn)."""
+        saved = self.keeper.load(d.hearing_id)
+        if saved is None:
+            return
+        self._set_form(DecisionForm(**form_fields(DecisionForm, saved.values)))
+        if saved.values.get("stored") != fingerprint(stored_decision(d)):  # changed since: the service says by whom
+            self._stored, self._version = ("cambiada desde el borrador",), saved.hearing_version
 
     def _show_note(self) -> None:
         d = self.case.detail
@@ -422,10 +446,13 @@ class DecisionPanel(CasePanel):
             self.drafts[hid] = DecisionDraft(hid, self._radicado, self.form_state(), self._stored, self._version)
         else:
             self.drafts.pop(hid, None)
+        self.keeper.flush()
 
     def forget(self, keep: list[int] | None = None) -> None:
         """Forget the drafts of cases not in ``keep`` (``None``: all, and the form shows what is stored)."""
-        if keep is None:
+        if keep is None:  # dropped by the user: the saved drafts go too
+            for hid in {*self.drafts, *([self.form_hearing] if self.form_hearing is not None else [])}:
+                self.keeper.discard(hid)
             self.drafts.clear()
             self.form_hearing = None
         else:
@@ -463,6 +490,7 @@ class DecisionPanel(CasePanel):
                     self._stored, self._version = stored_decision(self.case.detail), self.case.detail.row_version
                     self._show_note()
             return False
+        self.keeper.discard(d.hearing_id)  # registered: the draft has done its work
         self.form_hearing = None  # show what was stored (revaluation dates included)
         if result.tally is not None:
             text = f"Decisión registrada. {result.tally.message}"

@@ -29,7 +29,7 @@ from comite.gui.session.case.navigation import CaseNavigation
 from comite.gui.session.case.observations import ObservationsPanel
 from comite.gui.session.case.recognition import RecognitionPanel
 from comite.gui.session.case.votes import VotesPanel
-from comite.gui.session.common import ERROR, changes_of, show_message
+from comite.gui.session.common import ERROR, changes_of, reserve_place, show_message
 from comite.gui.session.host import SessionHost, Tab
 from comite.services import views
 from comite.services.context import Changes
@@ -46,6 +46,7 @@ class CaseTab(QWidget):
         self.detail: HearingDetail | None = None
         self.read_only = False
         self._shown_hearing: int | None = None
+        reserve_place(self.ui.caseMessage)  # messages never move the tables below
         show_message(self.ui.caseMessage, "")
 
         self.navigation = CaseNavigation(self)
@@ -189,8 +190,10 @@ class CaseTab(QWidget):
 
     # --- what the page asks --------------------------------------------------------------------------
     def flush(self) -> None:
-        """Store the deliberation typed so far (debounce, focus-out, case change, closing)."""
+        """Store the deliberation and the decision's draft typed so far (debounce, focus-out, case
+        change, closing, the lock screen)."""
         self.deliberation.flush()
+        self.decision.keeper.flush()
 
     def set_read_only(self, read_only: bool) -> None:
         self.read_only = read_only

@@ -1,0 +1,63 @@
+"""One rule for the whole application: a value widget takes the mouse wheel only when it has focus.
+
+A combo box, spin box or date/time edit that the wheel merely passes over while the user scrolls
+a page would otherwise change silently (a risk level turned from Extraordinario to Ordinario). The
+:class:`WheelGuard`, installed once on the QApplication, hands such a wheel to the widget's parents
+(the page scrolls instead) and gives value widgets a focus policy the wheel does not grab (Qt gives
+focus on the wheel to a widget whose policy includes it, before any filter sees the event): a click
+or Tab focuses them, and then the wheel changes them as before.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QWidget
+
+VALUE_WIDGETS = (QComboBox, QAbstractSpinBox)
+"""What a wheel would change: combo boxes, spin boxes, date, time and date-time edits."""
+
+
+def has_focus(widget: QWidget) -> bool:
+    """The widget or something inside it (an editable combo's line) has the keyboard focus."""
+    focus = QApplication.focusWidget()
+    return focus is not None and (focus is widget or widget.isAncestorOf(focus))
+
+
+def pass_to_parents(widget: QWidget, event: QWheelEvent) -> None:
+    """Send the wheel to the widget's parents, innermost first, until one takes it (a scroll area)."""
+    position = event.position()
+    child, parent = widget, widget.parentWidget()
+    while parent is not None and not child.isWindow():
+        position = position + child.pos().toPointF()
+        forwarded = QWheelEvent(position, event.globalPosition(), event.pixelDelta(), event.angleDelta(),
+                                event.buttons(), event.modifiers(), event.phase(), event.inverted())
+        forwarded.ignore()
+        QApplication.sendEvent(parent, forwarded)
+        if forwarded.isAccepted():
+            return
+        child, parent = parent, parent.parentWidget()
+
+
+class WheelGuard(QObject):
+    """The application's event filter (see the module docstring)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.Polish and isinstance(watched, VALUE_WIDGETS):
+            if watched.focusPolicy() == Qt.FocusPolicy.WheelFocus:
+                watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        elif kind == QEvent.Type.Wheel and isinstance(watched, VALUE_WIDGETS) and not has_focus(watched):
+            pass_to_parents(watched, event)  # type: ignore[arg-type]  # a Wheel event is a QWheelEvent
+            event.accept()
+            return True  # the value stays as it was
+        return False
+
+
+def install_wheel_guard(app: QApplication) -> WheelGuard:
+    """Install the guard on ``app`` once (calling again returns the one installed)."""
+    guard = app.findChild(WheelGuard)
+    if guard is None:
+        guard = WheelGuard(app)
+        app.installEventFilter(guard)
+    return guard

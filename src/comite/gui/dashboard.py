@@ -3,8 +3,9 @@
 The lists are read in a background job (:func:`comite.gui.workers.run_job`),
 so the window is usable while a large database answers; each list shows at
 most :data:`SHOWN_ROWS` rows, the most urgent, and its title the full count
-(sorting tens of thousands of rows through the view's proxy would freeze the
-window for seconds, and nobody reads that many on a start page).
+(the service takes the limit and the count in SQL: building and sorting tens
+of thousands of rows would take seconds, and nobody reads that many on a
+start page).
 
 Activating an item (double click or Intro) opens it: a case in the registry,
 a session in its workspace (signals :attr:`DashboardPage.open_case` and
@@ -57,8 +58,8 @@ ACTA_COLUMNS = (
     Column("Tipo", lambda r: r.session_type),
     Column("Fecha", lambda r: r.day),
 )
-SHOWN_ROWS = 500
-"""At most this many rows per list (the service's order puts the most urgent first)."""
+SHOWN_ROWS = dashboard.SHOWN_ROWS
+"""At most this many rows per list: the service reads that many, the most urgent first, and counts all."""
 # (sort column, order, stretch column) of each list: the most urgent first, the long text stretched
 _LAYOUT = {
     "gvp": (1, Qt.SortOrder.DescendingOrder, None),
@@ -151,11 +152,11 @@ class DashboardPage(RefreshWhenShown, QWidget):
         try:
             self.board = board
             self.ui.dateLabel.setText(f"Hoy es {fmt.long_date(board.today, weekday=True)}")
-            lists = (board.gvp_waiting, board.measures_due, board.overdue_commitments, board.actas_in_review)
-            self._totals = tuple(len(rows) for rows in lists)
-            for (box, table, empty, model, title, _handler), rows, total in zip(
-                    self._lists, lists, self._totals, strict=True):
-                model.set_rows(rows[:SHOWN_ROWS])
+            lists = (board.gvp, board.measures, board.commitments, board.actas)
+            self._totals = tuple(listed.total for listed in lists)
+            for (box, table, empty, model, title, _handler), listed in zip(self._lists, lists, strict=True):
+                model.set_rows(listed.rows[:SHOWN_ROWS])
+                total = listed.total
                 self._show_count(box, table, empty, model, title, total)
         finally:
             self._loaded()

@@ -8,8 +8,9 @@ import the decision service.
 
 from __future__ import annotations
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, case, func, select
 
+from comite.domain import CommitteeKind
 from comite.model import Committee, CommitteeSession, Decision, Hearing
 from comite.rules.routing import decision_chronology
 
@@ -32,3 +33,17 @@ def chronology(row) -> tuple:
     """Sort key of a :func:`decisions_in_order` row."""
     return decision_chronology(row.day, row.kind, row.discussed_at, row.start_time, row.session_id,
                                row.decision_id)
+
+
+def latest_first() -> list:
+    """:func:`chronology` as SQL ``ORDER BY`` terms, the latest decision first, for a window over
+    :func:`decisions_in_order` (``row_number() over (partition by case … order by latest_first())``
+    is 1 on each case's latest decision). Kept beside :func:`chronology`: both must order alike."""
+    moment = func.coalesce(Hearing.discussed_at, CommitteeSession.start_time)  # neither: the earliest
+    return [
+        CommitteeSession.day.desc(),
+        case((Committee.kind == CommitteeKind.GVP, 0), else_=1).desc(),
+        moment.desc().nulls_last(),
+        CommitteeSession.id.desc(),
+        Decision.id.desc(),
+    ]

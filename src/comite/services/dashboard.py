@@ -38,7 +38,7 @@ from comite.model import (
 )
 from comite.rules.calendar import business_days_between, gvp_deadline, gvp_overdue_cutoff
 from comite.services import followup
-from comite.services.chronology import decisions_in_order, latest_first
+from comite.services.chronology import latest_first
 from comite.services.context import ServiceContext
 from comite.services.permissions import Action, allowed, require
 
@@ -281,12 +281,18 @@ def measures_due(ctx: ServiceContext, committees: dict[int, CommitteeInfo],
             .where((CommitteeSession.committee_id + 0).in_(list(committees)))
         )
 
-    with_measures = select(MeasureDecision.decision_id)
+    # driven by the cases with a measure due (through the hearings' case index), not by every decision
+    due_cases = due(select(Hearing.case_id).select_from(MeasureDecision)).distinct().subquery()
+    with_measures = select(MeasureDecision.id).where(MeasureDecision.decision_id == Decision.id).exists()
     ranked = (
-        decisions_in_order()
-        .add_columns(func.row_number().over(partition_by=Hearing.case_id, order_by=latest_first()).label("rank"))
-        .where(Decision.adopted.is_(True), Decision.id.in_(with_measures))
-        .where(Hearing.case_id.in_(due(select(Hearing.case_id).select_from(MeasureDecision))))
+        select(Hearing.case_id, Decision.id.label("decision_id"),
+               func.row_number().over(partition_by=Hearing.case_id, order_by=latest_first()).label("rank"))
+        .select_from(due_cases)
+        .join(Hearing, Hearing.case_id == due_cases.c.case_id)
+        .join(Decision, Decision.hearing_id == Hearing.id)
+        .join(CommitteeSession, CommitteeSession.id == Hearing.session_id)
+        .join(Committee, Committee.id == CommitteeSession.committee_id)
+        .where(Decision.adopted.is_(True), with_measures)
         .subquery()
     )
     with ctx.reading() as s:

@@ -148,6 +148,12 @@ def test_each_list_holds_the_limit_most_urgent_and_counts_them_all(admin):
     gvp_only = dashboard.dashboard(admin, committee_code="GVP", limit=1)
     assert (len(gvp_only.gvp_waiting), gvp_only.gvp.total) == (1, 3)
 
+    uncounted = dashboard.dashboard(admin, limit=2, count_gvp=False)  # more than the limit: counted apart
+    assert uncounted.gvp == dashboard.Listed(board.gvp_waiting, None) and uncounted.measures == board.measures
+    assert dashboard.gvp_waiting_total(admin) == dashboard.gvp_waiting_total(admin, "GVP") == 3
+    assert dashboard.dashboard(admin, limit=3, count_gvp=False).gvp == full.gvp  # all fit: counted anyway
+    assert dashboard.gvp_waiting_total(admin, "CERREM_MUJERES") == 0
+
 
 def test_overdue_commitments_and_actas_in_review(admin):
     code = "CERREM_MUJERES"

@@ -80,8 +80,9 @@ class DashboardPage(RefreshWhenShown, QWidget):
         self.ctx = ctx
         self.committee_code: str | None = None
         self.board: dashboard.Dashboard | None = None
-        self._totals = (0, 0, 0, 0)
+        self._totals: tuple[int | None, ...] = (0, 0, 0, 0)
         self._loading = self._again = self._queued = False
+        self._shown = 0  # lists shown so far: a count read for older lists is dropped
         self._stale = True  # read when first shown, then again when shown after a change (see on_changes)
         self.gvp_model = RowTableModel(GVP_COLUMNS, self)
         self.measures_model = RowTableModel(MEASURE_COLUMNS, self)
@@ -136,7 +137,9 @@ class DashboardPage(RefreshWhenShown, QWidget):
             return
         self._loading, self._again = True, False
         ctx, code = self.ctx, self.committee_code
-        workers.run_job(self, "cargar el trabajo pendiente", lambda _progress, _cancel: dashboard.dashboard(ctx, code),
+        limit = SHOWN_ROWS
+        workers.run_job(self, "cargar el trabajo pendiente",
+                        lambda _progress, _cancel: dashboard.dashboard(ctx, code, limit, count_gvp=False),
                         self._show, self._failed, on_cancel=self._loaded, quiet=True)
 
     def _loaded(self) -> None:
@@ -156,24 +159,45 @@ class DashboardPage(RefreshWhenShown, QWidget):
             self._totals = tuple(listed.total for listed in lists)
             for (box, table, empty, model, title, _handler), listed in zip(self._lists, lists, strict=True):
                 model.set_rows(listed.rows[:SHOWN_ROWS])
-                total = listed.total
-                self._show_count(box, table, empty, model, title, total)
+                self._show_count(box, table, empty, model, title, listed.total)
+            self._shown += 1
+            if board.gvp.total is None:  # more than shown: counted after the lists are on screen
+                self._count_gvp(self._shown)
         finally:
             self._loaded()
 
+    def _count_gvp(self, shown: int) -> None:
+        ctx, code = self.ctx, self.committee_code
+        workers.run_job(self, "contar los casos en espera del GVP",
+                        lambda _progress, _cancel: dashboard.gvp_waiting_total(ctx, code),
+                        lambda total: self._show_gvp_total(shown, total), self._count_failed, quiet=True)
+
+    def _show_gvp_total(self, shown: int, total: int) -> None:
+        if shown != self._shown:  # the lists were read again meanwhile (and counted again)
+            return
+        self._totals = (total, *self._totals[1:])
+        box, table, empty, model, title, _handler = self._lists[0]
+        self._show_count(box, table, empty, model, title, total)
+
+    def _count_failed(self, exc: BaseException) -> None:
+        dialogs.show_error(self, exc, action="contar los casos en espera del GVP")
+
     @staticmethod
     def _show_count(box: QGroupBox, table: QTableView, empty: QLabel, model: RowTableModel, title: str,
-                    total: int) -> None:
+                    total: int | None) -> None:
         n = model.rowCount()
-        box.setTitle(f"{title} ({total})" if total == n else
-                     f"{title} ({total:,}; se muestran los {n} más urgentes)".replace(",", "."))
+        if total is None:
+            box.setTitle(f"{title} (se muestran los {n} más urgentes; contando el total…)")
+        else:
+            box.setTitle(f"{title} ({total})" if total == n else
+                         f"{title} ({total:,}; se muestran los {n} más urgentes)".replace(",", "."))
         table.setVisible(n > 0)
         empty.setVisible(n == 0)
         if n:
             fit_columns(table, max_width=260)
 
-    def counts(self) -> dict[str, int]:
-        """How many items each list shows (what the box titles say)."""
+    def counts(self) -> dict[str, int | None]:
+        """How many items each list has (what the box titles say; ``None`` while being counted)."""
         return dict(zip(("gvp", "medidas", "compromisos", "actas"), self._totals, strict=True))
 
     def _activate_case(self, index: QModelIndex) -> None:

@@ -113,10 +113,11 @@ class ActaReviewRow:
 
 @dataclass(frozen=True)
 class Listed(Generic[T]):
-    """The first rows of a list, in its order (the most urgent first), and how many it has in all."""
+    """The first rows of a list, in its order (the most urgent first), and how many it has in all
+    (``None``: more than the rows, not counted yet; see :func:`gvp_waiting_total`)."""
 
     rows: list[T] = field(default_factory=list)
-    total: int = 0
+    total: int | None = 0
 
 
 @dataclass(frozen=True)
@@ -168,24 +169,44 @@ def _readable(ctx: ServiceContext, committee_code: str | None) -> dict[int, Comm
 
 # --- the four lists ------------------------------------------------------------------------------
 
-def dashboard(ctx: ServiceContext, committee_code: str | None = None, limit: int = SHOWN_ROWS) -> Dashboard:
+def dashboard(ctx: ServiceContext, committee_code: str | None = None, limit: int = SHOWN_ROWS, *,
+              count_gvp: bool = True) -> Dashboard:
     """Everything the start page shows, for one committee or all the readable ones: the first
-    ``limit`` rows of each list, most urgent first, and the count of each."""
+    ``limit`` rows of each list, most urgent first, and the count of each.
+
+    Counting the cases waiting for the GVP is what costs (an anti-join over every case whose
+    study was received: ~1 s at 200,000 cases); with ``count_gvp=False`` that count is left
+    out when there are more than ``limit`` (``gvp.total`` is ``None``) for the caller to
+    take afterwards with :func:`gvp_waiting_total`, so the lists show first."""
     require(ctx, Action.READ_SESSION)
     committees = _readable(ctx, committee_code)
     commitments = overdue_commitments(ctx, committees)
     actas = actas_in_review(ctx, committees)
     return Dashboard(
         today=ctx.today(),
-        gvp=gvp_waiting(ctx, committees, limit),
+        gvp=gvp_waiting(ctx, committees, limit, count=count_gvp),
         measures=measures_due(ctx, committees, limit=limit),
         commitments=Listed(commitments[:limit], len(commitments)),
         actas=Listed(actas[:limit], len(actas)),
     )
 
 
+def gvp_waiting_total(ctx: ServiceContext, committee_code: str | None = None) -> int:
+    """How many cases wait for the GVP beyond its term (what :func:`gvp_waiting` lists)."""
+    require(ctx, Action.READ_SESSION)
+    gvp_ids = _gvp_ids(_readable(ctx, committee_code))
+    if not gvp_ids:
+        return 0
+    with ctx.reading() as s:
+        return s.scalar(select(func.count()).select_from(_gvp_waiting_query(ctx, gvp_ids).subquery())) or 0
+
+
+def _gvp_ids(committees: dict[int, CommitteeInfo]) -> list[int]:
+    return [c.id for c in committees.values() if c.kind is CommitteeKind.GVP]
+
+
 def gvp_waiting(ctx: ServiceContext, committees: dict[int, CommitteeInfo],
-                limit: int = SHOWN_ROWS) -> Listed[GvpWaitingRow]:
+                limit: int = SHOWN_ROWS, *, count: bool = True) -> Listed[GvpWaitingRow]:
     """Cases whose study reached the GVP and that passed its 5-business-day term undecided:
     the ``limit`` that waited longest (oldest study first) and how many there are.
 
@@ -196,11 +217,44 @@ def gvp_waiting(ctx: ServiceContext, committees: dict[int, CommitteeInfo],
     it, other than postponing it, on or after the day its study was received.
     The count and the limit are taken in SQL: tens of thousands of cases may wait
     on a large database, and only the first rows are turned into Python objects.
+    Without ``count``, the rows come from the oldest studies on and stop at ``limit``
+    (fast), and the total is ``None`` if there are more.
     """
-    gvp_ids = [c.id for c in committees.values() if c.kind is CommitteeKind.GVP]
+    gvp_ids = _gvp_ids(committees)
     if not gvp_ids:
         return Listed()
     today = ctx.today()
+    query = _gvp_waiting_query(ctx, gvp_ids).order_by(Case.study_received, Case.id)
+    with ctx.reading() as s:
+        if count:
+            counted = s.execute(query.add_columns(func.count().over()).limit(limit)).all()
+            total: int | None = counted[0][3] if counted else 0
+            late = [tuple(row[:3]) for row in counted]
+        else:
+            late = [tuple(row) for row in s.execute(query.limit(limit + 1)).all()]
+            total = len(late) if len(late) <= limit else None
+            late = late[:limit]
+        if not late:
+            return Listed()
+        scheduled = _scheduled_at_gvp(s, gvp_ids, today, [row[0] for row in late])
+    deadlines: dict[date, tuple[date, int]] = {}
+    out = []
+    for case_id, radicado, received in late:
+        assert received is not None  # the query keeps cases whose study was received
+        if received not in deadlines:
+            deadline = gvp_deadline(received)
+            deadlines[received] = (deadline, business_days_between(deadline, today))
+        deadline, days_late = deadlines[received]
+        sched = scheduled.get(case_id)
+        out.append(GvpWaitingRow(
+            case_id, radicado, received, deadline, days_late,
+            sched[0] if sched else None, sched[1] if sched else None,
+        ))
+    return Listed(out, total)
+
+
+def _gvp_waiting_query(ctx: ServiceContext, gvp_ids: list[int]) -> Select:
+    """The cases :func:`gvp_waiting` lists (id, radicado, study received), unordered."""
     decided = (
         select(Hearing.id)
         .join(CommitteeSession, CommitteeSession.id == Hearing.session_id)
@@ -213,31 +267,11 @@ def gvp_waiting(ctx: ServiceContext, committees: dict[int, CommitteeInfo],
         .where(Decision.outcome != DecisionOutcome.POSTPONED)
         .where(CommitteeSession.day >= Case.study_received)
     )
-    with ctx.reading() as s:
-        late = s.execute(
-            select(Case.id, Case.radicado, Case.study_received, func.count().over())
-            .where(Case.study_received.is_not(None), Case.study_received <= gvp_overdue_cutoff(today))
-            .where(~decided.exists())
-            .order_by(Case.study_received, Case.id)
-            .limit(limit)
-        ).all()
-        if not late:
-            return Listed()
-        scheduled = _scheduled_at_gvp(s, gvp_ids, today, [row[0] for row in late])
-    deadlines: dict[date, tuple[date, int]] = {}
-    out = []
-    for case_id, radicado, received, _total in late:
-        assert received is not None  # the query keeps cases whose study was received
-        if received not in deadlines:
-            deadline = gvp_deadline(received)
-            deadlines[received] = (deadline, business_days_between(deadline, today))
-        deadline, days_late = deadlines[received]
-        sched = scheduled.get(case_id)
-        out.append(GvpWaitingRow(
-            case_id, radicado, received, deadline, days_late,
-            sched[0] if sched else None, sched[1] if sched else None,
-        ))
-    return Listed(out, late[0][3])
+    return (
+        select(Case.id, Case.radicado, Case.study_received)
+        .where(Case.study_received.is_not(None), Case.study_received <= gvp_overdue_cutoff(ctx.today()))
+        .where(~decided.exists())
+    )
 
 
 def _scheduled_at_gvp(s, gvp_ids: list[int], today: date, case_ids: list[int]) -> dict[int, tuple[int, date]]:

@@ -102,8 +102,8 @@ def test_measures_due_within_thirty_days_of_the_latest_decision_only(admin):
 
 
 def test_a_later_hour_on_the_same_day_is_the_latest_decision_whatever_the_session_order(admin):
-    """The latest decision is chosen in SQL: by day, then the hour the case was discussed,
-    before the session recorded later (as :func:`comite.services.chronology.chronology`)."""
+    """The latest decision is chosen in SQL (``chronology_sql``): by day, then the hour the case
+    was discussed, before the session recorded later (as :func:`comite.services.chronology.chronology`)."""
     code = "CERREM_POBLACIONAL"
     case_id = case_for(admin, code, "MED-HOUR")
     day = date(2026, 6, 1)

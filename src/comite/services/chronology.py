@@ -8,7 +8,10 @@ import the decision service.
 
 from __future__ import annotations
 
-from sqlalchemy import Select, case, func, select
+from datetime import time
+from typing import Any
+
+from sqlalchemy import Select, Time, case, func, literal, select, tuple_
 
 from comite.domain import CommitteeKind
 from comite.model import Committee, CommitteeSession, Decision, Hearing
@@ -35,15 +38,9 @@ def chronology(row) -> tuple:
                                row.decision_id)
 
 
-def latest_first() -> list:
-    """:func:`chronology` as SQL ``ORDER BY`` terms, the latest decision first, for a window over
-    :func:`decisions_in_order` (``row_number() over (partition by case … order by latest_first())``
-    is 1 on each case's latest decision). Kept beside :func:`chronology`: both must order alike."""
-    moment = func.coalesce(Hearing.discussed_at, CommitteeSession.start_time)  # neither: the earliest
-    return [
-        CommitteeSession.day.desc(),
-        case((Committee.kind == CommitteeKind.GVP, 0), else_=1).desc(),
-        moment.desc().nulls_last(),
-        CommitteeSession.id.desc(),
-        Decision.id.desc(),
-    ]
+def chronology_sql(hearing, decision, session, committee) -> Any:
+    """:func:`chronology` as one SQL row value over these (possibly aliased) tables, to compare two
+    decisions (``chronology_sql(...) > chronology_sql(...)``: the first was taken later)."""
+    moment = func.coalesce(hearing.discussed_at, session.start_time, literal(time.min, Time()))
+    return tuple_(session.day, case((committee.kind == CommitteeKind.GVP, 0), else_=1), moment, session.id,
+                  decision.id)

@@ -23,6 +23,7 @@ from datetime import date, timedelta
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import Select, func, select
+from sqlalchemy.orm import aliased
 
 from comite.catalog.loader import load_installed_catalog
 from comite.domain import CommitteeKind, DecisionOutcome, MeasureAction, SessionStatus, SessionType
@@ -38,7 +39,7 @@ from comite.model import (
 )
 from comite.rules.calendar import business_days_between, gvp_deadline, gvp_overdue_cutoff
 from comite.services import followup
-from comite.services.chronology import latest_first
+from comite.services.chronology import chronology_sql
 from comite.services.context import ServiceContext
 from comite.services.permissions import Action, allowed, require
 
@@ -295,8 +296,8 @@ def measures_due(ctx: ServiceContext, committees: dict[int, CommitteeInfo],
     """Measures of each case's latest adopted decision to be revalued within ``window_days``:
     the first ``limit`` by revaluation date, and how many there are.
 
-    Which decision is a case's latest is decided in SQL (:func:`latest_first`, a window
-    over the decisions of the cases with a measure in the window), so that the count
+    Which decision is a case's latest is decided in SQL (no adopted decision with measures
+    taken later, by :func:`~comite.services.chronology.chronology_sql`), so that the count
     and the limit are taken there too."""
     if not committees:
         return Listed()
@@ -315,19 +316,15 @@ def measures_due(ctx: ServiceContext, committees: dict[int, CommitteeInfo],
             .where((CommitteeSession.committee_id + 0).in_(list(committees)))
         )
 
-    # driven by the cases with a measure due (through the hearings' case index), not by every decision
-    due_cases = due(select(Hearing.case_id).select_from(MeasureDecision)).distinct().subquery()
-    with_measures = select(MeasureDecision.id).where(MeasureDecision.decision_id == Decision.id).exists()
-    ranked = (
-        select(Hearing.case_id, Decision.id.label("decision_id"),
-               func.row_number().over(partition_by=Hearing.case_id, order_by=latest_first()).label("rank"))
-        .select_from(due_cases)
-        .join(Hearing, Hearing.case_id == due_cases.c.case_id)
-        .join(Decision, Decision.hearing_id == Hearing.id)
-        .join(CommitteeSession, CommitteeSession.id == Hearing.session_id)
-        .join(Committee, Committee.id == CommitteeSession.committee_id)
-        .where(Decision.adopted.is_(True), with_measures)
-        .subquery()
+    h, d, ss, c = aliased(Hearing), aliased(Decision), aliased(CommitteeSession), aliased(Committee)
+    later = (  # an adopted decision with measures taken later for the same case: this one is not its latest
+        select(d.id)
+        .join(h, h.id == d.hearing_id)
+        .join(ss, ss.id == h.session_id)
+        .join(c, c.id == ss.committee_id)
+        .where(h.case_id == Hearing.case_id, d.adopted.is_(True))
+        .where(select(MeasureDecision.id).where(MeasureDecision.decision_id == d.id).exists())
+        .where(chronology_sql(h, d, ss, c) > chronology_sql(Hearing, Decision, CommitteeSession, Committee))
     )
     with ctx.reading() as s:
         rows: Sequence[Any] = s.execute(
@@ -336,7 +333,8 @@ def measures_due(ctx: ServiceContext, committees: dict[int, CommitteeInfo],
                        MeasureDecision.revaluation_date, Hearing.case_id, Case.radicado,
                        CommitteeSession.id, CommitteeSession.committee_id, func.count().over()))
             .join(Case, Case.id == Hearing.case_id)
-            .join(ranked, (ranked.c.decision_id == Decision.id) & (ranked.c.rank == 1))
+            .join(Committee, Committee.id == CommitteeSession.committee_id)
+            .where(~later.exists())
             .order_by(MeasureDecision.revaluation_date, Case.radicado, MeasureDecision.position)
             .limit(limit)
         ).all()

@@ -101,6 +101,60 @@ def test_measures_due_within_thirty_days_of_the_latest_decision_only(admin):
     assert row.committee_code == code and row.case_id == due and row.action is MeasureAction.IMPLEMENTAR
 
 
+def test_a_later_hour_on_the_same_day_is_the_latest_decision_whatever_the_session_order(admin):
+    """The latest decision is chosen in SQL (``chronology_sql``): by day, then the hour the case
+    was discussed, before the session recorded later (as :func:`comite.services.chronology.chronology`)."""
+    code = "CERREM_POBLACIONAL"
+    case_id = case_for(admin, code, "MED-HOUR")
+    day = date(2026, 6, 1)
+    for discussed_at, measure in (
+        (time(11, 0), MeasureInput("chaleco_blindado", 1, MeasureAction.IMPLEMENTAR, 6)),   # 01/12/2026
+        (time(9, 30), MeasureInput("medio_comunicacion", 1, MeasureAction.IMPLEMENTAR, 12)),  # recorded later
+    ):
+        sid = new_session(admin, code, day)
+        keys = present_all(admin, sid, at=time(9, 0))
+        sessions.set_status(admin, sid, SessionStatus.EN_CURSO)
+        hid = put_on_agenda(admin, sid, case_id, discussed_at=discussed_at)
+        vote_all(admin, hid, keys)
+        decisions.record_decision(admin, hid, DecisionInput(
+            DecisionOutcome.DECIDED, RiskLevel.EXTRAORDINARIO, measures=[measure]))
+
+    rows = dashboard.dashboard(admin).measures_due
+    assert [(r.radicado, r.measure_code, r.revaluation_date) for r in rows] == [
+        ("MED-HOUR", "chaleco_blindado", date(2026, 12, 1))]
+
+
+def test_each_list_holds_the_limit_most_urgent_and_counts_them_all(admin):
+    code = "CERREM_MUJERES"
+    for n, received in enumerate((date(2026, 11, 3), date(2026, 10, 27), date(2026, 11, 4))):
+        _study(admin, f"GVP-{n}", received)
+    for n, day in enumerate((date(2026, 6, 3), date(2026, 6, 1), date(2026, 6, 2))):
+        _decide(admin, code, day, case_for(admin, code, f"MED-{n}"), measures=[
+            MeasureInput("chaleco_blindado", 1, MeasureAction.IMPLEMENTAR, 6)])
+    sid = new_session(admin, code, date(2026, 6, 1))
+    for n, due in enumerate((date(2026, 8, 1), date(2026, 7, 1), date(2026, 9, 1))):
+        followup.add_commitment(admin, sid, f"Compromiso {n}", "UNP", due)
+
+    full = dashboard.dashboard(admin)
+    board = dashboard.dashboard(admin, limit=2)
+    assert (board.gvp.total, board.measures.total, board.commitments.total, board.actas.total) == (3, 3, 3, 0)
+    assert (full.gvp.total, full.measures.total, full.commitments.total) == (3, 3, 3)
+    assert [r.radicado for r in board.gvp_waiting] == ["GVP-1", "GVP-0"]  # the longest wait first
+    assert board.gvp_waiting == full.gvp_waiting[:2]
+    assert [r.radicado for r in board.measures_due] == ["MED-1", "MED-2"]  # the nearest revaluation first
+    assert board.measures_due == full.measures_due[:2]
+    assert [r.description for r in board.overdue_commitments] == ["Compromiso 1", "Compromiso 0"]
+    assert dashboard.dashboard(admin, committee_code="GVP", limit=1).measures == dashboard.Listed([], 0)
+    gvp_only = dashboard.dashboard(admin, committee_code="GVP", limit=1)
+    assert (len(gvp_only.gvp_waiting), gvp_only.gvp.total) == (1, 3)
+
+    uncounted = dashboard.dashboard(admin, limit=2, count_gvp=False)  # more than the limit: counted apart
+    assert uncounted.gvp == dashboard.Listed(board.gvp_waiting, None) and uncounted.measures == board.measures
+    assert dashboard.gvp_waiting_total(admin) == dashboard.gvp_waiting_total(admin, "GVP") == 3
+    assert dashboard.dashboard(admin, limit=3, count_gvp=False).gvp == full.gvp  # all fit: counted anyway
+    assert dashboard.gvp_waiting_total(admin, "CERREM_MUJERES") == 0
+
+
 def test_overdue_commitments_and_actas_in_review(admin):
     code = "CERREM_MUJERES"
     sid = new_session(admin, code, date(2026, 6, 1))

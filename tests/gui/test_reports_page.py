@@ -188,3 +188,16 @@ def test_an_administrator_sets_the_threshold_in_the_document_settings(qtbot, mai
     qtbot.mouseClick(save if "Guardar" in save.text() else dialog.ui.buttonBox.buttons()[1], Qt.MouseButton.LeftButton)
     assert report_reserve(admin).threshold == 8
     assert "Reserva de los informes guardada." in main_window.statusBar().currentMessage()
+
+
+def test_the_tabs_of_tables_are_built_when_the_page_is_first_shown(qtbot, admin):
+    window = open_window(qtbot, admin)
+    page = window.page("informes")
+    assert page.ui.tabs.count() == 0 and page.blocks == {}  # the window opened without them
+    window.show_page("informes")
+    assert page.ui.tabs.count() == 7 and "resultados" in page.blocks
+    assert [page.ui.tabs.tabText(i) for i in (0, 6)] == ["Resumen", "Fuera de término"]
+    qtbot.waitUntil(lambda: page.report is not None)
+    window.show_page("inicio")
+    window.show_page("informes")
+    assert page.ui.tabs.count() == 7  # built once

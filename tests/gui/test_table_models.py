@@ -170,3 +170,17 @@ def test_every_table_of_the_shell_passes_qtmodeltester(qtmodeltester, main_windo
     for m in models:
         assert m.rowCount() > 0, m
         qtmodeltester.check(m)
+
+
+def test_new_rows_are_sorted_by_their_own_keys(qtbot):
+    """Sort keys are kept per set of rows: replacing the rows sorts the new ones, not the old keys."""
+    view = QTableView()
+    qtbot.addWidget(view)
+    model = RowTableModel((Column("Nombre", lambda r: r[0]), Column("N", lambda r: r[1])))
+    proxy = attach(view, model, sort_column=1, order=Qt.SortOrder.AscendingOrder)
+    model.set_rows([("b", 2), ("a", 1), ("c", 3)])
+    assert [proxy.index(i, 0).data() for i in range(3)] == ["a", "b", "c"]
+    model.set_rows([("x", 9), ("y", 1), ("z", 5), ("w", 0)])
+    assert [proxy.index(i, 0).data() for i in range(4)] == ["w", "y", "z", "x"]
+    view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert [proxy.index(i, 0).data() for i in range(4)] == ["z", "y", "x", "w"]

@@ -3,8 +3,9 @@
 The lists are read in a background job (:func:`comite.gui.workers.run_job`),
 so the window is usable while a large database answers; each list shows at
 most :data:`SHOWN_ROWS` rows, the most urgent, and its title the full count
-(sorting tens of thousands of rows through the view's proxy would freeze the
-window for seconds, and nobody reads that many on a start page).
+(the service takes the limit and the count in SQL: building and sorting tens
+of thousands of rows would take seconds, and nobody reads that many on a
+start page).
 
 Activating an item (double click or Intro) opens it: a case in the registry,
 a session in its workspace (signals :attr:`DashboardPage.open_case` and
@@ -57,8 +58,8 @@ ACTA_COLUMNS = (
     Column("Tipo", lambda r: r.session_type),
     Column("Fecha", lambda r: r.day),
 )
-SHOWN_ROWS = 500
-"""At most this many rows per list (the service's order puts the most urgent first)."""
+SHOWN_ROWS = dashboard.SHOWN_ROWS
+"""At most this many rows per list: the service reads that many, the most urgent first, and counts all."""
 # (sort column, order, stretch column) of each list: the most urgent first, the long text stretched
 _LAYOUT = {
     "gvp": (1, Qt.SortOrder.DescendingOrder, None),
@@ -79,8 +80,9 @@ class DashboardPage(RefreshWhenShown, QWidget):
         self.ctx = ctx
         self.committee_code: str | None = None
         self.board: dashboard.Dashboard | None = None
-        self._totals = (0, 0, 0, 0)
+        self._totals: tuple[int | None, ...] = (0, 0, 0, 0)
         self._loading = self._again = self._queued = False
+        self._shown = 0  # lists shown so far: a count read for older lists is dropped
         self._stale = True  # read when first shown, then again when shown after a change (see on_changes)
         self.gvp_model = RowTableModel(GVP_COLUMNS, self)
         self.measures_model = RowTableModel(MEASURE_COLUMNS, self)
@@ -135,7 +137,9 @@ class DashboardPage(RefreshWhenShown, QWidget):
             return
         self._loading, self._again = True, False
         ctx, code = self.ctx, self.committee_code
-        workers.run_job(self, "cargar el trabajo pendiente", lambda _progress, _cancel: dashboard.dashboard(ctx, code),
+        limit = SHOWN_ROWS
+        workers.run_job(self, "cargar el trabajo pendiente",
+                        lambda _progress, _cancel: dashboard.dashboard(ctx, code, limit, count_gvp=False),
                         self._show, self._failed, on_cancel=self._loaded, quiet=True)
 
     def _loaded(self) -> None:
@@ -151,28 +155,49 @@ class DashboardPage(RefreshWhenShown, QWidget):
         try:
             self.board = board
             self.ui.dateLabel.setText(f"Hoy es {fmt.long_date(board.today, weekday=True)}")
-            lists = (board.gvp_waiting, board.measures_due, board.overdue_commitments, board.actas_in_review)
-            self._totals = tuple(len(rows) for rows in lists)
-            for (box, table, empty, model, title, _handler), rows, total in zip(
-                    self._lists, lists, self._totals, strict=True):
-                model.set_rows(rows[:SHOWN_ROWS])
-                self._show_count(box, table, empty, model, title, total)
+            lists = (board.gvp, board.measures, board.commitments, board.actas)
+            self._totals = tuple(listed.total for listed in lists)
+            for (box, table, empty, model, title, _handler), listed in zip(self._lists, lists, strict=True):
+                model.set_rows(listed.rows[:SHOWN_ROWS])
+                self._show_count(box, table, empty, model, title, listed.total)
+            self._shown += 1
+            if board.gvp.total is None:  # more than shown: counted after the lists are on screen
+                self._count_gvp(self._shown)
         finally:
             self._loaded()
 
+    def _count_gvp(self, shown: int) -> None:
+        ctx, code = self.ctx, self.committee_code
+        workers.run_job(self, "contar los casos en espera del GVP",
+                        lambda _progress, _cancel: dashboard.gvp_waiting_total(ctx, code),
+                        lambda total: self._show_gvp_total(shown, total), self._count_failed, quiet=True)
+
+    def _show_gvp_total(self, shown: int, total: int) -> None:
+        if shown != self._shown:  # the lists were read again meanwhile (and counted again)
+            return
+        self._totals = (total, *self._totals[1:])
+        box, table, empty, model, title, _handler = self._lists[0]
+        self._show_count(box, table, empty, model, title, total)
+
+    def _count_failed(self, exc: BaseException) -> None:
+        dialogs.show_error(self, exc, action="contar los casos en espera del GVP")
+
     @staticmethod
     def _show_count(box: QGroupBox, table: QTableView, empty: QLabel, model: RowTableModel, title: str,
-                    total: int) -> None:
+                    total: int | None) -> None:
         n = model.rowCount()
-        box.setTitle(f"{title} ({total})" if total == n else
-                     f"{title} ({total:,}; se muestran los {n} más urgentes)".replace(",", "."))
+        if total is None:
+            box.setTitle(f"{title} (se muestran los {n} más urgentes; contando el total…)")
+        else:
+            box.setTitle(f"{title} ({total})" if total == n else
+                         f"{title} ({total:,}; se muestran los {n} más urgentes)".replace(",", "."))
         table.setVisible(n > 0)
         empty.setVisible(n == 0)
         if n:
             fit_columns(table, max_width=260)
 
-    def counts(self) -> dict[str, int]:
-        """How many items each list shows (what the box titles say)."""
+    def counts(self) -> dict[str, int | None]:
+        """How many items each list has (what the box titles say; ``None`` while being counted)."""
         return dict(zip(("gvp", "medidas", "compromisos", "actas"), self._totals, strict=True))
 
     def _activate_case(self, index: QModelIndex) -> None:

@@ -216,8 +216,8 @@ class ReportsPage(QWidget):
         self._charts: dict[str, Any] = {}
         self.blocks: dict[str, _Block] = {}
         self._chart_hosts: dict[str, QWidget] = {}
+        self._tabs_built = False  # the seven tabs of tables are built when first needed (see _ensure_tabs)
         self._build_controls()
-        self._build_tabs()
         self._set_exports_enabled(False)
 
     # --- construction ---------------------------------------------------------------------------
@@ -251,6 +251,13 @@ class ReportsPage(QWidget):
         ui.internalCheck.setVisible(inside)
         ui.internalCheck.setChecked(False)
         self._period_changed()
+
+    def _ensure_tabs(self) -> None:
+        """Build the tabs of tables the first time the page is shown or shows a report, not with the
+        window: most sessions of work never open «Informes», and the tables cost the start ~0.2 s."""
+        if not self._tabs_built:
+            self._tabs_built = True
+            self._build_tabs()
 
     def _build_tabs(self) -> None:
         tabs = self.ui.tabs
@@ -343,6 +350,7 @@ class ReportsPage(QWidget):
                                         "para actualizarlo.")
 
     def showEvent(self, event: QShowEvent) -> None:
+        self._ensure_tabs()
         super().showEvent(event)
         if self._dirty:
             QTimer.singleShot(0, self.refresh)
@@ -393,6 +401,7 @@ class ReportsPage(QWidget):
 
     # --- showing ----------------------------------------------------------------------------------
     def show_report(self, report: rd.Report) -> None:
+        self._ensure_tabs()
         threshold = report.reserve.threshold if report.reserve else None
         committees = ", ".join(name for _code, name in report.committees)
         self.ui.statusLabel.setText(f"{report.period_label} · {committees}"

@@ -138,6 +138,7 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         self.columns: tuple[Column[R], ...] = tuple(columns)
         self._rows: list[R] = []
         self._haystack: dict[int, str] = {}
+        self._keys: dict[int, list[tuple]] = {}  # per column, each row's sort key (see sort_key)
         self._roles = tuple(self.role_handlers(c) for c in self.columns)
 
     def role_handlers(self, col: Column[R]) -> dict[int, Callable[[R], Any]]:
@@ -166,6 +167,7 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         self.beginResetModel()
         self._rows = list(rows)
         self._haystack = {}
+        self._keys = {}
         self.endResetModel()
 
     def rows(self) -> list[R]:
@@ -198,9 +200,14 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         return text
 
     def sort_key(self, number: int, column: int) -> tuple:
-        col = self.columns[column]
-        row = self._rows[number]
-        return _sortable(col.sort_key(row) if col.sort_key else col.getter(row))
+        """Row ``number``'s key in ``column``; the column's keys are computed once per set of rows
+        (sorting 500 rows compares ~8,000 pairs: the start page's lists spent ~0.1 s recomputing them)."""
+        keys = self._keys.get(column)
+        if keys is None:
+            col = self.columns[column]
+            get = col.sort_key or col.getter
+            keys = self._keys[column] = [_sortable(get(row)) for row in self._rows]
+        return keys[number]
 
     # --- Qt model interface ---------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature

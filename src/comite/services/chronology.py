@@ -8,8 +8,12 @@ import the decision service.
 
 from __future__ import annotations
 
-from sqlalchemy import Select, select
+from datetime import time
+from typing import Any
 
+from sqlalchemy import Select, Time, case, func, literal, select, tuple_
+
+from comite.domain import CommitteeKind
 from comite.model import Committee, CommitteeSession, Decision, Hearing
 from comite.rules.routing import decision_chronology
 
@@ -32,3 +36,11 @@ def chronology(row) -> tuple:
     """Sort key of a :func:`decisions_in_order` row."""
     return decision_chronology(row.day, row.kind, row.discussed_at, row.start_time, row.session_id,
                                row.decision_id)
+
+
+def chronology_sql(hearing, decision, session, committee) -> Any:
+    """:func:`chronology` as one SQL row value over these (possibly aliased) tables, to compare two
+    decisions (``chronology_sql(...) > chronology_sql(...)``: the first was taken later)."""
+    moment = func.coalesce(hearing.discussed_at, session.start_time, literal(time.min, Time()))
+    return tuple_(session.day, case((committee.kind == CommitteeKind.GVP, 0), else_=1), moment, session.id,
+                  decision.id)

@@ -201,3 +201,28 @@ def test_the_tabs_of_tables_are_built_when_the_page_is_first_shown(qtbot, admin)
     window.show_page("inicio")
     window.show_page("informes")
     assert page.ui.tabs.count() == 7  # built once
+
+
+def test_every_column_of_every_report_table_is_in_view_at_1280x800(qtbot, admin):
+    """At 1280×800 the tables beside their charts keep every column in view (long titles wrap,
+    figures narrow) instead of scrolling sideways to «Devuel…»."""
+    build_march(admin)
+    window, page = open_reports(qtbot, admin)
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: window.width() == 1280)
+    choose(qtbot, page.ui.periodCombo, "Todo el periodo registrado")
+    choose(qtbot, page.ui.committeeCombo, "Todos los comités")
+    qtbot.mouseClick(page.ui.runButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.report is not None and page.report.totals.sessions > 0)
+    tabs = page.blocks["resultados"].view.parentWidget()
+    while tabs is not None and not hasattr(tabs, "setCurrentIndex"):
+        tabs = tabs.parentWidget()
+    for key, block in page.blocks.items():
+        if tabs is not None:
+            index = next(i for i in range(tabs.count()) if tabs.widget(i).isAncestorOf(block))
+            tabs.setCurrentIndex(index)
+        qtbot.waitUntil(block.view.isVisible)
+        QApplication.processEvents()
+        view, header = block.view, block.view.horizontalHeader()
+        last = block.model.columnCount() - 1
+        assert header.sectionViewportPosition(last) + header.sectionSize(last) <= view.viewport().width() + 2, key

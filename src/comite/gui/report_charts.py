@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPen
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from comite.documents.report_data import ChartSpec, Table
@@ -30,7 +30,11 @@ def _number(value: object) -> float:
 
 
 def _short(label: str, limit: int = 18) -> str:
-    return label if len(label) <= limit else label[: limit - 1] + "…"
+    """A category's name under its bar: cut at ``limit``, on two lines when it has two words or more
+    («CERREM\npoblacional»), so neighbouring names do not run into each other."""
+    label = label if len(label) <= limit else label[: limit - 1] + "…"
+    first, _, rest = label.partition(" ")
+    return f"{first}\n{rest}" if rest and len(label) > 10 else label
 
 
 class ChartWidget(QWidget):
@@ -63,8 +67,12 @@ class ChartWidget(QWidget):
         rows = list(table.rows)
         keys = series or spec.series
         axis = item.getAxis("bottom")
-        axis.setTicks([[(i, _short(row.label)) for i, row in enumerate(rows)]])
-        axis.setStyle(tickFont=QFont(self.font().family(), 8))
+        ticks = [(i, _short(row.label)) for i, row in enumerate(rows)]
+        axis.setTicks([ticks])
+        tick_font = QFont(self.font().family(), 8)
+        axis.setStyle(tickFont=tick_font)
+        lines = max((label.count("\n") + 1 for _, label in ticks), default=1)
+        axis.setHeight(lines * QFontMetrics(tick_font).lineSpacing() + 14)  # two-line names are not cut
         item.getAxis("left").setLabel("Casos")
         if not rows:
             return

@@ -50,7 +50,7 @@ from comite.documents import report_data as rd
 from comite.domain import Role
 from comite.gui import dialogs, workers
 from comite.gui.forms.ui_reports_page import Ui_ReportsPage
-from comite.gui.table_models import RIGHT, Column, RowTableModel, attach, fit_columns
+from comite.gui.table_models import RIGHT, Column, RowTableModel, ViewportFit, attach, fit_columns
 from comite.services import reports
 from comite.services.context import Changes, ServiceContext
 from comite.services.dashboard import visible_committees
@@ -183,7 +183,9 @@ class _Block(QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().setVisible(False)
         self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # columns fitted to their content, then narrowed (figures first, their titles wrapping) until every
+        # column is in view at 1280×800
+        self.fit = ViewportFit(self.view, (), minimum=64)
         self.source = QLabel(self)
         self.source.setWordWrap(True)
         self.source.setProperty("role", "hint")
@@ -196,6 +198,8 @@ class _Block(QWidget):
     def show_table(self, table: rd.Table, threshold: int | None) -> None:
         self.title.setText(table.title)
         self.model.set_table(table, threshold)
+        self.fit.shrinkable = tuple(range(self.model.columnCount() - 1, -1, -1))
+        self.fit.refit()
         self.source.setText(f"Fuente: {table.source}" if table.source else "")
         self.view.setToolTip(table.source)
 
@@ -285,6 +289,7 @@ class ReportsPage(QWidget):
                     self._chart_hosts[chart] = host
                     row.setStretchFactor(0, 11)
                     row.setStretchFactor(1, 9)
+                    row.setSizes([1100, 900])  # the tables' columns in view at 1280×800; the chart takes the rest
                 page.addWidget(row)
             tabs.addTab(page, title)
         late = QWidget(tabs)

@@ -6,13 +6,16 @@ A disabled control's tooltip is the very sentence the service would raise."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 from comite.domain import Role
 from comite.services.backup import POSTGRES_REFUSAL
 from comite.services.permissions import Action, refusal
 from tests.conftest import make_user
 from tests.db.helpers import login_ctx
+from tests.db.review_helpers import closed_cerrem_session
 from tests.gui.conftest import open_window
+from tests.gui.test_session_page import _open
 
 COMMITTEE = "CERREM_POBLACIONAL"
 
@@ -56,3 +59,16 @@ def test_a_secretary_of_no_committee_is_told_why_she_cannot_create_sessions(admi
     window = open_window(qtbot, login_ctx(admin.db, "sin_comite", password))
     assert not window.ui.newSessionButton.isEnabled()
     assert "ningún comité" in window.ui.newSessionButton.toolTip()
+
+
+def test_removing_a_decided_case_is_refused_without_asking(admin, qtbot, confirm_answers):
+    sid = closed_cerrem_session(admin).session_id
+    page = _open(qtbot, _ctx(admin, Role.SECRETARIA), sid)
+    page.show_tab(page.TAB_AGENDA)
+    row = next(r for r in page.agenda if r.hearing_id is not None)
+    page.agenda_tab.select_item(row.item_id)
+    button = page.agenda_tab.ui.removeButton
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=button.rect().center())
+    assert confirm_answers.asked == []  # the reason at once, instead of a question refused afterwards
+    assert "ya tiene decisión o votos registrados" in page.ui.messageLabel.text()
+    assert any(r.item_id == row.item_id for r in page.agenda)

@@ -72,3 +72,35 @@ def test_removing_a_decided_case_is_refused_without_asking(admin, qtbot, confirm
     assert confirm_answers.asked == []  # the reason at once, instead of a question refused afterwards
     assert "ya tiene decisión o votos registrados" in page.ui.messageLabel.text()
     assert any(r.item_id == row.item_id for r in page.agenda)
+
+
+def test_a_read_only_page_offers_no_change_by_shortcut_or_in_the_decision(admin, qtbot, confirm_answers):
+    sid = closed_cerrem_session(admin).session_id
+    page = _open(qtbot, _ctx(admin, Role.REVISOR), sid)
+    assert not page.editable
+    page.show_tab(page.TAB_CASES)
+    ui = page.case_tab.decision.ui
+    assert not ui.outcomeCombo.isEnabled() and not ui.recordButton.isEnabled()
+    for edit in (ui.conceptEdit, ui.departureEdit, ui.levelChangeEdit, ui.concertationWithEdit):
+        assert edit.isReadOnly(), edit.objectName()
+    concept = ui.conceptEdit.toPlainText()
+    qtbot.mouseClick(ui.conceptEdit.viewport(), Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(ui.conceptEdit, "texto nuevo")
+    assert ui.conceptEdit.toPlainText() == concept
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    qtbot.keyClick(page, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert page.data_tab.invitee_dialog is None  # the shortcut offers nothing the role may not do
+
+
+def test_an_editable_page_still_opens_the_invitee_dialog_by_shortcut(admin, qtbot):
+    sid = closed_cerrem_session(admin).session_id
+    page = _open(qtbot, admin, sid)
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    qtbot.keyClick(page, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert page.data_tab.invitee_dialog is not None
+    page.data_tab.invitee_dialog.reject()
+    page.show_tab(page.TAB_CASES)
+    ui = page.case_tab.decision.ui
+    assert ui.outcomeCombo.isEnabled() and not ui.conceptEdit.isReadOnly()

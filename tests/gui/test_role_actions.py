@@ -1,14 +1,17 @@
 """Role-aware actions (#15 item 7), beyond the session header and the acta tab that
 ``test_roles.py`` covers: the main window's actions, the read-only decision form and
-invitee shortcut, and a removal from the agenda the rules refuse before any confirmation.
-A disabled control's tooltip is the very sentence the service would raise."""
+invitee shortcut, a removal from the agenda and an approval (from the acta tab) the rules
+refuse before any confirmation. A disabled control's tooltip, and a refusal said beforehand,
+is the very sentence the service would raise."""
 
 from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
 
-from comite.domain import Role
+from comite.domain import Role, SessionStatus
+from comite.errors import RuleViolation
+from comite.services import acta
 from comite.services.backup import POSTGRES_REFUSAL
 from comite.services.permissions import Action, refusal
 from tests.conftest import make_user
@@ -104,3 +107,45 @@ def test_an_editable_page_still_opens_the_invitee_dialog_by_shortcut(admin, qtbo
     page.show_tab(page.TAB_CASES)
     ui = page.case_tab.decision.ui
     assert ui.outcomeCombo.isEnabled() and not ui.conceptEdit.isReadOnly()
+
+
+def _observed(admin) -> int:
+    """A closed session whose draft acta has a revisor's observation not yet answered."""
+    sid = closed_cerrem_session(admin).session_id
+    reviewer = _ctx(admin, Role.REVISOR)
+    acta.issue_draft(admin, sid)
+    draft = acta.latest_draft_version(reviewer, sid)
+    assert draft is not None
+    acta.add_review_observation(reviewer, draft.id, "Falta la hora de llegada de la Procuraduría.")
+    return sid
+
+
+def test_the_acta_tab_refuses_approval_with_pending_observations_without_asking(admin, qtbot, confirm_answers):
+    sid = _observed(admin)
+    page = _open(qtbot, _ctx(admin, Role.SECRETARIA), sid)
+    page.show_tab(page.TAB_ACTA)
+    button = page.acta_tab.ui.approveButton  # the tab's own button (test_roles clicks the header's)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=button.rect().center())
+    assert confirm_answers.asked == []
+    assert "sin atender" in page.acta_tab.ui.resultLabel.text()
+    assert page.header.status is SessionStatus.ACTA_EN_REVISION
+
+
+def test_approval_still_asks_when_nothing_is_pending(admin, qtbot, confirm_answers):
+    sid = closed_cerrem_session(admin).session_id
+    page = _open(qtbot, _ctx(admin, Role.SECRETARIA), sid)
+    page.show_tab(page.TAB_ACTA)
+    button = page.acta_tab.ui.approveButton
+    confirm_answers.answers.append(False)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=button.rect().center())
+    assert len(confirm_answers.asked) == 1 and "¿Aprobar el acta" in confirm_answers.asked[0]
+    assert page.header.status is SessionStatus.CERRADA
+
+
+def test_the_service_and_the_screen_use_the_same_words(admin):
+    sid = _observed(admin)
+    said = acta.pending_review_refusal(admin, sid)
+    with pytest.raises(RuleViolation) as err:
+        acta.approve_acta(admin, sid)
+    assert said == str(err.value) and "sin atender" in said
+    assert acta.pending_review_refusal(admin, closed_cerrem_session(admin, prefix="B").session_id) == ""

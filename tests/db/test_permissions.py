@@ -9,7 +9,7 @@ import pytest
 
 from comite.domain import AttendanceStatus, Role, SessionStatus
 from comite.errors import PermissionDenied
-from comite.services import accounts, attendance, cases, followup, sessions
+from comite.services import accounts, attendance, cases, followup, sessions, views
 from tests.conftest import FAST_HASH, FAST_KDF, make_user
 from tests.db.helpers import (
     assert_spanish,
@@ -129,3 +129,27 @@ def test_administrator_may_do_everything(world):
     accounts.update_user(admin, "revisor_gvp", committees=["GVP", "CERREM_POBLACIONAL"])
     rows = accounts.list_users(admin)
     assert dict((u.username, u.committees) for u in rows)["revisor_gvp"] == ("GVP", "CERREM_POBLACIONAL")
+
+
+def test_the_screen_is_told_exactly_what_the_service_would_say(world):
+    """refusal() (what the GUI shows as a disabled control's tooltip) is require()'s refusal, for
+    every role and action, in and out of the actor's committees (#15: the GUI and the services agree)."""
+    from comite.services.permissions import Action, refusal, require
+
+    gvp, pob = (views.session_header(world["admin"], sid).committee_id for sid in (world["gvp"], world["pob"]))
+    for who in ("admin", "sec", "rev"):
+        ctx = world[who]
+        for action in Action:
+            for committee in (None, gvp, pob):
+                reason = refusal(ctx, action, committee)
+                if reason is None:
+                    require(ctx, action, committee)
+                    continue
+                with pytest.raises(PermissionDenied) as err:
+                    require(ctx, action, committee)
+                assert str(err.value) == reason
+                assert_spanish(err.value, ctx.actor.username)
+    assert refusal(world["rev"], Action.APPROVE_ACTA, gvp) == (
+        "El usuario «revisor_gvp» (revisor) no puede aprobar actas.")
+    assert refusal(world["sec"], Action.EDIT_SESSION, pob) == (
+        "El usuario «secre_gvp» no está asignado a este comité: no puede preparar o registrar sesiones.")

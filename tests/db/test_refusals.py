@@ -412,3 +412,15 @@ def test_an_invitee_who_left_makes_no_observation(env):
     assert snapshot(env.ctx.db) == before
     mark(env.ctx, env.sid, "defensoria", departure=time(11, 0))
     deliberation.add_observation(env.ctx, env.hid, defensoria, "Presente a la hora del caso.")
+
+
+def test_removal_refusal_says_beforehand_what_remove_item_would_refuse(env):
+    """sessions.removal_refusal (the agenda asks it before its confirmation, #15) reads, writes
+    nothing, and gives remove_item's own words."""
+    item_id = _item_of(env)
+    assert sessions.removal_refusal(env.ctx, item_id) is None
+    _votes(VoteChoice.A_FAVOR)(env)
+    before = sessions.removal_refusal(env.ctx, item_id)
+    with pytest.raises(RuleViolation) as err:
+        sessions.remove_item(env.ctx, item_id)
+    assert before == str(err.value) and "ya tiene decisión o votos" in before

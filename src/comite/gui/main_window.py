@@ -49,6 +49,7 @@ from comite.gui.live import LiveUpdates, changes_from_events
 from comite.gui.login import DEMO_MARK
 from comite.gui.new_session import NewSessionDialog
 from comite.gui.preferences import PreferencesDialog
+from comite.gui.session.common import fit_to_role, role_refusal
 from comite.gui.session_page import SessionPage
 from comite.gui.settings import Preferences, geometry_store, save_preferences
 from comite.gui.table_models import (
@@ -62,6 +63,7 @@ from comite.gui.table_models import (
 )
 from comite.gui.wheel import install_wheel_guard
 from comite.services import sessions
+from comite.services.backup import POSTGRES_REFUSAL
 from comite.services.catalog import is_demo_database
 from comite.services.context import Changes, ServiceContext
 from comite.services.dashboard import visible_committees
@@ -320,9 +322,15 @@ class MainWindow(QMainWindow):
         ui.newSessionButton.clicked.connect(self.new_session)
         ui.openSessionButton.clicked.connect(self.open_selected_session)
         can_edit = any(allowed(self.ctx, Action.EDIT_SESSION, c.id) for c in self.committees)
-        ui.actionNewSession.setEnabled(can_edit)
-        ui.newSessionButton.setEnabled(can_edit)
-        ui.actionBackup.setEnabled(allowed(self.ctx, Action.BACKUP) and self.db.sqlite_path is not None)
+        # what the role may not do is disabled, with the service's own words as the reason (#15)
+        no_edit = "" if can_edit else (role_refusal(self.ctx, Action.EDIT_SESSION, None) or
+                                       "Su cuenta no está asignada a ningún comité: no puede crear sesiones.")
+        for control in (ui.actionNewSession, ui.newSessionButton):
+            fit_to_role(control, no_edit, tip=control.toolTip())
+        fit_to_role(ui.actionBackup, role_refusal(self.ctx, Action.BACKUP, None)
+                    or ("" if self.db.sqlite_path is not None else POSTGRES_REFUSAL), tip=ui.actionBackup.toolTip())
+        for menu in (ui.menuFile, ui.menuEdit, ui.menuView):
+            menu.setToolTipsVisible(True)
         ui.actionDocumentSettings.setVisible(allowed(self.ctx, Action.MANAGE_CATALOG))
         ui.actionCloseSessionPage.setEnabled(False)
 

@@ -157,7 +157,8 @@ class SessionPage(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(lambda i=n - 1: self.show_tab(i))
         invitee = QShortcut(QKeySequence("Ctrl+Shift+I"), self)
-        invitee.activated.connect(lambda: self.data_tab.open_invitee_dialog())
+        # nothing the role (or the approved acta) makes read-only is offered by a shortcut either
+        invitee.activated.connect(lambda: self.data_tab.open_invitee_dialog() if self.editable else None)
 
         self.ui.startButton.clicked.connect(self.start_session)
         self.ui.closeButton.clicked.connect(self.close_session)

@@ -45,6 +45,9 @@ log = logging.getLogger(__name__)
 MAGIC = b"COMITEBK"
 DAMAGED = "La copia de seguridad está dañada o fue alterada; no se restauró nada."
 
+# Said by create_backup, and beforehand by the main window's disabled «Copia de seguridad».
+POSTGRES_REFUSAL = "Las copias de una base PostgreSQL se hacen con pg_dump en el servidor (vea el README)."
+
 
 @dataclass(frozen=True)
 class BackupInfo:
@@ -86,9 +89,7 @@ def create_backup(ctx: ServiceContext, destination: Path, *, wait: float = BACKU
     if vault is None:
         raise AuthenticationError("Inicie sesión para hacer una copia de seguridad.")
     if db.sqlite_path is None:
-        raise StorageError(
-            "Las copias de una base PostgreSQL se hacen con pg_dump en el servidor (vea el README)."
-        )
+        raise StorageError(POSTGRES_REFUSAL)
     destination = Path(destination)
     check_destination(db.sqlite_path, destination)
     db_id = database_id(db)

@@ -66,16 +66,22 @@ def allowed(ctx: ServiceContext, action: Action, committee_id: int | None = None
     return action not in _COMMITTEE_BOUND or committee_id is None or committee_id in ctx.actor.committee_ids
 
 
-def require(ctx: ServiceContext, action: Action, committee_id: int | None = None) -> None:
-    """Raise :class:`PermissionDenied` (Spanish) unless the actor may do ``action``."""
+def refusal(ctx: ServiceContext, action: Action, committee_id: int | None = None) -> str | None:
+    """Why the actor may not do ``action`` (Spanish, the words :func:`require` raises), or ``None``.
+
+    The GUI asks this before it offers an action (a hidden or disabled control, with this text
+    as its tooltip), so the screen and the services never disagree about who may do what."""
     if allowed(ctx, action, committee_id):
-        return
+        return None
     actor = ctx.actor
     granted = _granted(actor.role)
     if granted is not None and action in granted:
-        raise PermissionDenied(
-            f"El usuario «{actor.username}» no está asignado a este comité: no puede {action.value}."
-        )
-    raise PermissionDenied(
-        f"El usuario «{actor.username}» ({actor.role.label.lower()}) no puede {action.value}."
-    )
+        return f"El usuario «{actor.username}» no está asignado a este comité: no puede {action.value}."
+    return f"El usuario «{actor.username}» ({actor.role.label.lower()}) no puede {action.value}."
+
+
+def require(ctx: ServiceContext, action: Action, committee_id: int | None = None) -> None:
+    """Raise :class:`PermissionDenied` (Spanish) unless the actor may do ``action``."""
+    reason = refusal(ctx, action, committee_id)
+    if reason is not None:
+        raise PermissionDenied(reason)

@@ -23,7 +23,7 @@ from comite.domain import (
     SessionStatus,
     SessionType,
 )
-from comite.errors import NotFound, RuleViolation, ValidationError
+from comite.errors import NotFound, PermissionDenied, RuleViolation, ValidationError
 from comite.model import (
     AgendaItem,
     Attendance,
@@ -427,16 +427,32 @@ def add_item(ctx: ServiceContext, session_id: int, title: str, kind: AgendaItemK
         return Changes(agenda=True, session_id=sess.id, created_id=item.id)
 
 
+def _check_removal(s: Session, ctx: ServiceContext, item_id: int) -> tuple[AgendaItem, CommitteeSession]:
+    item = s.get(AgendaItem, item_id)
+    if item is None:
+        raise NotFound("El punto del orden del día ya no existe.")
+    sess = editable_session(s, ctx, item.session_id)
+    if item.hearing is not None and (item.hearing.decision is not None or item.hearing.votes):
+        raise RuleViolation(
+            "El caso ya tiene decisión o votos registrados: no se puede retirar del orden del día."
+        )
+    return item, sess
+
+
+def removal_refusal(ctx: ServiceContext, item_id: int) -> str | None:
+    """Why :func:`remove_item` would refuse now (``None``: it may go ahead), read without writing:
+    the GUI asks it before its confirmation, so the refusal comes instead of the question."""
+    try:
+        with ctx.reading() as s:
+            _check_removal(s, ctx, item_id)
+    except (NotFound, PermissionDenied, RuleViolation) as exc:
+        return str(exc)
+    return None
+
+
 def remove_item(ctx: ServiceContext, item_id: int) -> Changes:
     with ctx.transaction() as s:
-        item = s.get(AgendaItem, item_id)
-        if item is None:
-            raise NotFound("El punto del orden del día ya no existe.")
-        sess = editable_session(s, ctx, item.session_id)
-        if item.hearing is not None and (item.hearing.decision is not None or item.hearing.votes):
-            raise RuleViolation(
-                "El caso ya tiene decisión o votos registrados: no se puede retirar del orden del día."
-            )
+        item, sess = _check_removal(s, ctx, item_id)
         case_id = item.hearing.case_id if item.hearing else None
         items = [it for it in sess.agenda if it.id != item.id]
         s.delete(item)

@@ -149,6 +149,10 @@ class AgendaTab(QWidget):
         if row is None or self.model.read_only:
             return
         what = f"el caso {row.radicado}" if row.radicado else f"el punto «{row.title}»"
+        refused = sessions.removal_refusal(self.host.ctx, row.item_id)
+        if refused is not None:  # known before asking (a decision or votes recorded): said instead of asking
+            self.host.show_message(refused, ERROR)
+            return
         if not dialogs.confirm(self, f"¿Retirar {what} del orden del día?", title="Retirar del orden del día",
                                yes="&Retirar", no="&Cancelar"):
             return

@@ -73,12 +73,11 @@ def enum_data(combo, enum: type[E]) -> E | None:
 
 
 def role_refusal(ctx: Any, action: Any, committee_id: int | None) -> str:
-    """Why the user's role may not do ``action`` here, in words (``""``: it may)."""
-    from comite.services.permissions import allowed
+    """Why the user may not do ``action`` here (``""``: it may): the very sentence the service
+    would raise (:func:`comite.services.permissions.refusal`), so screen and service agree."""
+    from comite.services.permissions import refusal
 
-    if allowed(ctx, action, committee_id):
-        return ""
-    return f"Su rol ({ctx.actor.role.label.lower()}) no permite {action.value} en este comité."
+    return refusal(ctx, action, committee_id) or ""
 
 
 def fit_to_role(widget: Any, refusal: str, enabled: bool = True, tip: str = "") -> None:

@@ -244,7 +244,15 @@ class DecisionPanel(CasePanel):
         for w in (self.ui.recordButton, self.ui.withdrawButton, self.ui.measureAddButton,
                   self.ui.measureRemoveButton):
             w.setEnabled(not read_only)
+        # what a read-only page shows can be read (and selected), not changed (#15)
+        ui = self.ui
+        for combo in (ui.outcomeCombo, ui.emergencyCombo):
+            combo.setEnabled(not read_only)
+        for edit in (ui.conceptEdit, ui.departureEdit, ui.levelChangeEdit, ui.emergencyNoteEdit,
+                     ui.concertationWithEdit, ui.concertationDateEdit):
+            edit.setReadOnly(read_only)
         self.measures.read_only = read_only
+        self._outcome_changed()
 
     def _show_state(self, d: HearingDetail) -> None:
         if d.outcome is None:

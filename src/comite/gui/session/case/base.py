@@ -57,8 +57,10 @@ class CasePanel(QWidget):
 
     def show_case(self, detail: HearingDetail, another_case: bool) -> None:
         """Show ``detail``; ``another_case`` when it is not the case shown before (nothing of
-        that one may stay on screen), else a reload of the same case (keep what is being typed)."""
+        that one may stay on screen), else a reload of the same case (keep what is being typed).
+        Every panel overrides it: an abstract hook (QWidget's metaclass rules out ``abc.ABC``)."""
         raise NotImplementedError
 
     def set_read_only(self, read_only: bool) -> None:
+        """Every panel overrides it (an abstract hook, as :meth:`show_case`)."""
         raise NotImplementedError

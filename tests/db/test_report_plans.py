@@ -1,6 +1,7 @@
-"""The report's queries use the indexes of revision 0007 (EXPLAIN QUERY PLAN on SQLite): outcomes and levels
-are read from ``ix_decision_report``, measures from ``ix_measure_decision_report``, the earliest request from
-``ix_case_file_request_date``, and the per-session counts stream without a temporary sort."""
+"""The report's queries use the indexes of revision 0007 (EXPLAIN QUERY PLAN on SQLite): the decided cases'
+levels and terms read outcome and level from ``ix_decision_report``, measures come from
+``ix_measure_decision_report``, the earliest request from ``ix_case_file_request_date``, and the per-session
+counts stream without a temporary sort."""
 
 from __future__ import annotations
 
@@ -43,18 +44,25 @@ def _plans(database, fn) -> list[str]:
         return spy.plans
 
 
-def test_per_session_counts_read_the_covering_index_and_stream(database):
+def test_per_session_counts_stream_from_the_session_index(database):
     (plan,) = _plans(database, lambda s: q.per_session(s, SCOPE))
-    assert "COVERING INDEX ix_decision_report" in plan, plan
     assert "COVERING INDEX ix_hearing_session_id" in plan, plan
+    # one probe per hearing into its decision (an IN over the outcomes would probe ix_decision_report
+    # once per outcome)
+    assert "decision USING INDEX sqlite_autoindex_decision_1 (hearing_id=?)" in plan, plan
     assert "TEMP B-TREE" not in plan, plan  # GROUP BY committee, session follows the index order
 
 
 def test_measures_and_votes_come_from_indexes(database):
-    (measures,) = _plans(database, lambda s: q.measures_by_type(s, SCOPE))
+    (measures,) = _plans(database, lambda s: q.measures_by_session(s, SCOPE))
     assert "COVERING INDEX ix_measure_decision_report" in measures, measures
     (votes,) = _plans(database, lambda s: q.votes_by_committee(s, SCOPE))
     assert "COVERING INDEX ix_vote_hearing_id" in votes, votes
+
+
+def test_the_level_cube_reads_decisions_from_the_index(database):
+    (plan,) = _plans(database, lambda s: q.level_cube(s, SCOPE))
+    assert "COVERING INDEX ix_decision_report (hearing_id=? AND outcome=?" in plan, plan
 
 
 def test_the_earliest_request_is_an_index_lookup(database):

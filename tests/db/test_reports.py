@@ -9,6 +9,7 @@ Monday), so it is not a business day.
 from __future__ import annotations
 
 import statistics
+from collections import Counter
 from datetime import date
 
 import pytest
@@ -32,7 +33,9 @@ from comite.model import (
     Vote,
 )
 from comite.rules.calendar import business_days_between
+from comite.services import report_queries as q
 from comite.services import reports
+from comite.services.dashboard import visible_committees
 from comite.services.reports import ReportQuery, build_report
 from tests.conftest import make_user
 from tests.db.helpers import login_ctx
@@ -413,3 +416,24 @@ def test_all_time_totals_agree_with_what_the_demo_generated(database):
     assert totals == rd.Totals(sessions=generated.sessions, hearings=generated.hearings,
                                decisions=generated.decisions, votes=generated.votes, measures=generated.measures,
                                commitments=generated.commitments, emergency_measures=generated.emergencies)
+
+
+@pytest.mark.parametrize("start, end", [(date(2026, 3, 1), date(2026, 3, 31)), (None, None), (None, date(2026, 3, 15))])
+def test_the_halves_of_a_scope_split_its_sessions_and_add_up_to_the_whole(march, start, end):
+    """The report groups half of the period's decided cases on each of two connections: the halves
+    take every session once, and their level cubes add up to the whole period's."""
+    ctx = march
+    with ctx.reading() as s:
+        ids = [c.id for c in visible_committees(ctx)]
+        whole = q.Scope(tuple(ids), start, end)
+        halves = whole.halves(s)
+        sessions = s.execute(whole.sessions(select(CommitteeSession.id))).scalars().all()
+        parts = [s.execute(h.sessions(select(CommitteeSession.id))).scalars().all() for h in halves]
+        assert sorted(x for part in parts for x in part) == sorted(sessions)
+        assert len(halves) == 2 and all(parts), (halves, parts)
+        cube: Counter = Counter()
+        for h in halves:
+            for population, department, route, level, n in q.level_cube(s, h):
+                cube[population, department, route, level] += n
+        assert cube == {(p, d, r, lv): n for p, d, r, lv, n in q.level_cube(s, whole)}
+        assert sum(cube.values()) > 0

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any, TypeVarTuple
 
@@ -35,7 +35,6 @@ from sqlalchemy import (
     Date,
     Integer,
     MetaData,
-    String,
     Table,
     and_,
     case,
@@ -98,6 +97,20 @@ class Scope:
             stmt = stmt.where(s.day <= self.end)
         return stmt
 
+    def halves(self, s: Session) -> tuple[Scope, ...]:
+        """The scope split at its middle session's day into two scopes with about as many sessions
+        each (one scope when it has fewer than two days of sessions): work that two connections can
+        share, each summing half of the rows."""
+        cs = CommitteeSession
+        days = self.sessions(select(cs.day).select_from(cs))
+        count = s.scalar(select(func.count()).select_from(days.subquery()))
+        if not count or count < 2:
+            return (self,)
+        middle = s.scalar(days.order_by(cs.day).offset(count // 2 - 1).limit(1))
+        if middle is None or (self.end is not None and middle >= self.end):
+            return (self,)
+        return (replace(self, end=middle), replace(self, start=middle + timedelta(days=1)))
+
 
 # --- counts ------------------------------------------------------------------------------------------
 
@@ -110,6 +123,7 @@ class SessionCounts:
     """What one session of the scope holds, counted by the database."""
 
     committee_id: int
+    session_id: int
     day: date
     status: str
     session_type: str
@@ -154,8 +168,9 @@ def per_session(s: Session, scope: Scope) -> list[SessionCounts]:
 
     One pass: the sessions (by committee, then id, as the committee index returns them, so the
     ``GROUP BY`` streams without sorting), each session's hearings by their index, each hearing's
-    decision through a covering index. Votes and measures: :func:`votes_by_committee`,
-    :func:`measures_by_type`.
+    decision by its unique index (one probe per hearing: cheaper than reading outcome and level from
+    ``ix_decision_report`` with an ``IN`` over the outcomes, which probes it once per outcome).
+    Votes and measures: :func:`votes_by_committee`, :func:`measures_by_session`.
     """
     cs, h, d = CommitteeSession, Hearing, Decision
     decided = d.outcome == DecisionOutcome.DECIDED
@@ -163,17 +178,15 @@ def per_session(s: Session, scope: Scope) -> list[SessionCounts]:
                    *(func.sum(_flag(d.outcome == o)) for o in _OUTCOMES),
                    *(func.sum(_flag(and_(decided, d.risk_level == level))) for level in _LEVELS))
             .select_from(cs).outerjoin(h, h.session_id == cs.id)
-            # the outcome condition (always true) lets SQLite read outcome and level from
-            # ix_decision_report instead of the decision rows
-            .outerjoin(d, and_(d.hearing_id == h.id, d.outcome.in_(_OUTCOMES))))
+            .outerjoin(d, d.hearing_id == h.id))
     stmt = scope.sessions(stmt, cancelled=True).group_by(cs.committee_id, cs.id)
     out = []
     n_out, n_lev = len(_OUTCOMES), len(_LEVELS)
     for row in _rows(s, stmt):
-        cid, _sid, day, status, kind, hearings = row[:6]
+        cid, sid, day, status, kind, hearings = row[:6]
         outcomes = row[6:6 + n_out]
         levels = row[6 + n_out:6 + n_out + n_lev]
-        out.append(SessionCounts(cid, day, status, kind, int(hearings),
+        out.append(SessionCounts(cid, sid, day, status, kind, int(hearings),
                                  {o: int(n or 0) for o, n in zip(_OUTCOMES, outcomes, strict=True)},
                                  {lv: int(n or 0) for lv, n in zip(_LEVELS, levels, strict=True)}))
     return out
@@ -187,16 +200,17 @@ def votes_by_committee(s: Session, scope: Scope) -> dict[int, int]:
     return {cid: int(n) for cid, n in s.execute(scope.sessions(stmt).group_by(cs.committee_id))}
 
 
-def measures_by_type(s: Session, scope: Scope) -> list[tuple[int, date, str, str, int, int]]:
-    """(committee id, session day, measure code, action, measures, units) of the decisions in the
-    scope's sessions (the by-committee and monthly counts are sums of these groups)."""
+def measures_by_session(s: Session, scope: Scope) -> list[tuple[int, str, str, int, int]]:
+    """(session id, measure code, action, measures, units) of the decisions in the scope's sessions
+    (the by-committee and monthly counts are sums of these groups, through the session's committee
+    and day). From the sessions down: each session's hearings, their decisions and the measures'
+    covering index, grouped by an integer and two short codes."""
     cs, h, d, m = CommitteeSession, Hearing, Decision, MeasureDecision
-    stmt = (select(cs.committee_id, cs.day, m.measure_code, m.action, func.count(m.id),
-                   func.coalesce(func.sum(m.quantity), 0))
-            .select_from(m).join(d, d.id == m.decision_id).join(h, h.id == d.hearing_id)
-            .join(cs, cs.id == h.session_id))
-    stmt = scope.sessions(stmt).group_by(cs.committee_id, cs.day, m.measure_code, m.action)
-    return [(cid, day, code, action, int(n), int(units)) for cid, day, code, action, n, units in _rows(s, stmt)]
+    stmt = (select(cs.id, m.measure_code, m.action, func.count(), func.coalesce(func.sum(m.quantity), 0))
+            .select_from(cs).join(h, h.session_id == cs.id).join(d, d.hearing_id == h.id)
+            .join(m, m.decision_id == d.id))
+    stmt = scope.sessions(stmt).group_by(cs.id, m.measure_code, m.action)
+    return [(sid, code, action, int(n), int(units)) for sid, code, action, n, units in _rows(s, stmt)]
 
 
 def commitments(s: Session, scope: Scope, today: date) -> list[tuple[int, str, bool, bool, int]]:
@@ -243,18 +257,11 @@ def calendar_rows(first: date, last: date) -> list[dict[str, Any]]:
 
 FACTS = Table(
     "report_decided", _temp_meta,
-    Column("stage", Integer),  # Stage.number, or NULL (no term measured); integers group fast in SQLite
+    Column("stage", Integer, nullable=False),  # Stage.number; integers group fast in SQLite
     Column("grp", Integer, nullable=False),  # committee id
-    Column("level", String(20)),
-    Column("population", String(20)),
-    Column("department", String(80)),
-    Column("route", String(30)),
-    Column("v", Integer),  # business days from the case's start date to the decision
-    Column("late", Integer),
+    Column("v", Integer, nullable=False),  # business days from the case's start date to the decision
+    Column("late", Integer, nullable=False),
     Column("hearing_id", Integer, nullable=False),
-    Column("started", Date),
-    Column("deadline", Date),
-    Column("decided", Date, nullable=False),
     prefixes=["TEMPORARY"],
 )
 FREQUENCIES = Table(
@@ -283,16 +290,29 @@ class Stage:
         return 1 if self.key == "gvp" else 2
 
 
+def _stage_started(gvp: Stage, route: Stage) -> tuple[Any, Any]:
+    """(stage number, the case date its term runs from) of a decided hearing, as SQL expressions over
+    ``committee_session`` and ``case_file``; NULL when no term is measured (a CERREM case outside the
+    ordinary route)."""
+    cs, c = CommitteeSession, Case
+    in_gvp = cs.committee_id.in_(gvp.committee_ids or (-1,))
+    on_route = and_(cs.committee_id.in_(route.committee_ids or (-1,)), c.route == Route.ORDINARIA)
+    return (case((in_gvp, literal(gvp.number)), (on_route, literal(route.number)), else_=None),
+            case((in_gvp, c.study_received), (on_route, c.request_date), else_=None))
+
+
 class decided_cases:  # noqa: N801 - used like a function: ``with decided_cases(s, scope, gvp, route):``
-    """The scope's decided cases (outcome *decidido*), read once into temporary tables.
+    """The timeliness of the scope's decided cases (outcome *decidido*), read once into temporary tables.
 
     One pass over the decisions joins each to its case and, through a temporary
     calendar (:func:`calendar_rows`), to the business days its term took: the
     GVP's from the study received, the whole route's (ordinary route, CERREM or
-    special committee) from the request. The levels by population, department
-    and route (:func:`levels`) and the timeliness figures (:func:`timeliness`,
-    :func:`days_distribution`, :func:`late_cases`) then read these narrow rows
-    and their frequencies, not the big tables. The tables are dropped on exit.
+    special committee) from the request. Only integers are kept (stage,
+    committee, business days, late, hearing), so the frequencies
+    (:func:`timeliness`, :func:`days_distribution`) group integers, and the late
+    cases (:meth:`late_cases`) read back their radicados and dates for the few
+    listed. The levels by the cases' attributes are :func:`level_cube`. The
+    tables are dropped on exit.
     """
 
     def __init__(self, s: Session, scope: Scope, gvp: Stage, route: Stage) -> None:
@@ -305,9 +325,6 @@ class decided_cases:  # noqa: N801 - used like a function: ``with decided_cases(
         for table in reversed(_TEMPORARY):
             table.create(conn)
         cs, h, d, c = CommitteeSession, Hearing, Decision, Case
-        in_gvp = cs.committee_id.in_(self.gvp.committee_ids or (-1,))
-        on_route = and_(cs.committee_id.in_(self.route.committee_ids or (-1,)), c.route == Route.ORDINARIA)
-        started = case((in_gvp, c.study_received), (on_route, c.request_date), else_=None)
         # the calendar spans from the earliest study or request on record (both indexed) to the
         # scope's last session: a few thousand days, cheaper than finding the exact span
         first = s.scalar(select(func.min(c.study_received)))
@@ -319,38 +336,29 @@ class decided_cases:  # noqa: N801 - used like a function: ``with decided_cases(
             days = calendar_rows(first, max(last, first))
             for i in range(0, len(days), 5000):
                 conn.execute(insert(CALENDAR), days[i:i + 5000])
-        start_cal, end_cal = CALENDAR.alias("start_day"), CALENDAR.alias("end_day")
+        stage, started = _stage_started(self.gvp, self.route)
+        end_cal = CALENDAR.alias("end_day")
         # the session day's ordinal is joined to the session (one look-up per session, not per case)
         decided_q = (select(h.id.label("hearing_id"), cs.committee_id.label("grp"), cs.day.label("decided"),
-                            end_cal.c.ord.label("end_ord"),
-                            d.risk_level.label("level"), c.population_code, c.department, c.route.label("route"),
-                            case((in_gvp, literal(self.gvp.number)), (on_route, literal(self.route.number)),
-                                 else_=None).label("stage"),
-                            started.label("started"))
-                     .select_from(cs).outerjoin(end_cal, end_cal.c.day == cs.day).join(h, h.session_id == cs.id)
+                            end_cal.c.ord.label("end_ord"), stage.label("stage"), started.label("started"))
+                     .select_from(cs).join(end_cal, end_cal.c.day == cs.day).join(h, h.session_id == cs.id)
                      .join(d, and_(d.hearing_id == h.id, d.outcome == DecisionOutcome.DECIDED))
                      .join(c, c.id == h.case_id))
         decided = scope.sessions(decided_q).subquery("decided")
-        measured = and_(decided.c.stage.is_not(None), start_cal.c.day.is_not(None), decided.c.end_ord.is_not(None),
-                        decided.c.started <= decided.c.decided)
+        start_cal = CALENDAR.alias("start_day")
         deadline = case((decided.c.stage == self.gvp.number, start_cal.c.gvp_deadline),
                         else_=start_cal.c.route_deadline)
-        facts = (select(case((measured, decided.c.stage), else_=None), decided.c.grp, decided.c.level,
-                        decided.c.population_code, decided.c.department, decided.c.route,
-                        case((measured, decided.c.end_ord - start_cal.c.ord), else_=None),
-                        case((measured, case((decided.c.decided > deadline, 1), else_=0)), else_=None),
-                        decided.c.hearing_id, decided.c.started, case((measured, deadline), else_=None),
-                        decided.c.decided)
-                 .select_from(decided)
-                 .outerjoin(start_cal, start_cal.c.day == decided.c.started))
-        s.execute(insert(FACTS).from_select(
-            ["stage", "grp", "level", "population", "department", "route", "v", "late", "hearing_id", "started",
-             "deadline", "decided"], facts))
+        # a start date outside the calendar (before EARLIEST, a typing error) or after the decision
+        # is not measured
+        facts = (select(decided.c.stage, decided.c.grp, decided.c.end_ord - start_cal.c.ord,
+                        case((decided.c.decided > deadline, 1), else_=0), decided.c.hearing_id)
+                 .select_from(decided).join(start_cal, start_cal.c.day == decided.c.started)
+                 .where(decided.c.stage.is_not(None), decided.c.started <= decided.c.decided))
+        s.execute(insert(FACTS).from_select(["stage", "grp", "v", "late", "hearing_id"], facts))
         f = FACTS.c
         s.execute(insert(FREQUENCIES).from_select(
             ["stage", "grp", "v", "late", "n"],
-            select(f.stage, f.grp, f.v, f.late, func.count()).where(f.stage.is_not(None))
-            .group_by(f.stage, f.grp, f.v, f.late)))
+            select(f.stage, f.grp, f.v, f.late, func.count()).group_by(f.stage, f.grp, f.v, f.late)))
         return self
 
     def _drop(self) -> None:
@@ -362,14 +370,6 @@ class decided_cases:  # noqa: N801 - used like a function: ``with decided_cases(
         self._drop()
 
     # -- what is read from them ---------------------------------------------------------------------
-
-    def levels(self) -> list[tuple[str | None, str | None, str, str, int]]:
-        """(population, department, route, level, decisions) of the decided cases with a level."""
-        f = FACTS.c
-        stmt = (select(f.population, f.department, f.route, f.level, func.count()).where(f.level.is_not(None))
-                .group_by(f.population, f.department, f.route, f.level))
-        return [(population, department, route, level, int(n))
-                for population, department, route, level, n in _rows(self.s, stmt)]
 
     def timeliness(self, stage: Stage, *, by_committee: bool) -> dict[int | None, Timeliness]:
         """Per committee (or ``None`` for all together): cases, late ones, median and 90th percentile."""
@@ -385,15 +385,33 @@ class decided_cases:  # noqa: N801 - used like a function: ``with decided_cases(
 
     def late_cases(self, stage: Stage, limit: int) -> list[Any]:
         """The cases decided after the deadline, most business days first: (committee id, business
-        days, radicado, started, deadline, decided)."""
-        f, h, c = FACTS.c, Hearing, Case
-        top = (select(f.grp, f.v, f.hearing_id, f.started, f.deadline, f.decided)
+        days, radicado, started, deadline, decided). Their dates are read back for these only."""
+        f, h, c, cs = FACTS.c, Hearing, Case, CommitteeSession
+        top = (select(f.grp, f.v, f.hearing_id)
                .where(f.stage == stage.number, f.late == 1)
-               .order_by(f.v.desc(), f.hearing_id).limit(limit).subquery("top"))  # radicados of these only
-        stmt = (select(top.c.grp, top.c.v, c.radicado, top.c.started, top.c.deadline, top.c.decided)
+               .order_by(f.v.desc(), f.hearing_id).limit(limit).subquery("top"))
+        started = c.study_received if stage.key == "gvp" else c.request_date
+        start_cal = CALENDAR.alias("start_day")
+        deadline = start_cal.c.gvp_deadline if stage.key == "gvp" else start_cal.c.route_deadline
+        stmt = (select(top.c.grp, top.c.v, c.radicado, started, deadline, cs.day)
                 .select_from(top).join(h, h.id == top.c.hearing_id).join(c, c.id == h.case_id)
+                .join(cs, cs.id == h.session_id).join(start_cal, start_cal.c.day == started)
                 .order_by(top.c.v.desc(), c.radicado))
         return list(self.s.execute(stmt))
+
+
+def level_cube(s: Session, scope: Scope) -> list[tuple[str | None, str | None, str, str, int]]:
+    """(population, department, route, level, decisions) of the scope's decided cases with a level,
+    by the case's attributes: one ``GROUP BY`` over the sessions' decided hearings and their cases.
+    :func:`Scope.halves` splits it in two for two connections."""
+    cs, h, d, c = CommitteeSession, Hearing, Decision, Case
+    stmt = (select(c.population_code, c.department, c.route, d.risk_level, func.count())
+            .select_from(cs).join(h, h.session_id == cs.id)
+            .join(d, and_(d.hearing_id == h.id, d.outcome == DecisionOutcome.DECIDED))
+            .join(c, c.id == h.case_id).where(d.risk_level.is_not(None)))
+    stmt = scope.sessions(stmt).group_by(c.population_code, c.department, c.route, d.risk_level)
+    return [(population, department, route, level, int(n))
+            for population, department, route, level, n in _rows(s, stmt)]
 
 
 PERCENTILES = ((1, 2), (9, 10))

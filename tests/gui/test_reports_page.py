@@ -78,7 +78,14 @@ def test_pick_a_month_with_the_mouse_generate_and_read_the_figures(qtbot, admin,
     histogram = page.chart("grafico_gvp")
     bars, term = histogram.items
     assert list(bars.opts["height"][:7]) == [0, 2, 0, 0, 1, 1, 2]
-    assert term.value() == 5.5 and "5 días hábiles" in term.label.format
+    assert term.value() == 5.5
+    legend = histogram.plot.getPlotItem().legend
+    assert [label.text for _sample, label in legend.items] == [
+        "Dentro del término", "Fuera de término", "Término legal: 5 días hábiles"]
+    ticks = dict(histogram.plot.getPlotItem().getAxis("bottom")._tickLevels[0])
+    assert ticks[0] == "0" and ticks[16] == "16+"  # every bin named, the open one short
+    route_ticks = dict(page.chart("grafico_ruta").plot.getPlotItem().getAxis("bottom")._tickLevels[0])
+    assert list(route_ticks.values()) == ["0–5", "11–15", "21–25", "31–35", "41–45", "51–55", "61+"]
     levels = page.chart("grafico_niveles")
     assert [list(b.opts["height"][:2]) for b in levels.items] == [[1, 0], [4, 2], [1, 1]]
     assert [page.late_model.row(r).radicado for r in range(page.late_model.rowCount())] == ["C1", "G3", "G5"]

@@ -37,6 +37,14 @@ def _short(label: str, limit: int = 18) -> str:
     return f"{first}\n{rest}" if rest and len(label) > 10 else label
 
 
+def _histogram_ticks(rows: list) -> list[tuple[int, str]]:
+    """The bins' names under a histogram, short («16+», «6–10») so pyqtgraph does not drop the ones that
+    would touch their neighbours; with more than twelve ranges, every other one and the last."""
+    names = [row.key.replace("-", "–") for row in rows]
+    step = 2 if len(rows) > 12 and any("–" in name for name in names) else 1
+    return [(i, name) for i, name in enumerate(names) if i % step == 0 or i == len(names) - 1]
+
+
 class ChartWidget(QWidget):
     """One chart (a :class:`pyqtgraph.PlotWidget` with a title, axes and a legend)."""
 
@@ -67,8 +75,10 @@ class ChartWidget(QWidget):
         rows = list(table.rows)
         keys = series or spec.series
         axis = item.getAxis("bottom")
-        ticks = [(i, _short(row.label)) for i, row in enumerate(rows)]
+        ticks = (_histogram_ticks(rows) if spec.kind == "histogram"
+                 else [(i, _short(row.label)) for i, row in enumerate(rows)])
         axis.setTicks([ticks])
+        axis.setLabel("Días hábiles" if spec.kind == "histogram" else None)
         tick_font = QFont(self.font().family(), 8)
         axis.setStyle(tickFont=tick_font)
         lines = max((label.count("\n") + 1 for _, label in ticks), default=1)
@@ -85,13 +95,14 @@ class ChartWidget(QWidget):
             item.addItem(bars)
             self.items.append(bars)
             first_late = next((i for i, row in enumerate(rows) if row.key not in spec.term_rows), len(rows))
-            line = pg.InfiniteLine(pos=first_late - 0.5, angle=90, label=spec.term_label,
-                                   pen=QPen(QColor("#222222"), 0, Qt.PenStyle.DashLine),
-                                   labelOpts={"position": 0.92, "color": "#222222", "anchors": [(0, 0), (0, 0)]})
+            # the term is named in the legend (a label beside the line ran under the legend)
+            term_pen = QPen(QColor("#222222"), 0, Qt.PenStyle.DashLine)
+            line = pg.InfiniteLine(pos=first_late - 0.5, angle=90, pen=term_pen, name=spec.term_label)
             item.addItem(line)
             self.items.append(line)
             for colour, name in ((WITHIN, "Dentro del término"), (LATE, "Fuera de término")):
                 legend.addItem(pg.BarGraphItem(x=[0], height=[0], width=0, brush=colour), name)
+            legend.addItem(pg.PlotDataItem(pen=QPen(QColor("#222222"), 1.5, Qt.PenStyle.DashLine)), spec.term_label)
         elif spec.kind == "lines":
             for k, key in enumerate(keys):
                 column = table.column_index(key)
@@ -113,7 +124,9 @@ class ChartWidget(QWidget):
                 base = [b + h for b, h in zip(base, heights, strict=True)]
         item.setXRange(-0.6, len(rows) - 0.4, padding=0)
         top = max((self._top(table, keys, spec), 1.0))
-        item.setYRange(0, top * 1.45, padding=0)  # room for the legend above the tallest bar
+        # room for the legend above the tallest bar (a histogram's three-line legend, over its late bars
+        # at the right, needs more)
+        item.setYRange(0, top * (1.8 if spec.kind == "histogram" else 1.45), padding=0)
 
     @staticmethod
     def _top(table: Table, keys: tuple[str, ...], spec: ChartSpec) -> float:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, time
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from comite.domain import DecisionOutcome, MeasureAction, RiskLevel, SessionStatus
 from comite.gui import main_window as main_window_module
@@ -142,3 +142,26 @@ def test_the_start_page_reads_its_lists_once_when_the_window_opens(qtbot, admin,
     qtbot.wait(50)
     assert calls == [None]
     assert window.dashboard_page.ui.dateLabel.text() == "Hoy es lunes 23 de noviembre de 2026"
+
+
+def test_every_column_of_every_list_is_in_view_at_1280x800(qtbot, main_window, admin):
+    """With more rows than fit (a vertical scroll bar beside them), each list keeps its last column
+    in view at 1280×800 instead of scrolling sideways to «En agen…»."""
+    fill_dashboard(admin)
+    for i in range(20):
+        case_for(admin, "GVP", f"GVP-ESPERA-{i:02d}", study_received=date(2026, 10, 1 + i))
+    main_window.resize(1280, 800)
+    main_window.show()
+    qtbot.waitExposed(main_window)
+    page = main_window.dashboard_page
+    main_window.show_page("inicio")
+    page.refresh()
+    qtbot.waitUntil(lambda: page.counts()["gvp"] == 22)
+    QApplication.processEvents()
+    gvp = page.ui.gvpTable
+    assert gvp.verticalScrollBar().isVisible()  # the case that cut the last column
+    for table in (gvp, page.ui.measuresTable, page.ui.commitmentsTable, page.ui.actasTable):
+        header, last = table.horizontalHeader(), table.model().columnCount() - 1
+        assert header.sectionViewportPosition(last) + header.sectionSize(last) <= table.viewport().width() + 2, \
+            table.objectName()
+        assert not table.horizontalScrollBar().isVisible(), table.objectName()

@@ -203,3 +203,24 @@ def test_an_administrator_sets_the_term_the_rule_and_the_mail_server(admin, qtbo
     assert (smtp.host, smtp.port, smtp.username, smtp.security) == ("correo.unp.gov.co", 587, "secretaria.cerrem",
                                                                     "starttls")
     assert store.get(smtp.secret_name) == "clave-del-servidor"
+
+
+def test_the_versions_of_the_acta_fit_their_pane_at_1280x800(admin, qtbot):
+    """«Versiones del acta» beside the preview shows every column without scrolling sideways."""
+    from comite.services import acta
+
+    rev = closed_cerrem_session(admin)
+    acta.issue_draft(admin, rev.session_id)
+    acta.issue_draft(admin, rev.session_id)
+    page = _open(qtbot, admin, rev.session_id)
+    page.acta_tab.ui.viewTabs.setCurrentWidget(page.acta_tab.ui.previewPage)
+    view = page.acta_tab.ui.versionsTable
+    qtbot.waitUntil(lambda: view.model().rowCount() == 2)
+    QApplication.processEvents()
+    header = view.horizontalHeader()
+    used = sum(header.sectionSize(c) for c in range(header.count()) if not header.isSectionHidden(c))
+    assert used <= view.viewport().width(), (used, view.viewport().width())
+    assert not view.horizontalScrollBar().isVisible()
+    for column in range(header.count()):  # no column is cut to nothing
+        assert header.sectionSize(column) >= 40, (column, header.sectionSize(column))
+    assert header.sectionSize(2) >= view.sizeHintForColumn(2)  # the date and time are read whole

@@ -21,7 +21,7 @@ from comite.gui import dialogs, workers
 from comite.gui import formatting as fmt
 from comite.gui.bus import RefreshWhenShown
 from comite.gui.forms.ui_dashboard_page import Ui_DashboardPage
-from comite.gui.table_models import RIGHT, ROW_ROLE, Column, RowTableModel, attach, fit_columns
+from comite.gui.table_models import RIGHT, ROW_ROLE, Column, RowTableModel, ViewportFit, attach
 from comite.services import dashboard
 from comite.services.context import Changes, ServiceContext
 
@@ -67,6 +67,9 @@ _LAYOUT = {
     "commitments": (0, Qt.SortOrder.AscendingOrder, 2),
     "actas": (3, Qt.SortOrder.AscendingOrder, None),
 }
+# Columns narrowed (their titles wrap, long cells elide with a tooltip) when a list is wider than its
+# box, so none is left off-screen at 1280×800: the GVP's dates before its radicado and delay.
+_SHRINKABLE = {"gvp": (2, 3, 4), "measures": (3, 5), "commitments": (3, 2, 5), "actas": (1, 2)}
 
 
 class DashboardPage(RefreshWhenShown, QWidget):
@@ -98,9 +101,11 @@ class DashboardPage(RefreshWhenShown, QWidget):
             (self.ui.actasBox, self.ui.actasTable, self.ui.actasEmpty, self.actas_model, "Actas en revisión",
              self._activate_session),
         )
+        self._fits: dict[QTableView, ViewportFit] = {}
         for (_box, table, _empty, model, _title, handler), key in zip(self._lists, _LAYOUT, strict=True):
             sort_column, order, stretch = _LAYOUT[key]
             attach(table, model, sort_column=sort_column, order=order, stretch_column=stretch)
+            self._fits[table] = ViewportFit(table, _SHRINKABLE[key], max_width=260, minimum=84)
             table.activated.connect(handler)
             table.setToolTip("Intro o doble clic para abrir")
         self.ui.refreshButton.clicked.connect(self.refresh)
@@ -182,8 +187,7 @@ class DashboardPage(RefreshWhenShown, QWidget):
     def _count_failed(self, exc: BaseException) -> None:
         dialogs.show_error(self, exc, action="contar los casos en espera del GVP")
 
-    @staticmethod
-    def _show_count(box: QGroupBox, table: QTableView, empty: QLabel, model: RowTableModel, title: str,
+    def _show_count(self, box: QGroupBox, table: QTableView, empty: QLabel, model: RowTableModel, title: str,
                     total: int | None) -> None:
         n = model.rowCount()
         if total is None:
@@ -194,7 +198,7 @@ class DashboardPage(RefreshWhenShown, QWidget):
         table.setVisible(n > 0)
         empty.setVisible(n == 0)
         if n:
-            fit_columns(table, max_width=260)
+            self._fits[table].refit()
 
     def counts(self) -> dict[str, int | None]:
         """How many items each list has (what the box titles say; ``None`` while being counted)."""

@@ -50,7 +50,7 @@ class ActaTab(QWidget):
         self.ui.versionsTable.activated.connect(lambda _i: self.show_version())
         self.reviews = ReviewModel(self)
         attach(self.ui.reviewTable, self.reviews, stretch_column=2)
-        self._fits = (ViewportFit(self.ui.versionsTable, (3, 2, 5), max_width=140, minimum=60),
+        self._fits = (ViewportFit(self.ui.versionsTable, (5, 4, 3, 1, 2), max_width=140, minimum=48),
                       ViewportFit(self.ui.reviewTable, (1, 3, 4), max_width=140, minimum=60))
         committee = host.header.committee_id
         self._can_review = allowed(host.ctx, Action.REVIEW_ACTA, committee)

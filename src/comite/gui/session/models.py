@@ -382,12 +382,15 @@ class CommitmentsModel(SessionTableModel):
 _ACTA_KINDS = {"borrador": "Borrador", "final": "Final", "fe_de_erratas": "Fe de erratas"}
 
 VERSION_COLUMNS = (
-    Column("Versión", lambda v: v.version, align=RIGHT),
+    # short headers: the table shares the side pane with the documents' buttons (about 380 px at 1280×800)
+    Column("N.º", lambda v: v.version, align=RIGHT, header_tooltip="Versión del acta"),
     Column("Tipo", lambda v: _ACTA_KINDS.get(v.kind, v.kind)),
     Column("Fecha", lambda v: v.created_at),
     Column("Por", lambda v: v.created_by),
-    Column("Obs.", lambda v: v.observations, align=RIGHT),
-    Column("SHA-256", lambda v: (v.sha256 or "")[:12], tooltip=lambda v: v.sha256),
+    Column("Obs.", lambda v: v.observations, align=RIGHT,
+           header_tooltip="Observaciones de los delegados a esa versión"),
+    Column("SHA", lambda v: (v.sha256 or "")[:12], tooltip=lambda v: v.sha256,
+           header_tooltip="Huella SHA-256 del PDF guardado (la completa en la ayuda emergente de cada fila)"),
 )
 
 

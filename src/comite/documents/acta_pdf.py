@@ -766,10 +766,11 @@ class _PlainRenderer(_Renderer):
 def acta_flowables(data: ActaData) -> list[Flowable]:
     """The acta's content as platypus flowables (without page chrome)."""
     renderer = _StyledRenderer()
-    _write_acta(renderer, data)
-    story = renderer.story
-    if data.review_annex is not None:
-        story += annex_flowables(data.review_annex)
+    with pc.shared_paragraphs():  # every case repeats its labels, column titles, levels, entities
+        _write_acta(renderer, data)
+        story = renderer.story
+        if data.review_annex is not None:
+            story += annex_flowables(data.review_annex)
     return number_story(story) if data.draft else story  # drafts: numbered for the delegates' review
 
 

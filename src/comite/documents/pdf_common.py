@@ -199,7 +199,7 @@ def _frag_template(style: ParagraphStyle, kind: str) -> ParaFrag:
     return frags[0]
 
 
-def text_para(style: ParagraphStyle, *runs: Run) -> TextParagraph:
+def text_para(style: ParagraphStyle, *runs: Run) -> Paragraph:
     """``Paragraph(markup(*runs), style)`` without the markup parser.
 
     The fragments are cloned from ones the parser made once per style and

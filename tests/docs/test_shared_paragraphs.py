@@ -74,3 +74,11 @@ def test_a_repeated_line_postponed_on_many_pages_lays_out():
     buf = io.BytesIO()
     SimpleDocTemplate(buf).build(story)
     assert buf.getvalue().count(b"/Type /Page\n") > 3
+
+
+def test_reportlab_runs_its_c_speedups():
+    """reportlab[accel] is a dependency: without rl_accel every PDF still builds, on the slower
+    Python versions of the same functions (so only this test would notice)."""
+    from reportlab.lib import rl_accel
+
+    assert {"fp_str", "instanceStringWidthTTF", "escapePDF"} <= set(rl_accel._c_funcs)

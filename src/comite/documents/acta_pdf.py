@@ -17,6 +17,8 @@ as plain text runs, not markup: the formal acta builds its paragraphs without
 the markup parser and keeps each cell's line breaks between the wraps a table
 does (:func:`pdf_common.text_para`); the baseline turns the runs into the
 markup a direct platypus document would use and lets platypus parse it.
+What every case repeats (labels, column titles, levels, entity names) is
+made and broken into lines once per document (:func:`pdf_common.shared_paragraphs`).
 """
 
 from __future__ import annotations

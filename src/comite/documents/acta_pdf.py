@@ -17,6 +17,8 @@ as plain text runs, not markup: the formal acta builds its paragraphs without
 the markup parser and keeps each cell's line breaks between the wraps a table
 does (:func:`pdf_common.text_para`); the baseline turns the runs into the
 markup a direct platypus document would use and lets platypus parse it.
+What every case repeats (labels, column titles, levels, entity names) is
+made and broken into lines once per document (:func:`pdf_common.shared_paragraphs`).
 """
 
 from __future__ import annotations
@@ -766,10 +768,11 @@ class _PlainRenderer(_Renderer):
 def acta_flowables(data: ActaData) -> list[Flowable]:
     """The acta's content as platypus flowables (without page chrome)."""
     renderer = _StyledRenderer()
-    _write_acta(renderer, data)
-    story = renderer.story
-    if data.review_annex is not None:
-        story += annex_flowables(data.review_annex)
+    with pc.shared_paragraphs():  # every case repeats its labels, column titles, levels, entities
+        _write_acta(renderer, data)
+        story = renderer.story
+        if data.review_annex is not None:
+            story += annex_flowables(data.review_annex)
     return number_story(story) if data.draft else story  # drafts: numbered for the delegates' review
 
 

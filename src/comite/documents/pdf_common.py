@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -119,20 +121,54 @@ def chunks(text: str | None) -> list[str]:
 
 
 class TextParagraph(Paragraph):
-    """A Paragraph that keeps its line breaks for the width it was last wrapped to.
+    """A Paragraph that keeps its line breaks for each width it was wrapped to.
 
     A table wraps every cell to size its rows, again when it splits across
-    pages and again when it draws; the breaks depend only on the width.
+    pages and again when it draws; the breaks depend only on the width. Twins
+    (:meth:`twin`, the same text in the same style) share what they learn:
+    an acta repeats its labels, column titles, levels and entity names in
+    every case, and each is broken into lines once per width.
     """
 
+    _wraps: dict[float, tuple]
+
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-        memo = self.__dict__.get("_wrapped")
-        if memo is not None and memo[0] == availWidth:
-            _, self.width, self._wrapWidths, self.blPara, self.height = memo
+        memo = self.__dict__.get("_wraps")
+        if memo is None:  # a part split off by reportlab, built without text_para
+            memo = self._wraps = {}
+        hit = memo.get(availWidth)
+        if hit is not None:
+            self.width, self._wrapWidths, self.blPara, self.height, self.frags = hit
             return self.width, self.height
         size = super().wrap(availWidth, availHeight)
-        self._wrapped = (availWidth, self.width, self._wrapWidths, self.blPara, self.height)
+        # breakLines may replace the fragments with its word list: the splits read that one
+        memo[availWidth] = (self.width, self._wrapWidths, self.blPara, self.height, self.frags)
         return size
+
+    def twin(self) -> TextParagraph:
+        """A new flowable with this one's text and style and the same memo of wraps
+        (a flowable is laid out at one place: the layout marks it, e.g. when it is
+        postponed to the next page, so a repeated text needs its own object)."""
+        twin = TextParagraph.__new__(TextParagraph)
+        for name in ("text", "frags", "style", "bulletText", "debug", "caseSensitive", "encoding", "_wraps"):
+            setattr(twin, name, getattr(self, name))
+        return twin
+
+
+_SHARED: ContextVar[dict[tuple, TextParagraph] | None] = ContextVar("comite_shared_paragraphs", default=None)
+
+
+@contextmanager
+def shared_paragraphs() -> Iterator[None]:
+    """While it lasts, :func:`text_para` makes each repeated text (same runs, same
+    style) a twin of the first, which shares its fragments and line breaks.
+
+    Scoped to one document, so nothing is kept from one document to the next."""
+    token = _SHARED.set({})
+    try:
+        yield
+    finally:
+        _SHARED.reset(token)
 
 
 Run = str | tuple[str, str]
@@ -168,8 +204,21 @@ def text_para(style: ParagraphStyle, *runs: Run) -> Paragraph:
 
     The fragments are cloned from ones the parser made once per style and
     kind, so the paragraph looks the same; skipping the parse saves most of
-    the cost of building the many short cells of an acta.
+    the cost of building the many short cells of an acta. Within
+    :func:`shared_paragraphs`, a text already made is not made again (a twin).
     """
+    shared = _SHARED.get()
+    if shared is None:
+        return _new_text_para(style, runs)
+    key = (style, runs)  # the style is hashed by identity, and kept alive by the key
+    para = shared.get(key)
+    if para is None:
+        para = shared[key] = _new_text_para(style, runs)
+        return para
+    return para.twin()
+
+
+def _new_text_para(style: ParagraphStyle, runs: tuple[Run, ...]) -> TextParagraph:
     frags: list[ParaFrag] = []
     pieces: list[str] = []
     for run in runs:
@@ -188,9 +237,9 @@ def text_para(style: ParagraphStyle, *runs: Run) -> Paragraph:
             frags[end].text = strip(frags[end].text, _wsc)
             if not frags[end].text:
                 del frags[end]
-    if not frags:
-        return TextParagraph("", style)
-    return TextParagraph(" ".join(pieces), style, frags=frags)
+    para = TextParagraph(" ".join(pieces), style, frags=frags) if frags else TextParagraph("", style)
+    para._wraps = {}
+    return para
 
 
 def nbsp(text: str) -> str:

@@ -7,7 +7,11 @@
 - the platform plugin this computer will use (``windows``, ``xcb``…, or
   ``QT_QPA_PLATFORM``) loads with its libraries, without starting it: a missing
   plugin makes Qt abort the process, so it is loaded as a library instead;
-- Qt's own texts in Spanish (the buttons of standard dialogs: «Cancelar»).
+- Qt's own texts in Spanish (the buttons of standard dialogs: «Cancelar»);
+- the binding keeps its references to ``None`` and ``True`` (see
+  :func:`dropped_references`): PySide6 6.12.0 drops one at each signal emitted
+  from Python and at each empty value read back, and on Python 3.11 the process
+  then aborts («Fatal Python error: none_dealloc») minutes into the work.
 
 The checks receive :class:`comite.selfcheck.Workspace` (not imported here: the
 core orchestrates, this module only plugs in).
@@ -15,13 +19,17 @@ core orchestrates, this module only plugs in).
 
 from __future__ import annotations
 
+import ctypes
+import gc
 import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLibraryInfo, QPluginLoader
+import PySide6
+from PySide6.QtCore import QLibraryInfo, QObject, QPluginLoader, Signal
+from PySide6.QtGui import QStandardItemModel
 
 from comite.gui.app import spanish_translator
 
@@ -98,9 +106,54 @@ def check_translations(ws: Any) -> str:
     return f"{Path(translator.filePath()).name}: los diálogos estándar dicen «Cancelar»"
 
 
+class _Probe(QObject):
+    ping = Signal()
+
+
+def dropped_references(calls: int = 32) -> list[str]:
+    """What the Qt binding does that loses a reference to ``None`` or ``True`` (``[]``: nothing).
+
+    PySide6 6.12.0 returns ``True`` from ``SignalInstance.emit()`` and ``None`` for an empty ``QVariant`` (an
+    empty cell's ``QModelIndex.data()``, ``QComboBox.currentData()``, ``QGraphicsItem.itemChange``'s value…)
+    without the reference it owes. On Python 3.12 and later both are immortal and nothing happens; on 3.11
+    their count falls by one per call until it reaches zero, and CPython aborts the process (pyqtgraph's
+    charts emit and receive such values hundreds of times per drawing). Each operation is counted over
+    ``calls`` calls: a binding in order loses none, this one one per call. What the probe itself cost is
+    given back, so that asking never brings the abort nearer.
+    """
+    probe = _Probe()
+    model = QStandardItemModel(1, 1)
+    cell = model.index(0, 0)  # empty: its data is an empty QVariant, None in Python
+    operations = ((True, "emitir una señal", probe.ping.emit), (None, "leer un valor vacío", cell.data))
+    found = []
+    for singleton, what, call in operations:
+        call()  # whatever a first call caches is not counted
+        gc.collect()
+        before = sys.getrefcount(singleton)
+        for _ in range(calls):
+            call()
+        gc.collect()
+        lost = before - sys.getrefcount(singleton)
+        if lost >= calls // 2:
+            found.append(f"{what} pierde {round(lost / calls)} referencia(s) a {singleton}")
+            for _ in range(lost + 1):  # the first call's too
+                ctypes.pythonapi.Py_IncRef(ctypes.py_object(singleton))
+    return found
+
+
+def check_binding_references(ws: Any) -> str:
+    lost = dropped_references()
+    if lost:
+        raise RuntimeError(f"PySide6 {PySide6.__version__} tiene un error de conteo de referencias ("
+                           + "; ".join(lost) + "): la aplicación se cerraría de golpe al rato de uso. "
+                           "Instale otra versión de PySide6-Essentials (la 6.12.0 tiene este error).")
+    return f"PySide6 {PySide6.__version__}: emitir señales y leer valores vacíos no pierde referencias"
+
+
 CHECKS: tuple[tuple[str, Callable[[Any], str]], ...] = (
     ("Espacio de trabajo de la sesión", check_session_workspace),
     ("Vista previa del acta (PDFium)", check_pdf_preview),
     ("Complemento de plataforma de Qt", check_platform_plugin),
     ("Traducción de Qt al español", check_translations),
+    ("Conteo de referencias de PySide6", check_binding_references),
 )

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QDialog, QWidget
 
@@ -69,6 +69,20 @@ class LoginDialog(QDialog):
         self.ui.loginButton.clicked.connect(self.try_login)
         self.ui.quitButton.clicked.connect(self.reject)
         (self.ui.passwordEdit if username else self.ui.userEdit).setFocus()
+        self._painted = False
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self._select_database_label)
+
+    def _select_database_label(self) -> None:
+        """The database's path becomes selectable once the dialog is on screen (#18): a selectable
+        label builds a text control of Qt's private classes, and PySide6 names such an object, for an
+        application-wide event filter, only after loading every class of QtCore, QtGui and QtWidgets
+        (about 40 ms), which the first paint need not wait for."""
+        self.ui.databaseLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
     def check_store(self) -> None:
         """Offer «Recordar la llave» only where the OS credential store works (asking imports keyring)."""

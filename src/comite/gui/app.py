@@ -24,7 +24,6 @@ from PySide6.QtCore import (
     QLibraryInfo,
     QLocale,
     QObject,
-    Qt,
     QTimer,
     QtMsgType,
     QTranslator,
@@ -80,6 +79,8 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication, created with the application's identity if it does not exist yet."""
     app = QApplication.instance()
     if app is None:
+        from PySide6.QtCore import Qt  # imported where used: the login dialog paints without it (#18)
+
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
         app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setOrganizationName(paths.APP_AUTHOR)
@@ -182,7 +183,8 @@ def install_exception_hooks() -> Callable[[], None]:
     global _bridge
     if _bridge is None:
         _bridge = _MainThreadBridge()
-        _bridge.raised.connect(_bridge.show, Qt.ConnectionType.QueuedConnection)
+        # queued: emitted only from other threads (report_unexpected), to this object of the main thread
+        _bridge.raised.connect(_bridge.show)
     previous = (sys.excepthook, threading.excepthook)
     sys.excepthook = _excepthook
     threading.excepthook = _thread_excepthook
@@ -389,6 +391,8 @@ class Startup(QObject):
             log.warning("no se pudieron guardar las preferencias")
         self.window = MainWindow(ServiceContext(self.db, login.actor), demo=self.demo, preferences=self.preferences,
                                  kdf=self.kdf, hasher=self.hasher, store=self.store)
+        from PySide6.QtCore import Qt
+
         self.window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.window.destroyed.connect(self._window_closed)
         self.window.user_change_requested.connect(self._user_changes)

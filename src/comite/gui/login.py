@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QDialog, QWidget
 
@@ -58,6 +58,9 @@ class LoginDialog(QDialog):
         self.login_result: accounts.Login | None = None
         self.ui.demoLabel.setVisible(demo)
         if demo:
+            from PySide6.QtCore import Qt  # see _select_database_label
+
+            self.ui.demoLabel.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.setWindowTitle(f"{self.windowTitle()} — {DEMO_MARK}")
         if self.db is not None:
             database_label = self.db.sqlite_path or self.db.display_url
@@ -81,7 +84,13 @@ class LoginDialog(QDialog):
         """The database's path becomes selectable once the dialog is on screen (#18): a selectable
         label builds a text control of Qt's private classes, and PySide6 names such an object, for an
         application-wide event filter, only after loading every class of QtCore, QtGui and QtWidgets
-        (about 40 ms), which the first paint need not wait for."""
+        (about 40 ms), which the first paint need not wait for.
+
+        For the same reason the modules on the way to the first paint import ``Qt`` in the functions
+        that use it: PySide6 builds the namespace's hundred enums (about 20 ms) the first time the
+        name is imported."""
+        from PySide6.QtCore import Qt
+
         self.ui.databaseLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
     def check_store(self) -> None:
@@ -119,6 +128,8 @@ class LoginDialog(QDialog):
         for w in (self.ui.loginButton, self.ui.userEdit, self.ui.passwordEdit):
             w.setEnabled(not busy)
         if busy:
+            from PySide6.QtCore import Qt
+
             self.setCursor(Qt.CursorShape.BusyCursor)
         else:
             self.unsetCursor()

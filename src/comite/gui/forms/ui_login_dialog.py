@@ -8,7 +8,7 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
-from PySide6.QtCore import (QCoreApplication, Qt)
+from PySide6.QtCore import (QCoreApplication)
 from PySide6.QtWidgets import (QCheckBox, QFormLayout, QHBoxLayout, QLabel,
     QLineEdit, QPushButton, QSizePolicy, QSpacerItem,
     QVBoxLayout, QWidget)
@@ -31,7 +31,6 @@ class Ui_LoginDialog(object):
 
         self.demoLabel = QLabel(LoginDialog)
         self.demoLabel.setObjectName(u"demoLabel")
-        self.demoLabel.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.demoLabel.setProperty(u"role", u"demo")
 
         self.mainLayout.addWidget(self.demoLabel)

@@ -217,6 +217,42 @@ def test_startup_shows_the_login_while_the_database_opens_behind_it(qtbot, datab
     startup.db.dispose()
 
 
+def test_the_preparation_starts_once_the_login_dialog_is_painted(qtbot, database, recovery_key):
+    if database.sqlite_path is None:
+        pytest.skip("a server opens before the login")
+    startup, finished = _prepared_startup(qtbot, database.sqlite_path)
+    prep, dialog = startup.preparation, startup.login_dialog
+    qtbot.addWidget(dialog)
+    assert prep is not None and not prep._thread.is_alive() and not prep._done.is_set()  # not before the paint
+    with qtbot.waitSignal(dialog.painted, timeout=10000):
+        pass
+    qtbot.waitUntil(lambda: startup.preparation is None and startup.db is not None, timeout=30000)
+    # the database path is selectable, as it was before it turned so after the first paint
+    qtbot.waitUntil(lambda: bool(dialog.ui.databaseLabel.textInteractionFlags()
+                                 & Qt.TextInteractionFlag.TextSelectableByMouse))
+    dialog.reject()
+    assert finished == [0]
+    startup.db.dispose()
+
+
+def test_entrar_pressed_before_the_first_paint_starts_the_preparation_itself(qtbot, database, recovery_key):
+    if database.sqlite_path is None:
+        pytest.skip("a server opens before the login")
+    startup, finished = _prepared_startup(qtbot, database.sqlite_path)
+    dialog = startup.login_dialog
+    qtbot.addWidget(dialog)
+    dialog.painted.disconnect()  # as if the first paint never came
+    dialog.ui.userEdit.setText(ADMIN)
+    dialog.ui.passwordEdit.setText(ADMIN_PASSWORD)
+    dialog.ui.loginButton.click()
+    qtbot.waitUntil(lambda: startup.window is not None, timeout=30000)
+    window = startup.window
+    assert window.isVisible() and startup.db is not None and not finished
+    window.close()
+    qtbot.waitUntil(lambda: finished == [0])
+    startup.db.dispose()
+
+
 def test_startup_behind_the_login_turns_to_the_first_administrator_on_a_new_file(qtbot, tmp_path):
     from comite.services.bootstrap import open_database
 

@@ -238,9 +238,13 @@ class Preparation(QObject):
         self.initialized = True
         self._done = threading.Event()
         self._thread = threading.Thread(target=self._run, name="preparar-inicio", daemon=True)
+        self._starting = threading.Lock()
 
     def start(self) -> None:
-        self._thread.start()
+        """Start the preparation (once; later calls do nothing)."""
+        with self._starting:
+            if self._thread.ident is None:
+                self._thread.start()
 
     def _run(self) -> None:
         try:
@@ -258,6 +262,7 @@ class Preparation(QObject):
             self.finished.emit()
 
     def database(self) -> Database:
+        self.start()  # «Entrar» pressed before the dialog was painted: nothing else started it
         self._done.wait()
         if self.error is not None:
             raise self.error
@@ -319,7 +324,10 @@ class Startup(QObject):
         if self.preparation is not None:
             self.preparation.finished.connect(self._prepared)
             self.show_login(self.preferences.last_username)
-            self.preparation.start()
+            # once the dialog is on screen: its first paint does not share the processor and
+            # Python's lock with the imports behind it (#18)
+            assert self.login_dialog is not None
+            self.login_dialog.painted.connect(self.preparation.start)
             return
         from comite.services import accounts
 

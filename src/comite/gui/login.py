@@ -42,6 +42,7 @@ class LoginDialog(QDialog):
 
     logged_in = Signal(object)  # accounts.Login
     remember_failed = Signal(str)
+    painted = Signal()  # the first paint: the dialog is on screen
 
     def __init__(self, db: Database | Callable[[], Database], *, demo: bool = False, username: str = "",
                  store: SecretStore | None = None, parent: QWidget | None = None,
@@ -79,6 +80,7 @@ class LoginDialog(QDialog):
         if not self._painted:
             self._painted = True
             QTimer.singleShot(0, self._select_database_label)
+            self.painted.emit()
 
     def _select_database_label(self) -> None:
         """The database's path becomes selectable once the dialog is on screen (#18): a selectable

@@ -35,6 +35,7 @@ from comite.gui.login import FirstAdminDialog, LoginDialog
 from comite.gui.settings import GEOMETRY_FILE, PREFERENCES_FILE, Preferences, load_preferences
 from comite.logs import log_file
 from comite.services import accounts, audit, sessions
+from comite.services.context import Changes
 from comite.storage.secrets import MemorySecretStore
 from tests.conftest import ADMIN, ADMIN_PASSWORD, FAST_HASH, FAST_KDF, make_user
 from tests.db.helpers import login_ctx, new_session
@@ -676,6 +677,64 @@ def test_damaged_preferences_fall_back_to_defaults(tmp_path):
 
 
 # --- administrator pages and actions ---------------------------------------------------------------
+
+def _click_nav(qtbot, window, text):
+    nav = window.ui.navList
+    item = next(nav.item(i) for i in range(nav.count()) if nav.item(i).text() == text)
+    nav.scrollToItem(item)
+    qtbot.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, pos=nav.visualItemRect(item).center())
+
+
+def test_pages_not_shown_at_start_are_built_when_first_clicked(qtbot, admin):
+    from comite.gui.admin import AuditPage, UsersPage
+    from comite.gui.registry import RegistryPage
+    from comite.gui.reports import ReportsPage
+
+    new_session(admin, "GVP", date(2026, 11, 3))
+    window = open_window(qtbot, admin)
+    assert window.current_page_key() == "inicio"
+    # every entry is in the navigation, but only the start page and the sessions list are built (#18)
+    assert [window.ui.navList.item(i).text() for i in range(window.ui.navList.count())] == [
+        "Inicio", "Sesiones", "Registro de casos", "Informes", "Usuarios", "Auditoría"]
+    for kind in (RegistryPage, ReportsPage, UsersPage, AuditPage):
+        assert not window.findChildren(kind)
+    side = window.ui.splitter.sizes()[0]
+    assert side == window.ui.sidePanel.minimumWidth()  # where it opened when every page came with the window
+    _click_nav(qtbot, window, "Usuarios")
+    users = window.findChildren(UsersPage)
+    assert len(users) == 1 and window.ui.pages.currentWidget() is users[0] and users[0].isVisible()
+    assert window.current_page_key() == "usuarios" and users[0].model.rowCount() == 1
+    assert users[0].ui.countLabel.text() == "1 cuenta"
+    _click_nav(qtbot, window, "Auditoría")
+    audit_page = window.findChildren(AuditPage)[0]
+    assert window.ui.pages.currentWidget() is audit_page and audit_page.model.rowCount() > 0
+    _click_nav(qtbot, window, "Registro de casos")
+    assert window.ui.pages.currentWidget() is window.findChildren(RegistryPage)[0]
+    _click_nav(qtbot, window, "Informes")
+    assert window.ui.pages.currentWidget() is window.findChildren(ReportsPage)[0]
+    _click_nav(qtbot, window, "Usuarios")  # built once, kept
+    assert window.findChildren(UsersPage) == users and window.users_page is users[0]
+    assert window.ui.splitter.sizes()[0] == side  # the side panel did not move when the pages came
+    assert not window.ui.actionCloseSessionPage.isEnabled()
+
+
+def test_a_page_built_later_hears_the_changes_made_after_it(qtbot, admin):
+    window = open_window(qtbot, admin)
+    window.show_page("usuarios")
+    page = window.users_page
+    assert page is not None and page.model.rowCount() == 1
+    make_user(admin, "sofia", Role.SECRETARIA, committees=["GVP"])  # another desktop, say
+    window.bus.publish(Changes(users=True), window)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2)
+
+
+def test_the_page_last_shown_is_built_at_start(qtbot, admin):
+    from comite.gui.registry import RegistryPage
+
+    window = open_window(qtbot, admin, preferences=Preferences(last_page="registro"))
+    assert window.current_page_key() == "registro"
+    assert window.ui.pages.currentWidget() is window.findChildren(RegistryPage)[0]
+
 
 def test_users_page_creates_an_account(qtbot, main_window, database):
     w = main_window

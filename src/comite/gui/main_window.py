@@ -216,7 +216,9 @@ class MainWindow(QMainWindow):
             self.ui.actionGoAudit.setVisible(False)
         self.ui.splitter.setStretchFactor(0, 0)
         self.ui.splitter.setStretchFactor(1, 1)
-        self.ui.splitter.setSizes([210, 1000])
+        # the side panel at its narrowest, where it has always opened: when every page was built with
+        # the window, the reports page's minimum width squeezed the 210 asked here down to it (#18)
+        self.ui.splitter.setSizes([self.ui.sidePanel.minimumWidth(), 1000])
         self.ui.pages.currentChanged.connect(self._page_changed)
         self.ui.navList.currentItemChanged.connect(self._nav_changed)
 

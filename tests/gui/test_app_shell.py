@@ -115,6 +115,7 @@ def test_without_a_keyring_the_login_says_so_and_works(qtbot, database, recovery
 def test_demo_login_is_marked(qtbot, database, recovery_key):
     dialog = _login_dialog(qtbot, database, demo=True)
     assert dialog.ui.demoLabel.isVisible() and "DEMO — datos ficticios" in dialog.windowTitle()
+    assert dialog.ui.demoLabel.alignment() == Qt.AlignmentFlag.AlignCenter  # the badge centred, as in the form
 
 
 # --- first administrator -------------------------------------------------------------------------
@@ -252,6 +253,32 @@ def test_entrar_pressed_before_the_first_paint_starts_the_preparation_itself(qtb
     window.close()
     qtbot.waitUntil(lambda: finished == [0])
     startup.db.dispose()
+
+
+def test_the_login_dialog_is_built_without_qts_namespace(tmp_path):
+    """PySide6 builds the ``Qt`` namespace's hundred enums the first time the name is imported (~20 ms):
+    nothing on the way to the login dialog's first paint imports it (#18). A fresh interpreter, as
+    ``comite --db FILE`` starts."""
+    import os
+    import subprocess
+
+    code = (
+        "import PySide6.QtCore as core\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "application = QApplication([])\n"
+        "from comite import cli\n"
+        "from comite.gui import app\n"
+        "app.apply_look(app.ensure_application())\n"
+        "restore = app.install_exception_hooks()\n"
+        "args = cli.parse_gui_arguments(['--db', 'base.sqlite3'])\n"
+        "dialog = app.LoginDialog(lambda: None, database_label=args.db)\n"
+        "dialog.open()\n"
+        "print('Qt' in core.__dict__, 'QTextDocument' in __import__('PySide6.QtGui').QtGui.__dict__)\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", COMITE_HOME=str(tmp_path))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.split() == ["False", "False"]  # nor every class loaded (the selectable label's doing)
 
 
 def test_startup_behind_the_login_turns_to_the_first_administrator_on_a_new_file(qtbot, tmp_path):

@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from comite.errors import ComiteError, ValidationError
-from comite.text import plural
 
 log = logging.getLogger("comite.cli")
 PASSWORD_ENV = "COMITE_PASSWORD"
@@ -445,6 +444,7 @@ def cmd_user_add(args: argparse.Namespace) -> int:
 
 def cmd_sessions(args: argparse.Namespace) -> int:
     from comite.services.sessions import list_sessions
+    from comite.text import plural  # here, not at import: the desktop start does not need it (#18)
 
     db = _open(args)
     ctx = _login(args, db)
@@ -543,6 +543,7 @@ def cmd_acta(args: argparse.Namespace) -> int:
 
 def cmd_resolutions(args: argparse.Namespace) -> int:
     from comite.services.resolutions import generate_resolutions
+    from comite.text import plural
 
     db = _open(args)
     ctx = _login(args, db)

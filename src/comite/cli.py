@@ -698,7 +698,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     argv = sys.argv[1:] if argv is None else argv
     args = parse_gui_arguments(argv) or build_parser().parse_args(argv)
-    log_path = setup_logging()
+    log_path = setup_logging(rotating=args.command is not None)  # the desktop's turns rotating later
     handler = COMMANDS.get(args.command or "", cmd_gui)
     try:
         return handler(args)

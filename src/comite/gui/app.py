@@ -377,6 +377,7 @@ class Startup(QObject):
             assert self.db is not None
             self.login_dialog = LoginDialog(self.db, demo=self.demo, username=username, store=self.store)
         self.login_dialog.logged_in.connect(self.show_main)
+        self.login_dialog.painted.connect(setup_logging)  # the rotating log file (comite.logs.setup_logging)
         self.login_dialog.remember_failed.connect(self._remember_failed)
         self.login_dialog.rejected.connect(lambda: self.finished.emit(0))
         self.login_dialog.open()
@@ -459,7 +460,7 @@ def run_gui(db_target: str | None, demo: bool = False) -> int:
         chosen = startup_target(db_target, load_preferences())
         from_preferences = chosen is not None and chosen != db_target
         db_target = chosen
-    setup_logging()
+    setup_logging(rotating=False)  # rotating once the login dialog is painted (Startup.show_login)
     app = ensure_application()
     apply_look(app)
     qInstallMessageHandler(_qt_messages)
@@ -481,6 +482,7 @@ def run_gui(db_target: str | None, demo: bool = False) -> int:
                               refuse=lambda exc: refuse(exc) if isinstance(exc, StorageError) else
                               report_unexpected(exc, "abrir la base de datos"))
         else:
+            setup_logging()  # no dialog waits here: the rotating log file at once
             try:
                 from comite.services.bootstrap import open_with_server_password
 

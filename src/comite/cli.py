@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from comite.errors import ComiteError, ValidationError
-from comite.text import plural
 
 log = logging.getLogger("comite.cli")
 PASSWORD_ENV = "COMITE_PASSWORD"
@@ -77,11 +76,40 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="comite", description="Secretaría técnica de los comités de protección (GVP y CERREM).")
+def _top_options(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
     p.add_argument("--db", help="ruta del archivo SQLite o URL de la base de datos (por defecto: la del usuario)")
     p.add_argument("--user", help="usuario para los comandos que leen o escriben datos reservados")
     p.add_argument("--demo", action="store_true", help="abrir la aplicación con una base de demostración desechable")
+    return p
+
+
+class _NotOnlyTopOptions(Exception):
+    pass
+
+
+class _TopOptionsParser(_Parser):
+    def error(self, message: str) -> NoReturn:
+        raise _NotOnlyTopOptions(message)
+
+
+def parse_gui_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
+    """``argv`` read as the desktop application's start (``--db``, ``--user``, ``--demo`` and nothing
+    else), without building the parsers of every subcommand: the login dialog waits for it (#18).
+    ``None`` for anything else (a subcommand, ``--help``, a mistake), which the full parser reads."""
+    parser = _top_options(_TopOptionsParser(prog="comite", add_help=False))
+    try:
+        args, rest = parser.parse_known_args(list(argv))
+    except _NotOnlyTopOptions:
+        return None
+    if rest:
+        return None
+    args.command = None
+    return args
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _top_options(_Parser(prog="comite",
+                             description="Secretaría técnica de los comités de protección (GVP y CERREM)."))
     sub = p.add_subparsers(dest="command", metavar="SUBCOMANDO", parser_class=_Parser)
     # --db and --user are also taken after the subcommand (comite demo --db X), as people type them;
     # SUPPRESS keeps a value given before the subcommand when none is given after it
@@ -416,6 +444,7 @@ def cmd_user_add(args: argparse.Namespace) -> int:
 
 def cmd_sessions(args: argparse.Namespace) -> int:
     from comite.services.sessions import list_sessions
+    from comite.text import plural  # here, not at import: the desktop start does not need it (#18)
 
     db = _open(args)
     ctx = _login(args, db)
@@ -514,6 +543,7 @@ def cmd_acta(args: argparse.Namespace) -> int:
 
 def cmd_resolutions(args: argparse.Namespace) -> int:
     from comite.services.resolutions import generate_resolutions
+    from comite.text import plural
 
     db = _open(args)
     ctx = _login(args, db)
@@ -660,13 +690,15 @@ def main_gui(argv: Sequence[str] | None = None) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    import multiprocessing
+    if getattr(sys, "frozen", False):  # all freeze_support() looks at; importing it costs the login dialog
+        import multiprocessing
 
-    multiprocessing.freeze_support()  # a frozen Windows build starting a rendering helper process
+        multiprocessing.freeze_support()  # a frozen Windows build starting a rendering helper process
     from comite.logs import setup_logging
 
-    args = build_parser().parse_args(argv)
-    log_path = setup_logging()
+    argv = sys.argv[1:] if argv is None else argv
+    args = parse_gui_arguments(argv) or build_parser().parse_args(argv)
+    log_path = setup_logging(rotating=args.command is not None)  # the desktop's turns rotating later
     handler = COMMANDS.get(args.command or "", cmd_gui)
     try:
         return handler(args)

@@ -16,7 +16,6 @@ The log file's formatter applies the same rule to ``log.exception`` and
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import traceback
 from pathlib import Path
 
@@ -88,19 +87,37 @@ def log_file() -> Path:
     return paths.log_dir() / "comite.log"
 
 
-def setup_logging(level: int = logging.INFO) -> Path:
-    """Send the package's logs to the rotating file; returns its path."""
+def setup_logging(level: int = logging.INFO, *, rotating: bool = True) -> Path:
+    """Send the package's logs to the rotating file; returns its path.
+
+    ``rotating=False`` is for the desktop start, before the login dialog is painted: the same file
+    through logging's plain ``FileHandler``, because importing ``logging.handlers`` costs the
+    dialog ~9 ms (#18). Either handler writes and flushes each record at once. A later call with
+    ``rotating=True`` (the default) puts the rotating handler in the plain one's place, never the
+    reverse; it rotates at its first record if the file grew past the limit meanwhile.
+    """
     target = log_file()
     root = logging.getLogger("comite")
-    for old in [h for h in root.handlers if isinstance(h, logging.handlers.RotatingFileHandler)]:
-        if Path(old.baseFilename) == target.resolve():
-            break
+    current: logging.FileHandler | None = None
+    for old in [h for h in root.handlers if isinstance(h, logging.FileHandler)]:
+        if current is None and Path(old.baseFilename) == target.resolve():
+            current = old
+            continue
         root.removeHandler(old)  # the log folder moved (COMITE_HOME changed): follow it
         old.close()
-    else:
-        handler = logging.handlers.RotatingFileHandler(target, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+    if current is None or (rotating and type(current) is logging.FileHandler):
+        if rotating:
+            from logging.handlers import RotatingFileHandler
+
+            handler: logging.FileHandler = RotatingFileHandler(target, maxBytes=2_000_000, backupCount=5,
+                                                               encoding="utf-8")
+        else:
+            handler = logging.FileHandler(target, encoding="utf-8")
         handler.setFormatter(SafeFormatter(_FORMAT))
-        root.addHandler(handler)
+        root.addHandler(handler)  # before the plain one leaves: no record falls between the two
+        if current is not None:
+            root.removeHandler(current)
+            current.close()
     root.setLevel(level)
     root.propagate = False
     return target

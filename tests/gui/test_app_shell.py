@@ -35,6 +35,7 @@ from comite.gui.login import FirstAdminDialog, LoginDialog
 from comite.gui.settings import GEOMETRY_FILE, PREFERENCES_FILE, Preferences, load_preferences
 from comite.logs import log_file
 from comite.services import accounts, audit, sessions
+from comite.services.context import Changes
 from comite.storage.secrets import MemorySecretStore
 from tests.conftest import ADMIN, ADMIN_PASSWORD, FAST_HASH, FAST_KDF, make_user
 from tests.db.helpers import login_ctx, new_session
@@ -114,6 +115,7 @@ def test_without_a_keyring_the_login_says_so_and_works(qtbot, database, recovery
 def test_demo_login_is_marked(qtbot, database, recovery_key):
     dialog = _login_dialog(qtbot, database, demo=True)
     assert dialog.ui.demoLabel.isVisible() and "DEMO — datos ficticios" in dialog.windowTitle()
+    assert dialog.ui.demoLabel.alignment() == Qt.AlignmentFlag.AlignCenter  # the badge centred, as in the form
 
 
 # --- first administrator -------------------------------------------------------------------------
@@ -215,6 +217,68 @@ def test_startup_shows_the_login_while_the_database_opens_behind_it(qtbot, datab
     window.close()
     qtbot.waitUntil(lambda: finished == [0])
     startup.db.dispose()
+
+
+def test_the_preparation_starts_once_the_login_dialog_is_painted(qtbot, database, recovery_key):
+    if database.sqlite_path is None:
+        pytest.skip("a server opens before the login")
+    startup, finished = _prepared_startup(qtbot, database.sqlite_path)
+    prep, dialog = startup.preparation, startup.login_dialog
+    qtbot.addWidget(dialog)
+    assert prep is not None and not prep._thread.is_alive() and not prep._done.is_set()  # not before the paint
+    with qtbot.waitSignal(dialog.painted, timeout=10000):
+        pass
+    qtbot.waitUntil(lambda: startup.preparation is None and startup.db is not None, timeout=30000)
+    # the database path is selectable, as it was before it turned so after the first paint
+    qtbot.waitUntil(lambda: bool(dialog.ui.databaseLabel.textInteractionFlags()
+                                 & Qt.TextInteractionFlag.TextSelectableByMouse))
+    dialog.reject()
+    assert finished == [0]
+    startup.db.dispose()
+
+
+def test_entrar_pressed_before_the_first_paint_starts_the_preparation_itself(qtbot, database, recovery_key):
+    if database.sqlite_path is None:
+        pytest.skip("a server opens before the login")
+    startup, finished = _prepared_startup(qtbot, database.sqlite_path)
+    dialog = startup.login_dialog
+    qtbot.addWidget(dialog)
+    dialog.painted.disconnect()  # as if the first paint never came
+    dialog.ui.userEdit.setText(ADMIN)
+    dialog.ui.passwordEdit.setText(ADMIN_PASSWORD)
+    dialog.ui.loginButton.click()
+    qtbot.waitUntil(lambda: startup.window is not None, timeout=30000)
+    window = startup.window
+    assert window.isVisible() and startup.db is not None and not finished
+    window.close()
+    qtbot.waitUntil(lambda: finished == [0])
+    startup.db.dispose()
+
+
+def test_the_login_dialog_is_built_without_qts_namespace(tmp_path):
+    """PySide6 builds the ``Qt`` namespace's hundred enums the first time the name is imported (~20 ms):
+    nothing on the way to the login dialog's first paint imports it (#18). A fresh interpreter, as
+    ``comite --db FILE`` starts."""
+    import os
+    import subprocess
+
+    code = (
+        "import PySide6.QtCore as core\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "application = QApplication([])\n"
+        "from comite import cli\n"
+        "from comite.gui import app\n"
+        "app.apply_look(app.ensure_application())\n"
+        "restore = app.install_exception_hooks()\n"
+        "args = cli.parse_gui_arguments(['--db', 'base.sqlite3'])\n"
+        "dialog = app.LoginDialog(lambda: None, database_label=args.db)\n"
+        "dialog.open()\n"
+        "print('Qt' in core.__dict__, 'QTextDocument' in __import__('PySide6.QtGui').QtGui.__dict__)\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", COMITE_HOME=str(tmp_path))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.split() == ["False", "False"]  # nor every class loaded (the selectable label's doing)
 
 
 def test_startup_behind_the_login_turns_to_the_first_administrator_on_a_new_file(qtbot, tmp_path):
@@ -640,6 +704,64 @@ def test_damaged_preferences_fall_back_to_defaults(tmp_path):
 
 
 # --- administrator pages and actions ---------------------------------------------------------------
+
+def _click_nav(qtbot, window, text):
+    nav = window.ui.navList
+    item = next(nav.item(i) for i in range(nav.count()) if nav.item(i).text() == text)
+    nav.scrollToItem(item)
+    qtbot.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, pos=nav.visualItemRect(item).center())
+
+
+def test_pages_not_shown_at_start_are_built_when_first_clicked(qtbot, admin):
+    from comite.gui.admin import AuditPage, UsersPage
+    from comite.gui.registry import RegistryPage
+    from comite.gui.reports import ReportsPage
+
+    new_session(admin, "GVP", date(2026, 11, 3))
+    window = open_window(qtbot, admin)
+    assert window.current_page_key() == "inicio"
+    # every entry is in the navigation, but only the start page and the sessions list are built (#18)
+    assert [window.ui.navList.item(i).text() for i in range(window.ui.navList.count())] == [
+        "Inicio", "Sesiones", "Registro de casos", "Informes", "Usuarios", "Auditoría"]
+    for kind in (RegistryPage, ReportsPage, UsersPage, AuditPage):
+        assert not window.findChildren(kind)
+    side = window.ui.splitter.sizes()[0]
+    assert side == window.ui.sidePanel.minimumWidth()  # where it opened when every page came with the window
+    _click_nav(qtbot, window, "Usuarios")
+    users = window.findChildren(UsersPage)
+    assert len(users) == 1 and window.ui.pages.currentWidget() is users[0] and users[0].isVisible()
+    assert window.current_page_key() == "usuarios" and users[0].model.rowCount() == 1
+    assert users[0].ui.countLabel.text() == "1 cuenta"
+    _click_nav(qtbot, window, "Auditoría")
+    audit_page = window.findChildren(AuditPage)[0]
+    assert window.ui.pages.currentWidget() is audit_page and audit_page.model.rowCount() > 0
+    _click_nav(qtbot, window, "Registro de casos")
+    assert window.ui.pages.currentWidget() is window.findChildren(RegistryPage)[0]
+    _click_nav(qtbot, window, "Informes")
+    assert window.ui.pages.currentWidget() is window.findChildren(ReportsPage)[0]
+    _click_nav(qtbot, window, "Usuarios")  # built once, kept
+    assert window.findChildren(UsersPage) == users and window.users_page is users[0]
+    assert window.ui.splitter.sizes()[0] == side  # the side panel did not move when the pages came
+    assert not window.ui.actionCloseSessionPage.isEnabled()
+
+
+def test_a_page_built_later_hears_the_changes_made_after_it(qtbot, admin):
+    window = open_window(qtbot, admin)
+    window.show_page("usuarios")
+    page = window.users_page
+    assert page is not None and page.model.rowCount() == 1
+    make_user(admin, "sofia", Role.SECRETARIA, committees=["GVP"])  # another desktop, say
+    window.bus.publish(Changes(users=True), window)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2)
+
+
+def test_the_page_last_shown_is_built_at_start(qtbot, admin):
+    from comite.gui.registry import RegistryPage
+
+    window = open_window(qtbot, admin, preferences=Preferences(last_page="registro"))
+    assert window.current_page_key() == "registro"
+    assert window.ui.pages.currentWidget() is window.findChildren(RegistryPage)[0]
+
 
 def test_users_page_creates_an_account(qtbot, main_window, database):
     w = main_window

@@ -75,3 +75,26 @@ def test_database_errors_keep_the_driver_message_never_the_parameters():
     assert described == "sqlalchemy.exc.OperationalError: OperationalError: no such table: tabla_que_no_existe"
     assert NAME not in format_exception(caught.value)
     assert describe(sqlite3.OperationalError(NAME)) == "sqlite3.OperationalError"  # a bare driver error is not listed
+
+
+def test_the_desktop_start_logs_to_the_same_file_then_rotates(tmp_path, monkeypatch):
+    """Before the login dialog is painted the log goes through a plain FileHandler (no import of
+    logging.handlers, #18); then the rotating handler takes its place: nothing is lost between."""
+    from logging.handlers import RotatingFileHandler
+
+    monkeypatch.setenv("COMITE_HOME", str(tmp_path / "start"))
+    root = logging.getLogger("comite")
+    path = setup_logging(rotating=False)
+    mine = [h for h in root.handlers if isinstance(h, logging.FileHandler) and h.baseFilename == str(path)]
+    assert len(mine) == 1 and type(mine[0]) is logging.FileHandler
+    logging.getLogger("comite.test").warning("antes del diálogo")
+    assert setup_logging(rotating=False) == path  # again: the same handler, no second one
+    assert [h for h in root.handlers if isinstance(h, logging.FileHandler)] == mine
+    setup_logging()
+    logging.getLogger("comite.test").warning("después del diálogo")
+    setup_logging(rotating=False)  # never back to the plain one
+    handlers = [h for h in root.handlers if isinstance(h, logging.FileHandler)]
+    assert len(handlers) == 1 and isinstance(handlers[0], RotatingFileHandler)
+    _flush()
+    logged = path.read_text(encoding="utf-8")
+    assert "antes del diálogo" in logged and "después del diálogo" in logged

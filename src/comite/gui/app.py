@@ -24,7 +24,6 @@ from PySide6.QtCore import (
     QLibraryInfo,
     QLocale,
     QObject,
-    Qt,
     QTimer,
     QtMsgType,
     QTranslator,
@@ -80,6 +79,8 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication, created with the application's identity if it does not exist yet."""
     app = QApplication.instance()
     if app is None:
+        from PySide6.QtCore import Qt  # imported where used: the login dialog paints without it (#18)
+
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
         app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setOrganizationName(paths.APP_AUTHOR)
@@ -182,7 +183,8 @@ def install_exception_hooks() -> Callable[[], None]:
     global _bridge
     if _bridge is None:
         _bridge = _MainThreadBridge()
-        _bridge.raised.connect(_bridge.show, Qt.ConnectionType.QueuedConnection)
+        # queued: emitted only from other threads (report_unexpected), to this object of the main thread
+        _bridge.raised.connect(_bridge.show)
     previous = (sys.excepthook, threading.excepthook)
     sys.excepthook = _excepthook
     threading.excepthook = _thread_excepthook
@@ -236,9 +238,13 @@ class Preparation(QObject):
         self.initialized = True
         self._done = threading.Event()
         self._thread = threading.Thread(target=self._run, name="preparar-inicio", daemon=True)
+        self._starting = threading.Lock()
 
     def start(self) -> None:
-        self._thread.start()
+        """Start the preparation (once; later calls do nothing)."""
+        with self._starting:
+            if self._thread.ident is None:
+                self._thread.start()
 
     def _run(self) -> None:
         try:
@@ -256,6 +262,7 @@ class Preparation(QObject):
             self.finished.emit()
 
     def database(self) -> Database:
+        self.start()  # «Entrar» pressed before the dialog was painted: nothing else started it
         self._done.wait()
         if self.error is not None:
             raise self.error
@@ -317,7 +324,10 @@ class Startup(QObject):
         if self.preparation is not None:
             self.preparation.finished.connect(self._prepared)
             self.show_login(self.preferences.last_username)
-            self.preparation.start()
+            # once the dialog is on screen: its first paint does not share the processor and
+            # Python's lock with the imports behind it (#18)
+            assert self.login_dialog is not None
+            self.login_dialog.painted.connect(self.preparation.start)
             return
         from comite.services import accounts
 
@@ -367,6 +377,7 @@ class Startup(QObject):
             assert self.db is not None
             self.login_dialog = LoginDialog(self.db, demo=self.demo, username=username, store=self.store)
         self.login_dialog.logged_in.connect(self.show_main)
+        self.login_dialog.painted.connect(setup_logging)  # the rotating log file (comite.logs.setup_logging)
         self.login_dialog.remember_failed.connect(self._remember_failed)
         self.login_dialog.rejected.connect(lambda: self.finished.emit(0))
         self.login_dialog.open()
@@ -389,6 +400,8 @@ class Startup(QObject):
             log.warning("no se pudieron guardar las preferencias")
         self.window = MainWindow(ServiceContext(self.db, login.actor), demo=self.demo, preferences=self.preferences,
                                  kdf=self.kdf, hasher=self.hasher, store=self.store)
+        from PySide6.QtCore import Qt
+
         self.window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.window.destroyed.connect(self._window_closed)
         self.window.user_change_requested.connect(self._user_changes)
@@ -447,7 +460,7 @@ def run_gui(db_target: str | None, demo: bool = False) -> int:
         chosen = startup_target(db_target, load_preferences())
         from_preferences = chosen is not None and chosen != db_target
         db_target = chosen
-    setup_logging()
+    setup_logging(rotating=False)  # rotating once the login dialog is painted (Startup.show_login)
     app = ensure_application()
     apply_look(app)
     qInstallMessageHandler(_qt_messages)
@@ -469,6 +482,7 @@ def run_gui(db_target: str | None, demo: bool = False) -> int:
                               refuse=lambda exc: refuse(exc) if isinstance(exc, StorageError) else
                               report_unexpected(exc, "abrir la base de datos"))
         else:
+            setup_logging()  # no dialog waits here: the rotating log file at once
             try:
                 from comite.services.bootstrap import open_with_server_password
 

@@ -21,7 +21,6 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from comite.errors import ComiteError
@@ -110,6 +109,8 @@ def unexpected_message(exc: BaseException, action: str = "") -> tuple[str, str]:
 
 
 def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, detail: str = "") -> QMessageBox:
+    from PySide6.QtCore import Qt  # not at import: the login dialog paints without it (see gui.login)
+
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
     box.addButton("&Aceptar", QMessageBox.ButtonRole.AcceptRole)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

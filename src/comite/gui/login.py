@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QDialog, QWidget
 
@@ -42,6 +42,7 @@ class LoginDialog(QDialog):
 
     logged_in = Signal(object)  # accounts.Login
     remember_failed = Signal(str)
+    painted = Signal()  # the first paint: the dialog is on screen
 
     def __init__(self, db: Database | Callable[[], Database], *, demo: bool = False, username: str = "",
                  store: SecretStore | None = None, parent: QWidget | None = None,
@@ -58,6 +59,9 @@ class LoginDialog(QDialog):
         self.login_result: accounts.Login | None = None
         self.ui.demoLabel.setVisible(demo)
         if demo:
+            from PySide6.QtCore import Qt  # see _select_database_label
+
+            self.ui.demoLabel.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.setWindowTitle(f"{self.windowTitle()} — {DEMO_MARK}")
         if self.db is not None:
             database_label = self.db.sqlite_path or self.db.display_url
@@ -69,6 +73,27 @@ class LoginDialog(QDialog):
         self.ui.loginButton.clicked.connect(self.try_login)
         self.ui.quitButton.clicked.connect(self.reject)
         (self.ui.passwordEdit if username else self.ui.userEdit).setFocus()
+        self._painted = False
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self._select_database_label)
+            self.painted.emit()
+
+    def _select_database_label(self) -> None:
+        """The database's path becomes selectable once the dialog is on screen (#18): a selectable
+        label builds a text control of Qt's private classes, and PySide6 names such an object, for an
+        application-wide event filter, only after loading every class of QtCore, QtGui and QtWidgets
+        (about 40 ms), which the first paint need not wait for.
+
+        For the same reason the modules on the way to the first paint import ``Qt`` in the functions
+        that use it: PySide6 builds the namespace's hundred enums (about 20 ms) the first time the
+        name is imported."""
+        from PySide6.QtCore import Qt
+
+        self.ui.databaseLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
     def check_store(self) -> None:
         """Offer «Recordar la llave» only where the OS credential store works (asking imports keyring)."""
@@ -105,6 +130,8 @@ class LoginDialog(QDialog):
         for w in (self.ui.loginButton, self.ui.userEdit, self.ui.passwordEdit):
             w.setEnabled(not busy)
         if busy:
+            from PySide6.QtCore import Qt
+
             self.setCursor(Qt.CursorShape.BusyCursor)
         else:
             self.unsetCursor()

@@ -30,6 +30,7 @@ import contextlib
 import logging
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING, cast
 
 import shiboken6
 from PySide6.QtCore import QByteArray, QModelIndex, Qt, Signal, Slot
@@ -71,6 +72,11 @@ from comite.services.permissions import Action, allowed
 from comite.services.sessions import SessionRow
 from comite.storage import crypto, passwords
 from comite.storage.secrets import KeyringSecretStore, SecretStore
+
+if TYPE_CHECKING:  # built when first shown (MainWindow.page)
+    from comite.gui.admin import AuditPage, UsersPage
+    from comite.gui.registry import RegistryPage
+    from comite.gui.reports import ReportsPage
 
 log = logging.getLogger(__name__)
 
@@ -135,6 +141,7 @@ class MainWindow(QMainWindow):
         self._hidden_while_locked: list[QWidget] = []
         self._focus_before_lock: QWidget | None = None
         self._pages: dict[str, QWidget] = {SESSIONS: self.ui.sessionsPage}
+        self._page_makers: dict[str, Callable[[], QWidget]] = {}  # pages built when first shown (#18)
 
         self._setup_title()
         self._setup_edit_menu()
@@ -155,7 +162,7 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self._sessions_loaded = False  # read when the list is first needed (the start page does not show it)
         self._sessions_stale = False  # something it shows changed while it was hidden
-        self.show_page(self.preferences.last_page if self.preferences.last_page in self._pages else HOME)
+        self.show_page(self.preferences.last_page if self.has_page(self.preferences.last_page) else HOME)
         if self.ui.pages.currentWidget() is self.ui.sessionsPage:  # already current: no page change to hear
             self._ensure_sessions()
 
@@ -187,63 +194,97 @@ class MainWindow(QMainWindow):
         _keyed_tip(self.redo_action, "Rehacer", "", "Ctrl+Y")
 
     def _setup_pages(self) -> None:
-        from comite.gui.registry import RegistryPage
-
+        """The start page and the sessions list now; the other pages get their entry in the navigation
+        now and are built the first time they are shown or asked for (:meth:`page`), so that the
+        window a user waits for after «Entrar» builds only what it shows (#18)."""
         self.dashboard_page = DashboardPage(self.ctx, self)
         self.bus.changes_applied.connect(self.dashboard_page.on_changes)
         self.dashboard_page.open_session.connect(self.open_session)
         self.dashboard_page.open_case.connect(self.open_case)
         self._add_page(HOME, self.dashboard_page, self.ui.actionGoHome)
         self._add_page(SESSIONS, self.ui.sessionsPage, self.ui.actionGoSessions)
-        self.registry_page = None
         if allowed(self.ctx, Action.READ_CASES):
-            self.registry_page = RegistryPage(self.ctx, self)
-            self.bus.changes_applied.connect(self.registry_page.on_changes)
-            self.registry_page.changed.connect(lambda changes: self.bus.publish(changes, self.registry_page))
-            self._add_page(REGISTRY, self.registry_page, self.ui.actionGoRegistry)
+            self._add_page(REGISTRY, self._make_registry_page, self.ui.actionGoRegistry)
         else:
             self.ui.actionGoRegistry.setVisible(False)
         self._setup_reports_page()
-        self.users_page = self.audit_page = None
         if self.actor.role is Role.ADMINISTRADOR:
-            from comite.gui.admin import AuditPage, UsersPage
-
-            kdf, hasher = self.account_params
-            self.users_page = UsersPage(self.ctx, self.committees, kdf=kdf, hasher=hasher, parent=self)
-            self.bus.changes_applied.connect(self.users_page.on_changes)
-            self.users_page.changed.connect(lambda changes: self.bus.publish(changes, self.users_page))
-            self.audit_page = AuditPage(self.ctx, self)
-            self._add_page(USERS, self.users_page, self.ui.actionGoUsers)
-            self._add_page(AUDIT, self.audit_page, self.ui.actionGoAudit)
+            self._add_page(USERS, self._make_users_page, self.ui.actionGoUsers)
+            self._add_page(AUDIT, self._make_audit_page, self.ui.actionGoAudit)
         else:
             self.ui.actionGoUsers.setVisible(False)
             self.ui.actionGoAudit.setVisible(False)
         self.ui.splitter.setStretchFactor(0, 0)
         self.ui.splitter.setStretchFactor(1, 1)
-        self.ui.splitter.setSizes([210, 1000])
+        # the side panel at its narrowest, where it has always opened: when every page was built with
+        # the window, the reports page's minimum width squeezed the 210 asked here down to it (#18)
+        self.ui.splitter.setSizes([self.ui.sidePanel.minimumWidth(), 1000])
         self.ui.pages.currentChanged.connect(self._page_changed)
         self.ui.navList.currentItemChanged.connect(self._nav_changed)
 
-    def _setup_reports_page(self) -> None:
-        """«Informes» (Ctrl+6) for whoever reads some committee's sessions; stale after any change."""
-        self.reports_page = None
-        if not self.committees:
-            return
+    def _make_registry_page(self) -> QWidget:
+        from comite.gui.registry import RegistryPage
+
+        page = RegistryPage(self.ctx, self)
+        self.bus.changes_applied.connect(page.on_changes)
+        page.changed.connect(lambda changes: self.bus.publish(changes, page))
+        return page
+
+    def _make_users_page(self) -> QWidget:
+        from comite.gui.admin import UsersPage
+
+        kdf, hasher = self.account_params
+        page = UsersPage(self.ctx, self.committees, kdf=kdf, hasher=hasher, parent=self)
+        self.bus.changes_applied.connect(page.on_changes)
+        page.changed.connect(lambda changes: self.bus.publish(changes, page))
+        return page
+
+    def _make_audit_page(self) -> QWidget:
+        from comite.gui.admin import AuditPage
+
+        return AuditPage(self.ctx, self)
+
+    def _make_reports_page(self) -> QWidget:
         from comite.gui.reports import ReportsPage
 
-        self.reports_page = ReportsPage(self.ctx, self)
+        page = ReportsPage(self.ctx, self)
+        self.bus.changes_applied.connect(page.on_changes)
+        return page
+
+    @property
+    def registry_page(self) -> RegistryPage | None:
+        return cast("RegistryPage | None", self.page(REGISTRY))
+
+    @property
+    def reports_page(self) -> ReportsPage | None:
+        return cast("ReportsPage | None", self.page(REPORTS))
+
+    @property
+    def users_page(self) -> UsersPage | None:
+        return cast("UsersPage | None", self.page(USERS))
+
+    @property
+    def audit_page(self) -> AuditPage | None:
+        return cast("AuditPage | None", self.page(AUDIT))
+
+    def _setup_reports_page(self) -> None:
+        """«Informes» (Ctrl+6) for whoever reads some committee's sessions; stale after any change."""
+        if not self.committees:
+            return
         self.actionGoReports = QAction("&Informes", self)
         self.actionGoReports.setShortcut(QKeySequence("Ctrl+6"))
         self.actionGoReports.triggered.connect(lambda _checked=False: self.show_page(REPORTS, focus=True))
         self.ui.menuView.insertAction(self.ui.actionGoAudit, self.actionGoReports)
         self.addAction(self.actionGoReports)
-        self._add_page(REPORTS, self.reports_page, self.actionGoReports, title="Informes")
-        self.bus.changes_applied.connect(self.reports_page.on_changes)
+        self._add_page(REPORTS, self._make_reports_page, self.actionGoReports, title="Informes")
 
-    def _add_page(self, key: str, page: QWidget, action: QAction | None = None, title: str = "") -> None:
-        if self.ui.pages.indexOf(page) < 0:
-            self.ui.pages.addWidget(page)
-        self._pages[key] = page
+    def _add_page(self, key: str, page: QWidget | Callable[[], QWidget], action: QAction | None = None,
+                  title: str = "") -> None:
+        """The page's entry in the navigation; ``page`` may be a function building it when first needed."""
+        if isinstance(page, QWidget):
+            self._place_page(key, page)
+        else:
+            self._page_makers[key] = page
         item = QListWidgetItem(title or PAGE_NAMES.get(key, key))
         item.setData(Qt.ItemDataRole.UserRole, key)
         if action is not None:
@@ -385,11 +426,24 @@ class MainWindow(QMainWindow):
         item = self.ui.navList.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item is not None else HOME
 
+    def _place_page(self, key: str, page: QWidget) -> None:
+        if self.ui.pages.indexOf(page) < 0:
+            self.ui.pages.addWidget(page)
+        self._pages[key] = page
+
+    def has_page(self, key: str) -> bool:
+        """Whether this window has the page ``key`` (built or still to be built)."""
+        return key in self._pages or key in self._page_makers
+
     def page(self, key: str) -> QWidget | None:
+        """The page ``key`` (built now if it had not been yet); ``None`` if this window has no such page."""
+        make = self._page_makers.pop(key, None)
+        if make is not None:
+            self._place_page(key, make())
         return self._pages.get(key)
 
     def show_page(self, key: str, *, focus: bool = False) -> None:
-        if key not in self._pages:
+        if not self.has_page(key):
             return
         for row in range(self.ui.navList.count()):
             if self.ui.navList.item(row).data(Qt.ItemDataRole.UserRole) == key:
@@ -404,8 +458,9 @@ class MainWindow(QMainWindow):
         elif key == HOME:
             self.dashboard_page.ui.gvpTable.setFocus()
         else:
-            self._pages[key].setFocus()
-            page = self._pages[key]
+            page = self.page(key)
+            assert page is not None
+            page.setFocus()
             focus = getattr(page, "focus_search", None)
             if key == REGISTRY and callable(focus):
                 focus()
@@ -415,7 +470,7 @@ class MainWindow(QMainWindow):
         if current is None:
             return
         key = current.data(Qt.ItemDataRole.UserRole)
-        page = self._pages.get(key)
+        page = self.page(key)
         if page is not None:
             self.ui.pages.setCurrentWidget(page)
 
@@ -430,10 +485,8 @@ class MainWindow(QMainWindow):
             self.preferences.last_page = key
         if page is self.ui.sessionsPage:
             self._ensure_sessions()
-        elif page is self.users_page and self.users_page is not None:
-            self.users_page.refresh()
-        elif page is self.audit_page and self.audit_page is not None:
-            self.audit_page.refresh()
+        elif key in (USERS, AUDIT) and page is self._pages.get(key):
+            page.refresh()  # type: ignore[attr-defined]  # UsersPage and AuditPage both have it
 
     def committee_code(self) -> str | None:
         return self.ui.committeeCombo.currentData()

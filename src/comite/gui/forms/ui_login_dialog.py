@@ -8,16 +8,10 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
-from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
-    QMetaObject, QObject, QPoint, QRect,
-    QSize, QTime, QUrl, Qt)
-from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
-    QFont, QFontDatabase, QGradient, QIcon,
-    QImage, QKeySequence, QLinearGradient, QPainter,
-    QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QCheckBox, QDialog, QFormLayout,
-    QHBoxLayout, QLabel, QLineEdit, QPushButton,
-    QSizePolicy, QSpacerItem, QVBoxLayout, QWidget)
+from PySide6.QtCore import (QCoreApplication)
+from PySide6.QtWidgets import (QCheckBox, QFormLayout, QHBoxLayout, QLabel,
+    QLineEdit, QPushButton, QSizePolicy, QSpacerItem,
+    QVBoxLayout, QWidget)
 
 class Ui_LoginDialog(object):
     def setupUi(self, LoginDialog):
@@ -37,7 +31,6 @@ class Ui_LoginDialog(object):
 
         self.demoLabel = QLabel(LoginDialog)
         self.demoLabel.setObjectName(u"demoLabel")
-        self.demoLabel.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.demoLabel.setProperty(u"role", u"demo")
 
         self.mainLayout.addWidget(self.demoLabel)
@@ -45,7 +38,6 @@ class Ui_LoginDialog(object):
         self.databaseLabel = QLabel(LoginDialog)
         self.databaseLabel.setObjectName(u"databaseLabel")
         self.databaseLabel.setWordWrap(True)
-        self.databaseLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.databaseLabel.setProperty(u"role", u"hint")
 
         self.mainLayout.addWidget(self.databaseLabel)

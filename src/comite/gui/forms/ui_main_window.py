@@ -8,17 +8,10 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
-from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
-    QMetaObject, QObject, QPoint, QRect,
-    QSize, QTime, QUrl, Qt)
-from PySide6.QtGui import (QAction, QBrush, QColor, QConicalGradient,
-    QCursor, QFont, QFontDatabase, QGradient,
-    QIcon, QImage, QKeySequence, QLinearGradient,
-    QPainter, QPalette, QPixmap, QRadialGradient,
-    QTransform)
-from PySide6.QtWidgets import (QApplication, QComboBox, QFrame, QHBoxLayout,
-    QHeaderView, QLabel, QLineEdit, QListWidget,
-    QListWidgetItem, QMainWindow, QMenu, QMenuBar,
+from PySide6.QtCore import (QCoreApplication, QSize, Qt)
+from PySide6.QtGui import (QAction)
+from PySide6.QtWidgets import (QComboBox, QFrame, QHBoxLayout, QLabel,
+    QLineEdit, QListWidget, QMenu, QMenuBar,
     QPushButton, QSizePolicy, QSpacerItem, QSplitter,
     QStackedWidget, QStatusBar, QTableView, QVBoxLayout,
     QWidget)

@@ -20,7 +20,7 @@ from comite.services import accounts, audit
 from comite.services.catalog_admin import sync_catalog
 from comite.services.decisions import DecisionInput, MeasureInput, record_decision
 from comite.services.deliberation import cast_vote
-from comite.storage import schema, triggers
+from comite.storage import report_facts, schema, triggers
 from comite.storage.database import Database
 from tests.conftest import ADMIN, ADMIN_PASSWORD, FAST_HASH, FAST_KDF
 from tests.db.helpers import (
@@ -115,7 +115,12 @@ def test_a_filled_database_at_the_first_revision_upgrades_with_nothing_lost(empt
         assert schema.current_revision(db) == schema.head_revision() != FIRST
         upgraded = _counts(db)
         assert {t: n for t, n in upgraded.items() if t in counts} == counts
-        assert not any(n for t, n in upgraded.items() if t not in counts)  # tables added later start empty
+        # tables added later start empty, but for the reports' facts (0009), computed from the rows
+        assert not any(n for t, n in upgraded.items() if t not in counts | {"report_hearing": 0})
+        assert upgraded["report_hearing"] == counts["hearing"] == 1
+        with db.engine.connect() as conn:
+            assert report_facts.stale_rows(conn) == 0
+            assert report_facts.installed(conn) == set(report_facts.NAMES)
         after = snapshot(db, skip=ADDED_COLUMNS)
         assert after.pop("alembic_version") == [(schema.head_revision(),)]
         before.pop("alembic_version")
@@ -180,6 +185,8 @@ def test_a_new_database_has_the_trigger_too(database):
     assert schema.current_revision(database) == schema.head_revision()
     assert _trigger(database) is (not database.is_sqlite)
     assert _append_only(database)
+    with database.engine.connect() as conn:  # and the reports' facts triggers of 0009
+        assert report_facts.installed(conn) == set(report_facts.NAMES)
 
 
 def _as_before_0003(db: Database) -> None:

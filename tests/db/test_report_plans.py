@@ -1,5 +1,6 @@
-"""The report's queries use the indexes of revision 0007 (EXPLAIN QUERY PLAN on SQLite): the decided cases'
-levels and terms read outcome and level from ``ix_decision_report``, measures come from
+"""The report's queries read what revisions 0007 and 0009 made for them (EXPLAIN QUERY PLAN on SQLite): the
+counts per session, the decided cases' levels and terms come from each session's range of the fact table
+``report_hearing`` and never probe hearing, decision, vote or case rows; measures come from
 ``ix_measure_decision_report``, the earliest request from ``ix_case_file_request_date``, and the per-session
 counts stream without a temporary sort."""
 
@@ -44,25 +45,26 @@ def _plans(database, fn) -> list[str]:
         return spy.plans
 
 
-def test_per_session_counts_stream_from_the_session_index(database):
+def test_per_session_counts_stream_from_the_fact_table(database):
     (plan,) = _plans(database, lambda s: q.per_session(s, SCOPE))
-    assert "COVERING INDEX ix_hearing_session_id" in plan, plan
-    # one probe per hearing into its decision (an IN over the outcomes would probe ix_decision_report
-    # once per outcome)
-    assert "decision USING INDEX sqlite_autoindex_decision_1 (hearing_id=?)" in plan, plan
+    # each session's hearings are one range of the fact table's primary key (clustered by session):
+    # no probe into hearing, decision or vote
+    assert "SEARCH report_hearing USING PRIMARY KEY (session_id=?)" in plan, plan
+    assert not any(f" {t} " in f" {plan} " for t in ("hearing", "decision", "vote", "case_file")), plan
     assert "TEMP B-TREE" not in plan, plan  # GROUP BY committee, session follows the index order
 
 
-def test_measures_and_votes_come_from_indexes(database):
-    (measures,) = _plans(database, lambda s: q.measures_by_session(s, SCOPE))
-    assert "COVERING INDEX ix_measure_decision_report" in measures, measures
-    (votes,) = _plans(database, lambda s: q.votes_by_committee(s, SCOPE))
-    assert "COVERING INDEX ix_vote_hearing_id" in votes, votes
+def test_measures_come_from_the_fact_table_and_their_covering_index(database):
+    (plan,) = _plans(database, lambda s: q.measures_by_session(s, SCOPE))
+    assert "SEARCH report_hearing USING PRIMARY KEY (session_id=?)" in plan, plan
+    assert "COVERING INDEX ix_measure_decision_report" in plan, plan
+    assert " decision " not in f" {plan} ", plan
 
 
-def test_the_level_cube_reads_decisions_from_the_index(database):
+def test_the_level_cube_reads_only_the_fact_table(database):
     (plan,) = _plans(database, lambda s: q.level_cube(s, SCOPE))
-    assert "COVERING INDEX ix_decision_report (hearing_id=? AND outcome=?" in plan, plan
+    assert "SEARCH report_hearing USING PRIMARY KEY (session_id=?)" in plan, plan
+    assert not any(f" {t} " in f" {plan} " for t in ("hearing", "decision", "case_file")), plan
 
 
 def test_the_earliest_request_is_an_index_lookup(database):
@@ -70,7 +72,7 @@ def test_the_earliest_request_is_an_index_lookup(database):
     assert "ix_case_file_request_date" in plan, plan
 
 
-def test_the_decided_cases_pass_reads_decisions_from_the_index(database):
+def test_the_decided_cases_pass_reads_only_the_fact_table_and_the_calendar(database):
     gvp, route = q.Stage("gvp", 5, (1,)), q.Stage("ruta", 30, (2, 3, 4, 5, 6))
 
     def run(s):
@@ -78,5 +80,6 @@ def test_the_decided_cases_pass_reads_decisions_from_the_index(database):
             pass
 
     plans = _plans(database, run)
-    decided = next(p for p in plans if "case_file" in p and "decision" in p)
-    assert "ix_decision_report" in decided, decided
+    decided = next(p for p in plans if "report_hearing" in p)
+    assert "SEARCH report_hearing USING PRIMARY KEY (session_id=?)" in decided, decided
+    assert not any(f" {t} " in f" {decided} " for t in ("hearing", "decision", "case_file")), decided

@@ -13,6 +13,7 @@ from comite.model.catalog import (
     Setting,
 )
 from comite.model.drafts import DecisionDraft
+from comite.model.facts import report_hearing
 from comite.model.review import ReviewRecipient, ReviewRound
 from comite.model.security import AuditEntry, DatabaseMeta, KeyWrap, User, UserCommittee
 from comite.model.session import (
@@ -39,5 +40,5 @@ __all__ = [
     "MeasureDecision", "MeasureType", "Observation", "Population", "Resolution",
     "ReviewObservation", "ReviewRecipient", "ReviewRound", "RiskBand", "Seat", "Setting", "User", "UserCommittee",
     "Vote",
-    "attach_vault",
+    "attach_vault", "report_hearing",
 ]

@@ -52,11 +52,10 @@ from comite.model import (
     Case,
     Commitment,
     CommitteeSession,
-    Decision,
     EmergencyMeasure,
     Hearing,
     MeasureDecision,
-    Vote,
+    report_hearing,
 )
 from comite.rules.calendar import gvp_deadline, is_business_day, ordinary_route_deadline
 
@@ -128,6 +127,7 @@ class SessionCounts:
     status: str
     session_type: str
     hearings: int
+    votes: int  # cast in its hearings, decided or not
     outcomes: dict[str, int]  # decision outcome -> hearings
     levels: dict[str, int]  # risk level -> hearings decided (outcome *decidido*) with that level
 
@@ -167,48 +167,39 @@ def per_session(s: Session, scope: Scope) -> list[SessionCounts]:
     """Every session of the scope (cancelled ones too) with its counts.
 
     One pass: the sessions (by committee, then id, as the committee index returns them, so the
-    ``GROUP BY`` streams without sorting), each session's hearings by their index, each hearing's
-    decision by its unique index (one probe per hearing: cheaper than reading outcome and level from
-    ``ix_decision_report`` with an ``IN`` over the outcomes, which probes it once per outcome).
-    Votes and measures: :func:`votes_by_committee`, :func:`measures_by_session`.
+    ``GROUP BY`` streams without sorting) and each session's range of the reports' fact table
+    (:data:`comite.model.report_hearing`: outcome, level and votes of every hearing, one narrow row
+    each). Measures: :func:`measures_by_session`.
     """
-    cs, h, d = CommitteeSession, Hearing, Decision
-    decided = d.outcome == DecisionOutcome.DECIDED
-    stmt = (select(cs.committee_id, cs.id, cs.day, cs.status, cs.session_type, func.count(h.id),
-                   *(func.sum(_flag(d.outcome == o)) for o in _OUTCOMES),
-                   *(func.sum(_flag(and_(decided, d.risk_level == level))) for level in _LEVELS))
-            .select_from(cs).outerjoin(h, h.session_id == cs.id)
-            .outerjoin(d, d.hearing_id == h.id))
+    cs, f = CommitteeSession, report_hearing.c
+    decided = f.outcome == DecisionOutcome.DECIDED.value
+    stmt = (select(cs.committee_id, cs.id, cs.day, cs.status, cs.session_type, func.count(f.hearing_id),
+                   func.coalesce(func.sum(f.votes), 0),
+                   *(func.sum(_flag(f.outcome == o)) for o in _OUTCOMES),
+                   *(func.sum(_flag(and_(decided, f.risk_level == level))) for level in _LEVELS))
+            .select_from(cs).outerjoin(report_hearing, f.session_id == cs.id))
     stmt = scope.sessions(stmt, cancelled=True).group_by(cs.committee_id, cs.id)
     out = []
     n_out, n_lev = len(_OUTCOMES), len(_LEVELS)
     for row in _rows(s, stmt):
-        cid, sid, day, status, kind, hearings = row[:6]
-        outcomes = row[6:6 + n_out]
-        levels = row[6 + n_out:6 + n_out + n_lev]
-        out.append(SessionCounts(cid, sid, day, status, kind, int(hearings),
+        cid, sid, day, status, kind, hearings, votes = row[:7]
+        outcomes = row[7:7 + n_out]
+        levels = row[7 + n_out:7 + n_out + n_lev]
+        out.append(SessionCounts(cid, sid, day, status, kind, int(hearings), int(votes),
                                  {o: int(n or 0) for o, n in zip(_OUTCOMES, outcomes, strict=True)},
                                  {lv: int(n or 0) for lv, n in zip(_LEVELS, levels, strict=True)}))
     return out
 
 
-def votes_by_committee(s: Session, scope: Scope) -> dict[int, int]:
-    """Votes cast in the scope's sessions (decided or not), by committee."""
-    cs, h, v = CommitteeSession, Hearing, Vote
-    stmt = (select(cs.committee_id, func.count(v.id))
-            .select_from(cs).join(h, h.session_id == cs.id).join(v, v.hearing_id == h.id))
-    return {cid: int(n) for cid, n in s.execute(scope.sessions(stmt).group_by(cs.committee_id))}
-
-
 def measures_by_session(s: Session, scope: Scope) -> list[tuple[int, str, str, int, int]]:
     """(session id, measure code, action, measures, units) of the decisions in the scope's sessions
     (the by-committee and monthly counts are sums of these groups, through the session's committee
-    and day). From the sessions down: each session's hearings, their decisions and the measures'
-    covering index, grouped by an integer and two short codes."""
-    cs, h, d, m = CommitteeSession, Hearing, Decision, MeasureDecision
+    and day). From the sessions down: each session's range of the fact table, its decisions'
+    measures from their covering index, grouped by an integer and two short codes."""
+    cs, f, m = CommitteeSession, report_hearing.c, MeasureDecision
     stmt = (select(cs.id, m.measure_code, m.action, func.count(), func.coalesce(func.sum(m.quantity), 0))
-            .select_from(cs).join(h, h.session_id == cs.id).join(d, d.hearing_id == h.id)
-            .join(m, m.decision_id == d.id))
+            .select_from(cs).join(report_hearing, f.session_id == cs.id)
+            .join(m, m.decision_id == f.decision_id))
     stmt = scope.sessions(stmt).group_by(cs.id, m.measure_code, m.action)
     return [(sid, code, action, int(n), int(units)) for sid, code, action, n, units in _rows(s, stmt)]
 
@@ -292,13 +283,13 @@ class Stage:
 
 def _stage_started(gvp: Stage, route: Stage) -> tuple[Any, Any]:
     """(stage number, the case date its term runs from) of a decided hearing, as SQL expressions over
-    ``committee_session`` and ``case_file``; NULL when no term is measured (a CERREM case outside the
-    ordinary route)."""
-    cs, c = CommitteeSession, Case
+    ``committee_session`` and the fact table; NULL when no term is measured (a CERREM case outside
+    the ordinary route)."""
+    cs, f = CommitteeSession, report_hearing.c
     in_gvp = cs.committee_id.in_(gvp.committee_ids or (-1,))
-    on_route = and_(cs.committee_id.in_(route.committee_ids or (-1,)), c.route == Route.ORDINARIA)
+    on_route = and_(cs.committee_id.in_(route.committee_ids or (-1,)), f.route == Route.ORDINARIA.value)
     return (case((in_gvp, literal(gvp.number)), (on_route, literal(route.number)), else_=None),
-            case((in_gvp, c.study_received), (on_route, c.request_date), else_=None))
+            case((in_gvp, f.study_received), (on_route, f.request_date), else_=None))
 
 
 class decided_cases:  # noqa: N801 - used like a function: ``with decided_cases(s, scope, gvp, route):``
@@ -324,7 +315,7 @@ class decided_cases:  # noqa: N801 - used like a function: ``with decided_cases(
         conn = s.connection()
         for table in reversed(_TEMPORARY):
             table.create(conn)
-        cs, h, d, c = CommitteeSession, Hearing, Decision, Case
+        cs, c, f = CommitteeSession, Case, report_hearing.c
         # the calendar spans from the earliest study or request on record (both indexed) to the
         # scope's last session: a few thousand days, cheaper than finding the exact span
         first = s.scalar(select(func.min(c.study_received)))
@@ -339,11 +330,12 @@ class decided_cases:  # noqa: N801 - used like a function: ``with decided_cases(
         stage, started = _stage_started(self.gvp, self.route)
         end_cal = CALENDAR.alias("end_day")
         # the session day's ordinal is joined to the session (one look-up per session, not per case)
-        decided_q = (select(h.id.label("hearing_id"), cs.committee_id.label("grp"), cs.day.label("decided"),
-                            end_cal.c.ord.label("end_ord"), stage.label("stage"), started.label("started"))
-                     .select_from(cs).join(end_cal, end_cal.c.day == cs.day).join(h, h.session_id == cs.id)
-                     .join(d, and_(d.hearing_id == h.id, d.outcome == DecisionOutcome.DECIDED))
-                     .join(c, c.id == h.case_id))
+        decided_q = (select(f.hearing_id.label("hearing_id"), cs.committee_id.label("grp"),
+                            cs.day.label("decided"), end_cal.c.ord.label("end_ord"), stage.label("stage"),
+                            started.label("started"))
+                     .select_from(cs).join(end_cal, end_cal.c.day == cs.day)
+                     .join(report_hearing, and_(f.session_id == cs.id,
+                                                f.outcome == DecisionOutcome.DECIDED.value)))
         decided = scope.sessions(decided_q).subquery("decided")
         start_cal = CALENDAR.alias("start_day")
         deadline = case((decided.c.stage == self.gvp.number, start_cal.c.gvp_deadline),
@@ -402,14 +394,13 @@ class decided_cases:  # noqa: N801 - used like a function: ``with decided_cases(
 
 def level_cube(s: Session, scope: Scope) -> list[tuple[str | None, str | None, str, str, int]]:
     """(population, department, route, level, decisions) of the scope's decided cases with a level,
-    by the case's attributes: one ``GROUP BY`` over the sessions' decided hearings and their cases.
+    by the case's attributes: one ``GROUP BY`` over the sessions' ranges of the fact table.
     :func:`Scope.halves` splits it in two for two connections."""
-    cs, h, d, c = CommitteeSession, Hearing, Decision, Case
-    stmt = (select(c.population_code, c.department, c.route, d.risk_level, func.count())
-            .select_from(cs).join(h, h.session_id == cs.id)
-            .join(d, and_(d.hearing_id == h.id, d.outcome == DecisionOutcome.DECIDED))
-            .join(c, c.id == h.case_id).where(d.risk_level.is_not(None)))
-    stmt = scope.sessions(stmt).group_by(c.population_code, c.department, c.route, d.risk_level)
+    cs, f = CommitteeSession, report_hearing.c
+    stmt = (select(f.population_code, f.department, f.route, f.risk_level, func.count())
+            .select_from(cs).join(report_hearing, f.session_id == cs.id)
+            .where(f.outcome == DecisionOutcome.DECIDED.value, f.risk_level.is_not(None)))
+    stmt = scope.sessions(stmt).group_by(f.population_code, f.department, f.route, f.risk_level)
     return [(population, department, route, level, int(n))
             for population, department, route, level, n in _rows(s, stmt)]
 

@@ -213,7 +213,6 @@ def build_report(ctx: ServiceContext, query: ReportQuery, *, progress: Progress 
         with ctx.reading() as s, q.tuned(s):
             per_session = q.per_session(s, scope)
             step()
-            votes = q.votes_by_committee(s, scope)
             measures = q.measures_by_session(s, scope)
             step()
             commitments = q.commitments(s, scope, ctx.today())
@@ -247,6 +246,7 @@ def build_report(ctx: ServiceContext, query: ReportQuery, *, progress: Progress 
         cells["sessions"] += 1
         cells["hearings"] += row.hearings
         cells["decisions"] += decided
+        cells["votes"] += row.votes
         outcome_cells[code]["heard"] += row.hearings
         outcome_cells[code]["sin_decision"] += row.hearings - decided
         for outcome, n in row.outcomes.items():
@@ -257,8 +257,6 @@ def build_report(ctx: ServiceContext, query: ReportQuery, *, progress: Progress 
             monthly[month]["sessions"] += 1
         monthly[month]["hearings"] += row.hearings
         monthly[month]["decided"] += row.outcomes.get(DecisionOutcome.DECIDED.value, 0)
-    for cid, n in votes.items():
-        summary[code_of[cid]]["votes"] += n
     measure_cells: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     session_of = {row.session_id: row for row in per_session}
     for sid, measure, action, n, units in measures:

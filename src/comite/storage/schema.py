@@ -22,7 +22,7 @@ from sqlalchemy import inspect, text
 
 from comite.errors import ServerPasswordRequired, StorageError
 from comite.model import Base
-from comite.storage import triggers
+from comite.storage import report_facts, triggers
 from comite.storage.database import Database, is_password_failure
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-HEAD_REVISION = "0008"
+HEAD_REVISION = "0009"
 """The newest migration in ``migrations/versions`` (a test keeps the two equal)."""
 
 
@@ -138,6 +138,7 @@ def ensure_schema(db: Database) -> SchemaStatus:
         with db.engine.begin() as conn:
             triggers.install(conn)  # what the migrations after 0001 add outside the model
             triggers.install_append_only(conn)
+            report_facts.install(conn)
         stamp(db, "head")
         return SchemaStatus("created", head)
     current = current_revision(db)

@@ -199,6 +199,8 @@ def _add_report_command(sub: argparse._SubParsersAction) -> None:
     rp.add_argument("--internal", action="store_true",
                     help="uso interno de la secretaría: sin suprimir las celdas pequeñas y con los radicados "
                          "fuera de término (por defecto se aplica la reserva, como a todo informe que sale)")
+    sub.add_parser("report-repair", help="revisar la tabla de la que leen los informes y, si no coincide con las "
+                                         "audiencias, decisiones, votos y casos, reconstruirla (administrador)")
 
 
 def _add_review_commands(sub: argparse._SubParsersAction) -> None:
@@ -571,6 +573,17 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report_repair(args: argparse.Namespace) -> int:
+    from comite.services.reports import repair_facts
+
+    db = _open(args)
+    ctx = _login(args, db)
+    before, rows = repair_facts(ctx)
+    print(before.describe())
+    print(f"Reconstruida: {rows} filas, una por caso tratado en sesión, con sus disparadores.")
+    return 0
+
+
 def cmd_review_send(args: argparse.Namespace) -> int:
     from comite.services.review import send_for_review
 
@@ -658,6 +671,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "resolutions": cmd_resolutions,
     "verify-acta": cmd_verify_acta,
     "report": cmd_report,
+    "report-repair": cmd_report_repair,
     "review-send": cmd_review_send,
     "review-import": cmd_review_import,
     "selfcheck": cmd_selfcheck,

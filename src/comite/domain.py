@@ -278,6 +278,7 @@ class AuditAction(LabeledEnum):
     CONVOCATORIA_GENERADA = ("convocatoria_generada", "Convocatoria generada")
     NOTIFICACION_GVP = ("notificacion_gvp", "Notificación del GVP generada")
     INFORME_EXPORTADO = ("informe_exportado", "Informe exportado")
+    INFORMES_RECONSTRUIDOS = ("informes_reconstruidos", "Tabla de los informes reconstruida")
     CATALOGO_IMPORTADO = ("catalogo_importado", "Catálogo importado")
     VOTACION_CONFIGURADA = ("votacion_configurada", "Quórum y mayoría configurados")
     NIVELES_CONFIGURADOS = ("niveles_configurados", "Niveles de riesgo configurados")

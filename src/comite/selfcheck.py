@@ -285,11 +285,16 @@ def check_database(ws: Workspace) -> str:
         engine = create_engine(url.set(database=f"{path.resolve().as_uri()}?mode=rw", query={"uri": "true"}))
     else:
         engine = create_engine(url_with_keyring_password(url, KeyringSecretStore()), pool_pre_ping=True)
+    facts = None
     try:
         with engine.connect() as conn:  # read only: nothing is created, upgraded or written
             tables = set(inspect(conn).get_table_names())
             stamped = ([row[0] for row in conn.execute(text("SELECT version_num FROM alembic_version"))]
                        if "alembic_version" in tables else [])
+            if stamped == [schema.HEAD_REVISION]:
+                from comite.services.reports import facts_status_of
+
+                facts = facts_status_of(conn)
     finally:
         engine.dispose()
     if not tables:
@@ -298,7 +303,10 @@ def check_database(ws: Workspace) -> str:
         raise ValueError(f"{shown} no es una base de comite (no tiene versión de esquema).")
     revision = stamped[0]
     if revision == schema.HEAD_REVISION:
-        return f"{shown}: esquema {revision}, el de esta versión"
+        if facts is not None and not facts.current:
+            raise ValueError(f"{shown}: {facts.describe()} Los informes contarían mal hasta que un administrador "
+                             "ejecute «comite report-repair».")
+        return f"{shown}: esquema {revision}, el de esta versión; la tabla de los informes al día"
     from alembic.script import ScriptDirectory
 
     known = {rev.revision for rev in ScriptDirectory.from_config(schema.alembic_config()).walk_revisions()}

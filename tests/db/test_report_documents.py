@@ -14,12 +14,15 @@ from datetime import date
 import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
+from sqlalchemy import select, text
 
 from comite import cli
 from comite.documents import report_data as rd
+from comite.domain import Role
+from comite.model import AuditEntry
 from comite.services import reports
 from comite.services.reports import build_report
-from tests.conftest import ADMIN, ADMIN_PASSWORD, missing_tool
+from tests.conftest import ADMIN, ADMIN_PASSWORD, make_user, missing_tool
 from tests.db.test_reports import MARCH, build_march
 
 pytestmark = pytest.mark.sqlite_only  # files do not depend on the engine (the figures are tested on both)
@@ -177,6 +180,36 @@ def test_comite_report_says_what_is_wrong_in_spanish(march_report, tmp_path, cap
     with pytest.raises(SystemExit):
         cli.main(["report", "--db", db, "--format", "doc", "--out", "x"])
     assert "opción no válida" in capsys.readouterr().err
+
+
+def test_comite_report_repair_rebuilds_a_table_that_disagrees_and_is_audited(march_report, tmp_path, capsys,
+                                                                           monkeypatch):
+    ctx, report = march_report
+    monkeypatch.setenv("COMITE_PASSWORD", ADMIN_PASSWORD)
+    with ctx.db.engine.begin() as conn:  # a tool changed the table behind the triggers' back
+        conn.execute(text("UPDATE report_hearing SET outcome = 'devuelto' WHERE outcome = 'decidido'"))
+        conn.execute(text("DROP TRIGGER report_hearing_on_decision_insert"))
+    with ctx.db.engine.connect() as conn:
+        found = reports.facts_status_of(conn)
+    assert not found.current and found.missing_triggers == ("report_hearing_on_decision_insert",)
+    assert build_report(ctx, MARCH).tables != report.tables  # the reports would count wrong
+
+    secretary = make_user(ctx, "secretaria_informes", Role.SECRETARIA, ["GVP"])
+    monkeypatch.setenv("COMITE_PASSWORD", secretary)
+    code = cli.main(["report-repair", "--db", str(ctx.db.sqlite_path), "--user", "secretaria_informes"])
+    assert code == 2 and "no puede" in capsys.readouterr().err.lower()
+
+    monkeypatch.setenv("COMITE_PASSWORD", ADMIN_PASSWORD)
+    code = cli.main(["report-repair", "--db", str(ctx.db.sqlite_path), "--user", ADMIN])
+    out = capsys.readouterr().out
+    assert code == 0 and "no coinciden" in out and "falta 1 disparador" in out and "Reconstruida" in out, out
+    with ctx.db.engine.connect() as conn:
+        assert reports.facts_status_of(conn).current
+        entry = json.loads(conn.execute(select(AuditEntry.details).where(
+            AuditEntry.action == "informes_reconstruidos")).scalar_one())
+    assert entry["disparadores_faltantes"] == ["report_hearing_on_decision_insert"] and entry["filas_distintas"] > 0
+    again = build_report(ctx, MARCH)
+    assert (again.totals, again.tables) == (report.totals, report.tables)
 
 
 def test_small_totals_are_suppressed_too(march_report):

@@ -104,6 +104,20 @@ def test_a_database_from_a_newer_version_fails(home, capsys):
     assert "versión más reciente" in out
 
 
+def test_a_report_table_that_disagrees_with_the_cases_fails_and_names_the_repair(home, capsys):
+    target = home / "informes.sqlite3"
+    open_database(str(target)).dispose()
+    code = cli.main(["selfcheck", "--db", str(target)])
+    assert code == 0 and "la tabla de los informes al día" in capsys.readouterr().out
+    with sqlite3.connect(target) as conn:  # what a script or a tool that drops triggers leaves behind
+        conn.execute("DROP TRIGGER report_hearing_on_vote_insert")
+    conn.close()
+    code = cli.main(["selfcheck", "--db", str(target)])
+    out = capsys.readouterr().out
+    assert code == 1 and _lines(out)["Base de datos"] == selfcheck.FAIL
+    assert "falta 1 disparador de los 10 que la mantienen al día" in out and "comite report-repair" in out, out
+
+
 def test_a_missing_database_file_given_with_db_fails(home, capsys):
     code = cli.main(["selfcheck", "--db", str(home / "no-existe.sqlite3")])
     out = capsys.readouterr().out

@@ -109,6 +109,7 @@ ACTION_CHANGES: Mapping[str, Changes] = {
     "acta_exportada": NOTHING,
     # reports: an export writes a file and changes nothing on screen
     "informe_exportado": NOTHING,
+    "informes_reconstruidos": NOTHING,
 }
 
 

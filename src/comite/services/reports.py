@@ -68,6 +68,7 @@ from comite.services.context import ServiceContext
 from comite.services.dashboard import CommitteeInfo, display_labels, visible_committees
 from comite.services.permissions import Action, allowed, require
 from comite.services.settings import report_reserve
+from comite.storage import report_facts
 from comite.text import plural
 
 LATE_LIMIT = 1000
@@ -575,3 +576,58 @@ def export_report(ctx: ServiceContext, report: Report, fmt: str, out: Path, *, e
     what = ("con la reserva aplicada" + (f" ({cells} celdas suprimidas)" if cells else "")) if external \
         else "para uso interno de la secretaría (sin supresión)"
     return ExportResult(out, fmt, cells, external, f"Informe {fmt.upper()} guardado en {out}, {what}.")
+
+
+# --- the fact table the reports read ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FactsStatus:
+    """Whether the reports' fact table (:mod:`comite.model.facts`) says what the cases say."""
+
+    missing_triggers: tuple[str, ...]
+    stale_rows: int
+
+    @property
+    def current(self) -> bool:
+        return not self.missing_triggers and not self.stale_rows
+
+    def describe(self) -> str:
+        if self.current:
+            return "La tabla de los informes coincide con las audiencias, decisiones, votos y casos."
+        parts = []
+        if self.stale_rows:
+            verb = "coincide" if self.stale_rows == 1 else "coinciden"
+            parts.append(f"{plural(self.stale_rows, 'fila')} no {verb} con las audiencias, decisiones, votos y casos")
+        if self.missing_triggers:
+            n = len(self.missing_triggers)
+            parts.append(f"{'falta' if n == 1 else 'faltan'} {plural(n, 'disparador', 'disparadores')} de los "
+                         f"{len(report_facts.NAMES)} que la mantienen al día")
+        return "La tabla de los informes está desactualizada: " + "; ".join(parts) + "."
+
+
+def facts_status_of(conn: Any) -> FactsStatus:
+    """:class:`FactsStatus` read on ``conn`` (only reads; a whole pass over the hearings)."""
+    missing = tuple(n for n in report_facts.NAMES if n not in report_facts.installed(conn))
+    return FactsStatus(missing, report_facts.stale_rows(conn))
+
+
+def repair_facts(ctx: ServiceContext) -> tuple[FactsStatus, int]:
+    """Reinstall the fact table's triggers and recompute every row from the hearings, decisions,
+    votes and cases, in one audited transaction; (what was found before, rows written). For a
+    database whose triggers were dropped (a script, an engine upgrade) or whose table a tool
+    changed: the reports would otherwise count from it.
+
+    Raises:
+        PermissionDenied: only administrators repair the database.
+    """
+    require(ctx, Action.MANAGE_CATALOG)
+    with ctx.transaction() as s:
+        conn = s.connection()
+        before = facts_status_of(conn)
+        report_facts.install(conn)
+        rows = report_facts.rebuild(conn)
+        audit.record(s, ctx, AuditAction.INFORMES_RECONSTRUIDOS, AuditEntity.INFORME, details={
+            "filas": rows, "filas_distintas": before.stale_rows,
+            "disparadores_faltantes": list(before.missing_triggers)})
+    return before, rows

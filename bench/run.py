@@ -422,17 +422,21 @@ def _child_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def _probe_python() -> list[str]:
-    """How a probe's child starts: this file imported as a module, so its bytecode comes from the
+def _probe_python(module: str) -> list[str]:
+    """How a probe's child starts: ``module`` of this folder imported, so its bytecode comes from the
     cache as the application's does. Run as a script it was compiled at every launch (~13 ms here),
-    inside ``start.login_shown_ms`` and not inside the empty window it is compared with."""
+    inside ``start.login_shown_ms`` and not inside the empty window it is compared with. The login
+    probe is its own small module (:mod:`login_probe`): this one imports what the benchmark needs
+    (``statistics``, ``subprocess``, ``shutil``, ``tempfile``…) and the application does not, before
+    the application starts."""
     code = (f"import sys; sys.path[:0] = [{str(HERE)!r}, {str(HERE.parent / 'src')!r}]; "
-            "import run; raise SystemExit(run.main())")
+            f"import {module}; raise SystemExit({module}.main())")
     return [sys.executable, "-c", code]
 
 
 def _probe(kind: str, db_path: Path | str, meta: dict, *extra: str) -> dict:
-    cmd = [*_probe_python(), "--probe", kind, "--db", str(db_path),
+    python = _probe_python("login_probe" if kind == "login" else "run")
+    cmd = [*python, "--probe", kind, "--db", str(db_path),
            "--user", meta["user"], "--session", str(meta["big_session_id"]), *extra]
     env = _child_env(COMITE_BENCH_PASSWORD=meta["password"])
     home = tempfile.mkdtemp(prefix="bench-home-")  # preferences and log of the probe's own, none left behind
@@ -520,106 +524,6 @@ def bench_login_start(db_path: Path, meta: dict, repeat: int) -> dict:
                     "counted_ms: main window painted → the GVP's total in its title (counted after lists_ms)"}
 
 
-def run_login_probe(args: argparse.Namespace) -> None:
-    """``--probe login``: run the application's own start (``comite.cli.main``) with an event filter
-    that reads the clock at the login dialog's first paint, types the password once the
-    preparation behind it is done (a user types for longer), presses «Entrar», and reads the clock
-    at the main window's first paint, when its event loop is next free, and when the start page's
-    lists are filled. Prints one JSON line."""
-    from PySide6.QtCore import QEvent, QObject, QTimer
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication(sys.argv[:1])
-    marks: dict[str, float] = {}
-    state: dict[str, object] = {}
-
-    def now() -> float:
-        return _since_launch()
-
-    def poll_prepared() -> None:
-        dialog = state["dialog"]
-        prep = dialog._open_db.__self__ if dialog._open_db is not None else None  # type: ignore[attr-defined]
-        if prep is not None and not prep._done.is_set():
-            QTimer.singleShot(5, poll_prepared)
-            return
-        marks["prepared_ms"] = now()
-        dialog.ui.userEdit.setText(args.user)  # type: ignore[attr-defined]
-        dialog.ui.passwordEdit.setText(os.environ["COMITE_BENCH_PASSWORD"])  # type: ignore[attr-defined]
-        QTimer.singleShot(50, press)  # the "prepared" signal and the keyring answer are delivered first
-
-    def press() -> None:
-        # the login job's share (Argon2id and the login's writes), reported apart; patched only now,
-        # once the preparation behind the dialog has imported the services
-        from comite.services import accounts
-
-        real_login = accounts.login
-
-        def timed_login(*a, **kw):
-            t = time.perf_counter()
-            try:
-                return real_login(*a, **kw)
-            finally:
-                marks["login_job_ms"] = _ms(time.perf_counter() - t)
-
-        accounts.login = timed_login  # type: ignore[assignment]
-        marks["enter"] = time.perf_counter()
-        state["dialog"].ui.loginButton.click()  # type: ignore[attr-defined]
-
-    def free() -> None:
-        marks["usable"] = time.perf_counter()
-        QTimer.singleShot(0, poll_lists)
-
-    def poll_lists() -> None:
-        from comite.gui.dashboard import DashboardPage
-
-        window = state["window"]
-        pages = window.findChildren(DashboardPage)  # type: ignore[attr-defined]
-        page = pages[0] if pages else None
-        if page is None or page.board is None or page._loading:
-            QTimer.singleShot(2, poll_lists)
-            return
-        app.processEvents()  # the filled lists laid out and painted
-        marks["lists"] = time.perf_counter()
-        poll_counted()
-
-    def poll_counted() -> None:  # the GVP's total, counted after the lists are shown
-        window = state["window"]
-        from comite.gui.dashboard import DashboardPage
-
-        if window.findChildren(DashboardPage)[0].counts()["gvp"] is None:  # type: ignore[attr-defined]
-            QTimer.singleShot(2, poll_counted)
-            return
-        marks["counted"] = time.perf_counter()
-        window.close()  # type: ignore[attr-defined]
-
-    class Watch(QObject):
-        def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
-            if event.type() == QEvent.Type.Paint:
-                name = type(obj).__name__
-                if name == "LoginDialog" and "dialog" not in state:
-                    state["dialog"] = obj
-                    marks["login_shown_ms"] = now()
-                    QTimer.singleShot(0, poll_prepared)
-                elif name == "MainWindow" and "window" not in state:
-                    state["window"] = obj
-                    marks["painted"] = time.perf_counter()
-                    QTimer.singleShot(0, free)
-            return False
-
-    watch = Watch()
-    app.installEventFilter(watch)
-    from comite.cli import main as cli_main
-
-    code = cli_main(["--db", args.db])
-    if "lists" not in marks:
-        raise SystemExit(f"la aplicación terminó ({code}) sin llegar a la página de inicio: {marks}")
-    print(json.dumps({"login_shown_ms": marks["login_shown_ms"], "prepared_ms": marks["prepared_ms"],
-                      "enter_to_usable_ms": _ms(marks["usable"] - marks["enter"]),
-                      "enter_to_painted_ms": _ms(marks["painted"] - marks["enter"]),
-                      "lists_ms": _ms(marks["lists"] - marks["painted"]), "login_job_ms": marks.get("login_job_ms"),
-                      "counted_ms": _ms(marks["counted"] - marks["painted"])}))
-
-
 def _wait_for_jobs(app, limit_s: float = 600) -> None:
     """Let background jobs the window started (the start page's lists) finish."""
     from comite.gui import workers
@@ -636,9 +540,6 @@ def _wait_for_jobs(app, limit_s: float = 600) -> None:
 
 def run_probe(args: argparse.Namespace) -> None:
     """Runs inside the child process; prints one JSON line."""
-    if args.probe == "login":
-        run_login_probe(args)
-        return
     t_login = 0.0
     from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtWidgets import QApplication

@@ -7,6 +7,7 @@ repairs what it finds."""
 from __future__ import annotations
 
 import threading
+import time as clock
 from datetime import date, time
 
 import pytest
@@ -138,29 +139,35 @@ def test_the_check_finds_a_wrong_row_and_the_rebuild_repairs_it(heard):
 
 
 def test_two_connections_voting_on_one_hearing_at_once_count_every_vote(heard):
-    """Both transactions open before either writes. On PostgreSQL the second trigger waits for the
-    first's lock on the row and adds one to what it left (a recount from its own snapshot would
-    keep one vote of the two); on SQLite the second writer waits for the first to commit."""
+    """The second vote is written while the first's transaction is still open. On PostgreSQL the
+    second trigger waits for the first's lock on the row and adds one to what it left (a recount
+    from its own snapshot would keep one vote of the two); on SQLite the second writer waits for
+    the first to commit."""
     ctx, _sid, keys, _cases, (h1, _h2) = heard
     with ctx.db.engine.connect() as conn:
         attendance = dict(conn.execute(text(
             "SELECT seat_key, id FROM attendance WHERE session_id = (SELECT session_id FROM hearing WHERE id = :h)"),
             {"h": h1}).all())
-    barrier = threading.Barrier(2, timeout=30)
+    first_written = threading.Event()
     errors: list[BaseException] = []
 
-    def vote(seat: str) -> None:
+    def vote(seat: str, first: bool) -> None:
         try:
             with ctx.db.engine.connect() as conn:
                 tx = conn.begin()
-                barrier.wait()
+                if not first:  # the second writes while the first's transaction is still open
+                    assert first_written.wait(30)
                 conn.execute(text("INSERT INTO vote (hearing_id, attendance_id, seat_key, choice) "
                                   "VALUES (:h, :a, :k, 'a_favor')"), {"h": h1, "a": attendance[seat], "k": seat})
+                if first:
+                    first_written.set()
+                    clock.sleep(0.5)  # room for the second to reach the row's lock (PostgreSQL) or the file's
                 tx.commit()
         except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
             errors.append(exc)
+            first_written.set()
 
-    threads = [threading.Thread(target=vote, args=(seat,)) for seat in keys[:2]]
+    threads = [threading.Thread(target=vote, args=(seat, i == 0)) for i, seat in enumerate(keys[:2])]
     for t in threads:
         t.start()
     for t in threads:

@@ -9,7 +9,7 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QWidget
 
 from comite.domain import RiskLevel, SessionStatus
-from comite.gui.wheel import VALUE_WIDGETS
+from comite.gui.wheel import VALUE_CLASSES, is_value_widget
 from comite.services import sessions
 from tests.gui.test_session_page import _session
 
@@ -31,8 +31,17 @@ def _value(widget: QWidget):
     return widget.text()
 
 
+VALUE_WIDGETS = (QComboBox, QAbstractSpinBox)
+
+
+def test_the_guard_knows_value_widgets_by_qt_class_name():
+    assert tuple(kind.__name__ for kind in VALUE_WIDGETS) == VALUE_CLASSES
+
+
 def _value_widgets(page: QWidget) -> list[QWidget]:
-    return [w for kind in VALUE_WIDGETS for w in page.findChildren(kind) if w.isVisible() and w.isEnabled()]
+    found = [w for kind in VALUE_WIDGETS for w in page.findChildren(kind) if w.isVisible() and w.isEnabled()]
+    assert all(is_value_widget(w) for w in found)  # date and time edits too, through QAbstractSpinBox
+    return found
 
 
 def _unfocused_wheel_changes_nothing(window, page: QWidget) -> int:

@@ -32,7 +32,7 @@ from PySide6.QtCore import (
     qInstallMessageHandler,
 )
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from comite import paths
 from comite.errors import ServerPasswordRequired, StorageError
@@ -427,6 +427,8 @@ class Startup(QObject):
 
 def ask_server_password(reason: str) -> str | None:
     """The database server's password, typed by the user (``None``: they gave up)."""
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
     text, ok = QInputDialog.getText(
         None, "Contraseña del servidor",
         f"{reason}\n\nEscriba la contraseña del servidor de base de datos (se guardará en el almacén de "
@@ -437,6 +439,8 @@ def ask_server_password(reason: str) -> str | None:
 
 def show_start_failure(text: str) -> None:
     """Tell, in a message box, why the application did not start (``comite-gui`` has no console)."""
+    from PySide6.QtWidgets import QMessageBox
+
     app = ensure_application()
     box = QMessageBox(QMessageBox.Icon.Critical, "comite no pudo iniciar", text)
     box.setInformativeText(f"El detalle técnico quedó en el registro:\n{log_file()}")
@@ -469,6 +473,8 @@ def run_gui(db_target: str | None, demo: bool = False) -> int:
         store = KeyringSecretStore()
 
         def refuse(exc: BaseException) -> None:
+            from PySide6.QtWidgets import QMessageBox  # built when needed, not before the login dialog (#18)
+
             box = QMessageBox(QMessageBox.Icon.Critical, "No se pudo abrir la base de datos", str(exc))
             where = (f"La base se eligió en Preferencias ({preferences_path()}): para abrir la de este equipo, "
                      "borre ese valor o use «comite --db RUTA».\n\n" if from_preferences else "")

@@ -20,11 +20,16 @@ import logging
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from comite.errors import ComiteError
 from comite.logs import format_exception, log_file
+
+if TYPE_CHECKING:  # imported where a box is shown: PySide6 builds the class at its first import (~3 ms), and
+    # the login dialog paints before any box is needed (#18)
+    from PySide6.QtWidgets import QMessageBox
 
 log = logging.getLogger("comite.gui")
 _KEEP: set[QMessageBox] = set()  # parentless boxes must outlive the call that opened them
@@ -33,6 +38,8 @@ _KEEP: set[QMessageBox] = set()  # parentless boxes must outlive the call that o
 def confirm(parent: QWidget | None, question: str, *, title: str = "Confirmar",
             yes: str = "&Sí", no: str = "&No", detail: str = "") -> bool:
     """Ask a yes/no question; ``True`` only if the user chose ``yes``. Tests replace it."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Question, title, question, QMessageBox.StandardButton.NoButton, parent)
     accept = box.addButton(yes, QMessageBox.ButtonRole.YesRole)
     reject = box.addButton(no, QMessageBox.ButtonRole.NoRole)
@@ -49,6 +56,8 @@ def choose(parent: QWidget | None, question: str, choices: Sequence[tuple[str, s
            detail: str = "") -> str | None:
     """Ask a question with several answers, given as ``(key, button text)``; the key of the
     answer chosen (Escape, or closing the box, chooses ``cancel``). Tests replace it."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Question, title, question, QMessageBox.StandardButton.NoButton, parent)
     buttons = {}
     for key, text in choices:
@@ -110,6 +119,7 @@ def unexpected_message(exc: BaseException, action: str = "") -> tuple[str, str]:
 
 def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, detail: str = "") -> QMessageBox:
     from PySide6.QtCore import Qt  # not at import: the login dialog paints without it (see gui.login)
+    from PySide6.QtWidgets import QMessageBox
 
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
     box.addButton("&Aceptar", QMessageBox.ButtonRole.AcceptRole)
@@ -126,6 +136,8 @@ def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, 
 def show_error(parent: QWidget | None, exc: BaseException, *, action: str = "") -> QMessageBox:
     """Show ``exc``: its own text if it is a :class:`ComiteError`, else a generic
     message with where it failed and where the log is (and log it)."""
+    from PySide6.QtWidgets import QMessageBox
+
     if isinstance(exc, ComiteError):
         return _box(parent, QMessageBox.Icon.Warning, "No se pudo completar", str(exc))
     log_exception(exc, action)
@@ -134,4 +146,6 @@ def show_error(parent: QWidget | None, exc: BaseException, *, action: str = "") 
 
 
 def show_info(parent: QWidget | None, text: str, *, title: str = "Información", detail: str = "") -> QMessageBox:
+    from PySide6.QtWidgets import QMessageBox
+
     return _box(parent, QMessageBox.Icon.Information, title, text, detail)

@@ -15,11 +15,15 @@ from __future__ import annotations
 import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, QTranslator
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from comite import paths
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QFileDialog
 
 FOLDERS_FILE = "carpetas.ini"
 
@@ -89,15 +93,23 @@ def remember_folder(kind: str, chosen: Path) -> None:
     store.sync()
 
 
+def _file_dialog() -> type[QFileDialog]:
+    """Qt's file dialog, imported at the first file asked for: PySide6 builds the class at its first
+    import (~1 ms), and the translations installed before the login dialog do not need it (#18)."""
+    from PySide6.QtWidgets import QFileDialog
+
+    return QFileDialog
+
+
 def _options() -> QFileDialog.Option:
     if sys.platform == "win32":
-        return QFileDialog.Option(0)
-    return QFileDialog.Option.DontUseNativeDialog
+        return _file_dialog().Option(0)
+    return _file_dialog().Option.DontUseNativeDialog
 
 
 def ask_open_file(parent: QWidget | None, kind: str, title: str, file_filter: str) -> Path | None:
     """A file to open (``None`` if cancelled), starting where ``kind`` was last opened."""
-    chosen, _ = QFileDialog.getOpenFileName(parent, title, str(last_folder(kind)), file_filter, "", _options())
+    chosen, _ = _file_dialog().getOpenFileName(parent, title, str(last_folder(kind)), file_filter, "", _options())
     return _chosen(kind, chosen)
 
 
@@ -105,14 +117,14 @@ def ask_save_file(parent: QWidget | None, kind: str, title: str, name: str, file
                   start: Path | None = None) -> Path | None:
     """Where to save ``name`` (``None`` if cancelled), in ``start`` or the folder last used for ``kind``."""
     folder = start or last_folder(kind)
-    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(folder / name), file_filter, "", _options())
+    chosen, _ = _file_dialog().getSaveFileName(parent, title, str(folder / name), file_filter, "", _options())
     return _chosen(kind, chosen)
 
 
 def ask_folder(parent: QWidget | None, kind: str, title: str, start: Path | None = None) -> Path | None:
     """A folder (``None`` if cancelled), starting at ``start`` or the last one used for ``kind``."""
-    options = _options() | QFileDialog.Option.ShowDirsOnly
-    chosen = QFileDialog.getExistingDirectory(parent, title, str(start or last_folder(kind)), options)
+    options = _options() | _file_dialog().Option.ShowDirsOnly
+    chosen = _file_dialog().getExistingDirectory(parent, title, str(start or last_folder(kind)), options)
     return _chosen(kind, chosen)
 
 

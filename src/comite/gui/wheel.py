@@ -10,12 +10,22 @@ or Tab focuses them, and then the wheel changes them as before.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QWidget
+from typing import TYPE_CHECKING
 
-VALUE_WIDGETS = (QComboBox, QAbstractSpinBox)
-"""What a wheel would change: combo boxes, spin boxes, date, time and date-time edits."""
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QWheelEvent
+
+VALUE_CLASSES = ("QComboBox", "QAbstractSpinBox")
+"""What a wheel would change: combo boxes, spin boxes, date, time and date-time edits. By Qt's class
+name (``QObject.inherits``): the guard sees every widget's first polish, the login dialog's too, and
+PySide6 builds a Python class the first time its name is imported (~1 ms each, #18)."""
+
+
+def is_value_widget(obj: QObject) -> bool:
+    return any(obj.inherits(name) for name in VALUE_CLASSES)
 
 
 def has_focus(widget: QWidget) -> bool:
@@ -26,6 +36,8 @@ def has_focus(widget: QWidget) -> bool:
 
 def pass_to_parents(widget: QWidget, event: QWheelEvent) -> None:
     """Send the wheel to the widget's parents, innermost first, until one takes it (a scroll area)."""
+    from PySide6.QtGui import QWheelEvent  # the first wheel, not the start (~4 ms to build the class)
+
     position = event.position()
     child, parent = widget, widget.parentWidget()
     while parent is not None and not child.isWindow():
@@ -44,12 +56,12 @@ class WheelGuard(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind == QEvent.Type.Polish and isinstance(watched, VALUE_WIDGETS):
+        if kind == QEvent.Type.Polish and is_value_widget(watched):
             from PySide6.QtCore import Qt  # not at import: the login dialog paints without it (#18)
 
             if watched.focusPolicy() == Qt.FocusPolicy.WheelFocus:
                 watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        elif kind == QEvent.Type.Wheel and isinstance(watched, VALUE_WIDGETS) and not has_focus(watched):
+        elif kind == QEvent.Type.Wheel and is_value_widget(watched) and not has_focus(watched):
             pass_to_parents(watched, event)  # type: ignore[arg-type]  # a Wheel event is a QWheelEvent
             event.accept()
             return True  # the value stays as it was

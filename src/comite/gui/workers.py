@@ -34,13 +34,16 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from comite.gui import dialogs
+
+if TYPE_CHECKING:  # built at the first progress dialog, not before the login dialog paints (#18)
+    from PySide6.QtWidgets import QProgressDialog
 
 log = logging.getLogger("comite.gui.workers")
 SHOW_AFTER_MS = 500
@@ -126,6 +129,8 @@ class Job(QObject):
     def _show_dialog(self) -> None:
         if self.done:
             return
+        from PySide6.QtWidgets import QProgressDialog
+
         parent = self._parent if self._parent is not None and shiboken6.isValid(self._parent) else None
         dialog = QProgressDialog(self.title[:1].upper() + self.title[1:] + "…", "&Cancelar", 0, 0, parent)
         dialog.setWindowTitle("Trabajando")

@@ -6,7 +6,14 @@ rows even on a database of 200,000 cases, and rolls the finest ones up into
 the coarser tables (levels by population, department and route come from one
 grouping, not three passes over the decisions).
 
-Business days in SQL: a temporary calendar table (:func:`business_calendar`)
+What is counted per case in session (outcome, level, votes, the case's
+population, department, route and term dates) is read from the fact table
+:data:`comite.model.report_hearing`, one narrow row per hearing that database
+triggers keep current (:mod:`comite.storage.report_facts`), a contiguous range
+per session; only measures, commitments, emergency measures and the radicados
+of the late cases listed are read from their own tables.
+
+Business days in SQL: a temporary calendar table (:func:`calendar_rows`)
 holds, for every day the figures touch, its business-day ordinal (how many
 Colombian business days there are up to and including it, from
 :mod:`comite.rules.calendar`) and the last day of the GVP's and the whole
@@ -295,7 +302,7 @@ def _stage_started(gvp: Stage, route: Stage) -> tuple[Any, Any]:
 class decided_cases:  # noqa: N801 - used like a function: ``with decided_cases(s, scope, gvp, route):``
     """The timeliness of the scope's decided cases (outcome *decidido*), read once into temporary tables.
 
-    One pass over the decisions joins each to its case and, through a temporary
+    One pass over the fact table's decided hearings joins each, through a temporary
     calendar (:func:`calendar_rows`), to the business days its term took: the
     GVP's from the study received, the whole route's (ordinary route, CERREM or
     special committee) from the request. Only integers are kept (stage,

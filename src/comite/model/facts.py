@@ -39,6 +39,10 @@ report_hearing = Table(
     Column("votes", Integer, nullable=False),
     Index("ux_report_hearing_hearing_id", "hearing_id", unique=True),
     Index("ix_report_hearing_case_id", "case_id"),
+    # the levels by population, department and route read in this order: grouped as they stream,
+    # without sorting the period's decided cases (report_queries.level_cube)
+    Index("ix_report_hearing_levels", "outcome", "population_code", "department", "route", "risk_level",
+          "session_id"),
     sqlite_with_rowid=False,
 )
 """One row per hearing: its session, case and decision, the decision's outcome and level, the

@@ -203,14 +203,11 @@ def build_report(ctx: ServiceContext, query: ReportQuery, *, progress: Progress 
     gvp = q.Stage("gvp", GVP_TERM_DAYS, tuple(c.id for c in committees if c.kind is CommitteeKind.GVP))
     route = q.Stage("ruta", ORDINARY_ROUTE_DAYS, tuple(c.id for c in committees if c.kind is not CommitteeKind.GVP))
     may_list = allowed(ctx, Action.READ_CASES)
-    # Two connections, two threads: the counts per session here, the timeliness of the decided
-    # cases beside them, and each thread then groups half of the period's decided cases by their
-    # attributes; the database does the work, and the drivers let Python run the other thread
-    # meanwhile.
-    with ctx.reading() as s:
-        halves = scope.halves(s)
+    # Two connections, two threads: the counts per session and the measures here, the decided cases'
+    # timeliness and levels beside them (about as long); the database does the work, and the drivers
+    # let Python run the other thread meanwhile.
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="informe") as pool:
-        beside = pool.submit(_decided_figures, ctx, scope, halves[1:], gvp, route, by_id, may_list, late_limit)
+        beside = pool.submit(_decided_figures, ctx, scope, gvp, route, by_id, may_list, late_limit)
         with ctx.reading() as s, q.tuned(s):
             per_session = q.per_session(s, scope)
             step()
@@ -218,10 +215,8 @@ def build_report(ctx: ServiceContext, query: ReportQuery, *, progress: Progress 
             step()
             commitments = q.commitments(s, scope, ctx.today())
             emergencies = q.emergencies(s, scope)
-            level_cube = q.level_cube(s, halves[0])
             step()
-        other_cube, stages, late, late_total = beside.result()
-        level_cube += other_cube
+        level_cube, stages, late, late_total = beside.result()
         step()
 
     # by committee (the summary's total row is the report's totals) and by month
@@ -396,16 +391,15 @@ def build_report(ctx: ServiceContext, query: ReportQuery, *, progress: Progress 
     )
 
 
-def _decided_figures(ctx: ServiceContext, scope: q.Scope, cube_scopes: tuple[q.Scope, ...], gvp: q.Stage,
-                     route: q.Stage, by_id: dict[int, CommitteeInfo], may_list: bool, late_limit: int) -> tuple:
+def _decided_figures(ctx: ServiceContext, scope: q.Scope, gvp: q.Stage, route: q.Stage,
+                     by_id: dict[int, CommitteeInfo], may_list: bool, late_limit: int) -> tuple:
     """The timeliness figures (one pass over the decided cases) and the levels by the cases'
-    attributes over ``cube_scopes``, on a connection of its own: (level cube, stages, late cases,
-    late total)."""
+    attributes, on a connection of its own: (level cube, stages, late cases, late total)."""
     stages: list[tuple[q.Stage, dict, dict, dict]] = []
     late: list[LateCase] = []
     late_total = 0
     with ctx.reading() as s, q.tuned(s), q.decided_cases(s, scope, gvp, route) as decided:
-        level_cube = [row for part in cube_scopes for row in q.level_cube(s, part)]
+        level_cube = q.level_cube(s, scope)
         for stage, bins in ((gvp, GVP_BINS), (route, ROUTE_BINS)):
             if not stage.committee_ids:
                 stages.append((stage, {}, {}, {}))

@@ -44,6 +44,8 @@ def upgrade() -> None:
     )
     op.create_index('ux_report_hearing_hearing_id', 'report_hearing', ['hearing_id'], unique=True)
     op.create_index('ix_report_hearing_case_id', 'report_hearing', ['case_id'])
+    op.create_index('ix_report_hearing_levels', 'report_hearing',
+                    ['outcome', 'population_code', 'department', 'route', 'risk_level', 'session_id'])
     conn = op.get_bind()
     report_facts.install(conn)
     report_facts.rebuild(conn)
@@ -51,6 +53,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     report_facts.uninstall(op.get_bind())
+    op.drop_index('ix_report_hearing_levels', table_name='report_hearing')
     op.drop_index('ix_report_hearing_case_id', table_name='report_hearing')
     op.drop_index('ux_report_hearing_hearing_id', table_name='report_hearing')
     op.drop_table('report_hearing')

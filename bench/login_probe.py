@@ -104,6 +104,10 @@ def run_login_probe(args: argparse.Namespace) -> None:
                 if name == "LoginDialog" and "dialog" not in state:
                     state["dialog"] = obj
                     marks["login_shown_ms"] = now()
+                    if args.until_painted:  # only the launch → dialog figure: leave at once
+                        sys.stdout.write(json.dumps({"login_shown_ms": marks["login_shown_ms"]}) + "\n")
+                        sys.stdout.flush()
+                        os._exit(0)
                     QTimer.singleShot(0, poll_prepared)
                 elif name == "MainWindow" and "window" not in state:
                     state["window"] = obj
@@ -131,5 +135,7 @@ def main() -> int:
     parser.add_argument("--db", required=True)
     parser.add_argument("--user", required=True)
     parser.add_argument("--session", type=int)  # what every probe receives; this one does not use it
+    parser.add_argument("--until-painted", action="store_true",
+                        help="medir solo hasta el diálogo pintado (muestras extra de login_shown_ms)")
     run_login_probe(parser.parse_args())
     return 0

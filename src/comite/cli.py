@@ -9,17 +9,18 @@ account: ``--user`` and the password from ``COMITE_PASSWORD`` or a prompt.
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from comite.errors import ComiteError, ValidationError
+
+if TYPE_CHECKING:  # datetime and getpass are imported where used: not on the way to the login dialog (#18)
+    from datetime import date
 
 log = logging.getLogger("comite.cli")
 PASSWORD_ENV = "COMITE_PASSWORD"
@@ -27,10 +28,18 @@ DEMO_FOLDER_PREFIX = "comite-demo-"
 
 
 def _iso_date(text: str) -> date:
+    from datetime import date
+
     try:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"«{text}» no es una fecha AAAA-MM-DD válida") from None
+
+
+def _getpass(prompt: str) -> str:
+    import getpass
+
+    return getpass.getpass(prompt)
 
 
 def _non_negative(text: str) -> int:
@@ -222,7 +231,7 @@ def _ask_server_password(reason: str) -> str | None:
     if not sys.stdin.isatty():
         return None
     print(reason, file=sys.stderr)
-    return getpass.getpass("Contraseña del servidor: ") or None
+    return _getpass("Contraseña del servidor: ") or None
 
 
 def _sqlite_target(args: argparse.Namespace) -> Path | None:
@@ -267,7 +276,7 @@ def _password(prompt: str = "Contraseña: ") -> str:
         return env
     if not sys.stdin.isatty():
         raise ValidationError(f"Indique la contraseña en la variable {PASSWORD_ENV} (no hay terminal para pedirla).")
-    return getpass.getpass(prompt)
+    return _getpass(prompt)
 
 
 def _login(args: argparse.Namespace, db):
@@ -414,8 +423,8 @@ def _new_password(prompt: str) -> str:
     if not sys.stdin.isatty():
         raise ValidationError("Indique la contraseña nueva en la variable COMITE_NEW_PASSWORD "
                               "(no hay terminal para pedirla).")
-    first = getpass.getpass(prompt)
-    if getpass.getpass("Repítala: ") != first:
+    first = _getpass(prompt)
+    if _getpass("Repítala: ") != first:
         raise ValidationError("Las dos contraseñas no coinciden; no se cambió nada.")
     return first
 
@@ -424,7 +433,7 @@ def cmd_recover(args: argparse.Namespace) -> int:
     from comite.services import accounts
 
     db = _open(args)
-    key = os.environ.get("COMITE_RECOVERY_KEY") or getpass.getpass("Llave de recuperación: ")
+    key = os.environ.get("COMITE_RECOVERY_KEY") or _getpass("Llave de recuperación: ")
     password = _new_password(f"Contraseña nueva de «{args.username}»: ")
     accounts.reset_with_recovery(db, key, args.username, password)
     print(f"La cuenta «{args.username}» tiene contraseña nueva y está desbloqueada. Quedó en la auditoría.")
@@ -517,7 +526,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
             print("Restauración cancelada; no se modificó nada.")
             return 1
     if args.recovery:
-        key = os.environ.get("COMITE_RECOVERY_KEY") or getpass.getpass("Llave de recuperación: ")
+        key = os.environ.get("COMITE_RECOVERY_KEY") or _getpass("Llave de recuperación: ")
         password = os.environ.get(PASSWORD_ENV) if args.user else None
         result = restore_backup(plan, recovery_key=key, username=args.user, password=password,
                                 accept_other_database=True)

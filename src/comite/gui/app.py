@@ -15,7 +15,6 @@ import os
 import sys
 import threading
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -44,6 +43,8 @@ from comite.logs import log_file, setup_logging
 from comite.storage.secrets import KeyringSecretStore, SecretStore
 
 if TYPE_CHECKING:  # launch → login dialog imports Qt and the dialog only; the rest loads behind it (#18)
+    from datetime import date
+
     from comite.gui.main_window import MainWindow
     from comite.services import accounts
     from comite.services.context import Actor, ServiceContext

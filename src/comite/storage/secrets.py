@@ -13,7 +13,6 @@ is first used, not when the application starts.
 
 from __future__ import annotations
 
-import getpass
 import logging
 import os
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
@@ -185,6 +184,8 @@ def default_secret_store() -> KeyringSecretStore:
 def current_os_user() -> str:
     """The operating-system account name (the key is remembered per OS user)."""
     try:
+        import getpass  # where asked: not on the way to the login dialog (#18)
+
         return getpass.getuser()
     except Exception:  # getuser raises OSError/KeyError without a passwd entry
         return os.environ.get("USERNAME") or os.environ.get("USER") or "desconocido"

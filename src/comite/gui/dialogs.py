@@ -117,11 +117,12 @@ def unexpected_message(exc: BaseException, action: str = "") -> tuple[str, str]:
     return text, detail
 
 
-def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, detail: str = "") -> QMessageBox:
+def _box(parent: QWidget | None, icon: str, title: str, text: str, detail: str = "") -> QMessageBox:
+    """A non-modal box with ``icon`` (a ``QMessageBox.Icon`` name), kept alive until it closes."""
     from PySide6.QtCore import Qt  # not at import: the login dialog paints without it (see gui.login)
     from PySide6.QtWidgets import QMessageBox
 
-    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box = QMessageBox(QMessageBox.Icon[icon], title, text, QMessageBox.StandardButton.NoButton, parent)
     box.addButton("&Aceptar", QMessageBox.ButtonRole.AcceptRole)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     if detail:
@@ -136,16 +137,12 @@ def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, 
 def show_error(parent: QWidget | None, exc: BaseException, *, action: str = "") -> QMessageBox:
     """Show ``exc``: its own text if it is a :class:`ComiteError`, else a generic
     message with where it failed and where the log is (and log it)."""
-    from PySide6.QtWidgets import QMessageBox
-
     if isinstance(exc, ComiteError):
-        return _box(parent, QMessageBox.Icon.Warning, "No se pudo completar", str(exc))
+        return _box(parent, "Warning", "No se pudo completar", str(exc))
     log_exception(exc, action)
     text, detail = unexpected_message(exc, action)
-    return _box(parent, QMessageBox.Icon.Critical, "Error inesperado", text, detail)
+    return _box(parent, "Critical", "Error inesperado", text, detail)
 
 
 def show_info(parent: QWidget | None, text: str, *, title: str = "Información", detail: str = "") -> QMessageBox:
-    from PySide6.QtWidgets import QMessageBox
-
-    return _box(parent, QMessageBox.Icon.Information, title, text, detail)
+    return _box(parent, "Information", title, text, detail)

@@ -101,15 +101,16 @@ def _file_dialog() -> type[QFileDialog]:
     return QFileDialog
 
 
-def _options() -> QFileDialog.Option:
+def _options(dialog: type[QFileDialog]) -> QFileDialog.Option:
     if sys.platform == "win32":
-        return _file_dialog().Option(0)
-    return _file_dialog().Option.DontUseNativeDialog
+        return dialog.Option(0)
+    return dialog.Option.DontUseNativeDialog
 
 
 def ask_open_file(parent: QWidget | None, kind: str, title: str, file_filter: str) -> Path | None:
     """A file to open (``None`` if cancelled), starting where ``kind`` was last opened."""
-    chosen, _ = _file_dialog().getOpenFileName(parent, title, str(last_folder(kind)), file_filter, "", _options())
+    dialog = _file_dialog()
+    chosen, _ = dialog.getOpenFileName(parent, title, str(last_folder(kind)), file_filter, "", _options(dialog))
     return _chosen(kind, chosen)
 
 
@@ -117,14 +118,16 @@ def ask_save_file(parent: QWidget | None, kind: str, title: str, name: str, file
                   start: Path | None = None) -> Path | None:
     """Where to save ``name`` (``None`` if cancelled), in ``start`` or the folder last used for ``kind``."""
     folder = start or last_folder(kind)
-    chosen, _ = _file_dialog().getSaveFileName(parent, title, str(folder / name), file_filter, "", _options())
+    dialog = _file_dialog()
+    chosen, _ = dialog.getSaveFileName(parent, title, str(folder / name), file_filter, "", _options(dialog))
     return _chosen(kind, chosen)
 
 
 def ask_folder(parent: QWidget | None, kind: str, title: str, start: Path | None = None) -> Path | None:
     """A folder (``None`` if cancelled), starting at ``start`` or the last one used for ``kind``."""
-    options = _options() | _file_dialog().Option.ShowDirsOnly
-    chosen = _file_dialog().getExistingDirectory(parent, title, str(start or last_folder(kind)), options)
+    dialog = _file_dialog()
+    options = _options(dialog) | dialog.Option.ShowDirsOnly
+    chosen = dialog.getExistingDirectory(parent, title, str(start or last_folder(kind)), options)
     return _chosen(kind, chosen)
 
 

@@ -32,7 +32,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from comite.documents import report_data as rd
 from comite.documents.report_data import (
@@ -70,6 +70,9 @@ from comite.services.permissions import Action, allowed, require
 from comite.services.settings import report_reserve
 from comite.storage import report_facts
 from comite.text import plural
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
 
 LATE_LIMIT = 1000
 """At most this many late cases are listed (the latest first); the total is always given."""
@@ -600,9 +603,10 @@ class FactsStatus:
         return "La tabla de los informes está desactualizada: " + "; ".join(parts) + "."
 
 
-def facts_status_of(conn: Any) -> FactsStatus:
+def facts_status_of(conn: Connection) -> FactsStatus:
     """:class:`FactsStatus` read on ``conn`` (only reads; a whole pass over the hearings)."""
-    missing = tuple(n for n in report_facts.NAMES if n not in report_facts.installed(conn))
+    present = report_facts.installed(conn)
+    missing = tuple(n for n in report_facts.NAMES if n not in present)
     return FactsStatus(missing, report_facts.stale_rows(conn))
 
 

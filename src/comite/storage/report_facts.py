@@ -33,6 +33,8 @@ from dataclasses import dataclass
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
+from comite.storage.triggers import is_postgresql
+
 TABLE = "report_hearing"
 CASE_COLUMNS = ("population_code", "department", "route", "study_received", "request_date")
 COLUMNS = ("session_id", "hearing_id", "case_id", "decision_id", "outcome", "risk_level", *CASE_COLUMNS, "votes")
@@ -96,10 +98,6 @@ TRIGGERS = (
 NAMES = tuple(t.name for t in TRIGGERS)
 
 
-def _is_postgresql(conn: Connection) -> bool:
-    return conn.dialect.name == "postgresql"
-
-
 def _table_of(trigger: _Trigger) -> str:
     return trigger.event.rsplit(" ON ", 1)[1]
 
@@ -108,7 +106,7 @@ def install(conn: Connection) -> None:
     """Create (or replace) every trigger of the table; idempotent, both engines."""
     uninstall(conn)
     for t in TRIGGERS:
-        if _is_postgresql(conn):
+        if is_postgresql(conn):
             body = "".join(f"    {s};\n" for s in (*t.pg_first, *t.statements))
             conn.execute(text(f"CREATE OR REPLACE FUNCTION {t.name}() RETURNS trigger LANGUAGE plpgsql AS $$\n"
                               f"BEGIN\n{body}    RETURN NULL;\nEND\n$$"))
@@ -121,7 +119,7 @@ def install(conn: Connection) -> None:
 def uninstall(conn: Connection) -> None:
     """Drop the triggers (and, on PostgreSQL, their functions)."""
     for t in TRIGGERS:
-        if _is_postgresql(conn):
+        if is_postgresql(conn):
             conn.execute(text(f"DROP TRIGGER IF EXISTS {t.name} ON {_table_of(t)}"))
             conn.execute(text(f"DROP FUNCTION IF EXISTS {t.name}()"))
         else:
@@ -130,7 +128,7 @@ def uninstall(conn: Connection) -> None:
 
 def installed(conn: Connection) -> set[str]:
     """The names of this module's triggers the database has."""
-    if _is_postgresql(conn):
+    if is_postgresql(conn):
         rows = conn.execute(text("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal"))
     else:
         rows = conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'"))

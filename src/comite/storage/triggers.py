@@ -43,13 +43,13 @@ _CREATE_TRIGGER = (
 )
 
 
-def _is_postgresql(conn: Connection) -> bool:
+def is_postgresql(conn: Connection) -> bool:
     return conn.dialect.name == "postgresql"
 
 
 def install(conn: Connection) -> None:
     """Create (or replace) the notification trigger; a no-op outside PostgreSQL."""
-    if not _is_postgresql(conn):
+    if not is_postgresql(conn):
         return
     conn.execute(text(_CREATE_FUNCTION))
     conn.execute(text(f"DROP TRIGGER IF EXISTS {TRIGGER} ON audit_entry"))
@@ -57,7 +57,7 @@ def install(conn: Connection) -> None:
 
 
 def uninstall(conn: Connection) -> None:
-    if not _is_postgresql(conn):
+    if not is_postgresql(conn):
         return
     conn.execute(text(f"DROP TRIGGER IF EXISTS {TRIGGER} ON audit_entry"))
     conn.execute(text(f"DROP FUNCTION IF EXISTS {FUNCTION}()"))
@@ -65,7 +65,7 @@ def uninstall(conn: Connection) -> None:
 
 def installed(conn: Connection) -> bool:
     """Whether the trigger exists (always ``False`` outside PostgreSQL)."""
-    if not _is_postgresql(conn):
+    if not is_postgresql(conn):
         return False
     return bool(conn.scalar(
         text("SELECT count(*) FROM pg_trigger WHERE tgname = :name AND NOT tgisinternal"),
@@ -104,7 +104,7 @@ _PG_APPEND_ONLY = (
 def install_append_only(conn: Connection) -> None:
     """Make ``audit_entry`` refuse UPDATE and DELETE (idempotent, both engines)."""
     uninstall_append_only(conn)
-    if _is_postgresql(conn):
+    if is_postgresql(conn):
         conn.execute(text(_PG_APPEND_ONLY_FUNCTION))
         for statement in _PG_APPEND_ONLY:
             conn.execute(text(statement))
@@ -116,17 +116,17 @@ def install_append_only(conn: Connection) -> None:
 def uninstall_append_only(conn: Connection) -> None:
     """Drop the append-only triggers (a downgrade; or a test playing an attacker with the file)."""
     for name in APPEND_ONLY_TRIGGERS:
-        if _is_postgresql(conn):
+        if is_postgresql(conn):
             conn.execute(text(f"DROP TRIGGER IF EXISTS {name} ON audit_entry"))
         else:
             conn.execute(text(f"DROP TRIGGER IF EXISTS {name}"))
-    if _is_postgresql(conn):
+    if is_postgresql(conn):
         conn.execute(text(f"DROP FUNCTION IF EXISTS {APPEND_ONLY_FUNCTION}()"))
 
 
 def append_only_installed(conn: Connection) -> bool:
     """Whether both append-only triggers exist."""
-    if _is_postgresql(conn):
+    if is_postgresql(conn):
         query = "SELECT count(*) FROM pg_trigger WHERE tgname IN (:a, :b) AND NOT tgisinternal"
     else:
         query = "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN (:a, :b)"
